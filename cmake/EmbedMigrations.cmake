@@ -1,0 +1,20 @@
+# zs_embed_migrations(<target> <namespace> <variable> <dir>)
+# Compiles every <dir>/NNNN_name.sql into the target as a
+# std::vector<zs::Migration> named <namespace>::<variable>, so a service
+# binary carries its schema and needs no files at run time.
+function(zs_embed_migrations target ns variable dir)
+  file(GLOB sql_files CONFIGURE_DEPENDS "${dir}/[0-9][0-9][0-9][0-9]_*.sql")
+  list(SORT sql_files)
+  set(out "${CMAKE_CURRENT_BINARY_DIR}/${variable}_migrations.cc")
+  set(body "// Generated from ${dir} by cmake/EmbedMigrations.cmake.\n#include \"common/db/migrations.h\"\nnamespace ${ns} {\nextern const std::vector<zs::Migration> ${variable};\nconst std::vector<zs::Migration> ${variable} = {\n")
+  foreach(f ${sql_files})
+    get_filename_component(name ${f} NAME)
+    string(SUBSTRING ${name} 0 4 version)
+    math(EXPR version "${version}")
+    file(READ ${f} sql)
+    string(APPEND body "  {${version}, \"${name}\", R\"zs_sql(${sql})zs_sql\"},\n")
+  endforeach()
+  string(APPEND body "};\n}  // namespace ${ns}\n")
+  file(GENERATE OUTPUT ${out} CONTENT "${body}")
+  target_sources(${target} PRIVATE ${out})
+endfunction()

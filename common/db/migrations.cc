@@ -1,0 +1,52 @@
+#include "absl/strings/string_view.h"
+#include "common/db/migrations.h"
+
+#include <pqxx/pqxx>
+
+#include "absl/strings/str_cat.h"
+#include "common/db/transaction.h"
+#include "common/logging.h"
+
+namespace zs {
+
+std::string WithSearchPath(absl::string_view conninfo, absl::string_view schema) {
+  return absl::StrCat(conninfo, " options='-csearch_path=", schema, "'");
+}
+
+absl::StatusOr<int> ApplyMigrations(pqxx::connection& connection,
+                                    absl::string_view schema,
+                                    const std::vector<Migration>& migrations) {
+  int applied = 0;
+  try {
+    const std::string quoted = connection.quote_name(std::string(schema));
+    for (const Migration& migration : migrations) {
+      pqxx::work tx(connection);
+      // Serialises concurrent runners (replicas starting together).
+      tx.exec_params("SELECT pg_advisory_xact_lock(hashtext($1))",
+                     absl::StrCat("zs-migrate:", schema));
+      tx.exec(absl::StrCat("CREATE SCHEMA IF NOT EXISTS ", quoted));
+      tx.exec(absl::StrCat("SET LOCAL search_path TO ", quoted));
+      tx.exec(
+          "CREATE TABLE IF NOT EXISTS schema_migrations (version int PRIMARY "
+          "KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT "
+          "now())");
+      if (!tx.exec_params("SELECT 1 FROM schema_migrations WHERE version = $1",
+                          migration.version)
+               .empty()) {
+        continue;
+      }
+      tx.exec(std::string(migration.sql));
+      tx.exec_params(
+          "INSERT INTO schema_migrations (version, name) VALUES ($1, $2)",
+          migration.version, std::string(migration.name));
+      tx.commit();
+      ++applied;
+      LogInfo(absl::StrCat("applied migration ", schema, "/", migration.name));
+    }
+  } catch (const std::exception& e) {
+    return StatusFromDatabaseError(e);
+  }
+  return applied;
+}
+
+}  // namespace zs

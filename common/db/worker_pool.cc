@@ -1,0 +1,76 @@
+#include "common/db/worker_pool.h"
+
+#include <pqxx/pqxx>
+
+#include "absl/strings/str_cat.h"
+#include "common/logging.h"
+
+namespace zs {
+
+ConnectionSlot::ConnectionSlot(std::string conninfo)
+    : conninfo_(std::move(conninfo)) {}
+
+absl::StatusOr<pqxx::connection*> ConnectionSlot::Get() {
+  if (connection_ != nullptr && connection_->is_open()) return connection_.get();
+  connection_.reset();
+  try {
+    connection_ = std::make_unique<pqxx::connection>(conninfo_);
+    return connection_.get();
+  } catch (const std::exception& e) {
+    LogWarning(absl::StrCat("database connection failed: ", e.what()));
+    return absl::UnavailableError(
+        "the database is unreachable; retry with the same request_id");
+  }
+}
+
+void ConnectionSlot::Reset() { connection_.reset(); }
+
+WorkerPool::WorkerPool(std::string conninfo, int size, int max_queue)
+    : max_queue_(static_cast<size_t>(max_queue)), conninfo_(std::move(conninfo)) {
+  threads_.reserve(size);
+  for (int i = 0; i < size; ++i) {
+    threads_.emplace_back([this] {
+      ConnectionSlot slot(conninfo_);
+      Run(slot);
+    });
+  }
+}
+
+WorkerPool::~WorkerPool() { Shutdown(); }
+
+bool WorkerPool::Submit(Job job) {
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (stopping_ || queue_.size() >= max_queue_) return false;
+    queue_.push_back(std::move(job));
+  }
+  wake_.notify_one();
+  return true;
+}
+
+void WorkerPool::Run(ConnectionSlot& slot) {
+  for (;;) {
+    Job job;
+    {
+      std::unique_lock<std::mutex> lock(mutex_);
+      wake_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
+      if (queue_.empty()) return;  // stopping and drained
+      job = std::move(queue_.front());
+      queue_.pop_front();
+    }
+    job(slot);
+  }
+}
+
+void WorkerPool::Shutdown() {
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (stopping_ && threads_.empty()) return;
+    stopping_ = true;
+  }
+  wake_.notify_all();
+  for (std::thread& thread : threads_) thread.join();
+  threads_.clear();
+}
+
+}  // namespace zs

@@ -1,0 +1,67 @@
+// A bounded pool of database workers. Each worker thread owns one PostgreSQL
+// connection, so the pool of threads *is* the connection pool: blocking
+// libpqxx work never runs on gRPC's callback threads, at most `size` queries
+// run at once, and a connection is never shared between threads.
+//
+// libpqxx ships no pool, and one thread per connection needs no second pool
+// and no lock on the hot path beyond the job queue.
+#pragma once
+
+#include <pqxx/pqxx>
+
+#include <condition_variable>
+#include <deque>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "absl/status/statusor.h"
+
+namespace zs {
+
+// A worker's connection, opened on first use and reopened after a failure.
+class ConnectionSlot {
+ public:
+  explicit ConnectionSlot(std::string conninfo);
+  // The open connection, or UNAVAILABLE when the database cannot be reached.
+  absl::StatusOr<pqxx::connection*> Get();
+  // Forget the connection after it broke; the next Get() reconnects.
+  void Reset();
+
+ private:
+  std::string conninfo_;
+  std::unique_ptr<pqxx::connection> connection_;
+};
+
+class WorkerPool {
+ public:
+  using Job = std::function<void(ConnectionSlot&)>;
+
+  // `max_queue` bounds waiting jobs; beyond it Submit refuses work so callers
+  // can answer RESOURCE_EXHAUSTED instead of queueing without limit.
+  WorkerPool(std::string conninfo, int size, int max_queue);
+  ~WorkerPool();
+  WorkerPool(const WorkerPool&) = delete;
+  WorkerPool& operator=(const WorkerPool&) = delete;
+
+  bool Submit(Job job);
+  // Runs every queued job, then stops the workers and closes connections.
+  void Shutdown();
+  int size() const { return static_cast<int>(threads_.size()); }
+
+ private:
+  void Run(ConnectionSlot& slot);
+
+  std::mutex mutex_;
+  std::condition_variable wake_;
+  std::deque<Job> queue_;
+  size_t max_queue_;
+  bool stopping_ = false;
+  std::vector<std::thread> threads_;
+  std::string conninfo_;
+};
+
+}  // namespace zs

@@ -1,0 +1,71 @@
+#include "absl/strings/string_view.h"
+#include "common/directory.h"
+
+#include <algorithm>
+
+namespace zs {
+
+const Directory& Directory::Seeded() {
+  static const Directory* const kSeeded = new Directory({
+      {"town-ganhechen", "干河陈乡", OrgKind::kTown},
+      {"town-wenshi", "问十乡", OrgKind::kTown},
+      {"town-kongzhongguo", "空冢郭乡", OrgKind::kTown},
+      {"town-daliu", "大刘镇", OrgKind::kTown},
+      {"subdistrict-malujie", "马路街街道", OrgKind::kTown},
+      {"subdistrict-shunhejie", "顺河街街道", OrgKind::kTown},
+      {"subdistrict-laojie", "老街街道", OrgKind::kTown},
+      {"park-logistics", "商贸物流产业园", OrgKind::kPark},
+      {"park-medical", "医疗器械产业园", OrgKind::kPark},
+      {"park-electronic", "电子信息产业园", OrgKind::kPark},
+      {"dept-investment", "区投资促进局", OrgKind::kDepartment},
+      {"dept-commerce", "区商务局", OrgKind::kDepartment},
+      {"dept-development", "区发展和改革委员会", OrgKind::kDepartment},
+      {"dept-industry", "区工业和信息化局", OrgKind::kDepartment},
+      {"office-yrd", "长三角驻外招商办事处", OrgKind::kRemoteOffice},
+      {"office-fujian", "福建驻外招商办事处", OrgKind::kRemoteOffice},
+      {"office-chengdu", "成都驻外招商办事处", OrgKind::kRemoteOffice},
+      {"leader-party-secretary", "区委书记", OrgKind::kLeader},
+      {"leader-district-head", "区长", OrgKind::kLeader},
+      {"leader-congress-chair", "区人大常委会主任", OrgKind::kLeader},
+      {"leader-cppcc-chair", "区政协主席", OrgKind::kLeader},
+      {"leader-deputy-head-1", "常务副区长", OrgKind::kLeader},
+      {"leader-deputy-head-2", "副区长（分管招商）", OrgKind::kLeader},
+      {"leader-deputy-head-3", "副区长（分管工业）", OrgKind::kLeader},
+      {"leader-congress-deputy", "区人大常委会副主任", OrgKind::kLeader},
+      {"leader-cppcc-deputy", "区政协副主席", OrgKind::kLeader},
+  });
+  return *kSeeded;
+}
+
+Directory::Directory(std::vector<OrgEntry> entries)
+    : entries_(std::move(entries)) {}
+
+const OrgEntry* Directory::Find(absl::string_view code) const {
+  auto it = std::find_if(entries_.begin(), entries_.end(),
+                         [&](const OrgEntry& e) { return e.code == code; });
+  return it == entries_.end() ? nullptr : &*it;
+}
+
+bool Directory::IsUnit(absl::string_view code) const {
+  const OrgEntry* entry = Find(code);
+  return entry != nullptr &&
+         (entry->kind == OrgKind::kTown || entry->kind == OrgKind::kPark ||
+          entry->kind == OrgKind::kDepartment);
+}
+
+bool Directory::IsOffice(absl::string_view code) const {
+  const OrgEntry* entry = Find(code);
+  return entry != nullptr && entry->kind == OrgKind::kRemoteOffice;
+}
+
+bool Directory::IsLeader(absl::string_view code) const {
+  const OrgEntry* entry = Find(code);
+  return entry != nullptr && entry->kind == OrgKind::kLeader;
+}
+
+bool Directory::IsPark(absl::string_view code) const {
+  const OrgEntry* entry = Find(code);
+  return entry != nullptr && entry->kind == OrgKind::kPark;
+}
+
+}  // namespace zs

@@ -1,0 +1,92 @@
+#include "absl/strings/string_view.h"
+#include "common/errors.h"
+
+#include <optional>
+
+#include "absl/strings/str_cat.h"
+#include "google/rpc/error_details.pb.h"
+#include "google/rpc/status.pb.h"
+
+namespace zs {
+namespace {
+
+constexpr absl::string_view kFieldPayload = "zhaoshang/field";
+constexpr absl::string_view kReasonPayload = "zhaoshang/reason";
+constexpr absl::string_view kErrorDomain = "zhaoshang.gov";
+
+absl::Status WithReason(absl::Status status, absl::string_view reason) {
+  status.SetPayload(kReasonPayload, absl::Cord(reason));
+  return status;
+}
+
+std::string Payload(const absl::Status& status, absl::string_view key) {
+  auto value = status.GetPayload(key);
+  return value ? std::string(*value) : std::string();
+}
+
+}  // namespace
+
+absl::Status InvalidField(absl::string_view field, absl::string_view problem) {
+  absl::Status status =
+      absl::InvalidArgumentError(absl::StrCat(field, ": ", problem));
+  status.SetPayload(kFieldPayload, absl::Cord(field));
+  return WithReason(std::move(status), "INVALID_FIELD");
+}
+
+absl::Status NotFound(absl::string_view resource, int64_t id) {
+  return WithReason(
+      absl::NotFoundError(absl::StrCat(resource, " ", id, " not found")),
+      "NOT_FOUND");
+}
+
+absl::Status AlreadyExists(absl::string_view reason, absl::string_view message) {
+  return WithReason(absl::AlreadyExistsError(message), reason);
+}
+
+absl::Status FailedPrecondition(absl::string_view reason,
+                                absl::string_view message) {
+  return WithReason(absl::FailedPreconditionError(message), reason);
+}
+
+absl::Status StaleEtag(absl::string_view resource, int64_t id) {
+  return WithReason(
+      absl::AbortedError(absl::StrCat(
+          resource, " ", id,
+          " was changed by someone else (etag is stale): fetch it again and "
+          "reapply your change")),
+      "STALE_ETAG");
+}
+
+std::string ErrorField(const absl::Status& status) {
+  return Payload(status, kFieldPayload);
+}
+
+std::string ErrorReason(const absl::Status& status) {
+  return Payload(status, kReasonPayload);
+}
+
+grpc::Status ToGrpcStatus(const absl::Status& status) {
+  if (status.ok()) return grpc::Status::OK;
+  google::rpc::Status rich;
+  rich.set_code(static_cast<int>(status.code()));
+  rich.set_message(std::string(status.message()));
+  const std::string field = ErrorField(status);
+  if (!field.empty()) {
+    google::rpc::BadRequest bad_request;
+    auto* violation = bad_request.add_field_violations();
+    violation->set_field(field);
+    violation->set_description(std::string(status.message()));
+    rich.add_details()->PackFrom(bad_request);
+  }
+  const std::string reason = ErrorReason(status);
+  if (!reason.empty()) {
+    google::rpc::ErrorInfo info;
+    info.set_reason(reason);
+    info.set_domain(std::string(kErrorDomain));
+    rich.add_details()->PackFrom(info);
+  }
+  return grpc::Status(static_cast<grpc::StatusCode>(status.code()),
+                      rich.message(), rich.SerializeAsString());
+}
+
+}  // namespace zs

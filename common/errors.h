@@ -1,0 +1,41 @@
+// Domain errors carry the offending field and a machine-readable reason as
+// absl::Status payloads; ToGrpcStatus turns them into the canonical gRPC code
+// with google.rpc.BadRequest / google.rpc.ErrorInfo details (AIP-193), so any
+// client can read which field was wrong.
+#pragma once
+
+#include "absl/strings/string_view.h"
+#include <grpcpp/support/status.h>
+
+#include <string_view>
+
+#include "absl/status/status.h"
+
+// Returns early with the status of `expr` when it is not OK; validations
+// chain with it so the caller hears of the first bad field in reading order.
+#define ZS_RETURN_IF_ERROR(expr)                        \
+  do {                                                  \
+    if (absl::Status zs_status_ = (expr); !zs_status_.ok()) \
+      return zs_status_;                                \
+  } while (false)
+
+namespace zs {
+
+// "enterprise.credit_code: check character mismatch", code INVALID_ARGUMENT.
+absl::Status InvalidField(absl::string_view field, absl::string_view problem);
+// NOT_FOUND naming the resource: "lead 42 not found".
+absl::Status NotFound(absl::string_view resource, int64_t id);
+// ALREADY_EXISTS with a reason and the existing record's id in the message.
+absl::Status AlreadyExists(absl::string_view reason, absl::string_view message);
+// FAILED_PRECONDITION with a reason, e.g. LEAD_NOT_OPEN.
+absl::Status FailedPrecondition(absl::string_view reason, absl::string_view message);
+// ABORTED for a stale etag.
+absl::Status StaleEtag(absl::string_view resource, int64_t id);
+
+// The field and reason attached to a status, empty when none.
+std::string ErrorField(const absl::Status& status);
+std::string ErrorReason(const absl::Status& status);
+
+grpc::Status ToGrpcStatus(const absl::Status& status);
+
+}  // namespace zs

@@ -1,0 +1,18 @@
+// A stable digest of a protobuf message with some fields cleared: used to
+// recognise the same request under a reused request_id, and to tie page
+// tokens to the filters they were issued for.
+#pragma once
+
+#include "absl/strings/string_view.h"
+#include <google/protobuf/message.h>
+
+#include <initializer_list>
+#include <string>
+#include <string_view>
+
+namespace zs {
+
+std::string MessageFingerprint(const google::protobuf::Message& message,
+                               std::initializer_list<absl::string_view> ignored_fields);
+
+}  // namespace zs

@@ -1,0 +1,42 @@
+// Exactly-once mutations by client request_id (AIP-155).
+//
+// Inside the mutation's own transaction the request_id is first *claimed*
+// (INSERT … ON CONFLICT DO NOTHING into the service's idempotency_keys table).
+// A concurrent duplicate blocks on that row until the first transaction ends:
+// if it committed, the duplicate reads and returns the stored response; if it
+// rolled back, the duplicate proceeds as the first. The response is stored in
+// the same transaction as the change, so "acknowledged" and "recorded" can
+// never disagree. Reusing a request_id for a different request is rejected.
+//
+// Each service's first migration creates:
+//   CREATE TABLE idempotency_keys (request_id text PRIMARY KEY,
+//     method text NOT NULL, request_hash text NOT NULL, response bytea,
+//     principal text NOT NULL, created_at timestamptz NOT NULL DEFAULT now());
+#pragma once
+
+#include "absl/strings/string_view.h"
+#include <google/protobuf/message.h>
+
+#include <pqxx/pqxx>
+
+#include <functional>
+#include <string_view>
+
+#include "absl/status/status.h"
+
+namespace zs {
+
+struct IdempotentCall {
+  absl::string_view method;
+  absl::string_view request_id;
+  absl::string_view principal;
+  const google::protobuf::Message* request;
+};
+
+// Runs `mutate` unless the request_id was already used: then fills
+// `response` with the first outcome instead. Call inside a transaction.
+absl::Status RunIdempotent(pqxx::work& tx, const IdempotentCall& call,
+                           google::protobuf::Message* response,
+                           const std::function<absl::Status()>& mutate);
+
+}  // namespace zs

@@ -1,0 +1,67 @@
+// Runs a unary RPC of the callback API on the database worker pool, so
+// blocking libpqxx work never holds a gRPC callback thread. It also gives
+// every call the same edges: the caller's Principal and deadline (capped, so
+// no call runs unbounded), cancellation checks, AIP-193 error details, and
+// one structured log line (method, code, latency, principal, request_id).
+#pragma once
+
+#include "absl/strings/string_view.h"
+#include <google/protobuf/message.h>
+#include <grpcpp/server_context.h>
+#include <grpcpp/support/server_callback.h>
+
+#include <functional>
+#include <string>
+#include <string_view>
+
+#include "absl/status/status.h"
+#include "absl/time/time.h"
+#include "common/db/worker_pool.h"
+#include <pqxx/pqxx>
+#include "common/principal.h"
+
+namespace zs {
+
+struct CallContext {
+  std::string method;
+  Principal principal;
+  absl::Time deadline;
+};
+
+class RpcExecutor {
+ public:
+  using Work = std::function<absl::Status(const CallContext&, ConnectionSlot&)>;
+
+  RpcExecutor(WorkerPool& pool, absl::Duration max_call_time)
+      : pool_(pool), max_call_time_(max_call_time) {}
+
+  using Body = std::function<absl::Status(pqxx::work&, const CallContext&)>;
+
+  RpcExecutor(const RpcExecutor&) = delete;
+  RpcExecutor& operator=(const RpcExecutor&) = delete;
+
+  grpc::ServerUnaryReactor* Run(grpc::CallbackServerContext* context,
+                                absl::string_view method,
+                                const google::protobuf::Message& request,
+                                Work work);
+
+  // A read: `body` runs inside one transaction and fills `response`.
+  grpc::ServerUnaryReactor* Read(grpc::CallbackServerContext* context,
+                                 absl::string_view method,
+                                 const google::protobuf::Message& request,
+                                 google::protobuf::Message* response, Body body);
+
+  // A mutation: one transaction, exactly once per request_id (the request's
+  // `request_id` field); `response` is what a retry gets back.
+  grpc::ServerUnaryReactor* Mutate(grpc::CallbackServerContext* context,
+                                   absl::string_view method,
+                                   const google::protobuf::Message& request,
+                                   google::protobuf::Message* response,
+                                   Body body);
+
+ private:
+  WorkerPool& pool_;
+  absl::Duration max_call_time_;
+};
+
+}  // namespace zs

@@ -1,0 +1,48 @@
+// Server bootstrap shared by every service: the standard health service
+// (grpc.health.v1), server reflection, message-size limits, and a graceful
+// shutdown that stops accepting, drains in-flight calls and only then lets
+// the caller close its database pool.
+#pragma once
+
+#include <grpcpp/server.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "absl/time/time.h"
+
+namespace zs {
+
+struct ServerConfig {
+  std::string listen_address = "127.0.0.1:0";
+  int max_message_bytes = 4 * 1024 * 1024;
+};
+
+class GrpcServer {
+ public:
+  static absl::StatusOr<std::unique_ptr<GrpcServer>> Start(
+      const ServerConfig& config, const std::vector<grpc::Service*>& services);
+  ~GrpcServer();
+
+  int port() const { return port_; }
+  // Health turns NOT_SERVING, new calls are refused, and calls in flight get
+  // up to `grace` to finish before they are cancelled.
+  void Shutdown(absl::Duration grace);
+
+ private:
+  GrpcServer(std::unique_ptr<grpc::Server> server, int port)
+      : server_(std::move(server)), port_(port) {}
+  std::unique_ptr<grpc::Server> server_;
+  int port_;
+  bool shut_down_ = false;
+};
+
+// Call first thing in main(), before any thread starts, so SIGTERM and SIGINT
+// are delivered only to WaitForTerminationSignal.
+void BlockTerminationSignals();
+// Blocks until SIGTERM or SIGINT; returns the signal number.
+int WaitForTerminationSignal();
+
+}  // namespace zs

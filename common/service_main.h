@@ -1,0 +1,36 @@
+// The one main() every service shares: flags (with env defaults) → logging →
+// migrations → database worker pool → service → server; then it waits for
+// SIGTERM/SIGINT and shuts down in order: stop accepting and drain calls,
+// then stop the workers and close connections.
+#pragma once
+
+#include <grpcpp/impl/codegen/service_type.h>
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/time/time.h"
+#include "common/db/migrations.h"
+#include "common/db/worker_pool.h"
+
+namespace zs {
+
+struct ServiceDefinition {
+  std::string name;            // "lead"
+  std::string schema;          // PostgreSQL schema it owns
+  std::string default_listen;  // e.g. "127.0.0.1:7101"
+  const std::vector<Migration>* migrations;
+  // Builds the gRPC service on the worker pool.
+  std::function<std::unique_ptr<grpc::Service>(WorkerPool& pool, absl::Duration max_call_time)>
+      make_service;
+};
+
+int RunServiceMain(const ServiceDefinition& definition, int argc, char** argv);
+
+// Builds a libpq connection string from a base (no secrets) and an optional
+// password file.
+std::string ConnectionString(const std::string& conninfo, const std::string& password_file);
+
+}  // namespace zs

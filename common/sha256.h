@@ -1,0 +1,11 @@
+// SHA-256 from OpenSSL, as lower-case hex: stable across processes and
+// builds, unlike std::hash or absl::Hash, so it can be stored.
+#pragma once
+
+#include "absl/strings/string_view.h"
+#include <string>
+#include <string_view>
+
+namespace zs {
+std::string Sha256Hex(absl::string_view data);
+}  // namespace zs

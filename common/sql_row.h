@@ -1,0 +1,33 @@
+// Small conversions between PostgreSQL result fields and protobuf fields.
+#pragma once
+
+#include <google/protobuf/timestamp.pb.h>
+
+#include <pqxx/pqxx>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace zs {
+
+// Columns selected as `(extract(epoch FROM t) * 1e6)::bigint`.
+void SetTimestampMicros(const pqxx::field& micros, google::protobuf::Timestamp* out);
+
+inline int64_t IdOrZero(const pqxx::field& field) {
+  return field.is_null() ? 0 : field.as<int64_t>();
+}
+inline std::string TextOrEmpty(const pqxx::field& field) {
+  return field.is_null() ? std::string() : field.as<std::string>();
+}
+inline std::optional<std::string> NullIfEmpty(const std::string& value) {
+  return value.empty() ? std::nullopt : std::optional<std::string>(value);
+}
+inline std::optional<int64_t> NullIfZero(int64_t value) {
+  return value == 0 ? std::nullopt : std::optional<int64_t>(value);
+}
+
+// SQL fragment for a timestamp column as microseconds since the epoch.
+#define ZS_MICROS(column) "(extract(epoch FROM " column ") * 1000000)::bigint"
+
+}  // namespace zs

@@ -1,0 +1,47 @@
+// Input checks shared by every service. Each returns OK or an InvalidField
+// status naming `field`, so handlers can validate a request in one pass.
+#pragma once
+
+#include "absl/strings/string_view.h"
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "absl/status/status.h"
+#include "absl/time/civil_time.h"
+
+namespace zs {
+
+// Unified social credit code (统一社会信用代码), GB 32100-2015: 18 characters
+// from 0-9 and A-Z without I, O, S, V, Z; the last is a check character over
+// the first 17 with weights 3^i mod 31.
+absl::Status ValidateCreditCode(absl::string_view field, absl::string_view code);
+// The check character for the first 17 characters, or '\0' if any is invalid.
+char CreditCodeCheckCharacter(absl::string_view first17);
+
+// A calendar date written YYYY-MM-DD (years 1900..2200).
+absl::Status ValidateDate(absl::string_view field, absl::string_view date);
+absl::CivilDay ParseDateOrDie(absl::string_view date);
+std::string FormatDate(absl::CivilDay day);
+
+// Money in 万元: never negative, at most 10^9 万元 (10 trillion CNY).
+absl::Status ValidateMoney(absl::string_view field, int64_t wan_yuan);
+
+// Required text of at most `max_chars` Unicode characters, valid UTF-8.
+absl::Status ValidateRequiredText(absl::string_view field, absl::string_view text,
+                                  size_t max_chars);
+absl::Status ValidateOptionalText(absl::string_view field, absl::string_view text,
+                                  size_t max_chars);
+
+// A client request id (AIP-155): required, 1..64 printable ASCII characters.
+absl::Status ValidateRequestId(absl::string_view request_id);
+
+// Number of Unicode code points, or -1 when `text` is not valid UTF-8.
+int64_t Utf8Length(absl::string_view text);
+
+// Name as compared for duplicates: full-width ASCII folded to half-width,
+// letters lower-cased, spaces and punctuation (ASCII and CJK) removed, and a
+// trailing legal-form suffix (有限公司, 股份有限公司, 有限责任公司, 集团 …) cut.
+std::string NormaliseEnterpriseName(absl::string_view name);
+
+}  // namespace zs

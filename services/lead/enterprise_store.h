@@ -1,0 +1,44 @@
+// SQL for enterprises and referrers. Enterprises are deduplicated by credit
+// code and by normalised name among the records still in use.
+#pragma once
+
+#include "absl/strings/string_view.h"
+#include <pqxx/pqxx>
+
+#include "absl/status/status.h"
+#include "common/rpc.h"
+#include "zhaoshang/lead/v1/lead_service.pb.h"
+
+namespace zs::lead {
+
+namespace v1 = ::zhaoshang::lead::v1;
+
+class EnterpriseStore {
+ public:
+  absl::Status Create(pqxx::work& tx, const v1::CreateEnterpriseRequest& request,
+                      v1::Enterprise* out) const;
+  absl::Status Get(pqxx::work& tx, int64_t id, v1::Enterprise* out) const;
+  absl::Status List(pqxx::work& tx, const v1::ListEnterprisesRequest& request,
+                    v1::ListEnterprisesResponse* out) const;
+  absl::Status Update(pqxx::work& tx, const v1::UpdateEnterpriseRequest& request,
+                      v1::Enterprise* out) const;
+  // NOT_FOUND unless `id` names an enterprise still in use (not merged).
+  absl::Status RequireActive(pqxx::work& tx, absl::string_view field, int64_t id) const;
+
+  absl::Status CreateReferrer(pqxx::work& tx, const v1::CreateReferrerRequest& request,
+                              v1::Referrer* out) const;
+  absl::Status GetReferrer(pqxx::work& tx, int64_t id, v1::Referrer* out) const;
+  absl::Status ListReferrers(pqxx::work& tx, const v1::ListReferrersRequest& request,
+                             v1::ListReferrersResponse* out) const;
+
+ private:
+  // ALREADY_EXISTS naming the record that `e` would duplicate, if any.
+  absl::Status CheckNotDuplicate(pqxx::work& tx, const v1::Enterprise& e,
+                                 int64_t except_id) const;
+};
+
+// Row mapping shared with the duplicate finder.
+extern const char kEnterpriseColumns[];
+void EnterpriseFromRow(const pqxx::row& row, v1::Enterprise* out);
+
+}  // namespace zs::lead

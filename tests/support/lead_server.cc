@@ -1,0 +1,40 @@
+#include "tests/support/lead_server.h"
+
+#include <chrono>
+#include <stdexcept>
+
+#include "absl/strings/str_cat.h"
+
+namespace zs::lead {
+extern const std::vector<zs::Migration> kMigrations;
+}  // namespace zs::lead
+
+namespace zs::testing {
+
+LeadServer::LeadServer(int pool_size)
+    : database_("lead", lead::kMigrations),
+      pool_(database_.service_conninfo(), pool_size, 1024),
+      service_(pool_, Directory::Seeded(), absl::Seconds(30)) {
+  absl::StatusOr<std::unique_ptr<GrpcServer>> server =
+      GrpcServer::Start({.listen_address = "127.0.0.1:0"}, {&service_});
+  if (!server.ok()) throw std::runtime_error(std::string(server.status().message()));
+  server_ = std::move(*server);
+  channel_ = grpc::CreateChannel(absl::StrCat("127.0.0.1:", server_->port()),
+                                 grpc::InsecureChannelCredentials());
+  stub_ = zhaoshang::lead::v1::LeadService::NewStub(channel_);
+}
+
+LeadServer::~LeadServer() {
+  server_->Shutdown(absl::Seconds(5));
+  pool_.Shutdown();
+}
+
+std::unique_ptr<grpc::ClientContext> StaffContext(const std::string& principal) {
+  auto context = std::make_unique<grpc::ClientContext>();
+  context->AddMetadata("x-zs-principal", principal);
+  context->AddMetadata("x-zs-role", "bureau_staff");
+  context->set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(10));
+  return context;
+}
+
+}  // namespace zs::testing

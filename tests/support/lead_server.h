@@ -1,0 +1,40 @@
+// The lead service started in-process on a fresh database and a loopback
+// port, with a real gRPC channel to it.
+#pragma once
+
+#include <grpcpp/grpcpp.h>
+
+#include <memory>
+
+#include "common/db/worker_pool.h"
+#include "common/server.h"
+#include "services/lead/lead_service.h"
+#include "tests/support/test_database.h"
+#include "zhaoshang/lead/v1/lead_service.grpc.pb.h"
+
+namespace zs::testing {
+
+class LeadServer {
+ public:
+  explicit LeadServer(int pool_size = 4);
+  ~LeadServer();
+
+  TestDatabase& database() { return database_; }
+  std::shared_ptr<grpc::Channel> channel() const { return channel_; }
+  zhaoshang::lead::v1::LeadService::Stub& stub() { return *stub_; }
+  int port() const { return server_->port(); }
+  void Shutdown(absl::Duration grace) { server_->Shutdown(grace); }
+
+ private:
+  TestDatabase database_;
+  WorkerPool pool_;
+  lead::LeadServiceImpl service_;
+  std::unique_ptr<GrpcServer> server_;
+  std::shared_ptr<grpc::Channel> channel_;
+  std::unique_ptr<zhaoshang::lead::v1::LeadService::Stub> stub_;
+};
+
+// A client context as a bureau staff member, with a 10 s deadline.
+std::unique_ptr<grpc::ClientContext> StaffContext(const std::string& principal = "staff-test");
+
+}  // namespace zs::testing

@@ -1,0 +1,80 @@
+#include "common/validation.h"
+
+#include <gtest/gtest.h>
+
+#include "common/errors.h"
+
+namespace zs {
+namespace {
+
+TEST(CreditCode, AcceptsPublishedCodes) {
+  // Codes printed on real business licences.
+  for (const char* code : {"91350100M000100Y43", "91110000600037341L", "91440300708461136T"}) {
+    EXPECT_TRUE(ValidateCreditCode("code", code).ok()) << code;
+  }
+}
+
+TEST(CreditCode, RejectsWrongCheckCharacter) {
+  absl::Status status = ValidateCreditCode("enterprise.credit_code", "91350100M000100Y44");
+  EXPECT_EQ(status.code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(status.message(), "enterprise.credit_code: check character mismatch");
+  EXPECT_EQ(ErrorField(status), "enterprise.credit_code");
+}
+
+TEST(CreditCode, RejectsWrongLengthAndForbiddenLetters) {
+  EXPECT_EQ(ValidateCreditCode("c", "9135010").code(), absl::StatusCode::kInvalidArgument);
+  // I, O, S, V and Z are not in the alphabet.
+  absl::Status status = ValidateCreditCode("c", "91350100O000100Y43");
+  EXPECT_EQ(status.code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_NE(status.message().find("character 9 'O'"), absl::string_view::npos);
+}
+
+TEST(CreditCode, CheckCharacterMatchesEveryPrefixItAccepts) {
+  const std::string prefix = "91410000MA00000000";
+  const char check = CreditCodeCheckCharacter(prefix.substr(0, 17));
+  ASSERT_NE(check, '\0');
+  EXPECT_TRUE(ValidateCreditCode("c", prefix.substr(0, 17) + check).ok());
+}
+
+TEST(Dates, AcceptOnlyRealCalendarDays) {
+  EXPECT_TRUE(ValidateDate("d", "2026-06-30").ok());
+  EXPECT_TRUE(ValidateDate("d", "2024-02-29").ok());
+  EXPECT_FALSE(ValidateDate("d", "2026-02-29").ok());
+  EXPECT_FALSE(ValidateDate("d", "2026-6-30").ok());
+  EXPECT_FALSE(ValidateDate("d", "30/06/2026").ok());
+  EXPECT_FALSE(ValidateDate("d", "").ok());
+}
+
+TEST(Money, NeverNegativeOrAbsurd) {
+  EXPECT_TRUE(ValidateMoney("m", 0).ok());
+  EXPECT_TRUE(ValidateMoney("m", 420000).ok());
+  EXPECT_FALSE(ValidateMoney("m", -1).ok());
+  EXPECT_FALSE(ValidateMoney("m", 2'000'000'000).ok());
+}
+
+TEST(Text, CountsCharactersNotBytes) {
+  EXPECT_EQ(Utf8Length("美的物流园"), 5);
+  EXPECT_TRUE(ValidateRequiredText("t", "美的物流园", 5).ok());
+  EXPECT_FALSE(ValidateRequiredText("t", "美的物流园区", 5).ok());
+  EXPECT_FALSE(ValidateRequiredText("t", "   ", 5).ok());
+  EXPECT_FALSE(ValidateOptionalText("t", "\xff\xfe", 5).ok());
+}
+
+TEST(RequestId, RequiredPrintableAndShort) {
+  EXPECT_TRUE(ValidateRequestId("3f2b-01").ok());
+  EXPECT_FALSE(ValidateRequestId("").ok());
+  EXPECT_FALSE(ValidateRequestId(std::string(65, 'a')).ok());
+  EXPECT_FALSE(ValidateRequestId("has space").ok());
+}
+
+TEST(EnterpriseName, NormalisesWidthCasePunctuationAndLegalForm) {
+  EXPECT_EQ(NormaliseEnterpriseName("美的物流有限公司"), "美的物流");
+  EXPECT_EQ(NormaliseEnterpriseName("美的物流 股份有限公司"), "美的物流");
+  EXPECT_EQ(NormaliseEnterpriseName("（河南）曙光健士医疗器械集团"), "河南曙光健士医疗器械");
+  EXPECT_EQ(NormaliseEnterpriseName("ＡＢＣ Tech, Ltd."), "abctechltd");
+  // A name that is only a legal form keeps it rather than becoming empty.
+  EXPECT_EQ(NormaliseEnterpriseName("有限公司"), "有限公司");
+}
+
+}  // namespace
+}  // namespace zs

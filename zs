@@ -1,0 +1,164 @@
+#!/usr/bin/env bash
+# Zhaoshang developer entry point. See README.md.
+#
+#   ./zs run     install what is missing, build, start a private PostgreSQL,
+#                every service and demo data; Ctrl-C (or ./zs stop) stops all
+#   ./zs test    install what is missing, build, run every test on its own
+#                private PostgreSQL; exits non-zero on any failure
+#   ./zs stop    stop what `run` started
+#   ./zs build   install what is missing and build only
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+BUILD="${ZS_BUILD_DIR:-$ROOT/build}"
+STATE="$ROOT/.zs"                   # run's data and logs (git-ignored)
+PG_BIN="/usr/lib/postgresql/15/bin"
+RUN_PG_PORT="${ZS_PG_PORT:-54329}"
+
+# Service name → loopback port. Services that do not exist yet are skipped.
+SERVICES=(lead:7101 project:7102 supervision:7103 reporting:7104)
+
+DEBIAN_PACKAGES=(
+  cmake ninja-build g++ pkg-config
+  libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler
+  libabsl-dev libpqxx-dev libgtest-dev libgmock-dev libspdlog-dev libssl-dev
+  golang-github-gogo-googleapis-dev
+  postgresql-15 postgresql-client-15
+  python3 python3-grpcio python3-protobuf
+)
+
+say() { printf '\033[1m[zs]\033[0m %s\n' "$*" >&2; }
+die() { say "error: $*"; exit 1; }
+
+install_packages() {
+  local missing=()
+  for p in "${DEBIAN_PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  say "installing Debian packages: ${missing[*]}"
+  local sudo=()
+  if [ "$(id -u)" -ne 0 ]; then
+    command -v sudo >/dev/null || die "need root or sudo to install: ${missing[*]}"
+    sudo=(sudo)
+  fi
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+}
+
+build() {
+  install_packages
+  local started=$SECONDS
+  cmake -S "$ROOT" -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE="${ZS_BUILD_TYPE:-RelWithDebInfo}" >/dev/null
+  cmake --build "$BUILD" -j "$(nproc)"
+  say "built in $((SECONDS - started)) s"
+}
+
+# --- private PostgreSQL ------------------------------------------------------
+# initdb refuses to run as root, so as root the cluster belongs to the
+# unprivileged 'postgres' user that Debian's package creates.
+as_pg_owner() {
+  if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+pg_start() {  # pg_start DATA_DIR PORT
+  local data="$1" port="$2"
+  mkdir -p "$data"
+  [ "$(id -u)" -eq 0 ] && chown postgres: "$data" "$(dirname "$data")"
+  if [ ! -f "$data/PG_VERSION" ]; then
+    as_pg_owner "$PG_BIN/initdb" -D "$data" -U zs --auth=trust --encoding=UTF8 \
+      --locale=C.UTF-8 >/dev/null
+  fi
+  as_pg_owner "$PG_BIN/pg_ctl" -D "$data" -l "$data/server.log" -w -t 60 \
+    -o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories='$data' -c fsync=${ZS_PG_FSYNC:-on} -c max_connections=200" \
+    start >/dev/null || { tail -20 "$data/server.log" >&2; die "PostgreSQL did not start"; }
+}
+
+pg_stop() {  # pg_stop DATA_DIR
+  [ -f "$1/postmaster.pid" ] && as_pg_owner "$PG_BIN/pg_ctl" -D "$1" -m fast -w stop >/dev/null || true
+}
+
+free_port() {
+  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'
+}
+
+# --- test ---------------------------------------------------------------------
+cmd_test() {
+  build
+  local port started=$SECONDS
+  ZS_TEST_TMP="$(mktemp -d /tmp/zs-test.XXXXXX)"
+  chmod 755 "$ZS_TEST_TMP"
+  port="$(free_port)"
+  # Tests create and drop their own databases; durability is not under test
+  # here, so fsync is off to keep the suite quick.
+  trap 'pg_stop "$ZS_TEST_TMP/pg"; rm -rf "$ZS_TEST_TMP"' EXIT
+  ZS_PG_FSYNC=off pg_start "$ZS_TEST_TMP/pg" "$port"
+  say "private PostgreSQL for tests on 127.0.0.1:$port"
+  local rc=0
+  ZS_TEST_PG_CONNINFO="host=127.0.0.1 port=$port user=zs dbname=postgres" \
+  ZS_BUILD_DIR="$BUILD" \
+    ctest --test-dir "$BUILD" --output-on-failure -j "$(nproc)" "$@" || rc=$?
+  say "tests finished in $((SECONDS - started)) s (exit $rc)"
+  return $rc
+}
+
+# --- run ------------------------------------------------------------------------
+service_binary() { echo "$BUILD/services/$1/zs-$1"; }
+
+cmd_stop() {
+  for f in "$STATE"/*.pid; do
+    [ -f "$f" ] || continue
+    local pid; pid="$(cat "$f")"
+    kill -TERM "$pid" 2>/dev/null && say "stopping $(basename "$f" .pid) (pid $pid)"
+    for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
+    rm -f "$f"
+  done
+  pg_stop "$STATE/pgdata"
+  say "stopped"
+}
+
+cmd_run() {
+  build
+  mkdir -p "$STATE/logs"
+  [ "$(id -u)" -eq 0 ] && chmod 755 "$STATE"
+  cmd_stop >/dev/null 2>&1 || true
+  pg_start "$STATE/pgdata" "$RUN_PG_PORT"
+  as_pg_owner "$PG_BIN/psql" -h 127.0.0.1 -p "$RUN_PG_PORT" -U zs -d postgres -qtAc \
+    "SELECT 1 FROM pg_database WHERE datname = 'zhaoshang'" | grep -q 1 ||
+    as_pg_owner "$PG_BIN/createdb" -h 127.0.0.1 -p "$RUN_PG_PORT" -U zs zhaoshang
+  local conninfo="host=127.0.0.1 port=$RUN_PG_PORT dbname=zhaoshang user=zs"
+  trap 'cmd_stop; exit 0' INT TERM
+
+  local endpoints=()
+  for entry in "${SERVICES[@]}"; do
+    local name="${entry%%:*}" port="${entry##*:}" bin
+    bin="$(service_binary "$name")"
+    [ -x "$bin" ] || continue
+    ZS_DB_CONNINFO="$conninfo" ZS_LISTEN="127.0.0.1:$port" \
+      "$bin" >>"$STATE/logs/$name.log" 2>&1 &
+    echo $! >"$STATE/$name.pid"
+    endpoints+=("$name 127.0.0.1:$port")
+  done
+  for entry in "${SERVICES[@]}"; do
+    local name="${entry%%:*}" port="${entry##*:}"
+    [ -f "$STATE/$name.pid" ] || continue
+    "$BUILD/tools/zs-demo" wait --lead "127.0.0.1:$port" --service "$name" ||
+      { tail -20 "$STATE/logs/$name.log" >&2; die "$name did not become healthy"; }
+  done
+
+  "$BUILD/tools/zs-demo" load --lead 127.0.0.1:7101
+  say "PostgreSQL   127.0.0.1:$RUN_PG_PORT (data in .zs/pgdata, reused by the next run)"
+  for e in "${endpoints[@]}"; do say "service      $e (log .zs/logs/${e%% *}.log)"; done
+  say "try:         build/tools/zs-demo summary --lead 127.0.0.1:7101"
+  say "Ctrl-C (or ./zs stop from another shell) stops everything"
+  "$BUILD/tools/zs-demo" summary --lead 127.0.0.1:7101 || true
+  wait
+}
+
+case "${1:-}" in
+  run) shift; cmd_run "$@" ;;
+  test) shift; cmd_test "$@" ;;
+  stop) cmd_stop ;;
+  build) build ;;
+  *) sed -n '2,9p' "$0"; exit 2 ;;
+esac
