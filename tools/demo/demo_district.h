@@ -1,0 +1,46 @@
+// The demo district (源汇区, 2026): enterprises, referrers, promotion
+// activities and leads whose first-half figures are the report's —
+// 48 outbound trips, 66 merchant visits and 46 leads — plus a second half
+// that any H1 report must leave out. Built deterministically (no
+// randomness), so every run produces the same requests.
+#pragma once
+
+#include <vector>
+
+#include "zhaoshang/lead/v1/lead_service.pb.h"
+
+namespace zs::demo {
+
+namespace lv1 = ::zhaoshang::lead::v1;
+
+// Records refer to each other by index into DemoDistrict's lists (-1: none);
+// the loader turns indexes into the ids the service assigns.
+struct DemoReferrer {
+  lv1::Referrer referrer;
+  int enterprise = -1;
+};
+struct DemoActivity {
+  lv1::Activity activity;
+  std::vector<int> enterprises;
+};
+struct DemoLead {
+  lv1::Lead lead;
+  int enterprise = -1;
+  int referrer = -1;
+  int activity = -1;
+};
+
+struct DemoDistrict {
+  std::vector<lv1::Enterprise> enterprises;
+  std::vector<DemoReferrer> referrers;
+  std::vector<DemoActivity> activities;
+  std::vector<DemoLead> leads;
+};
+
+inline constexpr int kFirstHalfOutboundTrips = 48;
+inline constexpr int kFirstHalfMerchantVisits = 66;
+inline constexpr int kFirstHalfLeads = 46;
+
+DemoDistrict BuildDemoDistrict();
+
+}  // namespace zs::demo
