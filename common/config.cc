@@ -1,4 +1,3 @@
-#include "absl/strings/string_view.h"
 #include "common/config.h"
 
 #include <cstdlib>
@@ -8,20 +7,19 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/string_view.h"
 
 namespace zs {
 
 std::string EnvOr(const char* name, absl::string_view fallback) {
   const char* value = std::getenv(name);
-  return value != nullptr && *value != '\0' ? std::string(value)
-                                            : std::string(fallback);
+  return value != nullptr && *value != '\0' ? std::string(value) : std::string(fallback);
 }
 
 int EnvOr(const char* name, int fallback) {
   const char* value = std::getenv(name);
   int parsed = 0;
-  return value != nullptr && absl::SimpleAtoi(value, &parsed) ? parsed
-                                                              : fallback;
+  return value != nullptr && absl::SimpleAtoi(value, &parsed) ? parsed : fallback;
 }
 
 absl::StatusOr<std::string> ReadSecretFile(const std::string& path) {

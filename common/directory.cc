@@ -1,7 +1,8 @@
-#include "absl/strings/string_view.h"
 #include "common/directory.h"
 
 #include <algorithm>
+
+#include "absl/strings/string_view.h"
 
 namespace zs {
 
@@ -37,8 +38,7 @@ const Directory& Directory::Seeded() {
   return *kSeeded;
 }
 
-Directory::Directory(std::vector<OrgEntry> entries)
-    : entries_(std::move(entries)) {}
+Directory::Directory(std::vector<OrgEntry> entries) : entries_(std::move(entries)) {}
 
 const OrgEntry* Directory::Find(absl::string_view code) const {
   auto it = std::find_if(entries_.begin(), entries_.end(),
@@ -48,9 +48,8 @@ const OrgEntry* Directory::Find(absl::string_view code) const {
 
 bool Directory::IsUnit(absl::string_view code) const {
   const OrgEntry* entry = Find(code);
-  return entry != nullptr &&
-         (entry->kind == OrgKind::kTown || entry->kind == OrgKind::kPark ||
-          entry->kind == OrgKind::kDepartment);
+  return entry != nullptr && (entry->kind == OrgKind::kTown || entry->kind == OrgKind::kPark ||
+                              entry->kind == OrgKind::kDepartment);
 }
 
 bool Directory::IsOffice(absl::string_view code) const {

@@ -4,10 +4,11 @@
 // list the supervision service will start from).
 #pragma once
 
-#include "absl/strings/string_view.h"
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "absl/strings/string_view.h"
 
 namespace zs {
 

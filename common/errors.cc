@@ -1,9 +1,9 @@
-#include "absl/strings/string_view.h"
 #include "common/errors.h"
 
 #include <optional>
 
 #include "absl/strings/str_cat.h"
+#include "absl/strings/string_view.h"
 #include "google/rpc/error_details.pb.h"
 #include "google/rpc/status.pb.h"
 
@@ -27,43 +27,35 @@ std::string Payload(const absl::Status& status, absl::string_view key) {
 }  // namespace
 
 absl::Status InvalidField(absl::string_view field, absl::string_view problem) {
-  absl::Status status =
-      absl::InvalidArgumentError(absl::StrCat(field, ": ", problem));
+  absl::Status status = absl::InvalidArgumentError(absl::StrCat(field, ": ", problem));
   status.SetPayload(kFieldPayload, absl::Cord(field));
   return WithReason(std::move(status), "INVALID_FIELD");
 }
 
 absl::Status NotFound(absl::string_view resource, int64_t id) {
-  return WithReason(
-      absl::NotFoundError(absl::StrCat(resource, " ", id, " not found")),
-      "NOT_FOUND");
+  return WithReason(absl::NotFoundError(absl::StrCat(resource, " ", id, " not found")),
+                    "NOT_FOUND");
 }
 
 absl::Status AlreadyExists(absl::string_view reason, absl::string_view message) {
   return WithReason(absl::AlreadyExistsError(message), reason);
 }
 
-absl::Status FailedPrecondition(absl::string_view reason,
-                                absl::string_view message) {
+absl::Status FailedPrecondition(absl::string_view reason, absl::string_view message) {
   return WithReason(absl::FailedPreconditionError(message), reason);
 }
 
 absl::Status StaleEtag(absl::string_view resource, int64_t id) {
-  return WithReason(
-      absl::AbortedError(absl::StrCat(
-          resource, " ", id,
-          " was changed by someone else (etag is stale): fetch it again and "
-          "reapply your change")),
-      "STALE_ETAG");
+  return WithReason(absl::AbortedError(absl::StrCat(
+                        resource, " ", id,
+                        " was changed by someone else (etag is stale): fetch it again and "
+                        "reapply your change")),
+                    "STALE_ETAG");
 }
 
-std::string ErrorField(const absl::Status& status) {
-  return Payload(status, kFieldPayload);
-}
+std::string ErrorField(const absl::Status& status) { return Payload(status, kFieldPayload); }
 
-std::string ErrorReason(const absl::Status& status) {
-  return Payload(status, kReasonPayload);
-}
+std::string ErrorReason(const absl::Status& status) { return Payload(status, kReasonPayload); }
 
 grpc::Status ToGrpcStatus(const absl::Status& status) {
   if (status.ok()) return grpc::Status::OK;
@@ -85,8 +77,8 @@ grpc::Status ToGrpcStatus(const absl::Status& status) {
     info.set_domain(std::string(kErrorDomain));
     rich.add_details()->PackFrom(info);
   }
-  return grpc::Status(static_cast<grpc::StatusCode>(status.code()),
-                      rich.message(), rich.SerializeAsString());
+  return grpc::Status(static_cast<grpc::StatusCode>(status.code()), rich.message(),
+                      rich.SerializeAsString());
 }
 
 }  // namespace zs

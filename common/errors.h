@@ -4,19 +4,18 @@
 // client can read which field was wrong.
 #pragma once
 
-#include "absl/strings/string_view.h"
 #include <grpcpp/support/status.h>
 
 #include <string_view>
 
 #include "absl/status/status.h"
+#include "absl/strings/string_view.h"
 
 // Returns early with the status of `expr` when it is not OK; validations
 // chain with it so the caller hears of the first bad field in reading order.
-#define ZS_RETURN_IF_ERROR(expr)                        \
-  do {                                                  \
-    if (absl::Status zs_status_ = (expr); !zs_status_.ok()) \
-      return zs_status_;                                \
+#define ZS_RETURN_IF_ERROR(expr)                                               \
+  do {                                                                         \
+    if (absl::Status zs_status_ = (expr); !zs_status_.ok()) return zs_status_; \
   } while (false)
 
 namespace zs {

@@ -1,19 +1,17 @@
-#include "absl/strings/string_view.h"
 #include "common/etag.h"
 
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/string_view.h"
 #include "absl/strings/strip.h"
 #include "common/errors.h"
 
 namespace zs {
 
-std::string FormatEtag(int64_t version) {
-  return absl::StrCat("\"v", version, "\"");
-}
+std::string FormatEtag(int64_t version) { return absl::StrCat("\"v", version, "\""); }
 
-absl::Status CheckEtag(absl::string_view resource, int64_t id,
-                       absl::string_view etag, int64_t current_version) {
+absl::Status CheckEtag(absl::string_view resource, int64_t id, absl::string_view etag,
+                       int64_t current_version) {
   absl::string_view digits = etag;
   int64_t version = 0;
   if (etag.empty()) {

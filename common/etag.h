@@ -2,19 +2,19 @@
 // increments in the same statement that changes the row.
 #pragma once
 
-#include "absl/strings/string_view.h"
 #include <cstdint>
 #include <string>
 #include <string_view>
 
 #include "absl/status/status.h"
+#include "absl/strings/string_view.h"
 
 namespace zs {
 
 std::string FormatEtag(int64_t version);
 // OK when `etag` names `current_version`; INVALID_ARGUMENT when missing or
 // malformed; ABORTED when stale.
-absl::Status CheckEtag(absl::string_view resource, int64_t id,
-                       absl::string_view etag, int64_t current_version);
+absl::Status CheckEtag(absl::string_view resource, int64_t id, absl::string_view etag,
+                       int64_t current_version);
 
 }  // namespace zs

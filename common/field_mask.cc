@@ -1,4 +1,3 @@
-#include "absl/strings/string_view.h"
 #include "common/field_mask.h"
 
 #include <algorithm>
@@ -7,6 +6,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "absl/strings/string_view.h"
 #include "common/errors.h"
 
 namespace zs {
@@ -16,14 +16,12 @@ absl::Status ApplyFieldMask(const google::protobuf::Message& source,
                             std::initializer_list<absl::string_view> allowed_paths,
                             google::protobuf::Message* target) {
   if (mask.paths().empty()) {
-    return InvalidField("update_mask",
-                        absl::StrCat("is required; updatable fields: ",
-                                     absl::StrJoin(allowed_paths, ", ")));
+    return InvalidField("update_mask", absl::StrCat("is required; updatable fields: ",
+                                                    absl::StrJoin(allowed_paths, ", ")));
   }
   std::vector<const google::protobuf::FieldDescriptor*> fields;
   for (const std::string& path : mask.paths()) {
-    if (std::find(allowed_paths.begin(), allowed_paths.end(), path) ==
-        allowed_paths.end()) {
+    if (std::find(allowed_paths.begin(), allowed_paths.end(), path) == allowed_paths.end()) {
       return InvalidField("update_mask",
                           absl::StrCat("'", path, "' cannot be updated; updatable fields: ",
                                        absl::StrJoin(allowed_paths, ", ")));

@@ -3,7 +3,6 @@
 // of `target` (zero values and empty lists included, so a mask can clear).
 #pragma once
 
-#include "absl/strings/string_view.h"
 #include <google/protobuf/field_mask.pb.h>
 #include <google/protobuf/message.h>
 
@@ -11,6 +10,7 @@
 #include <string_view>
 
 #include "absl/status/status.h"
+#include "absl/strings/string_view.h"
 
 namespace zs {
 

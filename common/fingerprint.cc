@@ -1,4 +1,3 @@
-#include "absl/strings/string_view.h"
 #include "common/fingerprint.h"
 
 #include <google/protobuf/io/coded_stream.h>
@@ -7,6 +6,7 @@
 #include <memory>
 
 #include "absl/strings/str_cat.h"
+#include "absl/strings/string_view.h"
 #include "common/sha256.h"
 
 namespace zs {

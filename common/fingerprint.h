@@ -3,12 +3,13 @@
 // tokens to the filters they were issued for.
 #pragma once
 
-#include "absl/strings/string_view.h"
 #include <google/protobuf/message.h>
 
 #include <initializer_list>
 #include <string>
 #include <string_view>
+
+#include "absl/strings/string_view.h"
 
 namespace zs {
 

@@ -26,13 +26,11 @@ absl::Status RunIdempotent(pqxx::work& tx, const IdempotentCall& call,
         "SELECT method, request_hash, response FROM idempotency_keys "
         "WHERE request_id = $1",
         std::string(call.request_id));
-    if (first[0].as<std::string>() != call.method ||
-        first[1].as<std::string>() != request_hash) {
-      return InvalidField("request_id",
-                          absl::StrCat("was already used for a different ",
-                                       first[0].as<std::string>(),
-                                       " request; generate a new id for a new "
-                                       "request"));
+    if (first[0].as<std::string>() != call.method || first[1].as<std::string>() != request_hash) {
+      return InvalidField("request_id", absl::StrCat("was already used for a different ",
+                                                     first[0].as<std::string>(),
+                                                     " request; generate a new id for a new "
+                                                     "request"));
     }
     const pqxx::binarystring stored(first[2]);
     if (!response->ParseFromArray(stored.data(), static_cast<int>(stored.size()))) {
@@ -42,9 +40,8 @@ absl::Status RunIdempotent(pqxx::work& tx, const IdempotentCall& call,
   }
   if (absl::Status status = mutate(); !status.ok()) return status;
   const std::string bytes = response->SerializeAsString();
-  tx.exec_params0(
-      "UPDATE idempotency_keys SET response = $2 WHERE request_id = $1",
-      std::string(call.request_id), pqxx::binarystring(bytes));
+  tx.exec_params0("UPDATE idempotency_keys SET response = $2 WHERE request_id = $1",
+                  std::string(call.request_id), pqxx::binarystring(bytes));
   return absl::OkStatus();
 }
 

@@ -14,15 +14,14 @@
 //     principal text NOT NULL, created_at timestamptz NOT NULL DEFAULT now());
 #pragma once
 
-#include "absl/strings/string_view.h"
 #include <google/protobuf/message.h>
 
-#include <pqxx/pqxx>
-
 #include <functional>
+#include <pqxx/pqxx>
 #include <string_view>
 
 #include "absl/status/status.h"
+#include "absl/strings/string_view.h"
 
 namespace zs {
 

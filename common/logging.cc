@@ -1,4 +1,3 @@
-#include "absl/strings/string_view.h"
 #include "common/logging.h"
 
 #include <spdlog/sinks/stdout_sinks.h>
@@ -8,6 +7,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "absl/strings/string_view.h"
 
 namespace zs {
 namespace {
@@ -17,11 +17,21 @@ std::string Quote(absl::string_view value) {
   std::string out = "\"";
   for (char c : value) {
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
       default:
         if (static_cast<unsigned char>(c) < 0x20) {
           out += absl::StrFormat("\\u%04x", c);
@@ -39,28 +49,21 @@ std::string Quote(absl::string_view value) {
 void InitLogging(absl::string_view service) {
   std::shared_ptr<spdlog::logger> logger = spdlog::get("zs");
   if (logger == nullptr) logger = spdlog::stderr_logger_mt("zs");
-  logger->set_pattern(absl::StrCat(
-      R"({"ts":"%Y-%m-%dT%H:%M:%S.%eZ","level":"%l","service":")", service,
-      R"(",%v})"),
-      spdlog::pattern_time_type::utc);
+  logger->set_pattern(absl::StrCat(R"({"ts":"%Y-%m-%dT%H:%M:%S.%eZ","level":"%l","service":")",
+                                   service, R"(",%v})"),
+                      spdlog::pattern_time_type::utc);
   spdlog::set_default_logger(logger);
 }
 
-void LogInfo(absl::string_view message) {
-  spdlog::info("\"msg\":{}", Quote(message));
-}
-void LogWarning(absl::string_view message) {
-  spdlog::warn("\"msg\":{}", Quote(message));
-}
-void LogError(absl::string_view message) {
-  spdlog::error("\"msg\":{}", Quote(message));
-}
+void LogInfo(absl::string_view message) { spdlog::info("\"msg\":{}", Quote(message)); }
+void LogWarning(absl::string_view message) { spdlog::warn("\"msg\":{}", Quote(message)); }
+void LogError(absl::string_view message) { spdlog::error("\"msg\":{}", Quote(message)); }
 
 void LogCall(const CallLogLine& line) {
   std::string fields = absl::StrFormat(
       R"("msg":"rpc","method":%s,"code":%s,"latency_ms":%.3f,"principal":%s,"request_id":%s)",
-      Quote(line.method), Quote(line.code), line.latency_ms,
-      Quote(line.principal), Quote(line.request_id));
+      Quote(line.method), Quote(line.code), line.latency_ms, Quote(line.principal),
+      Quote(line.request_id));
   if (!line.error.empty()) absl::StrAppend(&fields, ",\"error\":", Quote(line.error));
   spdlog::info("{}", fields);
 }

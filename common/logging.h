@@ -2,9 +2,10 @@
 // collector can index fields (method, code, latency_ms, principal, request_id).
 #pragma once
 
-#include "absl/strings/string_view.h"
 #include <cstdint>
 #include <string_view>
+
+#include "absl/strings/string_view.h"
 
 namespace zs {
 

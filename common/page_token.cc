@@ -1,4 +1,3 @@
-#include "absl/strings/string_view.h"
 #include "common/page_token.h"
 
 #include <vector>
@@ -7,6 +6,7 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
+#include "absl/strings/string_view.h"
 #include "common/errors.h"
 #include "common/sha256.h"
 
@@ -23,17 +23,15 @@ std::string FilterDigest(absl::string_view filter_fingerprint) {
 }  // namespace
 
 std::string MakePageToken(int64_t last_id, absl::string_view filter_fingerprint) {
-  return absl::WebSafeBase64Escape(absl::StrCat(
-      kVersion, ".", FilterDigest(filter_fingerprint), ".", last_id));
+  return absl::WebSafeBase64Escape(
+      absl::StrCat(kVersion, ".", FilterDigest(filter_fingerprint), ".", last_id));
 }
 
-absl::StatusOr<PageRequest> ParsePageRequest(
-    int32_t page_size, absl::string_view page_token,
-    absl::string_view filter_fingerprint) {
+absl::StatusOr<PageRequest> ParsePageRequest(int32_t page_size, absl::string_view page_token,
+                                             absl::string_view filter_fingerprint) {
   if (page_size < 0) return InvalidField("page_size", "must not be negative");
   PageRequest page;
-  page.limit = page_size == 0 ? kDefaultPageSize
-                              : std::min(page_size, kMaxPageSize);
+  page.limit = page_size == 0 ? kDefaultPageSize : std::min(page_size, kMaxPageSize);
   if (page_token.empty()) return page;
 
   std::string raw;
@@ -42,8 +40,7 @@ absl::StatusOr<PageRequest> ParsePageRequest(
   }
   std::vector<absl::string_view> parts = absl::StrSplit(raw, '.');
   int64_t last_id = 0;
-  if (parts.size() != 3 || parts[0] != kVersion ||
-      !absl::SimpleAtoi(parts[2], &last_id)) {
+  if (parts.size() != 3 || parts[0] != kVersion || !absl::SimpleAtoi(parts[2], &last_id)) {
     return InvalidField("page_token", "is not a token this service issued");
   }
   if (parts[1] != FilterDigest(filter_fingerprint)) {

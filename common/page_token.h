@@ -4,13 +4,13 @@
 // query. Lists order by id descending (newest first).
 #pragma once
 
-#include "absl/strings/string_view.h"
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
 
 #include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
 
 namespace zs {
 
@@ -26,8 +26,7 @@ struct PageRequest {
 // Validates page_size (negative → INVALID_ARGUMENT, 0 → default, too large →
 // clamped) and decodes the token against `filter_fingerprint` (any string
 // that is equal for equal filters, e.g. the request with paging fields cleared).
-absl::StatusOr<PageRequest> ParsePageRequest(int32_t page_size,
-                                             absl::string_view page_token,
+absl::StatusOr<PageRequest> ParsePageRequest(int32_t page_size, absl::string_view page_token,
                                              absl::string_view filter_fingerprint);
 
 std::string MakePageToken(int64_t last_id, absl::string_view filter_fingerprint);

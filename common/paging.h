@@ -7,7 +7,6 @@
 #include <google/protobuf/repeated_ptr_field.h>
 
 #include <pqxx/pqxx>
-
 #include <string>
 
 #include "common/fingerprint.h"
@@ -21,10 +20,9 @@ inline std::string ListFingerprint(const google::protobuf::Message& request) {
 }
 
 template <typename Item, typename FromRow>
-void FillPage(const pqxx::result& rows, const PageRequest& page,
-              const std::string& fingerprint,
-              google::protobuf::RepeatedPtrField<Item>* items,
-              std::string* next_page_token, FromRow from_row) {
+void FillPage(const pqxx::result& rows, const PageRequest& page, const std::string& fingerprint,
+              google::protobuf::RepeatedPtrField<Item>* items, std::string* next_page_token,
+              FromRow from_row) {
   const int shown = std::min<int>(static_cast<int>(rows.size()), page.limit);
   for (int i = 0; i < shown; ++i) from_row(rows[i], items->Add());
   if (static_cast<int>(rows.size()) > page.limit) {

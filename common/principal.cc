@@ -1,8 +1,9 @@
-#include "absl/strings/string_view.h"
 #include "common/principal.h"
 
 #include <array>
 #include <utility>
+
+#include "absl/strings/string_view.h"
 
 namespace zs {
 namespace {
@@ -48,8 +49,7 @@ Principal PrincipalFromMetadata(const grpc::ServerContextBase& context) {
   std::string id = Metadata(context, kPrincipalMetadataKey);
   if (id.empty() || id.size() > 128) return principal;
   principal.id = std::move(id);
-  if (!ParsePrincipalKind(Metadata(context, kRoleMetadataKey),
-                          &principal.kind)) {
+  if (!ParsePrincipalKind(Metadata(context, kRoleMetadataKey), &principal.kind)) {
     principal.kind = PrincipalKind::kBureauStaff;
   }
   principal.unit_code = Metadata(context, kUnitMetadataKey);

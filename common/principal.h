@@ -6,10 +6,11 @@
 // Calls without it are "anonymous".
 #pragma once
 
-#include "absl/strings/string_view.h"
 #include <grpcpp/server_context.h>
 
 #include <string>
+
+#include "absl/strings/string_view.h"
 
 namespace zs {
 

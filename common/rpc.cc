@@ -1,7 +1,7 @@
-#include "absl/strings/string_view.h"
 #include "common/rpc.h"
 
 #include "absl/status/status.h"
+#include "absl/strings/string_view.h"
 #include "absl/time/clock.h"
 #include "common/db/transaction.h"
 #include "common/errors.h"
@@ -13,16 +13,14 @@ namespace {
 
 std::string RequestIdOf(const google::protobuf::Message& request) {
   const auto* field = request.GetDescriptor()->FindFieldByName("request_id");
-  if (field == nullptr ||
-      field->type() != google::protobuf::FieldDescriptor::TYPE_STRING) {
+  if (field == nullptr || field->type() != google::protobuf::FieldDescriptor::TYPE_STRING) {
     return {};
   }
   return request.GetReflection()->GetString(request, field);
 }
 
 void FinishCall(grpc::ServerUnaryReactor* reactor, const CallContext& call,
-                const std::string& request_id, absl::Time started,
-                const absl::Status& status) {
+                const std::string& request_id, absl::Time started, const absl::Status& status) {
   LogCall({.method = call.method,
            .code = absl::StatusCodeToString(status.code()),
            .latency_ms = absl::ToDoubleMilliseconds(absl::Now() - started),
@@ -34,19 +32,18 @@ void FinishCall(grpc::ServerUnaryReactor* reactor, const CallContext& call,
 
 }  // namespace
 
-grpc::ServerUnaryReactor* RpcExecutor::Run(
-    grpc::CallbackServerContext* context, absl::string_view method,
-    const google::protobuf::Message& request, Work work) {
+grpc::ServerUnaryReactor* RpcExecutor::Run(grpc::CallbackServerContext* context,
+                                           absl::string_view method,
+                                           const google::protobuf::Message& request, Work work) {
   const absl::Time started = absl::Now();
   grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
-  CallContext call{.method = std::string(method),
-                   .principal = PrincipalFromMetadata(*context),
-                   .deadline = std::min(absl::FromChrono(context->deadline()),
-                                        started + max_call_time_)};
+  CallContext call{
+      .method = std::string(method),
+      .principal = PrincipalFromMetadata(*context),
+      .deadline = std::min(absl::FromChrono(context->deadline()), started + max_call_time_)};
   std::string request_id = RequestIdOf(request);
   const bool queued = pool_.Submit(
-      [context, reactor, call, request_id, started,
-       work = std::move(work)](ConnectionSlot& slot) {
+      [context, reactor, call, request_id, started, work = std::move(work)](ConnectionSlot& slot) {
         absl::Status status;
         if (context->IsCancelled()) {
           status = absl::CancelledError("the caller cancelled the call");
@@ -57,19 +54,17 @@ grpc::ServerUnaryReactor* RpcExecutor::Run(
       });
   if (!queued) {
     FinishCall(reactor, call, request_id, started,
-               absl::ResourceExhaustedError(
-                   "the service is at capacity; retry with backoff"));
+               absl::ResourceExhaustedError("the service is at capacity; retry with backoff"));
   }
   return reactor;
 }
 
-grpc::ServerUnaryReactor* RpcExecutor::Read(
-    grpc::CallbackServerContext* context, absl::string_view method,
-    const google::protobuf::Message& request,
-    google::protobuf::Message* response, Body body) {
+grpc::ServerUnaryReactor* RpcExecutor::Read(grpc::CallbackServerContext* context,
+                                            absl::string_view method,
+                                            const google::protobuf::Message& request,
+                                            google::protobuf::Message* response, Body body) {
   return Run(context, method, request,
-             [response, body = std::move(body)](const CallContext& call,
-                                                ConnectionSlot& slot) {
+             [response, body = std::move(body)](const CallContext& call, ConnectionSlot& slot) {
                return RunTransaction(slot, call.deadline, [&](pqxx::work& tx) {
                  response->Clear();  // a retried attempt starts afresh
                  return body(tx, call);
@@ -77,25 +72,23 @@ grpc::ServerUnaryReactor* RpcExecutor::Read(
              });
 }
 
-grpc::ServerUnaryReactor* RpcExecutor::Mutate(
-    grpc::CallbackServerContext* context, absl::string_view method,
-    const google::protobuf::Message& request,
-    google::protobuf::Message* response, Body body) {
+grpc::ServerUnaryReactor* RpcExecutor::Mutate(grpc::CallbackServerContext* context,
+                                              absl::string_view method,
+                                              const google::protobuf::Message& request,
+                                              google::protobuf::Message* response, Body body) {
   return Run(
       context, method, request,
-      [&request, response, body = std::move(body)](const CallContext& call,
-                                                   ConnectionSlot& slot) {
+      [&request, response, body = std::move(body)](const CallContext& call, ConnectionSlot& slot) {
         const std::string request_id = RequestIdOf(request);
         return RunTransaction(slot, call.deadline, [&](pqxx::work& tx) {
           // A retried transaction must not carry a half-built response.
           response->Clear();
-          return RunIdempotent(
-              tx,
-              {.method = call.method,
-               .request_id = request_id,
-               .principal = call.principal.id,
-               .request = &request},
-              response, [&] { return body(tx, call); });
+          return RunIdempotent(tx,
+                               {.method = call.method,
+                                .request_id = request_id,
+                                .principal = call.principal.id,
+                                .request = &request},
+                               response, [&] { return body(tx, call); });
         });
       });
 }

@@ -5,19 +5,19 @@
 // one structured log line (method, code, latency, principal, request_id).
 #pragma once
 
-#include "absl/strings/string_view.h"
 #include <google/protobuf/message.h>
 #include <grpcpp/server_context.h>
 #include <grpcpp/support/server_callback.h>
 
 #include <functional>
+#include <pqxx/pqxx>
 #include <string>
 #include <string_view>
 
 #include "absl/status/status.h"
+#include "absl/strings/string_view.h"
 #include "absl/time/time.h"
 #include "common/db/worker_pool.h"
-#include <pqxx/pqxx>
 #include "common/principal.h"
 
 namespace zs {
@@ -40,24 +40,19 @@ class RpcExecutor {
   RpcExecutor(const RpcExecutor&) = delete;
   RpcExecutor& operator=(const RpcExecutor&) = delete;
 
-  grpc::ServerUnaryReactor* Run(grpc::CallbackServerContext* context,
-                                absl::string_view method,
-                                const google::protobuf::Message& request,
-                                Work work);
+  grpc::ServerUnaryReactor* Run(grpc::CallbackServerContext* context, absl::string_view method,
+                                const google::protobuf::Message& request, Work work);
 
   // A read: `body` runs inside one transaction and fills `response`.
-  grpc::ServerUnaryReactor* Read(grpc::CallbackServerContext* context,
-                                 absl::string_view method,
+  grpc::ServerUnaryReactor* Read(grpc::CallbackServerContext* context, absl::string_view method,
                                  const google::protobuf::Message& request,
                                  google::protobuf::Message* response, Body body);
 
   // A mutation: one transaction, exactly once per request_id (the request's
   // `request_id` field); `response` is what a retry gets back.
-  grpc::ServerUnaryReactor* Mutate(grpc::CallbackServerContext* context,
-                                   absl::string_view method,
+  grpc::ServerUnaryReactor* Mutate(grpc::CallbackServerContext* context, absl::string_view method,
                                    const google::protobuf::Message& request,
-                                   google::protobuf::Message* response,
-                                   Body body);
+                                   google::protobuf::Message* response, Body body);
 
  private:
   WorkerPool& pool_;

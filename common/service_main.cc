@@ -41,8 +41,7 @@ std::string ConnectionString(const std::string& conninfo, const std::string& pas
     LogError(std::string(password.status().message()));
     std::exit(2);
   }
-  const std::string escaped =
-      absl::StrReplaceAll(*password, {{"\\", "\\\\"}, {"'", "\\'"}});
+  const std::string escaped = absl::StrReplaceAll(*password, {{"\\", "\\\\"}, {"'", "\\'"}});
   return absl::StrCat(conninfo, " password='", escaped, "'");
 }
 

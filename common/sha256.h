@@ -2,9 +2,10 @@
 // builds, unlike std::hash or absl::Hash, so it can be stored.
 #pragma once
 
-#include "absl/strings/string_view.h"
 #include <string>
 #include <string_view>
+
+#include "absl/strings/string_view.h"
 
 namespace zs {
 std::string Sha256Hex(absl::string_view data);

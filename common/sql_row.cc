@@ -4,11 +4,9 @@
 
 namespace zs {
 
-void SetTimestampMicros(const pqxx::field& micros,
-                        google::protobuf::Timestamp* out) {
+void SetTimestampMicros(const pqxx::field& micros, google::protobuf::Timestamp* out) {
   if (micros.is_null()) return;
-  *out = google::protobuf::util::TimeUtil::MicrosecondsToTimestamp(
-      micros.as<int64_t>());
+  *out = google::protobuf::util::TimeUtil::MicrosecondsToTimestamp(micros.as<int64_t>());
 }
 
 }  // namespace zs

@@ -3,10 +3,9 @@
 
 #include <google/protobuf/timestamp.pb.h>
 
-#include <pqxx/pqxx>
-
 #include <cstdint>
 #include <optional>
+#include <pqxx/pqxx>
 #include <string>
 
 namespace zs {

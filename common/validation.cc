@@ -1,4 +1,3 @@
-#include "absl/strings/string_view.h"
 #include "common/validation.h"
 
 #include <array>
@@ -7,24 +6,22 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "absl/strings/string_view.h"
 #include "absl/time/time.h"
 #include "common/errors.h"
 
 namespace zs {
 namespace {
 
-constexpr absl::string_view kCreditCodeAlphabet =
-    "0123456789ABCDEFGHJKLMNPQRTUWXY";
-constexpr std::array<int, 17> kCreditCodeWeights = {
-    1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
+constexpr absl::string_view kCreditCodeAlphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+constexpr std::array<int, 17> kCreditCodeWeights = {1,  3,  9,  27, 19, 26, 16, 17, 20,
+                                                    29, 25, 13, 8,  24, 10, 30, 28};
 
 // Decodes one UTF-8 code point at `i`, advancing it; -1 on malformed input.
 int32_t NextCodePoint(absl::string_view s, size_t& i) {
   const auto byte = [&](size_t k) { return static_cast<uint8_t>(s[k]); };
   const uint8_t b0 = byte(i);
-  int len = b0 < 0x80 ? 1 : (b0 >> 5) == 0x6 ? 2 : (b0 >> 4) == 0xE ? 3
-                                            : (b0 >> 3) == 0x1E  ? 4
-                                                                 : 0;
+  int len = b0 < 0x80 ? 1 : (b0 >> 5) == 0x6 ? 2 : (b0 >> 4) == 0xE ? 3 : (b0 >> 3) == 0x1E ? 4 : 0;
   if (len == 0 || i + len > s.size()) return -1;
   int32_t cp = len == 1 ? b0 : b0 & (0xFF >> (len + 1));
   for (int k = 1; k < len; ++k) {
@@ -33,8 +30,7 @@ int32_t NextCodePoint(absl::string_view s, size_t& i) {
     cp = (cp << 6) | (b & 0x3F);
   }
   static constexpr std::array<int32_t, 5> kMin = {0, 0, 0x80, 0x800, 0x10000};
-  if (cp < kMin[len] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-    return -1;
+  if (cp < kMin[len] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return -1;
   i += len;
   return cp;
 }
@@ -81,15 +77,13 @@ char CreditCodeCheckCharacter(absl::string_view first17) {
 
 absl::Status ValidateCreditCode(absl::string_view field, absl::string_view code) {
   if (code.size() != 18) {
-    return InvalidField(field, absl::StrCat("must be 18 characters, got ",
-                                            code.size()));
+    return InvalidField(field, absl::StrCat("must be 18 characters, got ", code.size()));
   }
   for (size_t i = 0; i < code.size(); ++i) {
     if (kCreditCodeAlphabet.find(code[i]) == absl::string_view::npos) {
-      return InvalidField(
-          field, absl::StrFormat("character %d '%c' is not allowed (use 0-9 "
-                                 "and A-Z without I, O, S, V, Z)",
-                                 i + 1, code[i]));
+      return InvalidField(field, absl::StrFormat("character %d '%c' is not allowed (use 0-9 "
+                                                 "and A-Z without I, O, S, V, Z)",
+                                                 i + 1, code[i]));
     }
   }
   const char expected = CreditCodeCheckCharacter(code.substr(0, 17));
@@ -101,8 +95,7 @@ absl::Status ValidateCreditCode(absl::string_view field, absl::string_view code)
 
 absl::Status ValidateDate(absl::string_view field, absl::string_view date) {
   absl::CivilDay day;
-  if (date.size() != 10 || !absl::ParseCivilTime(date, &day) ||
-      FormatDate(day) != date) {
+  if (date.size() != 10 || !absl::ParseCivilTime(date, &day) || FormatDate(day) != date) {
     return InvalidField(field, "must be a date written YYYY-MM-DD");
   }
   if (day.year() < 1900 || day.year() > 2200) {
@@ -117,9 +110,7 @@ absl::CivilDay ParseDateOrDie(absl::string_view date) {
   return day;
 }
 
-std::string FormatDate(absl::CivilDay day) {
-  return absl::FormatCivilTime(day);
-}
+std::string FormatDate(absl::CivilDay day) { return absl::FormatCivilTime(day); }
 
 absl::Status ValidateMoney(absl::string_view field, int64_t wan_yuan) {
   if (wan_yuan < 0) return InvalidField(field, "must not be negative");
@@ -142,8 +133,7 @@ absl::Status ValidateOptionalText(absl::string_view field, absl::string_view tex
   const int64_t length = Utf8Length(text);
   if (length < 0) return InvalidField(field, "is not valid UTF-8");
   if (static_cast<size_t>(length) > max_chars) {
-    return InvalidField(field, absl::StrCat("is longer than ", max_chars,
-                                            " characters"));
+    return InvalidField(field, absl::StrCat("is longer than ", max_chars, " characters"));
   }
   return absl::OkStatus();
 }
@@ -189,8 +179,7 @@ std::string NormaliseEnterpriseName(absl::string_view name) {
   }
   // Longest first, so 股份有限公司 is cut whole rather than as 有限公司.
   static constexpr std::array<absl::string_view, 7> kLegalSuffixes = {
-      "股份有限公司", "有限责任公司", "集团有限公司", "有限公司",
-      "集团公司",     "集团",         "公司"};
+      "股份有限公司", "有限责任公司", "集团有限公司", "有限公司", "集团公司", "集团", "公司"};
   for (absl::string_view suffix : kLegalSuffixes) {
     if (!absl::EndsWith(folded, suffix)) continue;
     // A name that is nothing but a legal form keeps it.

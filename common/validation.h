@@ -2,12 +2,12 @@
 // status naming `field`, so handlers can validate a request in one pass.
 #pragma once
 
-#include "absl/strings/string_view.h"
 #include <cstdint>
 #include <string>
 #include <string_view>
 
 #include "absl/status/status.h"
+#include "absl/strings/string_view.h"
 #include "absl/time/civil_time.h"
 
 namespace zs {

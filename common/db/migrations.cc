@@ -1,9 +1,9 @@
-#include "absl/strings/string_view.h"
 #include "common/db/migrations.h"
 
 #include <pqxx/pqxx>
 
 #include "absl/strings/str_cat.h"
+#include "absl/strings/string_view.h"
 #include "common/db/transaction.h"
 #include "common/logging.h"
 
@@ -13,8 +13,7 @@ std::string WithSearchPath(absl::string_view conninfo, absl::string_view schema)
   return absl::StrCat(conninfo, " options='-csearch_path=", schema, "'");
 }
 
-absl::StatusOr<int> ApplyMigrations(pqxx::connection& connection,
-                                    absl::string_view schema,
+absl::StatusOr<int> ApplyMigrations(pqxx::connection& connection, absl::string_view schema,
                                     const std::vector<Migration>& migrations) {
   int applied = 0;
   try {
@@ -30,15 +29,13 @@ absl::StatusOr<int> ApplyMigrations(pqxx::connection& connection,
           "CREATE TABLE IF NOT EXISTS schema_migrations (version int PRIMARY "
           "KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT "
           "now())");
-      if (!tx.exec_params("SELECT 1 FROM schema_migrations WHERE version = $1",
-                          migration.version)
+      if (!tx.exec_params("SELECT 1 FROM schema_migrations WHERE version = $1", migration.version)
                .empty()) {
         continue;
       }
       tx.exec(std::string(migration.sql));
-      tx.exec_params(
-          "INSERT INTO schema_migrations (version, name) VALUES ($1, $2)",
-          migration.version, std::string(migration.name));
+      tx.exec_params("INSERT INTO schema_migrations (version, name) VALUES ($1, $2)",
+                     migration.version, std::string(migration.name));
       tx.commit();
       ++applied;
       LogInfo(absl::StrCat("applied migration ", schema, "/", migration.name));

@@ -5,14 +5,13 @@
 // transaction. An advisory lock lets several replicas start at once safely.
 #pragma once
 
-#include "absl/strings/string_view.h"
 #include <pqxx/pqxx>
-
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
 
 namespace zs {
 
@@ -23,8 +22,7 @@ struct Migration {
 };
 
 // Returns how many migrations were applied now.
-absl::StatusOr<int> ApplyMigrations(pqxx::connection& connection,
-                                    absl::string_view schema,
+absl::StatusOr<int> ApplyMigrations(pqxx::connection& connection, absl::string_view schema,
                                     const std::vector<Migration>& migrations);
 
 // libpq connection options that select `schema` for every statement.

@@ -20,8 +20,7 @@ struct Rollback {
 
 absl::Status StatusFromDatabaseError(const std::exception& error) {
   if (dynamic_cast<const pqxx::broken_connection*>(&error) != nullptr) {
-    return absl::UnavailableError(
-        "lost the database connection; retry with the same request_id");
+    return absl::UnavailableError("lost the database connection; retry with the same request_id");
   }
   if (dynamic_cast<const pqxx::in_doubt_error*>(&error) != nullptr) {
     return absl::UnavailableError(
@@ -37,12 +36,10 @@ absl::Status StatusFromDatabaseError(const std::exception& error) {
       return absl::AlreadyExistsError("the record already exists");
     }
     if (dynamic_cast<const pqxx::foreign_key_violation*>(&error) != nullptr) {
-      return absl::FailedPreconditionError(
-          "a referenced record does not exist");
+      return absl::FailedPreconditionError("a referenced record does not exist");
     }
     if (dynamic_cast<const pqxx::check_violation*>(&error) != nullptr) {
-      return absl::InvalidArgumentError(
-          absl::StrCat("a value is out of range: ", sql->what()));
+      return absl::InvalidArgumentError(absl::StrCat("a value is out of range: ", sql->what()));
     }
   }
   LogError(absl::StrCat("database error: ", error.what()));
@@ -74,8 +71,8 @@ absl::Status RunTransaction(ConnectionSlot& slot, absl::Time deadline,
       return rollback.status;
     } catch (const pqxx::transaction_rollback& e) {
       // Serialization failure or deadlock: nothing was written; try again.
-      if (attempt >= kMaxAttempts) return absl::AbortedError(
-          "the record is busy (concurrent updates); retry");
+      if (attempt >= kMaxAttempts)
+        return absl::AbortedError("the record is busy (concurrent updates); retry");
     } catch (const pqxx::in_doubt_error& e) {
       slot.Reset();
       return StatusFromDatabaseError(e);

@@ -8,9 +8,8 @@
 // - anything else becomes a gRPC-mappable status, never an escaped exception.
 #pragma once
 
-#include <pqxx/pqxx>
-
 #include <functional>
+#include <pqxx/pqxx>
 
 #include "absl/status/status.h"
 #include "absl/time/time.h"
@@ -20,8 +19,7 @@ namespace zs {
 
 using TransactionBody = std::function<absl::Status(pqxx::work&)>;
 
-absl::Status RunTransaction(ConnectionSlot& slot, absl::Time deadline,
-                            const TransactionBody& body);
+absl::Status RunTransaction(ConnectionSlot& slot, absl::Time deadline, const TransactionBody& body);
 
 // Maps a libpqxx exception to a status; exposed for code that runs SQL
 // outside RunTransaction (migrations, tools).

@@ -7,8 +7,7 @@
 
 namespace zs {
 
-ConnectionSlot::ConnectionSlot(std::string conninfo)
-    : conninfo_(std::move(conninfo)) {}
+ConnectionSlot::ConnectionSlot(std::string conninfo) : conninfo_(std::move(conninfo)) {}
 
 absl::StatusOr<pqxx::connection*> ConnectionSlot::Get() {
   if (connection_ != nullptr && connection_->is_open()) return connection_.get();
@@ -18,8 +17,7 @@ absl::StatusOr<pqxx::connection*> ConnectionSlot::Get() {
     return connection_.get();
   } catch (const std::exception& e) {
     LogWarning(absl::StrCat("database connection failed: ", e.what()));
-    return absl::UnavailableError(
-        "the database is unreachable; retry with the same request_id");
+    return absl::UnavailableError("the database is unreachable; retry with the same request_id");
   }
 }
 

@@ -7,13 +7,12 @@
 // and no lock on the hot path beyond the job queue.
 #pragma once
 
-#include <pqxx/pqxx>
-
 #include <condition_variable>
 #include <deque>
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <pqxx/pqxx>
 #include <string>
 #include <thread>
 #include <vector>

@@ -35,8 +35,7 @@ void ActivityFromRow(const pqxx::row& row, v1::Activity* out) {
   SetTimestampMicros(row[11], out->mutable_create_time());
   SetTimestampMicros(row[12], out->mutable_update_time());
   auto ids = row[13].as_array();
-  for (auto item = ids.get_next(); item.first != pqxx::array_parser::done;
-       item = ids.get_next()) {
+  for (auto item = ids.get_next(); item.first != pqxx::array_parser::done; item = ids.get_next()) {
     if (item.first == pqxx::array_parser::string_value) {
       out->add_enterprise_ids(std::stoll(item.second));
     }
@@ -51,11 +50,9 @@ std::string IdArray(const google::protobuf::RepeatedField<int64_t>& ids) {
 
 }  // namespace
 
-absl::Status ActivityStore::ReplaceEnterprises(pqxx::work& tx,
-                                               const v1::Activity& activity) const {
+absl::Status ActivityStore::ReplaceEnterprises(pqxx::work& tx, const v1::Activity& activity) const {
   for (int64_t enterprise_id : activity.enterprise_ids()) {
-    ZS_RETURN_IF_ERROR(
-        enterprises_.RequireActive(tx, "activity.enterprise_ids", enterprise_id));
+    ZS_RETURN_IF_ERROR(enterprises_.RequireActive(tx, "activity.enterprise_ids", enterprise_id));
   }
   tx.exec_params0("DELETE FROM activity_enterprises WHERE activity_id = $1", activity.id());
   tx.exec_params0(
@@ -69,14 +66,14 @@ absl::Status ActivityStore::Create(pqxx::work& tx, const v1::CreateActivityReque
                                    v1::Activity* out) const {
   v1::Activity activity = request.activity();
   ZS_RETURN_IF_ERROR(ValidateActivity(activity, directory_));
-  activity.set_id(tx.exec_params1(
-                        "INSERT INTO activities (kind, title, unit_code, office_code, "
-                        "leader_code, destination, start_date, end_date, notes) "
-                        "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
-                        static_cast<int>(activity.kind()), activity.title(),
-                        NullIfEmpty(activity.unit_code()), NullIfEmpty(activity.office_code()),
-                        NullIfEmpty(activity.leader_code()), activity.destination(),
-                        activity.start_date(), activity.end_date(), activity.notes())[0]
+  activity.set_id(tx.exec_params1("INSERT INTO activities (kind, title, unit_code, office_code, "
+                                  "leader_code, destination, start_date, end_date, notes) "
+                                  "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
+                                  static_cast<int>(activity.kind()), activity.title(),
+                                  NullIfEmpty(activity.unit_code()),
+                                  NullIfEmpty(activity.office_code()),
+                                  NullIfEmpty(activity.leader_code()), activity.destination(),
+                                  activity.start_date(), activity.end_date(), activity.notes())[0]
                       .as<int64_t>());
   ZS_RETURN_IF_ERROR(ReplaceEnterprises(tx, activity));
   return Get(tx, activity.id(), out);
@@ -101,21 +98,22 @@ absl::Status ActivityStore::List(pqxx::work& tx, const v1::ListActivitiesRequest
       ParsePageRequest(request.page_size(), request.page_token(), fingerprint);
   if (!page.ok()) return page.status();
   const auto& range = request.start_date_range();
-  const pqxx::result rows = tx.exec_params(
-      absl::StrCat("SELECT ", kActivityColumns, " FROM activities a "
-                   "WHERE ($1::int IS NULL OR a.kind = $1) "
-                   "  AND ($2::text IS NULL OR a.unit_code = $2) "
-                   "  AND ($3::text IS NULL OR a.office_code = $3) "
-                   "  AND ($4::text IS NULL OR a.leader_code = $4) "
-                   "  AND ($5::date IS NULL OR a.start_date BETWEEN $5 AND $6) "
-                   "  AND ($7::bigint IS NULL OR a.id < $7) "
-                   "ORDER BY a.id DESC LIMIT $8"),
-      NullIfZero(request.kind()), NullIfEmpty(request.unit_code()),
-      NullIfEmpty(request.office_code()), NullIfEmpty(request.leader_code()),
-      NullIfEmpty(range.start_date()), NullIfEmpty(range.end_date()), page->after_id,
-      page->limit + 1);
-  FillPage(rows, *page, fingerprint, out->mutable_activities(),
-           out->mutable_next_page_token(), ActivityFromRow);
+  const pqxx::result rows =
+      tx.exec_params(absl::StrCat("SELECT ", kActivityColumns,
+                                  " FROM activities a "
+                                  "WHERE ($1::int IS NULL OR a.kind = $1) "
+                                  "  AND ($2::text IS NULL OR a.unit_code = $2) "
+                                  "  AND ($3::text IS NULL OR a.office_code = $3) "
+                                  "  AND ($4::text IS NULL OR a.leader_code = $4) "
+                                  "  AND ($5::date IS NULL OR a.start_date BETWEEN $5 AND $6) "
+                                  "  AND ($7::bigint IS NULL OR a.id < $7) "
+                                  "ORDER BY a.id DESC LIMIT $8"),
+                     NullIfZero(request.kind()), NullIfEmpty(request.unit_code()),
+                     NullIfEmpty(request.office_code()), NullIfEmpty(request.leader_code()),
+                     NullIfEmpty(range.start_date()), NullIfEmpty(range.end_date()), page->after_id,
+                     page->limit + 1);
+  FillPage(rows, *page, fingerprint, out->mutable_activities(), out->mutable_next_page_token(),
+           ActivityFromRow);
   return absl::OkStatus();
 }
 
@@ -131,10 +129,10 @@ absl::Status ActivityStore::Update(pqxx::work& tx, const v1::UpdateActivityReque
   ActivityFromRow(rows[0], &current);
   ZS_RETURN_IF_ERROR(
       CheckEtag("activity", id, request.activity().etag(), rows[0][10].as<int64_t>()));
-  ZS_RETURN_IF_ERROR(ApplyFieldMask(request.activity(), request.update_mask(),
-                                    {"title", "leader_code", "destination", "start_date",
-                                     "end_date", "enterprise_ids", "notes"},
-                                    &current));
+  ZS_RETURN_IF_ERROR(ApplyFieldMask(
+      request.activity(), request.update_mask(),
+      {"title", "leader_code", "destination", "start_date", "end_date", "enterprise_ids", "notes"},
+      &current));
   ZS_RETURN_IF_ERROR(ValidateActivity(current, directory_));
   tx.exec_params0(
       "UPDATE activities SET title = $2, leader_code = $3, destination = $4, "

@@ -52,8 +52,7 @@ const std::vector<Dimension>& LeadDimensions() {
 // without a dimension, one "total" row (zeros when nothing matches).
 absl::Status Aggregate(pqxx::work& tx, const std::vector<Dimension>& dimensions,
                        common::GroupBy group_by, const std::string& from_where,
-                       const char* sum_column, const std::string& start,
-                       const std::string& end,
+                       const char* sum_column, const std::string& start, const std::string& end,
                        google::protobuf::RepeatedPtrField<common::AggregateRow>* rows) {
   const Dimension* dimension = nullptr;
   if (group_by != common::GROUP_BY_UNSPECIFIED) {
@@ -88,14 +87,14 @@ absl::Status AggregateStore::Activities(pqxx::work& tx,
   if (!v1::ActivityKind_IsValid(request.kind())) {
     return InvalidField("kind", absl::StrCat("unknown value ", request.kind()));
   }
-  const std::string where = absl::StrCat(
-      "FROM activities WHERE start_date BETWEEN $1 AND $2",
-      request.kind() == v1::ACTIVITY_KIND_UNSPECIFIED
-          ? ""
-          : absl::StrCat(" AND kind = ", static_cast<int>(request.kind())));
+  const std::string where =
+      absl::StrCat("FROM activities WHERE start_date BETWEEN $1 AND $2",
+                   request.kind() == v1::ACTIVITY_KIND_UNSPECIFIED
+                       ? ""
+                       : absl::StrCat(" AND kind = ", static_cast<int>(request.kind())));
   return Aggregate(tx, ActivityDimensions(), request.group_by(), where, "0",
-                   request.start_date_range().start_date(),
-                   request.start_date_range().end_date(), out->mutable_rows());
+                   request.start_date_range().start_date(), request.start_date_range().end_date(),
+                   out->mutable_rows());
 }
 
 absl::Status AggregateStore::Leads(pqxx::work& tx, const v1::AggregateLeadsRequest& request,
@@ -104,8 +103,7 @@ absl::Status AggregateStore::Leads(pqxx::work& tx, const v1::AggregateLeadsReque
       ValidateDateRange("collected_date_range", request.collected_date_range(), true));
   return Aggregate(tx, LeadDimensions(), request.group_by(),
                    "FROM leads WHERE collected_date BETWEEN $1 AND $2 AND status <> 5",
-                   "estimated_investment_wan_yuan",
-                   request.collected_date_range().start_date(),
+                   "estimated_investment_wan_yuan", request.collected_date_range().start_date(),
                    request.collected_date_range().end_date(), out->mutable_rows());
 }
 

@@ -1,7 +1,7 @@
-#include "absl/strings/string_view.h"
 #include "services/lead/enterprise_store.h"
 
 #include "absl/strings/str_cat.h"
+#include "absl/strings/string_view.h"
 #include "common/errors.h"
 #include "common/etag.h"
 #include "common/field_mask.h"
@@ -59,15 +59,13 @@ absl::Status EnterpriseStore::CheckNotDuplicate(pqxx::work& tx, const v1::Enterp
       NullIfEmpty(e.credit_code()), NormaliseEnterpriseName(e.name()), except_id);
   if (existing.empty()) return absl::OkStatus();
   const bool same_code = !existing[0][2].is_null() && existing[0][2].as<bool>();
-  return AlreadyExists(
-      same_code ? "ENTERPRISE_CREDIT_CODE_EXISTS" : "ENTERPRISE_NAME_EXISTS",
-      absl::StrCat("enterprise ", existing[0][0].as<int64_t>(), " (",
-                   existing[0][1].as<std::string>(), ") already has this ",
-                   same_code ? "credit code" : "name"));
+  return AlreadyExists(same_code ? "ENTERPRISE_CREDIT_CODE_EXISTS" : "ENTERPRISE_NAME_EXISTS",
+                       absl::StrCat("enterprise ", existing[0][0].as<int64_t>(), " (",
+                                    existing[0][1].as<std::string>(), ") already has this ",
+                                    same_code ? "credit code" : "name"));
 }
 
-absl::Status EnterpriseStore::Create(pqxx::work& tx,
-                                     const v1::CreateEnterpriseRequest& request,
+absl::Status EnterpriseStore::Create(pqxx::work& tx, const v1::CreateEnterpriseRequest& request,
                                      v1::Enterprise* out) const {
   const v1::Enterprise& e = request.enterprise();
   ZS_RETURN_IF_ERROR(ValidateEnterprise(e));
@@ -78,8 +76,8 @@ absl::Status EnterpriseStore::Create(pqxx::work& tx,
                    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING ",
                    kEnterpriseColumns),
       e.name(), NormaliseEnterpriseName(e.name()), NullIfEmpty(e.credit_code()),
-      static_cast<int>(e.type()), static_cast<int>(e.industry()), e.region(),
-      e.contact_name(), e.contact_phone());
+      static_cast<int>(e.type()), static_cast<int>(e.industry()), e.region(), e.contact_name(),
+      e.contact_phone());
   EnterpriseFromRow(row, out);
   return absl::OkStatus();
 }
@@ -113,56 +111,55 @@ absl::Status EnterpriseStore::List(pqxx::work& tx, const v1::ListEnterprisesRequ
   absl::StatusOr<PageRequest> page =
       ParsePageRequest(request.page_size(), request.page_token(), fingerprint);
   if (!page.ok()) return page.status();
-  const pqxx::result rows = tx.exec_params(
-      absl::StrCat("SELECT ", kEnterpriseColumns, " FROM enterprises "
-                   "WHERE merged_into_id IS NULL "
-                   "  AND ($1::int IS NULL OR industry = $1) "
-                   "  AND ($2::int IS NULL OR type = $2) "
-                   "  AND ($3::text IS NULL OR strpos(name, $3) > 0) "
-                   "  AND ($4::bigint IS NULL OR id < $4) "
-                   "ORDER BY id DESC LIMIT $5"),
-      NullIfZero(request.industry()), NullIfZero(request.type()),
-      NullIfEmpty(request.name_contains()), page->after_id, page->limit + 1);
-  FillPage(rows, *page, fingerprint, out->mutable_enterprises(),
-           out->mutable_next_page_token(), EnterpriseFromRow);
+  const pqxx::result rows =
+      tx.exec_params(absl::StrCat("SELECT ", kEnterpriseColumns,
+                                  " FROM enterprises "
+                                  "WHERE merged_into_id IS NULL "
+                                  "  AND ($1::int IS NULL OR industry = $1) "
+                                  "  AND ($2::int IS NULL OR type = $2) "
+                                  "  AND ($3::text IS NULL OR strpos(name, $3) > 0) "
+                                  "  AND ($4::bigint IS NULL OR id < $4) "
+                                  "ORDER BY id DESC LIMIT $5"),
+                     NullIfZero(request.industry()), NullIfZero(request.type()),
+                     NullIfEmpty(request.name_contains()), page->after_id, page->limit + 1);
+  FillPage(rows, *page, fingerprint, out->mutable_enterprises(), out->mutable_next_page_token(),
+           EnterpriseFromRow);
   return absl::OkStatus();
 }
 
-absl::Status EnterpriseStore::Update(pqxx::work& tx,
-                                     const v1::UpdateEnterpriseRequest& request,
+absl::Status EnterpriseStore::Update(pqxx::work& tx, const v1::UpdateEnterpriseRequest& request,
                                      v1::Enterprise* out) const {
   const int64_t id = request.enterprise().id();
   if (id <= 0) return InvalidField("enterprise.id", "is required");
   const pqxx::result rows = tx.exec_params(
-      absl::StrCat("SELECT ", kEnterpriseColumns,
-                   " FROM enterprises WHERE id = $1 FOR UPDATE"),
+      absl::StrCat("SELECT ", kEnterpriseColumns, " FROM enterprises WHERE id = $1 FOR UPDATE"),
       id);
   if (rows.empty()) return NotFound("enterprise", id);
   v1::Enterprise current;
   EnterpriseFromRow(rows[0], &current);
-  ZS_RETURN_IF_ERROR(CheckEtag("enterprise", id, request.enterprise().etag(),
-                               rows[0][9].as<int64_t>()));
+  ZS_RETURN_IF_ERROR(
+      CheckEtag("enterprise", id, request.enterprise().etag(), rows[0][9].as<int64_t>()));
   if (current.merged_into_id() != 0) {
     return FailedPrecondition("ENTERPRISE_MERGED",
                               absl::StrCat("enterprise ", id, " was merged into ",
                                            current.merged_into_id(), "; update that one"));
   }
-  ZS_RETURN_IF_ERROR(ApplyFieldMask(request.enterprise(), request.update_mask(),
-                                    {"name", "credit_code", "type", "industry", "region",
-                                     "contact_name", "contact_phone"},
-                                    &current));
+  ZS_RETURN_IF_ERROR(ApplyFieldMask(
+      request.enterprise(), request.update_mask(),
+      {"name", "credit_code", "type", "industry", "region", "contact_name", "contact_phone"},
+      &current));
   ZS_RETURN_IF_ERROR(ValidateEnterprise(current));
   ZS_RETURN_IF_ERROR(CheckNotDuplicate(tx, current, id));
-  const pqxx::row row = tx.exec_params1(
-      absl::StrCat("UPDATE enterprises SET name = $2, normalised_name = $3, "
-                   "credit_code = $4, type = $5, industry = $6, region = $7, "
-                   "contact_name = $8, contact_phone = $9, version = version + 1, "
-                   "updated_at = now() WHERE id = $1 RETURNING ",
-                   kEnterpriseColumns),
-      id, current.name(), NormaliseEnterpriseName(current.name()),
-      NullIfEmpty(current.credit_code()), static_cast<int>(current.type()),
-      static_cast<int>(current.industry()), current.region(), current.contact_name(),
-      current.contact_phone());
+  const pqxx::row row =
+      tx.exec_params1(absl::StrCat("UPDATE enterprises SET name = $2, normalised_name = $3, "
+                                   "credit_code = $4, type = $5, industry = $6, region = $7, "
+                                   "contact_name = $8, contact_phone = $9, version = version + 1, "
+                                   "updated_at = now() WHERE id = $1 RETURNING ",
+                                   kEnterpriseColumns),
+                      id, current.name(), NormaliseEnterpriseName(current.name()),
+                      NullIfEmpty(current.credit_code()), static_cast<int>(current.type()),
+                      static_cast<int>(current.industry()), current.region(),
+                      current.contact_name(), current.contact_phone());
   EnterpriseFromRow(row, out);
   return absl::OkStatus();
 }
@@ -175,17 +172,16 @@ absl::Status EnterpriseStore::CreateReferrer(pqxx::work& tx,
   if (r.enterprise_id() != 0) {
     ZS_RETURN_IF_ERROR(RequireActive(tx, "referrer.enterprise_id", r.enterprise_id()));
   }
-  const int64_t id = tx.exec_params1(
-                           "INSERT INTO referrers (kind, name, enterprise_id, contact) "
-                           "VALUES ($1, $2, $3, $4) RETURNING id",
-                           static_cast<int>(r.kind()), r.name(),
-                           NullIfZero(r.enterprise_id()), r.contact())[0]
-                         .as<int64_t>();
+  const int64_t id =
+      tx.exec_params1(
+            "INSERT INTO referrers (kind, name, enterprise_id, contact) "
+            "VALUES ($1, $2, $3, $4) RETURNING id",
+            static_cast<int>(r.kind()), r.name(), NullIfZero(r.enterprise_id()), r.contact())[0]
+          .as<int64_t>();
   return GetReferrer(tx, id, out);
 }
 
-absl::Status EnterpriseStore::GetReferrer(pqxx::work& tx, int64_t id,
-                                          v1::Referrer* out) const {
+absl::Status EnterpriseStore::GetReferrer(pqxx::work& tx, int64_t id, v1::Referrer* out) const {
   const pqxx::result rows = tx.exec_params(
       absl::StrCat("SELECT ", kReferrerColumns, " FROM referrers r WHERE r.id = $1"), id);
   if (rows.empty()) return NotFound("referrer", id);
@@ -193,20 +189,20 @@ absl::Status EnterpriseStore::GetReferrer(pqxx::work& tx, int64_t id,
   return absl::OkStatus();
 }
 
-absl::Status EnterpriseStore::ListReferrers(pqxx::work& tx,
-                                            const v1::ListReferrersRequest& request,
+absl::Status EnterpriseStore::ListReferrers(pqxx::work& tx, const v1::ListReferrersRequest& request,
                                             v1::ListReferrersResponse* out) const {
   const std::string fingerprint = ListFingerprint(request);
   absl::StatusOr<PageRequest> page =
       ParsePageRequest(request.page_size(), request.page_token(), fingerprint);
   if (!page.ok()) return page.status();
   const pqxx::result rows = tx.exec_params(
-      absl::StrCat("SELECT ", kReferrerColumns, " FROM referrers r "
+      absl::StrCat("SELECT ", kReferrerColumns,
+                   " FROM referrers r "
                    "WHERE ($1::int IS NULL OR r.kind = $1) "
                    "  AND ($2::bigint IS NULL OR r.id < $2) ORDER BY r.id DESC LIMIT $3"),
       NullIfZero(request.kind()), page->after_id, page->limit + 1);
-  FillPage(rows, *page, fingerprint, out->mutable_referrers(),
-           out->mutable_next_page_token(), ReferrerFromRow);
+  FillPage(rows, *page, fingerprint, out->mutable_referrers(), out->mutable_next_page_token(),
+           ReferrerFromRow);
   return absl::OkStatus();
 }
 

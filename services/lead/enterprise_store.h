@@ -2,10 +2,10 @@
 // code and by normalised name among the records still in use.
 #pragma once
 
-#include "absl/strings/string_view.h"
 #include <pqxx/pqxx>
 
 #include "absl/status/status.h"
+#include "absl/strings/string_view.h"
 #include "common/rpc.h"
 #include "zhaoshang/lead/v1/lead_service.pb.h"
 
@@ -33,8 +33,7 @@ class EnterpriseStore {
 
  private:
   // ALREADY_EXISTS naming the record that `e` would duplicate, if any.
-  absl::Status CheckNotDuplicate(pqxx::work& tx, const v1::Enterprise& e,
-                                 int64_t except_id) const;
+  absl::Status CheckNotDuplicate(pqxx::work& tx, const v1::Enterprise& e, int64_t except_id) const;
 };
 
 // Row mapping shared with the duplicate finder.

@@ -1,9 +1,9 @@
-#include "absl/strings/string_view.h"
 #include "services/lead/lead_rules.h"
 
 #include <google/protobuf/util/time_util.h>
 
 #include "absl/strings/str_cat.h"
+#include "absl/strings/string_view.h"
 #include "common/errors.h"
 #include "common/validation.h"
 
@@ -13,8 +13,7 @@ namespace {
 namespace common = ::zhaoshang::common::v1;
 using google::protobuf::util::TimeUtil;
 
-absl::Status RequireEnum(absl::string_view field, int value, bool (*is_valid)(int),
-                         bool required) {
+absl::Status RequireEnum(absl::string_view field, int value, bool (*is_valid)(int), bool required) {
   if (!is_valid(value)) return InvalidField(field, absl::StrCat("unknown value ", value));
   if (required && value == 0) return InvalidField(field, "is required");
   return absl::OkStatus();
@@ -22,8 +21,7 @@ absl::Status RequireEnum(absl::string_view field, int value, bool (*is_valid)(in
 
 // Exactly one of unit_code / office_code, each known to the directory.
 absl::Status ValidateCollector(absl::string_view prefix, const std::string& unit_code,
-                               const std::string& office_code,
-                               const Directory& directory) {
+                               const std::string& office_code, const Directory& directory) {
   if (unit_code.empty() == office_code.empty()) {
     return InvalidField(absl::StrCat(prefix, ".unit_code"),
                         "set exactly one of unit_code and office_code");
@@ -40,14 +38,12 @@ absl::Status ValidateCollector(absl::string_view prefix, const std::string& unit
 }
 
 v1::LeadDeadline Deadline(v1::LeadDeadline::Kind kind, absl::Time due,
-                          const std::optional<absl::Time>& met, bool open,
-                          absl::Time now) {
+                          const std::optional<absl::Time>& met, bool open, absl::Time now) {
   v1::LeadDeadline deadline;
   deadline.set_kind(kind);
   *deadline.mutable_due_time() = TimeUtil::TimeTToTimestamp(absl::ToTimeT(due));
   if (met) {
-    *deadline.mutable_met_time() =
-        TimeUtil::MicrosecondsToTimestamp(absl::ToUnixMicros(*met));
+    *deadline.mutable_met_time() = TimeUtil::MicrosecondsToTimestamp(absl::ToUnixMicros(*met));
   }
   deadline.set_overdue(open && !met && due < now);
   return deadline;
@@ -63,10 +59,10 @@ absl::Status ValidateEnterprise(const v1::Enterprise& e) {
   if (!e.credit_code().empty()) {
     ZS_RETURN_IF_ERROR(ValidateCreditCode("enterprise.credit_code", e.credit_code()));
   }
-  ZS_RETURN_IF_ERROR(RequireEnum("enterprise.type", e.type(),
-                                 common::EnterpriseType_IsValid, false));
-  ZS_RETURN_IF_ERROR(RequireEnum("enterprise.industry", e.industry(),
-                                 common::Industry_IsValid, true));
+  ZS_RETURN_IF_ERROR(
+      RequireEnum("enterprise.type", e.type(), common::EnterpriseType_IsValid, false));
+  ZS_RETURN_IF_ERROR(
+      RequireEnum("enterprise.industry", e.industry(), common::Industry_IsValid, true));
   ZS_RETURN_IF_ERROR(ValidateOptionalText("enterprise.region", e.region(), kMaxShortTextChars));
   ZS_RETURN_IF_ERROR(
       ValidateOptionalText("enterprise.contact_name", e.contact_name(), kMaxShortTextChars));
@@ -74,8 +70,7 @@ absl::Status ValidateEnterprise(const v1::Enterprise& e) {
 }
 
 absl::Status ValidateReferrer(const v1::Referrer& r) {
-  ZS_RETURN_IF_ERROR(
-      RequireEnum("referrer.kind", r.kind(), v1::Referrer::Kind_IsValid, true));
+  ZS_RETURN_IF_ERROR(RequireEnum("referrer.kind", r.kind(), v1::Referrer::Kind_IsValid, true));
   ZS_RETURN_IF_ERROR(ValidateRequiredText("referrer.name", r.name(), kMaxNameChars));
   if (r.enterprise_id() < 0) return InvalidField("referrer.enterprise_id", "must not be negative");
   return ValidateOptionalText("referrer.contact", r.contact(), kMaxShortTextChars);
@@ -110,8 +105,8 @@ absl::Status ValidateLead(const v1::Lead& l, const Directory& directory) {
   if (l.enterprise_id() <= 0) return InvalidField("lead.enterprise_id", "is required");
   ZS_RETURN_IF_ERROR(RequireEnum("lead.channel", l.channel(), common::Channel_IsValid, true));
   ZS_RETURN_IF_ERROR(RequireEnum("lead.industry", l.industry(), common::Industry_IsValid, true));
-  ZS_RETURN_IF_ERROR(RequireEnum("lead.chain_action", l.chain_action(),
-                                 common::ChainAction_IsValid, false));
+  ZS_RETURN_IF_ERROR(
+      RequireEnum("lead.chain_action", l.chain_action(), common::ChainAction_IsValid, false));
   ZS_RETURN_IF_ERROR(
       ValidateMoney("lead.estimated_investment_wan_yuan", l.estimated_investment_wan_yuan()));
   ZS_RETURN_IF_ERROR(ValidateCollector("lead", l.unit_code(), l.office_code(), directory));
@@ -153,8 +148,8 @@ absl::Status ValidateTimeLimits(const v1::LeadTimeLimits& limits) {
   return absl::OkStatus();
 }
 
-absl::Status ValidateDateRange(absl::string_view field,
-                               const common::DateRange& range, bool required) {
+absl::Status ValidateDateRange(absl::string_view field, const common::DateRange& range,
+                               bool required) {
   if (range.start_date().empty() && range.end_date().empty() && !required) {
     return absl::OkStatus();
   }
@@ -171,15 +166,14 @@ bool IsOpen(v1::LeadStatus status) {
 }
 
 std::vector<v1::LeadDeadline> ComputeDeadlines(const LeadMilestones& m,
-                                               const v1::LeadTimeLimits& limits,
-                                               absl::Time now) {
+                                               const v1::LeadTimeLimits& limits, absl::Time now) {
   std::vector<v1::LeadDeadline> deadlines;
   deadlines.push_back(Deadline(v1::LeadDeadline::KIND_RESPOND,
-                               m.created + absl::Hours(limits.respond_hours()),
-                               m.responded, m.open, now));
+                               m.created + absl::Hours(limits.respond_hours()), m.responded, m.open,
+                               now));
   deadlines.push_back(Deadline(v1::LeadDeadline::KIND_ASSESS,
-                               m.created + absl::Hours(limits.assess_hours()),
-                               m.assessed, m.open, now));
+                               m.created + absl::Hours(limits.assess_hours()), m.assessed, m.open,
+                               now));
   if (m.has_referrer) {
     deadlines.push_back(Deadline(v1::LeadDeadline::KIND_REFERRER_FEEDBACK,
                                  m.created + absl::Hours(limits.referrer_feedback_hours()),

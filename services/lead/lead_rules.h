@@ -3,12 +3,12 @@
 // which status changes are allowed, and the time-limit deadlines of a lead.
 #pragma once
 
-#include "absl/strings/string_view.h"
 #include <optional>
 #include <string_view>
 #include <vector>
 
 #include "absl/status/status.h"
+#include "absl/strings/string_view.h"
 #include "absl/time/time.h"
 #include "common/directory.h"
 #include "zhaoshang/lead/v1/lead_service.pb.h"
@@ -30,8 +30,7 @@ absl::Status ValidateLead(const v1::Lead& lead, const Directory& directory);
 absl::Status ValidateFollowUp(const v1::FollowUp& follow_up);
 absl::Status ValidateTimeLimits(const v1::LeadTimeLimits& limits);
 absl::Status ValidateDateRange(absl::string_view field,
-                               const zhaoshang::common::v1::DateRange& range,
-                               bool required);
+                               const zhaoshang::common::v1::DateRange& range, bool required);
 
 bool IsOpen(v1::LeadStatus status);
 
@@ -51,7 +50,6 @@ struct LeadMilestones {
 // progress report recurs: it is due `progress_interval_days` after the last
 // follow-up (or after creation when there is none).
 std::vector<v1::LeadDeadline> ComputeDeadlines(const LeadMilestones& milestones,
-                                               const v1::LeadTimeLimits& limits,
-                                               absl::Time now);
+                                               const v1::LeadTimeLimits& limits, absl::Time now);
 
 }  // namespace zs::lead

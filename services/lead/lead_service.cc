@@ -12,243 +12,272 @@ LeadServiceImpl::LeadServiceImpl(WorkerPool& pool, const Directory& directory,
       leads_(directory, enterprises_) {}
 
 ServerUnaryReactor* LeadServiceImpl::CreateEnterprise(CallbackServerContext* context,
-    const v1::CreateEnterpriseRequest* request, v1::Enterprise* response) {
+                                                      const v1::CreateEnterpriseRequest* request,
+                                                      v1::Enterprise* response) {
   return executor_.Mutate(context, "CreateEnterprise", *request, response,
-      [=, this](pqxx::work& tx, const CallContext&) {
-        return enterprises_.Create(tx, *request, response);
-      });
+                          [=, this](pqxx::work& tx, const CallContext&) {
+                            return enterprises_.Create(tx, *request, response);
+                          });
 }
 
 ServerUnaryReactor* LeadServiceImpl::GetEnterprise(CallbackServerContext* context,
-    const v1::GetEnterpriseRequest* request, v1::Enterprise* response) {
+                                                   const v1::GetEnterpriseRequest* request,
+                                                   v1::Enterprise* response) {
   return executor_.Read(context, "GetEnterprise", *request, response,
-      [=, this](pqxx::work& tx, const CallContext&) {
-        return enterprises_.Get(tx, request->id(), response);
-      });
+                        [=, this](pqxx::work& tx, const CallContext&) {
+                          return enterprises_.Get(tx, request->id(), response);
+                        });
 }
 
 ServerUnaryReactor* LeadServiceImpl::ListEnterprises(CallbackServerContext* context,
-    const v1::ListEnterprisesRequest* request, v1::ListEnterprisesResponse* response) {
+                                                     const v1::ListEnterprisesRequest* request,
+                                                     v1::ListEnterprisesResponse* response) {
   return executor_.Read(context, "ListEnterprises", *request, response,
-      [=, this](pqxx::work& tx, const CallContext&) {
-        return enterprises_.List(tx, *request, response);
-      });
+                        [=, this](pqxx::work& tx, const CallContext&) {
+                          return enterprises_.List(tx, *request, response);
+                        });
 }
 
 ServerUnaryReactor* LeadServiceImpl::UpdateEnterprise(CallbackServerContext* context,
-    const v1::UpdateEnterpriseRequest* request, v1::Enterprise* response) {
+                                                      const v1::UpdateEnterpriseRequest* request,
+                                                      v1::Enterprise* response) {
   return executor_.Mutate(context, "UpdateEnterprise", *request, response,
-      [=, this](pqxx::work& tx, const CallContext&) {
-        return enterprises_.Update(tx, *request, response);
-      });
+                          [=, this](pqxx::work& tx, const CallContext&) {
+                            return enterprises_.Update(tx, *request, response);
+                          });
 }
 
-ServerUnaryReactor* LeadServiceImpl::FindDuplicateEnterprises(CallbackServerContext* context,
-    const v1::FindDuplicateEnterprisesRequest* request, v1::FindDuplicateEnterprisesResponse* response) {
+ServerUnaryReactor* LeadServiceImpl::FindDuplicateEnterprises(
+    CallbackServerContext* context, const v1::FindDuplicateEnterprisesRequest* request,
+    v1::FindDuplicateEnterprisesResponse* response) {
   return executor_.Read(context, "FindDuplicateEnterprises", *request, response,
-      [=, this](pqxx::work& tx, const CallContext&) {
-        return merges_.FindDuplicateEnterprises(tx, *request, response);
-      });
+                        [=, this](pqxx::work& tx, const CallContext&) {
+                          return merges_.FindDuplicateEnterprises(tx, *request, response);
+                        });
 }
 
 ServerUnaryReactor* LeadServiceImpl::MergeEnterprises(CallbackServerContext* context,
-    const v1::MergeEnterprisesRequest* request, v1::Merge* response) {
+                                                      const v1::MergeEnterprisesRequest* request,
+                                                      v1::Merge* response) {
   return executor_.Mutate(context, "MergeEnterprises", *request, response,
-      [=, this](pqxx::work& tx, const CallContext& call) {
-        return merges_.MergeEnterprises(tx, call, *request, response);
-      });
+                          [=, this](pqxx::work& tx, const CallContext& call) {
+                            return merges_.MergeEnterprises(tx, call, *request, response);
+                          });
 }
 
 ServerUnaryReactor* LeadServiceImpl::CreateReferrer(CallbackServerContext* context,
-    const v1::CreateReferrerRequest* request, v1::Referrer* response) {
+                                                    const v1::CreateReferrerRequest* request,
+                                                    v1::Referrer* response) {
   return executor_.Mutate(context, "CreateReferrer", *request, response,
-      [=, this](pqxx::work& tx, const CallContext&) {
-        return enterprises_.CreateReferrer(tx, *request, response);
-      });
+                          [=, this](pqxx::work& tx, const CallContext&) {
+                            return enterprises_.CreateReferrer(tx, *request, response);
+                          });
 }
 
 ServerUnaryReactor* LeadServiceImpl::GetReferrer(CallbackServerContext* context,
-    const v1::GetReferrerRequest* request, v1::Referrer* response) {
+                                                 const v1::GetReferrerRequest* request,
+                                                 v1::Referrer* response) {
   return executor_.Read(context, "GetReferrer", *request, response,
-      [=, this](pqxx::work& tx, const CallContext&) {
-        return enterprises_.GetReferrer(tx, request->id(), response);
-      });
+                        [=, this](pqxx::work& tx, const CallContext&) {
+                          return enterprises_.GetReferrer(tx, request->id(), response);
+                        });
 }
 
 ServerUnaryReactor* LeadServiceImpl::ListReferrers(CallbackServerContext* context,
-    const v1::ListReferrersRequest* request, v1::ListReferrersResponse* response) {
+                                                   const v1::ListReferrersRequest* request,
+                                                   v1::ListReferrersResponse* response) {
   return executor_.Read(context, "ListReferrers", *request, response,
-      [=, this](pqxx::work& tx, const CallContext&) {
-        return enterprises_.ListReferrers(tx, *request, response);
-      });
+                        [=, this](pqxx::work& tx, const CallContext&) {
+                          return enterprises_.ListReferrers(tx, *request, response);
+                        });
 }
 
 ServerUnaryReactor* LeadServiceImpl::CreateActivity(CallbackServerContext* context,
-    const v1::CreateActivityRequest* request, v1::Activity* response) {
+                                                    const v1::CreateActivityRequest* request,
+                                                    v1::Activity* response) {
   return executor_.Mutate(context, "CreateActivity", *request, response,
-      [=, this](pqxx::work& tx, const CallContext&) {
-        return activities_.Create(tx, *request, response);
-      });
+                          [=, this](pqxx::work& tx, const CallContext&) {
+                            return activities_.Create(tx, *request, response);
+                          });
 }
 
 ServerUnaryReactor* LeadServiceImpl::GetActivity(CallbackServerContext* context,
-    const v1::GetActivityRequest* request, v1::Activity* response) {
+                                                 const v1::GetActivityRequest* request,
+                                                 v1::Activity* response) {
   return executor_.Read(context, "GetActivity", *request, response,
-      [=, this](pqxx::work& tx, const CallContext&) {
-        return activities_.Get(tx, request->id(), response);
-      });
+                        [=, this](pqxx::work& tx, const CallContext&) {
+                          return activities_.Get(tx, request->id(), response);
+                        });
 }
 
 ServerUnaryReactor* LeadServiceImpl::ListActivities(CallbackServerContext* context,
-    const v1::ListActivitiesRequest* request, v1::ListActivitiesResponse* response) {
+                                                    const v1::ListActivitiesRequest* request,
+                                                    v1::ListActivitiesResponse* response) {
   return executor_.Read(context, "ListActivities", *request, response,
-      [=, this](pqxx::work& tx, const CallContext&) {
-        return activities_.List(tx, *request, response);
-      });
+                        [=, this](pqxx::work& tx, const CallContext&) {
+                          return activities_.List(tx, *request, response);
+                        });
 }
 
 ServerUnaryReactor* LeadServiceImpl::UpdateActivity(CallbackServerContext* context,
-    const v1::UpdateActivityRequest* request, v1::Activity* response) {
+                                                    const v1::UpdateActivityRequest* request,
+                                                    v1::Activity* response) {
   return executor_.Mutate(context, "UpdateActivity", *request, response,
-      [=, this](pqxx::work& tx, const CallContext&) {
-        return activities_.Update(tx, *request, response);
-      });
+                          [=, this](pqxx::work& tx, const CallContext&) {
+                            return activities_.Update(tx, *request, response);
+                          });
 }
 
 ServerUnaryReactor* LeadServiceImpl::CreateLead(CallbackServerContext* context,
-    const v1::CreateLeadRequest* request, v1::Lead* response) {
+                                                const v1::CreateLeadRequest* request,
+                                                v1::Lead* response) {
   return executor_.Mutate(context, "CreateLead", *request, response,
-      [=, this](pqxx::work& tx, const CallContext& call) {
-        return leads_.Create(tx, call, *request, response);
-      });
+                          [=, this](pqxx::work& tx, const CallContext& call) {
+                            return leads_.Create(tx, call, *request, response);
+                          });
 }
 
 ServerUnaryReactor* LeadServiceImpl::GetLead(CallbackServerContext* context,
-    const v1::GetLeadRequest* request, v1::Lead* response) {
+                                             const v1::GetLeadRequest* request,
+                                             v1::Lead* response) {
   return executor_.Read(context, "GetLead", *request, response,
-      [=, this](pqxx::work& tx, const CallContext&) {
-        return leads_.Get(tx, request->id(), response);
-      });
+                        [=, this](pqxx::work& tx, const CallContext&) {
+                          return leads_.Get(tx, request->id(), response);
+                        });
 }
 
 ServerUnaryReactor* LeadServiceImpl::ListLeads(CallbackServerContext* context,
-    const v1::ListLeadsRequest* request, v1::ListLeadsResponse* response) {
+                                               const v1::ListLeadsRequest* request,
+                                               v1::ListLeadsResponse* response) {
   return executor_.Read(context, "ListLeads", *request, response,
-      [=, this](pqxx::work& tx, const CallContext&) {
-        return leads_.List(tx, *request, response);
-      });
+                        [=, this](pqxx::work& tx, const CallContext&) {
+                          return leads_.List(tx, *request, response);
+                        });
 }
 
 ServerUnaryReactor* LeadServiceImpl::UpdateLead(CallbackServerContext* context,
-    const v1::UpdateLeadRequest* request, v1::Lead* response) {
+                                                const v1::UpdateLeadRequest* request,
+                                                v1::Lead* response) {
   return executor_.Mutate(context, "UpdateLead", *request, response,
-      [=, this](pqxx::work& tx, const CallContext&) {
-        return leads_.Update(tx, *request, response);
-      });
+                          [=, this](pqxx::work& tx, const CallContext&) {
+                            return leads_.Update(tx, *request, response);
+                          });
 }
 
 ServerUnaryReactor* LeadServiceImpl::AddFollowUp(CallbackServerContext* context,
-    const v1::AddFollowUpRequest* request, v1::FollowUp* response) {
+                                                 const v1::AddFollowUpRequest* request,
+                                                 v1::FollowUp* response) {
   return executor_.Mutate(context, "AddFollowUp", *request, response,
-      [=, this](pqxx::work& tx, const CallContext& call) {
-        return leads_.AddFollowUp(tx, call, *request, response);
-      });
+                          [=, this](pqxx::work& tx, const CallContext& call) {
+                            return leads_.AddFollowUp(tx, call, *request, response);
+                          });
 }
 
 ServerUnaryReactor* LeadServiceImpl::ListFollowUps(CallbackServerContext* context,
-    const v1::ListFollowUpsRequest* request, v1::ListFollowUpsResponse* response) {
+                                                   const v1::ListFollowUpsRequest* request,
+                                                   v1::ListFollowUpsResponse* response) {
   return executor_.Read(context, "ListFollowUps", *request, response,
-      [=, this](pqxx::work& tx, const CallContext&) {
-        return leads_.ListFollowUps(tx, *request, response);
-      });
+                        [=, this](pqxx::work& tx, const CallContext&) {
+                          return leads_.ListFollowUps(tx, *request, response);
+                        });
 }
 
 ServerUnaryReactor* LeadServiceImpl::ConvertLead(CallbackServerContext* context,
-    const v1::ConvertLeadRequest* request, v1::Lead* response) {
+                                                 const v1::ConvertLeadRequest* request,
+                                                 v1::Lead* response) {
   return executor_.Mutate(context, "ConvertLead", *request, response,
-      [=, this](pqxx::work& tx, const CallContext& call) {
-        return leads_.Convert(tx, call, *request, response);
-      });
+                          [=, this](pqxx::work& tx, const CallContext& call) {
+                            return leads_.Convert(tx, call, *request, response);
+                          });
 }
 
 ServerUnaryReactor* LeadServiceImpl::DropLead(CallbackServerContext* context,
-    const v1::DropLeadRequest* request, v1::Lead* response) {
+                                              const v1::DropLeadRequest* request,
+                                              v1::Lead* response) {
   return executor_.Mutate(context, "DropLead", *request, response,
-      [=, this](pqxx::work& tx, const CallContext& call) {
-        return leads_.Drop(tx, call, *request, response);
-      });
+                          [=, this](pqxx::work& tx, const CallContext& call) {
+                            return leads_.Drop(tx, call, *request, response);
+                          });
 }
 
-ServerUnaryReactor* LeadServiceImpl::ListLeadStatusHistory(CallbackServerContext* context,
-    const v1::ListLeadStatusHistoryRequest* request, v1::ListLeadStatusHistoryResponse* response) {
+ServerUnaryReactor* LeadServiceImpl::ListLeadStatusHistory(
+    CallbackServerContext* context, const v1::ListLeadStatusHistoryRequest* request,
+    v1::ListLeadStatusHistoryResponse* response) {
   return executor_.Read(context, "ListLeadStatusHistory", *request, response,
-      [=, this](pqxx::work& tx, const CallContext&) {
-        return leads_.ListStatusHistory(tx, *request, response);
-      });
+                        [=, this](pqxx::work& tx, const CallContext&) {
+                          return leads_.ListStatusHistory(tx, *request, response);
+                        });
 }
 
 ServerUnaryReactor* LeadServiceImpl::ListOverdueLeads(CallbackServerContext* context,
-    const v1::ListOverdueLeadsRequest* request, v1::ListOverdueLeadsResponse* response) {
+                                                      const v1::ListOverdueLeadsRequest* request,
+                                                      v1::ListOverdueLeadsResponse* response) {
   return executor_.Read(context, "ListOverdueLeads", *request, response,
-      [=, this](pqxx::work& tx, const CallContext&) {
-        return leads_.ListOverdue(tx, *request, response);
-      });
+                        [=, this](pqxx::work& tx, const CallContext&) {
+                          return leads_.ListOverdue(tx, *request, response);
+                        });
 }
 
 ServerUnaryReactor* LeadServiceImpl::GetLeadTimeLimits(CallbackServerContext* context,
-    const v1::GetLeadTimeLimitsRequest* request, v1::LeadTimeLimits* response) {
-  return executor_.Read(context, "GetLeadTimeLimits", *request, response,
-      [=, this](pqxx::work& tx, const CallContext&) {
-        return leads_.GetTimeLimits(tx, response);
-      });
+                                                       const v1::GetLeadTimeLimitsRequest* request,
+                                                       v1::LeadTimeLimits* response) {
+  return executor_.Read(
+      context, "GetLeadTimeLimits", *request, response,
+      [=, this](pqxx::work& tx, const CallContext&) { return leads_.GetTimeLimits(tx, response); });
 }
 
-ServerUnaryReactor* LeadServiceImpl::UpdateLeadTimeLimits(CallbackServerContext* context,
-    const v1::UpdateLeadTimeLimitsRequest* request, v1::LeadTimeLimits* response) {
+ServerUnaryReactor* LeadServiceImpl::UpdateLeadTimeLimits(
+    CallbackServerContext* context, const v1::UpdateLeadTimeLimitsRequest* request,
+    v1::LeadTimeLimits* response) {
   return executor_.Mutate(context, "UpdateLeadTimeLimits", *request, response,
-      [=, this](pqxx::work& tx, const CallContext&) {
-        return leads_.UpdateTimeLimits(tx, *request, response);
-      });
+                          [=, this](pqxx::work& tx, const CallContext&) {
+                            return leads_.UpdateTimeLimits(tx, *request, response);
+                          });
 }
 
-ServerUnaryReactor* LeadServiceImpl::FindDuplicateLeads(CallbackServerContext* context,
-    const v1::FindDuplicateLeadsRequest* request, v1::FindDuplicateLeadsResponse* response) {
+ServerUnaryReactor* LeadServiceImpl::FindDuplicateLeads(
+    CallbackServerContext* context, const v1::FindDuplicateLeadsRequest* request,
+    v1::FindDuplicateLeadsResponse* response) {
   return executor_.Read(context, "FindDuplicateLeads", *request, response,
-      [=, this](pqxx::work& tx, const CallContext&) {
-        return merges_.FindDuplicateLeads(tx, *request, response);
-      });
+                        [=, this](pqxx::work& tx, const CallContext&) {
+                          return merges_.FindDuplicateLeads(tx, *request, response);
+                        });
 }
 
 ServerUnaryReactor* LeadServiceImpl::MergeLeads(CallbackServerContext* context,
-    const v1::MergeLeadsRequest* request, v1::Merge* response) {
+                                                const v1::MergeLeadsRequest* request,
+                                                v1::Merge* response) {
   return executor_.Mutate(context, "MergeLeads", *request, response,
-      [=, this](pqxx::work& tx, const CallContext& call) {
-        return merges_.MergeLeads(tx, call, *request, response);
-      });
+                          [=, this](pqxx::work& tx, const CallContext& call) {
+                            return merges_.MergeLeads(tx, call, *request, response);
+                          });
 }
 
 ServerUnaryReactor* LeadServiceImpl::ListMerges(CallbackServerContext* context,
-    const v1::ListMergesRequest* request, v1::ListMergesResponse* response) {
+                                                const v1::ListMergesRequest* request,
+                                                v1::ListMergesResponse* response) {
   return executor_.Read(context, "ListMerges", *request, response,
-      [=, this](pqxx::work& tx, const CallContext&) {
-        return merges_.ListMerges(tx, *request, response);
-      });
+                        [=, this](pqxx::work& tx, const CallContext&) {
+                          return merges_.ListMerges(tx, *request, response);
+                        });
 }
 
-ServerUnaryReactor* LeadServiceImpl::AggregateActivities(CallbackServerContext* context,
-    const v1::AggregateActivitiesRequest* request, v1::AggregateActivitiesResponse* response) {
+ServerUnaryReactor* LeadServiceImpl::AggregateActivities(
+    CallbackServerContext* context, const v1::AggregateActivitiesRequest* request,
+    v1::AggregateActivitiesResponse* response) {
   return executor_.Read(context, "AggregateActivities", *request, response,
-      [=, this](pqxx::work& tx, const CallContext&) {
-        return aggregates_.Activities(tx, *request, response);
-      });
+                        [=, this](pqxx::work& tx, const CallContext&) {
+                          return aggregates_.Activities(tx, *request, response);
+                        });
 }
 
 ServerUnaryReactor* LeadServiceImpl::AggregateLeads(CallbackServerContext* context,
-    const v1::AggregateLeadsRequest* request, v1::AggregateLeadsResponse* response) {
+                                                    const v1::AggregateLeadsRequest* request,
+                                                    v1::AggregateLeadsResponse* response) {
   return executor_.Read(context, "AggregateLeads", *request, response,
-      [=, this](pqxx::work& tx, const CallContext&) {
-        return aggregates_.Leads(tx, *request, response);
-      });
+                        [=, this](pqxx::work& tx, const CallContext&) {
+                          return aggregates_.Leads(tx, *request, response);
+                        });
 }
 
 }  // namespace zs::lead

@@ -1,7 +1,7 @@
-#include "absl/strings/string_view.h"
 #include "services/lead/lead_store.h"
 
 #include "absl/strings/str_cat.h"
+#include "absl/strings/string_view.h"
 #include "common/clock.h"
 #include "common/errors.h"
 #include "common/etag.h"
@@ -34,8 +34,8 @@ std::optional<absl::Time> MicrosToTime(const pqxx::field& field) {
 }
 
 const char kFollowUpColumns[] =
-    "id, lead_id, kind, content, author, to_char(follow_up_date, 'YYYY-MM-DD'), "
-    ZS_MICROS("created_at");
+    "id, lead_id, kind, content, author, to_char(follow_up_date, 'YYYY-MM-DD'), " ZS_MICROS(
+        "created_at");
 
 void FollowUpFromRow(const pqxx::row& row, v1::FollowUp* out) {
   out->set_id(row[0].as<int64_t>());
@@ -48,9 +48,9 @@ void FollowUpFromRow(const pqxx::row& row, v1::FollowUp* out) {
 }
 
 absl::Status NotOpen(int64_t id, v1::LeadStatus status, absl::string_view action) {
-  return FailedPrecondition(
-      "LEAD_NOT_OPEN", absl::StrCat("lead ", id, " is ", v1::LeadStatus_Name(status),
-                                    "; only NEW or FOLLOWING leads can be ", action));
+  return FailedPrecondition("LEAD_NOT_OPEN",
+                            absl::StrCat("lead ", id, " is ", v1::LeadStatus_Name(status),
+                                         "; only NEW or FOLLOWING leads can be ", action));
 }
 
 }  // namespace
@@ -106,8 +106,7 @@ void LeadStore::RecordStatusChange(pqxx::work& tx, int64_t lead_id, v1::LeadStat
 }
 
 absl::StatusOr<v1::LeadStatus> LeadStore::LockStatus(pqxx::work& tx, int64_t id) const {
-  const pqxx::result rows =
-      tx.exec_params("SELECT status FROM leads WHERE id = $1 FOR UPDATE", id);
+  const pqxx::result rows = tx.exec_params("SELECT status FROM leads WHERE id = $1 FOR UPDATE", id);
   if (rows.empty()) return NotFound("lead", id);
   return static_cast<v1::LeadStatus>(rows[0][0].as<int>());
 }
@@ -133,9 +132,9 @@ absl::Status LeadStore::Create(pqxx::work& tx, const CallContext& call,
   if (lead.collected_date().empty()) lead.set_collected_date(TodayInChinaString());
   ZS_RETURN_IF_ERROR(ValidateLead(lead, directory_));
   ZS_RETURN_IF_ERROR(CheckReferences(tx, lead));
-  const pqxx::result open = tx.exec_params(
-      "SELECT id, title FROM leads WHERE enterprise_id = $1 AND status IN (1, 2)",
-      lead.enterprise_id());
+  const pqxx::result open =
+      tx.exec_params("SELECT id, title FROM leads WHERE enterprise_id = $1 AND status IN (1, 2)",
+                     lead.enterprise_id());
   if (!open.empty()) {
     return AlreadyExists(
         "LEAD_ALREADY_OPEN",
@@ -153,12 +152,11 @@ absl::Status LeadStore::Create(pqxx::work& tx, const CallContext& call,
             lead.title(), lead.enterprise_id(), static_cast<int>(lead.channel()),
             static_cast<int>(lead.industry()), static_cast<int>(lead.chain_action()),
             lead.estimated_investment_wan_yuan(), NullIfEmpty(lead.unit_code()),
-            NullIfEmpty(lead.office_code()), lead.follow_up_owner(),
-            NullIfZero(lead.activity_id()), NullIfZero(lead.referrer_id()),
-            lead.collected_date(), lead.description())[0]
+            NullIfEmpty(lead.office_code()), lead.follow_up_owner(), NullIfZero(lead.activity_id()),
+            NullIfZero(lead.referrer_id()), lead.collected_date(), lead.description())[0]
           .as<int64_t>();
-  RecordStatusChange(tx, id, v1::LEAD_STATUS_UNSPECIFIED, v1::LEAD_STATUS_NEW,
-                     call.principal.id, "created");
+  RecordStatusChange(tx, id, v1::LEAD_STATUS_UNSPECIFIED, v1::LEAD_STATUS_NEW, call.principal.id,
+                     "created");
   return Get(tx, id, out);
 }
 
@@ -167,8 +165,8 @@ absl::Status LeadStore::Get(pqxx::work& tx, int64_t id, v1::Lead* out) const {
 }
 
 absl::Status LoadLead(pqxx::work& tx, int64_t id, v1::Lead* out) {
-  const pqxx::result rows = tx.exec_params(
-      absl::StrCat("SELECT ", kLeadColumns, kLeadFrom, "WHERE l.id = $1"), id);
+  const pqxx::result rows =
+      tx.exec_params(absl::StrCat("SELECT ", kLeadColumns, kLeadFrom, "WHERE l.id = $1"), id);
   if (rows.empty()) return NotFound("lead", id);
   LeadFromRow(rows[0], out);
   return absl::OkStatus();
@@ -207,11 +205,10 @@ absl::Status LeadStore::List(pqxx::work& tx, const v1::ListLeadsRequest& request
                    "  AND ($11::bigint IS NULL OR l.id < $11) "
                    "ORDER BY l.id DESC LIMIT $12"),
       NullIfEmpty(request.unit_code()), NullIfEmpty(request.office_code()),
-      NullIfZero(request.industry()), NullIfZero(request.channel()),
-      NullIfZero(request.status()), NullIfEmpty(range.start_date()),
-      NullIfEmpty(range.end_date()), NullIfZero(request.enterprise_id()),
-      NullIfZero(request.referrer_id()), NullIfZero(request.activity_id()), page->after_id,
-      page->limit + 1);
+      NullIfZero(request.industry()), NullIfZero(request.channel()), NullIfZero(request.status()),
+      NullIfEmpty(range.start_date()), NullIfEmpty(range.end_date()),
+      NullIfZero(request.enterprise_id()), NullIfZero(request.referrer_id()),
+      NullIfZero(request.activity_id()), page->after_id, page->limit + 1);
   FillPage(rows, *page, fingerprint, out->mutable_leads(), out->mutable_next_page_token(),
            LeadFromRow);
   return absl::OkStatus();
@@ -228,9 +225,9 @@ absl::Status LeadStore::Update(pqxx::work& tx, const v1::UpdateLeadRequest& requ
   LeadFromRow(rows[0], &current);
   ZS_RETURN_IF_ERROR(CheckEtag("lead", id, request.lead().etag(), rows[0][18].as<int64_t>()));
   if (current.status() == v1::LEAD_STATUS_MERGED) {
-    return FailedPrecondition("LEAD_MERGED",
-                              absl::StrCat("lead ", id, " was merged into lead ",
-                                           current.merged_into_id(), "; update that one"));
+    return FailedPrecondition(
+        "LEAD_MERGED", absl::StrCat("lead ", id, " was merged into lead ", current.merged_into_id(),
+                                    "; update that one"));
   }
   ZS_RETURN_IF_ERROR(ApplyFieldMask(
       request.lead(), request.update_mask(),
@@ -277,8 +274,8 @@ absl::Status LeadStore::AddFollowUp(pqxx::work& tx, const CallContext& call,
       "version = version + 1, updated_at = now() WHERE id = $1",
       follow_up.lead_id(), static_cast<int>(follow_up.kind()));
   if (*status == v1::LEAD_STATUS_NEW) {
-    RecordStatusChange(tx, follow_up.lead_id(), v1::LEAD_STATUS_NEW,
-                       v1::LEAD_STATUS_FOLLOWING, call.principal.id, "first follow-up");
+    RecordStatusChange(tx, follow_up.lead_id(), v1::LEAD_STATUS_NEW, v1::LEAD_STATUS_FOLLOWING,
+                       call.principal.id, "first follow-up");
   }
   return absl::OkStatus();
 }
@@ -293,12 +290,13 @@ absl::Status LeadStore::ListFollowUps(pqxx::work& tx, const v1::ListFollowUpsReq
   if (tx.exec_params("SELECT 1 FROM leads WHERE id = $1", request.lead_id()).empty()) {
     return NotFound("lead", request.lead_id());
   }
-  const pqxx::result rows = tx.exec_params(
-      absl::StrCat("SELECT ", kFollowUpColumns, " FROM follow_ups WHERE lead_id = $1 "
-                   "AND ($2::bigint IS NULL OR id < $2) ORDER BY id DESC LIMIT $3"),
-      request.lead_id(), page->after_id, page->limit + 1);
-  FillPage(rows, *page, fingerprint, out->mutable_follow_ups(),
-           out->mutable_next_page_token(), FollowUpFromRow);
+  const pqxx::result rows =
+      tx.exec_params(absl::StrCat("SELECT ", kFollowUpColumns,
+                                  " FROM follow_ups WHERE lead_id = $1 "
+                                  "AND ($2::bigint IS NULL OR id < $2) ORDER BY id DESC LIMIT $3"),
+                     request.lead_id(), page->after_id, page->limit + 1);
+  FillPage(rows, *page, fingerprint, out->mutable_follow_ups(), out->mutable_next_page_token(),
+           FollowUpFromRow);
   return absl::OkStatus();
 }
 
@@ -323,8 +321,8 @@ absl::Status LeadStore::Convert(pqxx::work& tx, const CallContext& call,
       "UPDATE leads SET status = 3, project_id = $2, version = version + 1, "
       "updated_at = now() WHERE id = $1",
       request.lead_id(), request.project_id());
-  RecordStatusChange(tx, request.lead_id(), *status, v1::LEAD_STATUS_CONVERTED,
-                     call.principal.id, absl::StrCat("project ", request.project_id()));
+  RecordStatusChange(tx, request.lead_id(), *status, v1::LEAD_STATUS_CONVERTED, call.principal.id,
+                     absl::StrCat("project ", request.project_id()));
   return Get(tx, request.lead_id(), out);
 }
 
@@ -339,8 +337,8 @@ absl::Status LeadStore::Drop(pqxx::work& tx, const CallContext& call,
       "UPDATE leads SET status = 4, drop_reason = $2, version = version + 1, "
       "updated_at = now() WHERE id = $1",
       request.lead_id(), request.reason());
-  RecordStatusChange(tx, request.lead_id(), *status, v1::LEAD_STATUS_DROPPED,
-                     call.principal.id, request.reason());
+  RecordStatusChange(tx, request.lead_id(), *status, v1::LEAD_STATUS_DROPPED, call.principal.id,
+                     request.reason());
   return Get(tx, request.lead_id(), out);
 }
 
@@ -351,10 +349,10 @@ absl::Status LeadStore::ListStatusHistory(pqxx::work& tx,
   if (tx.exec_params("SELECT 1 FROM leads WHERE id = $1", request.lead_id()).empty()) {
     return NotFound("lead", request.lead_id());
   }
-  const pqxx::result rows = tx.exec_params(
-      "SELECT from_status, to_status, changed_by, reason, " ZS_MICROS("changed_at")
-      " FROM lead_status_history WHERE lead_id = $1 ORDER BY id",
-      request.lead_id());
+  const pqxx::result rows =
+      tx.exec_params("SELECT from_status, to_status, changed_by, reason, " ZS_MICROS(
+                         "changed_at") " FROM lead_status_history WHERE lead_id = $1 ORDER BY id",
+                     request.lead_id());
   for (const pqxx::row& row : rows) {
     v1::LeadStatusChange* change = out->add_changes();
     change->set_from_status(static_cast<v1::LeadStatus>(row[0].as<int>()));

@@ -3,10 +3,10 @@
 // overdue list.
 #pragma once
 
-#include "absl/strings/string_view.h"
 #include <pqxx/pqxx>
 
 #include "absl/status/status.h"
+#include "absl/strings/string_view.h"
 #include "common/directory.h"
 #include "common/rpc.h"
 #include "services/lead/enterprise_store.h"
@@ -19,21 +19,20 @@ class LeadStore {
   LeadStore(const Directory& directory, const EnterpriseStore& enterprises)
       : directory_(directory), enterprises_(enterprises) {}
 
-  absl::Status Create(pqxx::work& tx, const CallContext& call,
-                      const v1::CreateLeadRequest& request, v1::Lead* out) const;
+  absl::Status Create(pqxx::work& tx, const CallContext& call, const v1::CreateLeadRequest& request,
+                      v1::Lead* out) const;
   absl::Status Get(pqxx::work& tx, int64_t id, v1::Lead* out) const;
   absl::Status List(pqxx::work& tx, const v1::ListLeadsRequest& request,
                     v1::ListLeadsResponse* out) const;
-  absl::Status Update(pqxx::work& tx, const v1::UpdateLeadRequest& request,
-                      v1::Lead* out) const;
+  absl::Status Update(pqxx::work& tx, const v1::UpdateLeadRequest& request, v1::Lead* out) const;
   absl::Status AddFollowUp(pqxx::work& tx, const CallContext& call,
                            const v1::AddFollowUpRequest& request, v1::FollowUp* out) const;
   absl::Status ListFollowUps(pqxx::work& tx, const v1::ListFollowUpsRequest& request,
                              v1::ListFollowUpsResponse* out) const;
   absl::Status Convert(pqxx::work& tx, const CallContext& call,
                        const v1::ConvertLeadRequest& request, v1::Lead* out) const;
-  absl::Status Drop(pqxx::work& tx, const CallContext& call,
-                    const v1::DropLeadRequest& request, v1::Lead* out) const;
+  absl::Status Drop(pqxx::work& tx, const CallContext& call, const v1::DropLeadRequest& request,
+                    v1::Lead* out) const;
   absl::Status ListStatusHistory(pqxx::work& tx, const v1::ListLeadStatusHistoryRequest& request,
                                  v1::ListLeadStatusHistoryResponse* out) const;
   absl::Status ListOverdue(pqxx::work& tx, const v1::ListOverdueLeadsRequest& request,

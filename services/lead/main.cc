@@ -7,15 +7,14 @@ extern const std::vector<zs::Migration> kMigrations;
 }  // namespace zs::lead
 
 int main(int argc, char** argv) {
-  return zs::RunServiceMain(
-      {.name = "lead",
-       .schema = "lead",
-       .default_listen = "127.0.0.1:7101",
-       .migrations = &zs::lead::kMigrations,
-       .make_service =
-           [](zs::WorkerPool& pool, absl::Duration max_call_time) {
-             return std::make_unique<zs::lead::LeadServiceImpl>(
-                 pool, zs::Directory::Seeded(), max_call_time);
-           }},
-      argc, argv);
+  return zs::RunServiceMain({.name = "lead",
+                             .schema = "lead",
+                             .default_listen = "127.0.0.1:7101",
+                             .migrations = &zs::lead::kMigrations,
+                             .make_service =
+                                 [](zs::WorkerPool& pool, absl::Duration max_call_time) {
+                                   return std::make_unique<zs::lead::LeadServiceImpl>(
+                                       pool, zs::Directory::Seeded(), max_call_time);
+                                 }},
+                            argc, argv);
 }

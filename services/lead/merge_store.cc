@@ -27,8 +27,8 @@ absl::StatusOr<SearchLimits> ParseSearchLimits(double min_similarity, int max_pa
 }
 
 const char kMergeColumns[] =
-    "id, kind, survivor_id, duplicate_id, reason, merged_by, moved_summary, "
-    ZS_MICROS("created_at");
+    "id, kind, survivor_id, duplicate_id, reason, merged_by, moved_summary, " ZS_MICROS(
+        "created_at");
 
 void MergeFromRow(const pqxx::row& row, v1::Merge* out) {
   out->set_id(row[0].as<int64_t>());
@@ -105,9 +105,9 @@ absl::Status MergeStore::MergeEnterprises(pqxx::work& tx, const CallContext& cal
                            [&](const pqxx::row& r) { return r[0].as<int64_t>() == id; });
     if (it == rows.end()) return NotFound("enterprise", id);
     if (!(*it)[1].is_null()) {
-      return FailedPrecondition("ENTERPRISE_MERGED",
-                                absl::StrCat("enterprise ", id, " was already merged into ",
-                                             (*it)[1].as<int64_t>()));
+      return FailedPrecondition(
+          "ENTERPRISE_MERGED",
+          absl::StrCat("enterprise ", id, " was already merged into ", (*it)[1].as<int64_t>()));
     }
   }
   const pqxx::result open = tx.exec_params(
@@ -119,25 +119,33 @@ absl::Status MergeStore::MergeEnterprises(pqxx::work& tx, const CallContext& cal
         absl::StrCat("both enterprises have open leads (", open[0][0].as<int64_t>(), " and ",
                      open[1][0].as<int64_t>(), "); merge those leads first"));
   }
-  const int64_t leads = tx.exec_params0(
-      "UPDATE leads SET enterprise_id = $1, version = version + 1, updated_at = now() "
-      "WHERE enterprise_id = $2", survivor, duplicate).affected_rows();
-  const int64_t contacts = tx.exec_params0(
-      "INSERT INTO activity_enterprises (activity_id, enterprise_id) "
-      "SELECT activity_id, $1 FROM activity_enterprises WHERE enterprise_id = $2 "
-      "ON CONFLICT DO NOTHING", survivor, duplicate).affected_rows();
+  const int64_t leads =
+      tx.exec_params0(
+            "UPDATE leads SET enterprise_id = $1, version = version + 1, updated_at = now() "
+            "WHERE enterprise_id = $2",
+            survivor, duplicate)
+          .affected_rows();
+  const int64_t contacts =
+      tx.exec_params0(
+            "INSERT INTO activity_enterprises (activity_id, enterprise_id) "
+            "SELECT activity_id, $1 FROM activity_enterprises WHERE enterprise_id = $2 "
+            "ON CONFLICT DO NOTHING",
+            survivor, duplicate)
+          .affected_rows();
   tx.exec_params0("DELETE FROM activity_enterprises WHERE enterprise_id = $1", duplicate);
   const int64_t referrers = tx.exec_params0(
-      "UPDATE referrers SET enterprise_id = $1, version = version + 1 WHERE enterprise_id = $2",
-      survivor, duplicate).affected_rows();
+                                  "UPDATE referrers SET enterprise_id = $1, version = version + 1 "
+                                  "WHERE enterprise_id = $2",
+                                  survivor, duplicate)
+                                .affected_rows();
   tx.exec_params0(
       "UPDATE enterprises SET merged_into_id = $1, version = version + 1, updated_at = now() "
-      "WHERE id = $2", survivor, duplicate);
-  return RecordMerge(tx, call, v1::Merge::KIND_ENTERPRISE, survivor, duplicate,
-                     request.reason(),
-                     absl::StrCat("leads=", leads, " activity_contacts=", contacts,
-                                  " referrers=", referrers),
-                     out);
+      "WHERE id = $2",
+      survivor, duplicate);
+  return RecordMerge(
+      tx, call, v1::Merge::KIND_ENTERPRISE, survivor, duplicate, request.reason(),
+      absl::StrCat("leads=", leads, " activity_contacts=", contacts, " referrers=", referrers),
+      out);
 }
 
 absl::Status MergeStore::FindDuplicateLeads(pqxx::work& tx,
@@ -181,9 +189,9 @@ absl::Status MergeStore::MergeLeads(pqxx::work& tx, const CallContext& call,
   const int64_t survivor = request.survivor_id();
   const int64_t duplicate = request.duplicate_id();
   ZS_RETURN_IF_ERROR(ValidateMergePair(survivor, duplicate, request.reason()));
-  const pqxx::result rows = tx.exec_params(
-      "SELECT id, status FROM leads WHERE id IN ($1, $2) ORDER BY id FOR UPDATE",
-      survivor, duplicate);
+  const pqxx::result rows =
+      tx.exec_params("SELECT id, status FROM leads WHERE id IN ($1, $2) ORDER BY id FOR UPDATE",
+                     survivor, duplicate);
   v1::LeadStatus duplicate_status = v1::LEAD_STATUS_UNSPECIFIED;
   for (int64_t id : {survivor, duplicate}) {
     auto it = std::find_if(rows.begin(), rows.end(),
@@ -202,12 +210,13 @@ absl::Status MergeStore::MergeLeads(pqxx::work& tx, const CallContext& call,
         "LEAD_NOT_MERGEABLE",
         absl::StrCat("lead ", duplicate, " was converted into a project; merge the other way"));
   }
-  const int64_t follow_ups = tx.exec_params0(
-      "UPDATE follow_ups SET lead_id = $1 WHERE lead_id = $2", survivor, duplicate)
-                                 .affected_rows();
+  const int64_t follow_ups =
+      tx.exec_params0("UPDATE follow_ups SET lead_id = $1 WHERE lead_id = $2", survivor, duplicate)
+          .affected_rows();
   tx.exec_params0(
       "UPDATE leads SET status = 5, merged_into_id = $1, version = version + 1, "
-      "updated_at = now() WHERE id = $2", survivor, duplicate);
+      "updated_at = now() WHERE id = $2",
+      survivor, duplicate);
   tx.exec_params0(
       "UPDATE leads SET version = version + 1, updated_at = now(), "
       "last_progress_at = GREATEST(last_progress_at, "
@@ -229,7 +238,8 @@ absl::Status MergeStore::ListMerges(pqxx::work& tx, const v1::ListMergesRequest&
       ParsePageRequest(request.page_size(), request.page_token(), fingerprint);
   if (!page.ok()) return page.status();
   const pqxx::result rows = tx.exec_params(
-      absl::StrCat("SELECT ", kMergeColumns, " FROM merges "
+      absl::StrCat("SELECT ", kMergeColumns,
+                   " FROM merges "
                    "WHERE ($1::int IS NULL OR kind = $1) AND ($2::bigint IS NULL OR id < $2) "
                    "ORDER BY id DESC LIMIT $3"),
       NullIfZero(request.kind()), page->after_id, page->limit + 1);

@@ -16,15 +16,14 @@ class LeadServiceTest : public ::testing::Test {
   lv1::Enterprise CreateEnterprise(const std::string& name) {
     lv1::Enterprise enterprise;
     grpc::Status status = server_.stub().CreateEnterprise(
-        StaffContext().get(), EnterpriseRequest(absl::StrCat("e-", ++created_), name),
-        &enterprise);
+        StaffContext().get(), EnterpriseRequest(absl::StrCat("e-", ++created_), name), &enterprise);
     EXPECT_TRUE(status.ok()) << status.error_message();
     return enterprise;
   }
   lv1::Lead CreateLead(const std::string& request_id, int64_t enterprise_id) {
     lv1::Lead lead;
-    grpc::Status status = server_.stub().CreateLead(
-        StaffContext().get(), LeadRequest(request_id, enterprise_id), &lead);
+    grpc::Status status = server_.stub().CreateLead(StaffContext().get(),
+                                                    LeadRequest(request_id, enterprise_id), &lead);
     EXPECT_TRUE(status.ok()) << status.error_message();
     return lead;
   }
@@ -89,8 +88,7 @@ TEST_F(LeadServiceTest, SameEnterpriseTwiceIsAlreadyExistsNamingTheFirst) {
   grpc::Status status = server_.stub().CreateEnterprise(
       StaffContext().get(), EnterpriseRequest("again", "美的物流 股份有限公司"), &second);
   EXPECT_EQ(status.error_code(), grpc::StatusCode::ALREADY_EXISTS);
-  EXPECT_NE(status.error_message().find(absl::StrCat("enterprise ", first.id())),
-            std::string::npos)
+  EXPECT_NE(status.error_message().find(absl::StrCat("enterprise ", first.id())), std::string::npos)
       << status.error_message();
   EXPECT_EQ(ErrorReasonOf(status), "ENTERPRISE_NAME_EXISTS");
 
@@ -215,29 +213,22 @@ TEST_F(LeadServiceTest, BadInputGetsTheRightCodeAndWritesNothing) {
        lead_with([](auto& r) { r.mutable_lead()->set_estimated_investment_wan_yuan(-100); }),
        grpc::StatusCode::INVALID_ARGUMENT, "lead.estimated_investment_wan_yuan"},
       {"unknown channel enum",
-       lead_with([](auto& r) {
-         r.mutable_lead()->set_channel(static_cast<cv1::Channel>(99));
-       }),
+       lead_with([](auto& r) { r.mutable_lead()->set_channel(static_cast<cv1::Channel>(99)); }),
        grpc::StatusCode::INVALID_ARGUMENT, "lead.channel"},
-      {"oversized title",
-       lead_with([&](auto& r) { r.mutable_lead()->set_title(long_name); }),
+      {"oversized title", lead_with([&](auto& r) { r.mutable_lead()->set_title(long_name); }),
        grpc::StatusCode::INVALID_ARGUMENT, "lead.title"},
       {"unknown office code",
        lead_with([](auto& r) { r.mutable_lead()->set_office_code("office-atlantis"); }),
        grpc::StatusCode::INVALID_ARGUMENT, "lead.office_code"},
-      {"unknown activity",
-       lead_with([](auto& r) { r.mutable_lead()->set_activity_id(4242); }),
+      {"unknown activity", lead_with([](auto& r) { r.mutable_lead()->set_activity_id(4242); }),
        grpc::StatusCode::INVALID_ARGUMENT, "lead.activity_id"},
-      {"bad date",
-       lead_with([](auto& r) { r.mutable_lead()->set_collected_date("2026-02-30"); }),
+      {"bad date", lead_with([](auto& r) { r.mutable_lead()->set_collected_date("2026-02-30"); }),
        grpc::StatusCode::INVALID_ARGUMENT, "lead.collected_date"},
-      {"bad credit code",
-       enterprise_with([](auto& r) {
+      {"bad credit code", enterprise_with([](auto& r) {
          r.mutable_enterprise()->set_credit_code("91350100M000100Y44");
        }),
        grpc::StatusCode::INVALID_ARGUMENT, "enterprise.credit_code"},
-      {"unknown industry",
-       enterprise_with([](auto& r) {
+      {"unknown industry", enterprise_with([](auto& r) {
          r.mutable_enterprise()->set_industry(static_cast<cv1::Industry>(77));
        }),
        grpc::StatusCode::INVALID_ARGUMENT, "enterprise.industry"},
@@ -317,11 +308,10 @@ TEST_F(LeadServiceTest, LeadLifecycleFollowUpConvertAndHistory) {
 
   // The same enterprise cannot become a second open lead.
   lv1::Lead duplicate;
-  grpc::Status status = server_.stub().CreateLead(
-      StaffContext().get(), LeadRequest("life-2", enterprise_id), &duplicate);
+  grpc::Status status = server_.stub().CreateLead(StaffContext().get(),
+                                                  LeadRequest("life-2", enterprise_id), &duplicate);
   EXPECT_EQ(status.error_code(), grpc::StatusCode::ALREADY_EXISTS);
-  EXPECT_NE(status.error_message().find(absl::StrCat("open lead ", lead.id())),
-            std::string::npos);
+  EXPECT_NE(status.error_message().find(absl::StrCat("open lead ", lead.id())), std::string::npos);
 
   lv1::AddFollowUpRequest follow_up;
   follow_up.set_request_id("fu-1");
@@ -470,10 +460,10 @@ TEST_F(LeadServiceTest, MergingLeadsMovesFollowUps) {
   ASSERT_TRUE(server_.stub().AddFollowUp(StaffContext().get(), follow_up, &recorded).ok());
 
   lv1::FindDuplicateLeadsResponse found;
-  ASSERT_TRUE(server_.stub()
-                  .FindDuplicateLeads(StaffContext().get(), lv1::FindDuplicateLeadsRequest(),
-                                      &found)
-                  .ok());
+  ASSERT_TRUE(
+      server_.stub()
+          .FindDuplicateLeads(StaffContext().get(), lv1::FindDuplicateLeadsRequest(), &found)
+          .ok());
   ASSERT_EQ(found.pairs_size(), 1);
 
   lv1::MergeLeadsRequest merge;

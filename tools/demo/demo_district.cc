@@ -6,6 +6,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "common/directory.h"
+#include "common/errors.h"
 
 namespace zs::demo {
 namespace {
@@ -29,14 +30,15 @@ constexpr std::array<IndustryName, 3> kIndustries = {{
 // Who collects: the seven towns and sub-districts, three parks, the
 // investment bureau and the three remote offices take turns.
 constexpr std::array<const char*, 14> kCollectors = {
-    "office-yrd",     "office-fujian",        "office-chengdu",     "town-ganhechen",
-    "town-wenshi",    "town-kongzhongguo",    "town-daliu",         "subdistrict-malujie",
-    "subdistrict-shunhejie", "subdistrict-laojie", "park-logistics", "park-medical",
-    "park-electronic", "dept-investment"};
+    "office-yrd",         "office-fujian",       "office-chengdu",
+    "town-ganhechen",     "town-wenshi",         "town-kongzhongguo",
+    "town-daliu",         "subdistrict-malujie", "subdistrict-shunhejie",
+    "subdistrict-laojie", "park-logistics",      "park-medical",
+    "park-electronic",    "dept-investment"};
 
 constexpr std::array<const char*, 9> kLeaders = {
-    "leader-party-secretary", "leader-district-head",  "leader-congress-chair",
-    "leader-cppcc-chair",     "leader-deputy-head-1",  "leader-deputy-head-2",
+    "leader-party-secretary", "leader-district-head",   "leader-congress-chair",
+    "leader-cppcc-chair",     "leader-deputy-head-1",   "leader-deputy-head-2",
     "leader-deputy-head-3",   "leader-congress-deputy", "leader-cppcc-deputy"};
 
 template <typename Message>
@@ -86,7 +88,7 @@ void AddEnterprises(DemoDistrict& d) {
     e.set_name(absl::StrCat(kCities[i % kCities.size()], kCores[(i / 3) % kCores.size()],
                             industry.word, "有限公司"));
     e.set_industry(industry.industry);
-    e.set_type(i % 4 == 0 ? cv1::ENTERPRISE_TYPE_GROUP
+    e.set_type(i % 4 == 0   ? cv1::ENTERPRISE_TYPE_GROUP
                : i % 4 == 1 ? cv1::ENTERPRISE_TYPE_DRAGON_HEAD
                             : cv1::ENTERPRISE_TYPE_BASE);
     e.set_region(absl::StrCat(kCities[i % kCities.size()], "市"));
@@ -95,7 +97,9 @@ void AddEnterprises(DemoDistrict& d) {
 
 void AddReferrers(DemoDistrict& d) {
   const std::array<std::pair<const char*, int>, 3> ambassadors = {
-      {{"曙光健士董事长（招商大使）", 3}, {"益生科技总经理（招商顾问）", 4}, {"美的物流园负责人（招商大使）", 0}}};
+      {{"曙光健士董事长（招商大使）", 3},
+       {"益生科技总经理（招商顾问）", 4},
+       {"美的物流园负责人（招商大使）", 0}}};
   for (const auto& [name, enterprise] : ambassadors) {
     DemoReferrer& r = d.referrers.emplace_back();
     r.referrer.set_kind(lv1::Referrer::KIND_AMBASSADOR);
@@ -136,7 +140,9 @@ void AddActivities(DemoDistrict& d) {
     AddActivity(d, lv1::ACTIVITY_KIND_MERCHANT_VISIT, i + 3, (i * kFirstHalfDays) / 66, 0);
   }
   const std::array<std::pair<const char*, int>, 3> fairs = {
-      {{"中国（漯河）食品博览会", 110}, {"中部投资贸易博览会暨投资洽谈会", 130}, {"豫沪产业合作对接会", 165}}};
+      {{"中国（漯河）食品博览会", 110},
+       {"中部投资贸易博览会暨投资洽谈会", 130},
+       {"豫沪产业合作对接会", 165}}};
   for (const auto& [title, day] : fairs) {
     lv1::Activity& a = d.activities.emplace_back().activity;
     a.set_kind(lv1::ACTIVITY_KIND_FAIR);
@@ -186,6 +192,12 @@ void AddLeads(DemoDistrict& d) {
   }
 }
 
+absl::Status Call(const grpc::Status& status, const std::string& what) {
+  if (status.ok()) return absl::OkStatus();
+  return absl::Status(static_cast<absl::StatusCode>(status.error_code()),
+                      absl::StrCat(what, ": ", status.error_message()));
+}
+
 }  // namespace
 
 DemoDistrict BuildDemoDistrict() {
@@ -195,6 +207,62 @@ DemoDistrict BuildDemoDistrict() {
   AddActivities(d);
   AddLeads(d);
   return d;
+}
+
+absl::Status LoadDemoDistrict(lv1::LeadService::Stub& stub, const ContextFactory& Context) {
+  const DemoDistrict district = BuildDemoDistrict();
+  std::vector<int64_t> enterprise_ids, referrer_ids, activity_ids;
+  for (size_t i = 0; i < district.enterprises.size(); ++i) {
+    lv1::CreateEnterpriseRequest request;
+    request.set_request_id(absl::StrCat("demo-2026-enterprise-", i));
+    *request.mutable_enterprise() = district.enterprises[i];
+    lv1::Enterprise created;
+    ZS_RETURN_IF_ERROR(
+        Call(stub.CreateEnterprise(Context().get(), request, &created), request.request_id()));
+    enterprise_ids.push_back(created.id());
+  }
+  auto id_of = [](const std::vector<int64_t>& ids, int index) -> int64_t {
+    return index < 0 ? 0 : ids[index];
+  };
+  for (size_t i = 0; i < district.referrers.size(); ++i) {
+    lv1::CreateReferrerRequest request;
+    request.set_request_id(absl::StrCat("demo-2026-referrer-", i));
+    *request.mutable_referrer() = district.referrers[i].referrer;
+    request.mutable_referrer()->set_enterprise_id(
+        id_of(enterprise_ids, district.referrers[i].enterprise));
+    lv1::Referrer created;
+    ZS_RETURN_IF_ERROR(
+        Call(stub.CreateReferrer(Context().get(), request, &created), request.request_id()));
+    referrer_ids.push_back(created.id());
+  }
+  for (size_t i = 0; i < district.activities.size(); ++i) {
+    lv1::CreateActivityRequest request;
+    request.set_request_id(absl::StrCat("demo-2026-activity-", i));
+    *request.mutable_activity() = district.activities[i].activity;
+    for (int enterprise : district.activities[i].enterprises) {
+      request.mutable_activity()->add_enterprise_ids(enterprise_ids[enterprise]);
+    }
+    lv1::Activity created;
+    ZS_RETURN_IF_ERROR(
+        Call(stub.CreateActivity(Context().get(), request, &created), request.request_id()));
+    activity_ids.push_back(created.id());
+  }
+  for (size_t i = 0; i < district.leads.size(); ++i) {
+    const DemoLead& demo = district.leads[i];
+    lv1::CreateLeadRequest request;
+    request.set_request_id(absl::StrCat("demo-2026-lead-", i));
+    lv1::Lead& lead = *request.mutable_lead() = demo.lead;
+    lead.set_enterprise_id(id_of(enterprise_ids, demo.enterprise));
+    lead.set_referrer_id(id_of(referrer_ids, demo.referrer));
+    lead.set_activity_id(id_of(activity_ids, demo.activity));
+    lv1::Lead created;
+    ZS_RETURN_IF_ERROR(
+        Call(stub.CreateLead(Context().get(), request, &created), request.request_id()));
+  }
+  std::cerr << absl::StrFormat(
+      "zs-demo: demo district loaded: %d enterprises, %d referrers, %d activities, %d leads\n",
+      enterprise_ids.size(), referrer_ids.size(), activity_ids.size(), district.leads.size());
+  return absl::OkStatus();
 }
 
 }  // namespace zs::demo

@@ -5,9 +5,14 @@
 // randomness), so every run produces the same requests.
 #pragma once
 
+#include <grpcpp/client_context.h>
+
+#include <functional>
+#include <memory>
 #include <vector>
 
-#include "zhaoshang/lead/v1/lead_service.pb.h"
+#include "absl/status/status.h"
+#include "zhaoshang/lead/v1/lead_service.grpc.pb.h"
 
 namespace zs::demo {
 
@@ -42,5 +47,11 @@ inline constexpr int kFirstHalfMerchantVisits = 66;
 inline constexpr int kFirstHalfLeads = 46;
 
 DemoDistrict BuildDemoDistrict();
+
+using ContextFactory = std::function<std::unique_ptr<grpc::ClientContext>()>;
+
+// Creates the district through the lead service with fixed request ids
+// (demo-2026-…), so loading twice changes nothing.
+absl::Status LoadDemoDistrict(lv1::LeadService::Stub& stub, const ContextFactory& context);
 
 }  // namespace zs::demo

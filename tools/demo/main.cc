@@ -59,62 +59,11 @@ int Wait(const std::string& address, const std::string& service) {
 }
 
 int Load(lv1::LeadService::Stub& stub) {
-  DemoDistrict district = BuildDemoDistrict();
-  std::vector<int64_t> enterprise_ids, referrer_ids, activity_ids;
-  for (size_t i = 0; i < district.enterprises.size(); ++i) {
-    lv1::CreateEnterpriseRequest request;
-    request.set_request_id(absl::StrCat("demo-2026-enterprise-", i));
-    *request.mutable_enterprise() = district.enterprises[i];
-    lv1::Enterprise created;
-    if (!Check(stub.CreateEnterprise(Context().get(), request, &created), request.request_id())) {
-      return 1;
-    }
-    enterprise_ids.push_back(created.id());
+  absl::Status loaded = LoadDemoDistrict(stub, Context);
+  if (!loaded.ok()) {
+    std::cerr << "zs-demo: " << loaded.message() << "\n";
+    return 1;
   }
-  auto id_of = [](const std::vector<int64_t>& ids, int index) -> int64_t {
-    return index < 0 ? 0 : ids[index];
-  };
-  for (size_t i = 0; i < district.referrers.size(); ++i) {
-    lv1::CreateReferrerRequest request;
-    request.set_request_id(absl::StrCat("demo-2026-referrer-", i));
-    *request.mutable_referrer() = district.referrers[i].referrer;
-    request.mutable_referrer()->set_enterprise_id(
-        id_of(enterprise_ids, district.referrers[i].enterprise));
-    lv1::Referrer created;
-    if (!Check(stub.CreateReferrer(Context().get(), request, &created), request.request_id())) {
-      return 1;
-    }
-    referrer_ids.push_back(created.id());
-  }
-  for (size_t i = 0; i < district.activities.size(); ++i) {
-    lv1::CreateActivityRequest request;
-    request.set_request_id(absl::StrCat("demo-2026-activity-", i));
-    *request.mutable_activity() = district.activities[i].activity;
-    for (int enterprise : district.activities[i].enterprises) {
-      request.mutable_activity()->add_enterprise_ids(enterprise_ids[enterprise]);
-    }
-    lv1::Activity created;
-    if (!Check(stub.CreateActivity(Context().get(), request, &created), request.request_id())) {
-      return 1;
-    }
-    activity_ids.push_back(created.id());
-  }
-  for (size_t i = 0; i < district.leads.size(); ++i) {
-    const DemoLead& demo = district.leads[i];
-    lv1::CreateLeadRequest request;
-    request.set_request_id(absl::StrCat("demo-2026-lead-", i));
-    lv1::Lead& lead = *request.mutable_lead() = demo.lead;
-    lead.set_enterprise_id(id_of(enterprise_ids, demo.enterprise));
-    lead.set_referrer_id(id_of(referrer_ids, demo.referrer));
-    lead.set_activity_id(id_of(activity_ids, demo.activity));
-    lv1::Lead created;
-    if (!Check(stub.CreateLead(Context().get(), request, &created), request.request_id())) {
-      return 1;
-    }
-  }
-  std::cerr << absl::StrFormat(
-      "zs-demo: demo district loaded: %d enterprises, %d referrers, %d activities, %d leads\n",
-      enterprise_ids.size(), referrer_ids.size(), activity_ids.size(), district.leads.size());
   return 0;
 }
 
