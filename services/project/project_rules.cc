@@ -1,0 +1,151 @@
+#include "services/project/project_rules.h"
+
+#include <algorithm>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "common/errors.h"
+#include "common/validation.h"
+
+namespace zs::project {
+namespace {
+
+namespace common = ::zhaoshang::common::v1;
+
+constexpr size_t kMaxNameChars = 200;
+constexpr size_t kMaxShortTextChars = 100;
+constexpr size_t kMaxLongTextChars = 4000;
+
+absl::Status CheckCode(absl::string_view field, const std::string& code, bool required,
+                       bool (Directory::*is_kind)(absl::string_view) const,
+                       const Directory& directory, absl::string_view what) {
+  if (code.empty()) {
+    return required ? InvalidField(field, "is required") : absl::OkStatus();
+  }
+  if (!(directory.*is_kind)(code)) {
+    return InvalidField(field, absl::StrCat("unknown ", what, " '", code, "'"));
+  }
+  return absl::OkStatus();
+}
+
+absl::Status OptionalDate(absl::string_view field, const std::string& date) {
+  return date.empty() ? absl::OkStatus() : ValidateDate(field, date);
+}
+
+}  // namespace
+
+bool IsOpenStage(v1::Stage stage) {
+  return stage != v1::STAGE_UNSPECIFIED && stage != v1::STAGE_COMPLETED &&
+         stage != v1::STAGE_DROPPED;
+}
+
+std::vector<v1::Stage> AllowedSources(v1::Stage to) {
+  switch (to) {
+    case v1::STAGE_NEGOTIATING:
+      return {v1::STAGE_PROMOTED};
+    case v1::STAGE_SIGNED:
+      return {v1::STAGE_NEGOTIATING};
+    case v1::STAGE_TO_START:
+      return {v1::STAGE_SIGNED};
+    case v1::STAGE_STARTED:
+      return {v1::STAGE_SIGNED, v1::STAGE_TO_START};
+    case v1::STAGE_CONTINUING:
+      return {v1::STAGE_STARTED, v1::STAGE_CONTINUING};
+    case v1::STAGE_COMPLETED:
+      return {v1::STAGE_STARTED, v1::STAGE_CONTINUING};
+    case v1::STAGE_DROPPED:
+      return {v1::STAGE_PROMOTED, v1::STAGE_NEGOTIATING, v1::STAGE_SIGNED,
+              v1::STAGE_TO_START, v1::STAGE_STARTED,  v1::STAGE_CONTINUING};
+    default:
+      return {};
+  }
+}
+
+absl::Status CheckTransition(int64_t project_id, v1::Stage from, v1::Stage to) {
+  const std::vector<v1::Stage> sources = AllowedSources(to);
+  if (std::find(sources.begin(), sources.end(), from) != sources.end()) {
+    return absl::OkStatus();
+  }
+  std::vector<std::string> names;
+  for (v1::Stage s : sources) names.push_back(v1::Stage_Name(s));
+  return FailedPrecondition(
+      "ILLEGAL_STAGE_TRANSITION",
+      absl::StrCat("project ", project_id, " is ", v1::Stage_Name(from), "; moving to ",
+                   v1::Stage_Name(to), " needs ", absl::StrJoin(names, " or ")));
+}
+
+absl::Status ValidateProject(const v1::Project& p, const Directory& directory) {
+  ZS_RETURN_IF_ERROR(ValidateRequiredText("project.name", p.name(), kMaxNameChars));
+  if (p.enterprise_id() <= 0) return InvalidField("project.enterprise_id", "is required");
+  if (p.lead_id() < 0) return InvalidField("project.lead_id", "must not be negative");
+  if (!common::Industry_IsValid(p.industry()) || p.industry() == 0) {
+    return InvalidField("project.industry", p.industry() == 0 ? "is required" : "unknown value");
+  }
+  if (!common::ChainAction_IsValid(p.chain_action())) {
+    return InvalidField("project.chain_action", "unknown value");
+  }
+  if (!common::EnterpriseType_IsValid(p.enterprise_type())) {
+    return InvalidField("project.enterprise_type", "unknown value");
+  }
+  ZS_RETURN_IF_ERROR(ValidateMoney("project.total_investment_wan_yuan",
+                                   p.total_investment_wan_yuan()));
+  ZS_RETURN_IF_ERROR(CheckCode("project.unit_code", p.unit_code(), true, &Directory::IsUnit,
+                               directory, "unit"));
+  ZS_RETURN_IF_ERROR(CheckCode("project.park_code", p.park_code(), false, &Directory::IsPark,
+                               directory, "park"));
+  ZS_RETURN_IF_ERROR(CheckCode("project.leader_code", p.leader_code(), false,
+                               &Directory::IsLeader, directory, "leader"));
+  ZS_RETURN_IF_ERROR(CheckCode("project.commander_code", p.commander_code(), false,
+                               &Directory::IsLeader, directory, "leader"));
+  ZS_RETURN_IF_ERROR(OptionalDate("project.planned_sign_date", p.planned_sign_date()));
+  ZS_RETURN_IF_ERROR(OptionalDate("project.planned_start_date", p.planned_start_date()));
+  ZS_RETURN_IF_ERROR(
+      OptionalDate("project.planned_completion_date", p.planned_completion_date()));
+  ZS_RETURN_IF_ERROR(ValidateOptionalText("project.dedicated_person", p.dedicated_person(),
+                                          kMaxShortTextChars));
+  return ValidateOptionalText("project.service_team", p.service_team(), kMaxShortTextChars);
+}
+
+absl::Status ValidateLedgerEntry(const v1::LedgerEntry& e) {
+  if (e.project_id() <= 0) return InvalidField("entry.project_id", "is required");
+  if (!v1::LedgerEntry::Kind_IsValid(e.kind()) || e.kind() == 0) {
+    return InvalidField("entry.kind", e.kind() == 0 ? "is required" : "unknown value");
+  }
+  ZS_RETURN_IF_ERROR(OptionalDate("entry.entry_date", e.entry_date()));
+  return ValidateRequiredText("entry.content", e.content(), kMaxLongTextChars);
+}
+
+absl::Status ValidateEnterpriseRequest(const v1::EnterpriseRequest& r,
+                                       const Directory& directory) {
+  if (r.project_id() <= 0) return InvalidField("enterprise_request.project_id", "is required");
+  ZS_RETURN_IF_ERROR(
+      ValidateRequiredText("enterprise_request.category", r.category(), kMaxShortTextChars));
+  ZS_RETURN_IF_ERROR(
+      ValidateRequiredText("enterprise_request.content", r.content(), kMaxLongTextChars));
+  ZS_RETURN_IF_ERROR(CheckCode("enterprise_request.unit_code", r.unit_code(), true,
+                               &Directory::IsUnit, directory, "unit"));
+  if (r.time_limit_working_days() <= 0 || r.time_limit_working_days() > 250) {
+    return InvalidField("enterprise_request.time_limit_working_days",
+                        "must be between 1 and 250 working days");
+  }
+  return OptionalDate("enterprise_request.raised_date", r.raised_date());
+}
+
+bool WorkingCalendar::IsWorkingDay(absl::CivilDay day) const {
+  if (holidays.contains(day)) return false;
+  if (working_weekends.contains(day)) return true;
+  const absl::Weekday weekday = absl::GetWeekday(day);
+  return weekday != absl::Weekday::saturday && weekday != absl::Weekday::sunday;
+}
+
+absl::CivilDay AddWorkingDays(absl::CivilDay start, int working_days,
+                              const WorkingCalendar& calendar) {
+  absl::CivilDay day = start;
+  for (int counted = 0; counted < working_days;) {
+    ++day;
+    if (calendar.IsWorkingDay(day)) ++counted;
+  }
+  return day;
+}
+
+}  // namespace zs::project

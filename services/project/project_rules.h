@@ -1,0 +1,49 @@
+// The project service's domain rules as plain functions: the stage machine,
+// what a valid project and request look like, and working-day deadlines.
+#pragma once
+
+#include <set>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/strings/string_view.h"
+#include "absl/time/civil_time.h"
+#include "common/directory.h"
+#include "zhaoshang/project/v1/project_service.pb.h"
+
+namespace zs::project {
+
+namespace v1 = ::zhaoshang::project::v1;
+
+inline constexpr int64_t kOneYiWanYuan = 10'000;    // 1亿元 in 万元
+inline constexpr int64_t kTenYiWanYuan = 100'000;   // 10亿元 in 万元
+
+// Stages a project can be dropped from (everything not finished).
+bool IsOpenStage(v1::Stage stage);
+
+// The stages a transition may start from, e.g. STARTED from SIGNED or
+// TO_START; DROPPED from any open stage.
+std::vector<v1::Stage> AllowedSources(v1::Stage to);
+
+// OK when `from` → `to` is legal, else FAILED_PRECONDITION naming the
+// current stage and the stages the move needs.
+absl::Status CheckTransition(int64_t project_id, v1::Stage from, v1::Stage to);
+
+absl::Status ValidateProject(const v1::Project& project, const Directory& directory);
+absl::Status ValidateLedgerEntry(const v1::LedgerEntry& entry);
+absl::Status ValidateEnterpriseRequest(const v1::EnterpriseRequest& request,
+                                       const Directory& directory);
+
+// Days off on weekdays and working weekend days (调休) for deadline counting.
+struct WorkingCalendar {
+  std::set<absl::CivilDay> holidays;
+  std::set<absl::CivilDay> working_weekends;
+  bool IsWorkingDay(absl::CivilDay day) const;
+};
+
+// The day `working_days` working days after `start` (start itself does not
+// count): a request raised on Friday with 1 working day is due Monday.
+absl::CivilDay AddWorkingDays(absl::CivilDay start, int working_days,
+                              const WorkingCalendar& calendar);
+
+}  // namespace zs::project

@@ -1,0 +1,101 @@
+// SQL for projects and their transitions: creation (directly or from a
+// lead), updates, every stage move, capital increases, investor changes,
+// re-signings and the year rollover. Each change writes a transition row in
+// the same transaction, so any past period's figures can be recomputed.
+#pragma once
+
+#include <pqxx/pqxx>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "common/directory.h"
+#include "common/rpc.h"
+#include "zhaoshang/project/v1/project_service.pb.h"
+
+namespace zs::project {
+
+namespace v1 = ::zhaoshang::project::v1;
+
+// What a stage move records beyond the new stage.
+struct StageMove {
+  int64_t project_id = 0;
+  std::string etag;            // optional: checked when given
+  v1::Stage to = v1::STAGE_UNSPECIFIED;
+  std::string effective_date;  // defaults to today
+  int64_t signed_investment_wan_yuan = 0;  // SignProject only
+  int64_t activity_id = 0;                 // SignProject: the event it was signed at
+  std::string reason;                      // DropProject
+};
+
+class ProjectStore {
+ public:
+  explicit ProjectStore(const Directory& directory) : directory_(directory) {}
+
+  // `project` has been validated against the enterprise held by the lead service.
+  absl::Status Create(pqxx::work& tx, const CallContext& call, const v1::Project& project,
+                      v1::Project* out) const;
+  // The live project made from `lead_id`, creating it (conversion pending)
+  // when there is none.
+  absl::Status CreateFromLead(pqxx::work& tx, const CallContext& call,
+                              const v1::Project& project, v1::Project* out) const;
+  void ConfirmConversion(pqxx::work& tx, int64_t project_id) const;
+  // Ids and leads of projects whose conversion the lead service has not confirmed.
+  std::vector<std::pair<int64_t, int64_t>> PendingConversions(pqxx::work& tx) const;
+
+  absl::Status Get(pqxx::work& tx, int64_t id, v1::Project* out) const;
+  absl::Status List(pqxx::work& tx, const v1::ListProjectsRequest& request,
+                    v1::ListProjectsResponse* out) const;
+  absl::Status Update(pqxx::work& tx, const v1::UpdateProjectRequest& request,
+                      v1::Project* out) const;
+  absl::Status Move(pqxx::work& tx, const CallContext& call, const StageMove& move,
+                    v1::Project* out) const;
+  absl::Status RecordCapitalIncrease(pqxx::work& tx, const CallContext& call,
+                                     const v1::RecordCapitalIncreaseRequest& request,
+                                     v1::Project* out) const;
+  absl::Status ChangeInvestor(pqxx::work& tx, const CallContext& call,
+                              const v1::ChangeInvestorRequest& request, v1::Project* out) const;
+  absl::Status RecordResigning(pqxx::work& tx, const CallContext& call,
+                               const v1::RecordResigningRequest& request,
+                               v1::Project* out) const;
+  absl::Status RollOverYear(pqxx::work& tx, const CallContext& call,
+                            const v1::RollOverYearRequest& request,
+                            v1::RollOverYearResponse* out) const;
+  absl::Status ListTransitions(pqxx::work& tx, const v1::ListStageTransitionsRequest& request,
+                               v1::ListStageTransitionsResponse* out) const;
+
+ private:
+  struct Locked {
+    v1::Stage stage;
+    int64_t version;
+    int64_t investment;
+    std::string last_effective_date;
+  };
+  // Locks the project; NOT_FOUND when missing; ABORTED when `etag` is given and stale.
+  absl::StatusOr<Locked> Lock(pqxx::work& tx, int64_t id, const std::string& etag) const;
+  // The effective date to record: `date` or today, not in the future and not
+  // before the project's previous transition.
+  absl::StatusOr<std::string> EffectiveDate(const std::string& field, const std::string& date,
+                                            const Locked& locked) const;
+
+  const Directory& directory_;
+};
+
+// Inserts one transition row.
+struct TransitionRow {
+  int64_t project_id;
+  v1::StageTransition::Kind kind;
+  v1::Stage from;
+  v1::Stage to;
+  std::string effective_date;
+  int64_t investment;
+  int64_t increment = 0;
+  int64_t activity_id = 0;
+  int64_t enterprise_id = 0;
+  std::string reason;
+};
+void RecordTransition(pqxx::work& tx, const CallContext& call, const TransitionRow& row);
+
+// NOT_FOUND unless project `id` exists; returns its stage.
+absl::StatusOr<v1::Stage> ProjectStage(pqxx::work& tx, int64_t id);
+
+}  // namespace zs::project
