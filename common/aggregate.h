@@ -24,8 +24,8 @@ namespace zs {
 
 struct Dimension {
   zhaoshang::common::v1::GroupBy group_by;
-  const char* column;                // a column of the base query
-  std::string (*enum_name)(int);     // names enum keys; null for text keys
+  const char* column;             // a column of the base query
+  std::string (*enum_name)(int);  // names enum keys; null for text keys
 };
 
 // EnumName<Industry> turns a stored enum number into its proto name.

@@ -9,12 +9,40 @@
 
 namespace zs {
 
+namespace {
+
+absl::StatusOr<bool> ReplayStored(pqxx::work& tx, const IdempotentCall& call,
+                                  const std::string& request_hash,
+                                  google::protobuf::Message* response) {
+  const pqxx::result rows = tx.exec_params(
+      "SELECT method, request_hash, response FROM idempotency_keys WHERE request_id = $1",
+      std::string(call.request_id));
+  if (rows.empty() || rows[0][2].is_null()) return false;
+  if (rows[0][0].as<std::string>() != call.method || rows[0][1].as<std::string>() != request_hash) {
+    return InvalidField(
+        "request_id",
+        absl::StrCat("was already used for a different ", rows[0][0].as<std::string>(),
+                     " request; generate a new id for a new request"));
+  }
+  const pqxx::binarystring stored(rows[0][2]);
+  if (!response->ParseFromArray(stored.data(), static_cast<int>(stored.size()))) {
+    return absl::InternalError("stored response for request_id is unreadable");
+  }
+  return true;
+}
+
+}  // namespace
+
+absl::StatusOr<bool> ReplayCompleted(pqxx::work& tx, const IdempotentCall& call,
+                                     google::protobuf::Message* response) {
+  ZS_RETURN_IF_ERROR(ValidateRequestId(call.request_id));
+  return ReplayStored(tx, call, MessageFingerprint(*call.request, {"request_id"}), response);
+}
+
 absl::Status RunIdempotent(pqxx::work& tx, const IdempotentCall& call,
                            google::protobuf::Message* response,
                            const std::function<absl::Status()>& mutate) {
-  if (absl::Status valid = ValidateRequestId(call.request_id); !valid.ok()) {
-    return valid;
-  }
+  ZS_RETURN_IF_ERROR(ValidateRequestId(call.request_id));
   const std::string request_hash = MessageFingerprint(*call.request, {"request_id"});
   const pqxx::result claimed = tx.exec_params(
       "INSERT INTO idempotency_keys (request_id, method, request_hash, principal) "
@@ -22,23 +50,13 @@ absl::Status RunIdempotent(pqxx::work& tx, const IdempotentCall& call,
       std::string(call.request_id), std::string(call.method), request_hash,
       std::string(call.principal));
   if (claimed.empty()) {
-    const pqxx::row first = tx.exec_params1(
-        "SELECT method, request_hash, response FROM idempotency_keys "
-        "WHERE request_id = $1",
-        std::string(call.request_id));
-    if (first[0].as<std::string>() != call.method || first[1].as<std::string>() != request_hash) {
-      return InvalidField("request_id", absl::StrCat("was already used for a different ",
-                                                     first[0].as<std::string>(),
-                                                     " request; generate a new id for a new "
-                                                     "request"));
-    }
-    const pqxx::binarystring stored(first[2]);
-    if (!response->ParseFromArray(stored.data(), static_cast<int>(stored.size()))) {
-      return absl::InternalError("stored response for request_id is unreadable");
-    }
+    // The first call committed (we waited on its row): answer as it did.
+    absl::StatusOr<bool> replayed = ReplayStored(tx, call, request_hash, response);
+    if (!replayed.ok()) return replayed.status();
+    if (!*replayed) return absl::InternalError("request_id claimed without a response");
     return absl::OkStatus();
   }
-  if (absl::Status status = mutate(); !status.ok()) return status;
+  ZS_RETURN_IF_ERROR(mutate());
   const std::string bytes = response->SerializeAsString();
   tx.exec_params0("UPDATE idempotency_keys SET response = $2 WHERE request_id = $1",
                   std::string(call.request_id), pqxx::binarystring(bytes));

@@ -21,6 +21,7 @@
 #include <string_view>
 
 #include "absl/status/status.h"
+#include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 
 namespace zs {
@@ -31,6 +32,12 @@ struct IdempotentCall {
   absl::string_view principal;
   const google::protobuf::Message* request;
 };
+
+// When `call.request_id` already completed, fills `response` with its
+// outcome and returns true; false when it is new. INVALID_ARGUMENT when the
+// id was used for a different request.
+absl::StatusOr<bool> ReplayCompleted(pqxx::work& tx, const IdempotentCall& call,
+                                     google::protobuf::Message* response);
 
 // Runs `mutate` unless the request_id was already used: then fills
 // `response` with the first outcome instead. Call inside a transaction.

@@ -93,4 +93,33 @@ grpc::ServerUnaryReactor* RpcExecutor::Mutate(grpc::CallbackServerContext* conte
       });
 }
 
+grpc::ServerUnaryReactor* RpcExecutor::MutateAfter(grpc::CallbackServerContext* context,
+                                                   absl::string_view method,
+                                                   const google::protobuf::Message& request,
+                                                   google::protobuf::Message* response,
+                                                   Precheck precheck, Body body) {
+  return Run(context, method, request,
+             [&request, response, precheck = std::move(precheck), body = std::move(body)](
+                 const CallContext& call, ConnectionSlot& slot) {
+               const std::string request_id = RequestIdOf(request);
+               const IdempotentCall idempotent{.method = call.method,
+                                               .request_id = request_id,
+                                               .principal = call.principal.id,
+                                               .request = &request};
+               bool replayed = false;
+               ZS_RETURN_IF_ERROR(RunTransaction(slot, call.deadline, [&](pqxx::work& tx) {
+                 absl::StatusOr<bool> done = ReplayCompleted(tx, idempotent, response);
+                 if (!done.ok()) return done.status();
+                 replayed = *done;
+                 return absl::OkStatus();
+               }));
+               if (replayed) return absl::OkStatus();
+               ZS_RETURN_IF_ERROR(precheck(call));
+               return RunTransaction(slot, call.deadline, [&](pqxx::work& tx) {
+                 response->Clear();
+                 return RunIdempotent(tx, idempotent, response, [&] { return body(tx, call); });
+               });
+             });
+}
+
 }  // namespace zs

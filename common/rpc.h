@@ -54,6 +54,16 @@ class RpcExecutor {
                                    const google::protobuf::Message& request,
                                    google::protobuf::Message* response, Body body);
 
+  // A mutation that must first check something outside its own database
+  // (another service) before it can run. A retry of a completed request is
+  // answered from the idempotency record without checking again.
+  using Precheck = std::function<absl::Status(const CallContext&)>;
+  grpc::ServerUnaryReactor* MutateAfter(grpc::CallbackServerContext* context,
+                                        absl::string_view method,
+                                        const google::protobuf::Message& request,
+                                        google::protobuf::Message* response, Precheck precheck,
+                                        Body body);
+
  private:
   WorkerPool& pool_;
   absl::Duration max_call_time_;

@@ -27,8 +27,8 @@ void EntryFromRow(const pqxx::row& row, v1::LedgerEntry* out) {
 }
 
 const char kFundsColumns[] =
-    "id, project_id, to_char(arrival_date, 'YYYY-MM-DD'), amount_wan_yuan, note, warning, " ZS_MICROS(
-        "created_at");
+    "id, project_id, to_char(arrival_date, 'YYYY-MM-DD'), amount_wan_yuan, note, "
+    "warning, " ZS_MICROS("created_at");
 
 void FundsFromRow(const pqxx::row& row, v1::FundsRecord* out) {
   out->set_id(row[0].as<int64_t>());
@@ -68,11 +68,11 @@ absl::Status LedgerStore::ListEntries(pqxx::work& tx, const v1::ListLedgerEntrie
   absl::StatusOr<PageRequest> page =
       ParsePageRequest(request.page_size(), request.page_token(), fingerprint);
   if (!page.ok()) return page.status();
-  const pqxx::result rows = tx.exec_params(
-      absl::StrCat("SELECT ", kEntryColumns,
-                   " FROM ledger_entries WHERE project_id = $1 "
-                   "AND ($2::bigint IS NULL OR id < $2) ORDER BY id DESC LIMIT $3"),
-      request.project_id(), page->after_id, page->limit + 1);
+  const pqxx::result rows =
+      tx.exec_params(absl::StrCat("SELECT ", kEntryColumns,
+                                  " FROM ledger_entries WHERE project_id = $1 "
+                                  "AND ($2::bigint IS NULL OR id < $2) ORDER BY id DESC LIMIT $3"),
+                     request.project_id(), page->after_id, page->limit + 1);
   FillPage(rows, *page, fingerprint, out->mutable_entries(), out->mutable_next_page_token(),
            EntryFromRow);
   return absl::OkStatus();
@@ -96,8 +96,7 @@ absl::Status LedgerStore::RecordFunds(pqxx::work& tx, const v1::RecordFundsReque
       funds.project_id());
   if (project.empty()) return NotFound("project", funds.project_id());
   const auto stage = static_cast<v1::Stage>(project[0][0].as<int>());
-  if (stage == v1::STAGE_PROMOTED || stage == v1::STAGE_NEGOTIATING ||
-      stage == v1::STAGE_DROPPED) {
+  if (stage == v1::STAGE_PROMOTED || stage == v1::STAGE_NEGOTIATING || stage == v1::STAGE_DROPPED) {
     return FailedPrecondition(
         "NOT_SIGNED", absl::StrCat("project ", funds.project_id(), " is ", v1::Stage_Name(stage),
                                    "; funds arrive for signed projects"));
@@ -106,8 +105,11 @@ absl::Status LedgerStore::RecordFunds(pqxx::work& tx, const v1::RecordFundsReque
   const int64_t paid_in = project[0][2].as<int64_t>() + funds.amount_wan_yuan();
   std::string warning;
   if (paid_in > total) {
-    warning = absl::StrCat("paid-in total ", paid_in, " 万元 exceeds the project's total "
-                           "investment of ", total, " 万元: check the amount or record a "
+    warning = absl::StrCat("paid-in total ", paid_in,
+                           " 万元 exceeds the project's total "
+                           "investment of ",
+                           total,
+                           " 万元: check the amount or record a "
                            "capital increase");
   }
   const pqxx::row row = tx.exec_params1(
@@ -127,11 +129,11 @@ absl::Status LedgerStore::ListFunds(pqxx::work& tx, const v1::ListFundsRequest& 
   absl::StatusOr<PageRequest> page =
       ParsePageRequest(request.page_size(), request.page_token(), fingerprint);
   if (!page.ok()) return page.status();
-  const pqxx::result rows = tx.exec_params(
-      absl::StrCat("SELECT ", kFundsColumns,
-                   " FROM funds WHERE project_id = $1 "
-                   "AND ($2::bigint IS NULL OR id < $2) ORDER BY id DESC LIMIT $3"),
-      request.project_id(), page->after_id, page->limit + 1);
+  const pqxx::result rows =
+      tx.exec_params(absl::StrCat("SELECT ", kFundsColumns,
+                                  " FROM funds WHERE project_id = $1 "
+                                  "AND ($2::bigint IS NULL OR id < $2) ORDER BY id DESC LIMIT $3"),
+                     request.project_id(), page->after_id, page->limit + 1);
   FillPage(rows, *page, fingerprint, out->mutable_funds(), out->mutable_next_page_token(),
            FundsFromRow);
   return absl::OkStatus();

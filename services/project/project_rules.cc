@@ -55,7 +55,7 @@ std::vector<v1::Stage> AllowedSources(v1::Stage to) {
       return {v1::STAGE_STARTED, v1::STAGE_CONTINUING};
     case v1::STAGE_DROPPED:
       return {v1::STAGE_PROMOTED, v1::STAGE_NEGOTIATING, v1::STAGE_SIGNED,
-              v1::STAGE_TO_START, v1::STAGE_STARTED,  v1::STAGE_CONTINUING};
+              v1::STAGE_TO_START, v1::STAGE_STARTED,     v1::STAGE_CONTINUING};
     default:
       return {};
   }
@@ -87,22 +87,21 @@ absl::Status ValidateProject(const v1::Project& p, const Directory& directory) {
   if (!common::EnterpriseType_IsValid(p.enterprise_type())) {
     return InvalidField("project.enterprise_type", "unknown value");
   }
-  ZS_RETURN_IF_ERROR(ValidateMoney("project.total_investment_wan_yuan",
-                                   p.total_investment_wan_yuan()));
-  ZS_RETURN_IF_ERROR(CheckCode("project.unit_code", p.unit_code(), true, &Directory::IsUnit,
-                               directory, "unit"));
-  ZS_RETURN_IF_ERROR(CheckCode("project.park_code", p.park_code(), false, &Directory::IsPark,
-                               directory, "park"));
-  ZS_RETURN_IF_ERROR(CheckCode("project.leader_code", p.leader_code(), false,
-                               &Directory::IsLeader, directory, "leader"));
+  ZS_RETURN_IF_ERROR(
+      ValidateMoney("project.total_investment_wan_yuan", p.total_investment_wan_yuan()));
+  ZS_RETURN_IF_ERROR(
+      CheckCode("project.unit_code", p.unit_code(), true, &Directory::IsUnit, directory, "unit"));
+  ZS_RETURN_IF_ERROR(
+      CheckCode("project.park_code", p.park_code(), false, &Directory::IsPark, directory, "park"));
+  ZS_RETURN_IF_ERROR(CheckCode("project.leader_code", p.leader_code(), false, &Directory::IsLeader,
+                               directory, "leader"));
   ZS_RETURN_IF_ERROR(CheckCode("project.commander_code", p.commander_code(), false,
                                &Directory::IsLeader, directory, "leader"));
   ZS_RETURN_IF_ERROR(OptionalDate("project.planned_sign_date", p.planned_sign_date()));
   ZS_RETURN_IF_ERROR(OptionalDate("project.planned_start_date", p.planned_start_date()));
+  ZS_RETURN_IF_ERROR(OptionalDate("project.planned_completion_date", p.planned_completion_date()));
   ZS_RETURN_IF_ERROR(
-      OptionalDate("project.planned_completion_date", p.planned_completion_date()));
-  ZS_RETURN_IF_ERROR(ValidateOptionalText("project.dedicated_person", p.dedicated_person(),
-                                          kMaxShortTextChars));
+      ValidateOptionalText("project.dedicated_person", p.dedicated_person(), kMaxShortTextChars));
   return ValidateOptionalText("project.service_team", p.service_team(), kMaxShortTextChars);
 }
 
@@ -115,8 +114,7 @@ absl::Status ValidateLedgerEntry(const v1::LedgerEntry& e) {
   return ValidateRequiredText("entry.content", e.content(), kMaxLongTextChars);
 }
 
-absl::Status ValidateEnterpriseRequest(const v1::EnterpriseRequest& r,
-                                       const Directory& directory) {
+absl::Status ValidateEnterpriseRequest(const v1::EnterpriseRequest& r, const Directory& directory) {
   if (r.project_id() <= 0) return InvalidField("enterprise_request.project_id", "is required");
   ZS_RETURN_IF_ERROR(
       ValidateRequiredText("enterprise_request.category", r.category(), kMaxShortTextChars));

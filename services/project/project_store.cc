@@ -81,22 +81,6 @@ void TransitionFromRow(const pqxx::row& row, v1::StageTransition* out) {
   SetTimestampMicros(row[12], out->mutable_record_time());
 }
 
-// The column a stage move stamps with its effective date.
-const char* DateColumnFor(v1::Stage stage) {
-  switch (stage) {
-    case v1::STAGE_SIGNED:
-      return "signed_date";
-    case v1::STAGE_STARTED:
-      return "started_date";
-    case v1::STAGE_COMPLETED:
-      return "completed_date";
-    case v1::STAGE_TO_START:
-      return "planned_start_date";
-    default:
-      return nullptr;
-  }
-}
-
 int64_t InsertProject(pqxx::work& tx, const v1::Project& p, v1::Stage stage, bool pending) {
   return tx
       .exec_params1(
@@ -136,8 +120,8 @@ absl::StatusOr<v1::Stage> ProjectStage(pqxx::work& tx, int64_t id) {
 
 absl::Status ProjectStore::Create(pqxx::work& tx, const CallContext& call,
                                   const v1::Project& project, v1::Project* out) const {
-  v1::Stage stage = project.stage() == v1::STAGE_UNSPECIFIED ? v1::STAGE_NEGOTIATING
-                                                              : project.stage();
+  v1::Stage stage =
+      project.stage() == v1::STAGE_UNSPECIFIED ? v1::STAGE_NEGOTIATING : project.stage();
   if (stage != v1::STAGE_PROMOTED && stage != v1::STAGE_NEGOTIATING) {
     return InvalidField("project.stage",
                         "new projects start PROMOTED or NEGOTIATING; later stages are reached "
@@ -238,13 +222,13 @@ absl::Status ProjectStore::Update(pqxx::work& tx, const v1::UpdateProjectRequest
   ProjectFromRow(rows[0], &current);
   ZS_RETURN_IF_ERROR(CheckEtag("project", id, request.project().etag(), rows[0][24].as<int64_t>()));
   const int64_t investment_before = current.total_investment_wan_yuan();
-  ZS_RETURN_IF_ERROR(ApplyFieldMask(
-      request.project(), request.update_mask(),
-      {"name", "industry", "chain_action", "park_code", "enterprise_type",
-       "total_investment_wan_yuan", "planned_sign_date", "planned_start_date",
-       "planned_completion_date", "unit_code", "leader_code", "commander_code",
-       "dedicated_person", "service_team"},
-      &current));
+  ZS_RETURN_IF_ERROR(
+      ApplyFieldMask(request.project(), request.update_mask(),
+                     {"name", "industry", "chain_action", "park_code", "enterprise_type",
+                      "total_investment_wan_yuan", "planned_sign_date", "planned_start_date",
+                      "planned_completion_date", "unit_code", "leader_code", "commander_code",
+                      "dedicated_person", "service_team"},
+                     &current));
   ZS_RETURN_IF_ERROR(ValidateProject(current, directory_));
   if (current.total_investment_wan_yuan() != investment_before &&
       current.stage() != v1::STAGE_PROMOTED && current.stage() != v1::STAGE_NEGOTIATING) {
@@ -274,7 +258,10 @@ absl::StatusOr<ProjectStore::Locked> ProjectStore::Lock(pqxx::work& tx, int64_t 
   if (id <= 0) return InvalidField("project_id", "is required");
   const pqxx::result rows = tx.exec_params(
       "SELECT stage, version, total_investment_wan_yuan, "
-      "  (SELECT " ZS_DATE("max(t.effective_date)") " FROM transitions t WHERE t.project_id = p.id) "
+      // The creation row is when the project was recorded, not a business
+      // date, so history entered late (signed last year) stays possible.
+      "  (SELECT " ZS_DATE("max(t.effective_date)") " FROM transitions t "
+      "   WHERE t.project_id = p.id AND t.from_stage <> 0) "
       "FROM projects p WHERE id = $1 FOR UPDATE",
       id);
   if (rows.empty()) return NotFound("project", id);
@@ -308,8 +295,8 @@ absl::Status ProjectStore::Move(pqxx::work& tx, const CallContext& call, const S
   int64_t investment = locked->investment;
   if (move.to == v1::STAGE_SIGNED) {
     // 'Signed projects: clear numbers, clear situation, solid measures.'
-    ZS_RETURN_IF_ERROR(ValidateMoney("signed_investment_wan_yuan",
-                                     move.signed_investment_wan_yuan));
+    ZS_RETURN_IF_ERROR(
+        ValidateMoney("signed_investment_wan_yuan", move.signed_investment_wan_yuan));
     if (move.signed_investment_wan_yuan == 0) {
       return InvalidField("signed_investment_wan_yuan", "is required to sign");
     }
@@ -327,13 +314,16 @@ absl::Status ProjectStore::Move(pqxx::work& tx, const CallContext& call, const S
   if (move.to == v1::STAGE_DROPPED) {
     ZS_RETURN_IF_ERROR(ValidateRequiredText("reason", move.reason, 4000));
   }
-  const char* date_column = DateColumnFor(move.to);
+  // Each stage stamps its own date column with the effective date.
   tx.exec_params0(
-      absl::StrCat("UPDATE projects SET stage = $2, total_investment_wan_yuan = $3, "
-                   "drop_reason = CASE WHEN $2 = 8 THEN $4 ELSE drop_reason END, "
-                   "signed_at_activity_id = CASE WHEN $2 = 3 THEN $5 ELSE signed_at_activity_id END",
-                   date_column ? absl::StrCat(", ", date_column, " = $6") : "",
-                   ", version = version + 1, updated_at = now() WHERE id = $1"),
+      "UPDATE projects SET stage = $2::smallint, total_investment_wan_yuan = $3, "
+      "drop_reason = CASE WHEN $2::smallint = 8 THEN $4 ELSE drop_reason END, "
+      "signed_at_activity_id = CASE WHEN $2::smallint = 3 THEN $5 ELSE signed_at_activity_id END, "
+      "signed_date = CASE WHEN $2::smallint = 3 THEN $6::date ELSE signed_date END, "
+      "planned_start_date = CASE WHEN $2::smallint = 4 THEN $6::date ELSE planned_start_date END, "
+      "started_date = CASE WHEN $2::smallint = 5 THEN $6::date ELSE started_date END, "
+      "completed_date = CASE WHEN $2::smallint = 7 THEN $6::date ELSE completed_date END, "
+      "version = version + 1, updated_at = now() WHERE id = $1",
       move.project_id, static_cast<int>(move.to), investment, move.reason,
       NullIfZero(move.activity_id), *date);
   RecordTransition(tx, call,
@@ -360,10 +350,10 @@ absl::Status ProjectStore::RecordCapitalIncrease(pqxx::work& tx, const CallConte
   if (locked->stage == v1::STAGE_PROMOTED || locked->stage == v1::STAGE_NEGOTIATING ||
       locked->stage == v1::STAGE_DROPPED) {
     return FailedPrecondition(
-        "NOT_SIGNED", absl::StrCat("project ", request.project_id(), " is ",
-                                   v1::Stage_Name(locked->stage),
-                                   "; a capital increase applies to a signed project (before "
-                                   "signing, update total_investment_wan_yuan)"));
+        "NOT_SIGNED",
+        absl::StrCat("project ", request.project_id(), " is ", v1::Stage_Name(locked->stage),
+                     "; a capital increase applies to a signed project (before "
+                     "signing, update total_investment_wan_yuan)"));
   }
   absl::StatusOr<std::string> date =
       EffectiveDate("effective_date", request.effective_date(), *locked);
@@ -423,10 +413,10 @@ absl::Status ProjectStore::RecordResigning(pqxx::work& tx, const CallContext& ca
   if (!locked.ok()) return locked.status();
   if (locked->stage == v1::STAGE_PROMOTED || locked->stage == v1::STAGE_NEGOTIATING ||
       locked->stage == v1::STAGE_DROPPED) {
-    return FailedPrecondition("NOT_SIGNED",
-                              absl::StrCat("project ", request.project_id(), " is ",
-                                           v1::Stage_Name(locked->stage),
-                                           "; only a signed project can be re-signed"));
+    return FailedPrecondition(
+        "NOT_SIGNED",
+        absl::StrCat("project ", request.project_id(), " is ", v1::Stage_Name(locked->stage),
+                     "; only a signed project can be re-signed"));
   }
   absl::StatusOr<std::string> date =
       EffectiveDate("effective_date", request.effective_date(), *locked);
@@ -452,8 +442,8 @@ absl::Status ProjectStore::RollOverYear(pqxx::work& tx, const CallContext& call,
   }
   // One rollover per year, whoever asks and with whatever request id.
   tx.exec_params("SELECT pg_advisory_xact_lock(hashtext('rollover'), $1)", request.year());
-  const pqxx::result done =
-      tx.exec_params("SELECT marked_continuing FROM year_rollovers WHERE year = $1", request.year());
+  const pqxx::result done = tx.exec_params(
+      "SELECT marked_continuing FROM year_rollovers WHERE year = $1", request.year());
   if (!done.empty()) {
     out->set_marked_continuing(done[0][0].as<int64_t>());
     return absl::OkStatus();

@@ -19,12 +19,12 @@ namespace v1 = ::zhaoshang::project::v1;
 // What a stage move records beyond the new stage.
 struct StageMove {
   int64_t project_id = 0;
-  std::string etag;            // optional: checked when given
+  std::string etag = {};  // optional: checked when given
   v1::Stage to = v1::STAGE_UNSPECIFIED;
-  std::string effective_date;  // defaults to today
+  std::string effective_date = {};         // defaults to today
   int64_t signed_investment_wan_yuan = 0;  // SignProject only
   int64_t activity_id = 0;                 // SignProject: the event it was signed at
-  std::string reason;                      // DropProject
+  std::string reason = {};                 // DropProject
 };
 
 class ProjectStore {
@@ -36,8 +36,8 @@ class ProjectStore {
                       v1::Project* out) const;
   // The live project made from `lead_id`, creating it (conversion pending)
   // when there is none.
-  absl::Status CreateFromLead(pqxx::work& tx, const CallContext& call,
-                              const v1::Project& project, v1::Project* out) const;
+  absl::Status CreateFromLead(pqxx::work& tx, const CallContext& call, const v1::Project& project,
+                              v1::Project* out) const;
   void ConfirmConversion(pqxx::work& tx, int64_t project_id) const;
   // Ids and leads of projects whose conversion the lead service has not confirmed.
   std::vector<std::pair<int64_t, int64_t>> PendingConversions(pqxx::work& tx) const;
@@ -55,8 +55,7 @@ class ProjectStore {
   absl::Status ChangeInvestor(pqxx::work& tx, const CallContext& call,
                               const v1::ChangeInvestorRequest& request, v1::Project* out) const;
   absl::Status RecordResigning(pqxx::work& tx, const CallContext& call,
-                               const v1::RecordResigningRequest& request,
-                               v1::Project* out) const;
+                               const v1::RecordResigningRequest& request, v1::Project* out) const;
   absl::Status RollOverYear(pqxx::work& tx, const CallContext& call,
                             const v1::RollOverYearRequest& request,
                             v1::RollOverYearResponse* out) const;
@@ -91,7 +90,7 @@ struct TransitionRow {
   int64_t increment = 0;
   int64_t activity_id = 0;
   int64_t enterprise_id = 0;
-  std::string reason;
+  std::string reason = {};
 };
 void RecordTransition(pqxx::work& tx, const CallContext& call, const TransitionRow& row);
 

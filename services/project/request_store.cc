@@ -39,10 +39,10 @@ void RequestFromRow(const pqxx::row& row, v1::EnterpriseRequest* out) {
 WorkingCalendar LoadCalendar(pqxx::work& tx, const std::string& from) {
   WorkingCalendar calendar;
   // A year ahead covers any time limit the rules allow (≤ 250 working days).
-  for (const pqxx::row& row : tx.exec_params(
-           "SELECT to_char(day, 'YYYY-MM-DD'), is_holiday FROM calendar_days "
-           "WHERE day > $1::date AND day <= $1::date + 400",
-           from)) {
+  for (const pqxx::row& row :
+       tx.exec_params("SELECT to_char(day, 'YYYY-MM-DD'), is_holiday FROM calendar_days "
+                      "WHERE day > $1::date AND day <= $1::date + 400",
+                      from)) {
     (row[1].as<bool>() ? calendar.holidays : calendar.working_weekends)
         .insert(ParseDateOrDie(row[0].as<std::string>()));
   }
@@ -51,17 +51,16 @@ WorkingCalendar LoadCalendar(pqxx::work& tx, const std::string& from) {
 
 }  // namespace
 
-absl::Status RequestStore::Create(pqxx::work& tx,
-                                  const v1::CreateEnterpriseRequestRequest& request,
+absl::Status RequestStore::Create(pqxx::work& tx, const v1::CreateEnterpriseRequestRequest& request,
                                   v1::EnterpriseRequest* out) const {
   v1::EnterpriseRequest r = request.enterprise_request();
   if (r.raised_date().empty()) r.set_raised_date(TodayInChinaString());
   ZS_RETURN_IF_ERROR(ValidateEnterpriseRequest(r, directory_));
   absl::StatusOr<v1::Stage> stage = ProjectStage(tx, r.project_id());
   if (!stage.ok()) return stage.status();
-  const absl::CivilDay due = AddWorkingDays(ParseDateOrDie(r.raised_date()),
-                                            r.time_limit_working_days(),
-                                            LoadCalendar(tx, r.raised_date()));
+  const absl::CivilDay due =
+      AddWorkingDays(ParseDateOrDie(r.raised_date()), r.time_limit_working_days(),
+                     LoadCalendar(tx, r.raised_date()));
   const int64_t id =
       tx.exec_params1(
             "INSERT INTO enterprise_requests (project_id, category, content, unit_code, "
@@ -121,14 +120,15 @@ absl::Status RequestStore::Move(pqxx::work& tx, int64_t id, const std::string& e
     ZS_RETURN_IF_ERROR(CheckEtag("enterprise_request", id, etag, rows[0][1].as<int64_t>()));
   }
   const auto state = static_cast<v1::RequestState>(rows[0][0].as<int>());
-  const bool allowed = to == v1::REQUEST_STATE_IN_PROGRESS
-                           ? state == v1::REQUEST_STATE_OPEN
-                           : state == v1::REQUEST_STATE_OPEN || state == v1::REQUEST_STATE_IN_PROGRESS;
+  const bool allowed =
+      to == v1::REQUEST_STATE_IN_PROGRESS
+          ? state == v1::REQUEST_STATE_OPEN
+          : state == v1::REQUEST_STATE_OPEN || state == v1::REQUEST_STATE_IN_PROGRESS;
   if (!allowed) {
-    return FailedPrecondition("ILLEGAL_REQUEST_TRANSITION",
-                              absl::StrCat("enterprise request ", id, " is ",
-                                           v1::RequestState_Name(state), "; it cannot become ",
-                                           v1::RequestState_Name(to)));
+    return FailedPrecondition(
+        "ILLEGAL_REQUEST_TRANSITION",
+        absl::StrCat("enterprise request ", id, " is ", v1::RequestState_Name(state),
+                     "; it cannot become ", v1::RequestState_Name(to)));
   }
   tx.exec_params0(
       "UPDATE enterprise_requests SET state = $2, resolution = $3, version = version + 1 "
@@ -143,9 +143,8 @@ absl::Status RequestStore::SetHolidays(pqxx::work& tx, const v1::SetHolidaysRequ
     return InvalidField("year", "must be between 2000 and 2100");
   }
   const std::string prefix = absl::StrCat(request.year(), "-");
-  for (const auto& [field, days] :
-       {std::pair{"holiday_dates", &request.holiday_dates()},
-        std::pair{"working_weekends", &request.working_weekends()}}) {
+  for (const auto& [field, days] : {std::pair{"holiday_dates", &request.holiday_dates()},
+                                    std::pair{"working_weekends", &request.working_weekends()}}) {
     for (const std::string& day : *days) {
       ZS_RETURN_IF_ERROR(ValidateDate(field, day));
       if (day.rfind(prefix, 0) != 0) {
@@ -158,14 +157,16 @@ absl::Status RequestStore::SetHolidays(pqxx::work& tx, const v1::SetHolidaysRequ
       "1)",
       request.year());
   for (const std::string& day : request.holiday_dates()) {
-    tx.exec_params0("INSERT INTO calendar_days (day, is_holiday) VALUES ($1, true) "
-                    "ON CONFLICT (day) DO UPDATE SET is_holiday = true",
-                    day);
+    tx.exec_params0(
+        "INSERT INTO calendar_days (day, is_holiday) VALUES ($1, true) "
+        "ON CONFLICT (day) DO UPDATE SET is_holiday = true",
+        day);
   }
   for (const std::string& day : request.working_weekends()) {
-    tx.exec_params0("INSERT INTO calendar_days (day, is_holiday) VALUES ($1, false) "
-                    "ON CONFLICT (day) DO NOTHING",
-                    day);
+    tx.exec_params0(
+        "INSERT INTO calendar_days (day, is_holiday) VALUES ($1, false) "
+        "ON CONFLICT (day) DO NOTHING",
+        day);
   }
   out->set_holidays(request.holiday_dates_size());
   out->set_working_weekends(request.working_weekends_size());

@@ -11,12 +11,15 @@ extern const std::vector<zs::Migration> kMigrations;
 
 namespace zs::testing {
 
-LeadServer::LeadServer(int pool_size)
-    : database_("lead", lead::kMigrations),
-      pool_(database_.service_conninfo(), pool_size, 1024),
+LeadServer::LeadServer()
+    : LeadServer(std::make_shared<TestDatabase>("lead", lead::kMigrations), 0) {}
+
+LeadServer::LeadServer(std::shared_ptr<TestDatabase> database, int port)
+    : database_(std::move(database)),
+      pool_(database_->service_conninfo(), 4, 1024),
       service_(pool_, Directory::Seeded(), absl::Seconds(30)) {
   absl::StatusOr<std::unique_ptr<GrpcServer>> server =
-      GrpcServer::Start({.listen_address = "127.0.0.1:0"}, {&service_});
+      GrpcServer::Start({.listen_address = absl::StrCat("127.0.0.1:", port)}, {&service_});
   if (!server.ok()) throw std::runtime_error(std::string(server.status().message()));
   server_ = std::move(*server);
   channel_ = grpc::CreateChannel(absl::StrCat("127.0.0.1:", server_->port()),

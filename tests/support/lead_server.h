@@ -16,17 +16,20 @@ namespace zs::testing {
 
 class LeadServer {
  public:
-  explicit LeadServer(int pool_size = 4);
+  LeadServer();
+  // A server on an existing database and a fixed port: a restarted service.
+  LeadServer(std::shared_ptr<TestDatabase> database, int port);
   ~LeadServer();
 
-  TestDatabase& database() { return database_; }
+  TestDatabase& database() { return *database_; }
+  std::shared_ptr<TestDatabase> shared_database() const { return database_; }
   std::shared_ptr<grpc::Channel> channel() const { return channel_; }
   zhaoshang::lead::v1::LeadService::Stub& stub() { return *stub_; }
   int port() const { return server_->port(); }
   void Shutdown(absl::Duration grace) { server_->Shutdown(grace); }
 
  private:
-  TestDatabase database_;
+  std::shared_ptr<TestDatabase> database_;
   WorkerPool pool_;
   lead::LeadServiceImpl service_;
   std::unique_ptr<GrpcServer> server_;

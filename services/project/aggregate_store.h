@@ -1,0 +1,26 @@
+// Aggregates for supervision and reporting, pushed down to SQL and applying
+// the counting rules: a project counts once per stage it enters (the first
+// signing, never a re-signing); a capital increase adds only its increment,
+// to the money and never to the count; an investor change changes neither.
+#pragma once
+
+#include <pqxx/pqxx>
+
+#include "absl/status/status.h"
+#include "zhaoshang/project/v1/project_service.pb.h"
+
+namespace zs::project {
+
+namespace v1 = ::zhaoshang::project::v1;
+
+class AggregateStore {
+ public:
+  absl::Status Transitions(pqxx::work& tx, const v1::AggregateTransitionsRequest& request,
+                           v1::AggregateTransitionsResponse* out) const;
+  absl::Status Funds(pqxx::work& tx, const v1::AggregateFundsRequest& request,
+                     v1::AggregateFundsResponse* out) const;
+  absl::Status Continuing(pqxx::work& tx, const v1::AggregateContinuingRequest& request,
+                          v1::AggregateContinuingResponse* out) const;
+};
+
+}  // namespace zs::project

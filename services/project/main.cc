@@ -1,0 +1,34 @@
+// The project service process: wiring only (see common/service_main.h).
+#include <grpcpp/create_channel.h>
+
+#include "absl/flags/flag.h"
+#include "common/config.h"
+#include "common/service_main.h"
+#include "services/project/project_service.h"
+
+ABSL_FLAG(std::string, lead_address, zs::EnvOr("ZS_LEAD_ADDRESS", "127.0.0.1:7101"),
+          "the lead service (env ZS_LEAD_ADDRESS)");
+ABSL_FLAG(int, lead_timeout_ms, zs::EnvOr("ZS_LEAD_TIMEOUT_MS", 3000),
+          "deadline for each call to the lead service (env ZS_LEAD_TIMEOUT_MS)");
+
+namespace zs::project {
+extern const std::vector<zs::Migration> kMigrations;
+}  // namespace zs::project
+
+int main(int argc, char** argv) {
+  std::unique_ptr<zs::project::LeadClient> leads;
+  return zs::RunServiceMain({.name = "project",
+                             .schema = "project",
+                             .default_listen = "127.0.0.1:7102",
+                             .migrations = &zs::project::kMigrations,
+                             .make_service =
+                                 [&leads](zs::WorkerPool& pool, absl::Duration max_call_time) {
+                                   leads = std::make_unique<zs::project::LeadClient>(
+                                       grpc::CreateChannel(absl::GetFlag(FLAGS_lead_address),
+                                                           grpc::InsecureChannelCredentials()),
+                                       absl::Milliseconds(absl::GetFlag(FLAGS_lead_timeout_ms)));
+                                   return std::make_unique<zs::project::ProjectServiceImpl>(
+                                       pool, zs::Directory::Seeded(), *leads, max_call_time);
+                                 }},
+                            argc, argv);
+}

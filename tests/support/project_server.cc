@@ -1,0 +1,54 @@
+#include "tests/support/project_server.h"
+
+#include <stdexcept>
+
+#include "absl/strings/str_cat.h"
+
+namespace zs::project {
+extern const std::vector<zs::Migration> kMigrations;
+}  // namespace zs::project
+
+namespace zs::testing {
+
+ProjectServer::ProjectServer(absl::Duration lead_timeout)
+    : lead_(std::make_unique<LeadServer>()),
+      lead_database_(lead_->shared_database()),
+      lead_port_(lead_->port()),
+      database_("project", project::kMigrations),
+      lead_client_(grpc::CreateChannel(absl::StrCat("127.0.0.1:", lead_port_),
+                                       grpc::InsecureChannelCredentials()),
+                   lead_timeout),
+      pool_(database_.service_conninfo(), 4, 1024),
+      service_(pool_, Directory::Seeded(), lead_client_, absl::Seconds(30)) {
+  absl::StatusOr<std::unique_ptr<GrpcServer>> server =
+      GrpcServer::Start({.listen_address = "127.0.0.1:0"}, {&service_});
+  if (!server.ok()) throw std::runtime_error(std::string(server.status().message()));
+  server_ = std::move(*server);
+  channel_ = grpc::CreateChannel(absl::StrCat("127.0.0.1:", server_->port()),
+                                 grpc::InsecureChannelCredentials());
+  stub_ = zhaoshang::project::v1::ProjectService::NewStub(channel_);
+}
+
+ProjectServer::~ProjectServer() {
+  server_->Shutdown(absl::Seconds(5));
+  pool_.Shutdown();
+}
+
+void ProjectServer::StopLead() { lead_.reset(); }
+
+void ProjectServer::RestartLead() {
+  lead_ = std::make_unique<LeadServer>(lead_database_, lead_port_);
+}
+
+int64_t ProjectServer::CreateEnterprise(const std::string& name) {
+  zhaoshang::lead::v1::CreateEnterpriseRequest request;
+  request.set_request_id(absl::StrCat("project-test-enterprise-", ++enterprises_created_));
+  request.mutable_enterprise()->set_name(name);
+  request.mutable_enterprise()->set_industry(zhaoshang::common::v1::INDUSTRY_MEDICAL_DEVICES);
+  zhaoshang::lead::v1::Enterprise enterprise;
+  grpc::Status status = lead_->stub().CreateEnterprise(StaffContext().get(), request, &enterprise);
+  if (!status.ok()) throw std::runtime_error(status.error_message());
+  return enterprise.id();
+}
+
+}  // namespace zs::testing

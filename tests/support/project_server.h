@@ -1,0 +1,52 @@
+// The project service started in-process on a fresh database, talking to a
+// lead service that the test controls (it can stop and restart it).
+#pragma once
+
+#include <grpcpp/grpcpp.h>
+
+#include <memory>
+
+#include "common/db/worker_pool.h"
+#include "common/server.h"
+#include "services/project/lead_client.h"
+#include "services/project/project_service.h"
+#include "tests/support/lead_server.h"
+#include "tests/support/test_database.h"
+#include "zhaoshang/project/v1/project_service.grpc.pb.h"
+
+namespace zs::testing {
+
+class ProjectServer {
+ public:
+  // `lead_timeout` bounds each call the project service makes to the lead service.
+  explicit ProjectServer(absl::Duration lead_timeout = absl::Seconds(3));
+  ~ProjectServer();
+
+  TestDatabase& database() { return database_; }
+  LeadServer& lead() { return *lead_; }
+  zhaoshang::project::v1::ProjectService::Stub& stub() { return *stub_; }
+  std::shared_ptr<grpc::Channel> channel() const { return channel_; }
+
+  // Stops the lead service (its port refuses calls) / starts it again on
+  // the same database and port.
+  void StopLead();
+  void RestartLead();
+
+  // Creates an enterprise on the lead service and returns its id.
+  int64_t CreateEnterprise(const std::string& name);
+
+ private:
+  std::unique_ptr<LeadServer> lead_;
+  std::shared_ptr<TestDatabase> lead_database_;
+  int lead_port_;
+  TestDatabase database_;
+  project::LeadClient lead_client_;
+  WorkerPool pool_;
+  project::ProjectServiceImpl service_;
+  std::unique_ptr<GrpcServer> server_;
+  std::shared_ptr<grpc::Channel> channel_;
+  std::unique_ptr<zhaoshang::project::v1::ProjectService::Stub> stub_;
+  int enterprises_created_ = 0;
+};
+
+}  // namespace zs::testing
