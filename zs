@@ -134,7 +134,7 @@ cmd_run() {
     local name="${entry%%:*}" port="${entry##*:}" bin
     bin="$(service_binary "$name")"
     [ -x "$bin" ] || continue
-    ZS_DB_CONNINFO="$conninfo" ZS_LISTEN="127.0.0.1:$port" \
+    ZS_DB_CONNINFO="$conninfo" ZS_LISTEN="127.0.0.1:$port" ZS_LEAD_ADDRESS=127.0.0.1:7101 \
       "$bin" >>"$STATE/logs/$name.log" 2>&1 &
     echo $! >"$STATE/$name.pid"
     endpoints+=("$name 127.0.0.1:$port")
@@ -146,12 +146,12 @@ cmd_run() {
       { tail -20 "$STATE/logs/$name.log" >&2; die "$name did not become healthy"; }
   done
 
-  "$BUILD/tools/zs-demo" load --lead 127.0.0.1:7101
+  "$BUILD/tools/zs-demo" load --lead 127.0.0.1:7101 --project 127.0.0.1:7102
   say "PostgreSQL   127.0.0.1:$RUN_PG_PORT (data in .zs/pgdata, reused by the next run)"
   for e in "${endpoints[@]}"; do say "service      $e (log .zs/logs/${e%% *}.log)"; done
-  say "try:         build/tools/zs-demo summary --lead 127.0.0.1:7101"
+  say "try:         build/tools/zs-demo summary --lead 127.0.0.1:7101 --project 127.0.0.1:7102"
   say "Ctrl-C (or ./zs stop from another shell) stops everything"
-  "$BUILD/tools/zs-demo" summary --lead 127.0.0.1:7101 || true
+  "$BUILD/tools/zs-demo" summary --lead 127.0.0.1:7101 --project 127.0.0.1:7102 || true
   wait
 }
 

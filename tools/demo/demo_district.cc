@@ -192,13 +192,13 @@ void AddLeads(DemoDistrict& d) {
   }
 }
 
+}  // namespace
+
 absl::Status Call(const grpc::Status& status, const std::string& what) {
   if (status.ok()) return absl::OkStatus();
   return absl::Status(static_cast<absl::StatusCode>(status.error_code()),
                       absl::StrCat(what, ": ", status.error_message()));
 }
-
-}  // namespace
 
 DemoDistrict BuildDemoDistrict() {
   DemoDistrict d;
@@ -209,9 +209,13 @@ DemoDistrict BuildDemoDistrict() {
   return d;
 }
 
-absl::Status LoadDemoDistrict(lv1::LeadService::Stub& stub, const ContextFactory& Context) {
+absl::StatusOr<LoadedDistrict> LoadDemoDistrict(lv1::LeadService::Stub& stub,
+                                                const ContextFactory& Context) {
   const DemoDistrict district = BuildDemoDistrict();
-  std::vector<int64_t> enterprise_ids, referrer_ids, activity_ids;
+  LoadedDistrict loaded;
+  std::vector<int64_t>& enterprise_ids = loaded.enterprise_ids;
+  std::vector<int64_t>& referrer_ids = loaded.referrer_ids;
+  std::vector<int64_t>& activity_ids = loaded.activity_ids;
   for (size_t i = 0; i < district.enterprises.size(); ++i) {
     lv1::CreateEnterpriseRequest request;
     request.set_request_id(absl::StrCat("demo-2026-enterprise-", i));
@@ -258,11 +262,12 @@ absl::Status LoadDemoDistrict(lv1::LeadService::Stub& stub, const ContextFactory
     lv1::Lead created;
     ZS_RETURN_IF_ERROR(
         Call(stub.CreateLead(Context().get(), request, &created), request.request_id()));
+    loaded.lead_ids.push_back(created.id());
   }
   std::cerr << absl::StrFormat(
       "zs-demo: demo district loaded: %d enterprises, %d referrers, %d activities, %d leads\n",
       enterprise_ids.size(), referrer_ids.size(), activity_ids.size(), district.leads.size());
-  return absl::OkStatus();
+  return loaded;
 }
 
 }  // namespace zs::demo

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "absl/status/status.h"
+#include "absl/status/statusor.h"
 #include "zhaoshang/lead/v1/lead_service.grpc.pb.h"
 
 namespace zs::demo {
@@ -50,8 +51,20 @@ DemoDistrict BuildDemoDistrict();
 
 using ContextFactory = std::function<std::unique_ptr<grpc::ClientContext>()>;
 
+// A failed call as a status naming what was being loaded.
+absl::Status Call(const grpc::Status& status, const std::string& what);
+
+// The ids the lead service gave the district's records, by list index.
+struct LoadedDistrict {
+  std::vector<int64_t> enterprise_ids;
+  std::vector<int64_t> referrer_ids;
+  std::vector<int64_t> activity_ids;
+  std::vector<int64_t> lead_ids;
+};
+
 // Creates the district through the lead service with fixed request ids
 // (demo-2026-…), so loading twice changes nothing.
-absl::Status LoadDemoDistrict(lv1::LeadService::Stub& stub, const ContextFactory& context);
+absl::StatusOr<LoadedDistrict> LoadDemoDistrict(lv1::LeadService::Stub& stub,
+                                                const ContextFactory& context);
 
 }  // namespace zs::demo

@@ -1,7 +1,8 @@
 // zs-demo: the run command's helper.
 //   zs-demo wait    --lead HOST:PORT --service NAME   wait until SERVING (30 s)
-//   zs-demo load    --lead HOST:PORT                  load the demo district
-//   zs-demo summary --lead HOST:PORT [--from D --to D] print the period's figures
+//   zs-demo load    --lead HOST:PORT [--project HOST:PORT]  load the demo district
+//   zs-demo summary --lead HOST:PORT [--project HOST:PORT] [--from D --to D]
+//                                                     print the period's figures
 // Loading uses fixed request ids, so a second run changes nothing.
 #include <grpcpp/grpcpp.h>
 
@@ -15,9 +16,11 @@
 #include "absl/strings/str_format.h"
 #include "grpc/health/v1/health.grpc.pb.h"
 #include "tools/demo/demo_district.h"
+#include "tools/demo/demo_projects.h"
 #include "zhaoshang/lead/v1/lead_service.grpc.pb.h"
 
 ABSL_FLAG(std::string, lead, "127.0.0.1:7101", "lead service address (or the one to wait for)");
+ABSL_FLAG(std::string, project, "", "project service address; empty: leave projects out");
 ABSL_FLAG(std::string, service, "lead", "name shown while waiting");
 ABSL_FLAG(std::string, from, "2026-01-01", "summary: first day");
 ABSL_FLAG(std::string, to, "2026-06-30", "summary: last day");
@@ -58,16 +61,57 @@ int Wait(const std::string& address, const std::string& service) {
   return 1;
 }
 
-int Load(lv1::LeadService::Stub& stub) {
-  absl::Status loaded = LoadDemoDistrict(stub, Context);
-  if (!loaded.ok()) {
-    std::cerr << "zs-demo: " << loaded.message() << "\n";
+int Load(lv1::LeadService::Stub& leads, const std::string& project_address) {
+  absl::StatusOr<LoadedDistrict> district = LoadDemoDistrict(leads, Context);
+  absl::Status status = district.status();
+  if (status.ok() && !project_address.empty()) {
+    auto projects = pv1::ProjectService::NewStub(
+        grpc::CreateChannel(project_address, grpc::InsecureChannelCredentials()));
+    status = LoadDemoProjects(*projects, *district, Context);
+  }
+  if (!status.ok()) {
+    std::cerr << "zs-demo: " << status.message() << "\n";
     return 1;
   }
   return 0;
 }
 
-int Summary(lv1::LeadService::Stub& stub, const std::string& from, const std::string& to) {
+// "新签约项目12个，总投资42亿元；…" from the project service's aggregates.
+std::string ProjectFigures(const std::string& address, const std::string& from,
+                           const std::string& to) {
+  auto stub = pv1::ProjectService::NewStub(
+      grpc::CreateChannel(address, grpc::InsecureChannelCredentials()));
+  auto bands = [&](pv1::Stage stage) {
+    pv1::AggregateTransitionsRequest request;
+    request.mutable_effective_date_range()->set_start_date(from);
+    request.mutable_effective_date_range()->set_end_date(to);
+    request.set_to_stage(stage);
+    request.set_group_by(cv1::GROUP_BY_INVESTMENT_BAND);
+    pv1::AggregateTransitionsResponse response;
+    Check(stub->AggregateTransitions(Context().get(), request, &response), "projects");
+    return response;
+  };
+  pv1::AggregateContinuingRequest continuing_request;
+  continuing_request.set_year(std::stoi(from.substr(0, 4)));
+  pv1::AggregateContinuingResponse continuing;
+  Check(stub->AggregateContinuing(Context().get(), continuing_request, &continuing), "continuing");
+  const auto signed_rows = bands(pv1::STAGE_SIGNED);
+  const auto started = bands(pv1::STAGE_STARTED);
+  if (signed_rows.rows_size() != 3 || started.rows_size() != 3 || continuing.rows_size() != 1) {
+    return "";
+  }
+  auto yi = [](int64_t wan) { return absl::StrFormat("%g", wan / 10000.0); };
+  return absl::StrFormat(
+      "新签约项目%d个，总投资%s亿元；在续建项目%d个，总投资%s亿元；开工项目%d个，总投资%s亿元，"
+      "其中10亿元以上项目%d个、亿元以上项目%d个。",
+      signed_rows.rows(0).count(), yi(signed_rows.rows(0).investment_wan_yuan()),
+      continuing.rows(0).count(), yi(continuing.rows(0).investment_wan_yuan()),
+      started.rows(0).count(), yi(started.rows(0).investment_wan_yuan()), started.rows(2).count(),
+      started.rows(1).count());
+}
+
+int Summary(lv1::LeadService::Stub& stub, const std::string& from, const std::string& to,
+            const std::string& project_address) {
   lv1::AggregateActivitiesRequest activities;
   activities.mutable_start_date_range()->set_start_date(from);
   activities.mutable_start_date_range()->set_end_date(to);
@@ -88,9 +132,11 @@ int Summary(lv1::LeadService::Stub& stub, const std::string& from, const std::st
   if (!Check(stub.AggregateLeads(Context().get(), leads, &total), "leads")) return 1;
   std::cout << absl::StrFormat(
       "%s 至 %s：全区共外出招商%d次，邀请客商来访%d次，参加节会%d次，收集招商线索%d条"
-      "（预计投资%.2f亿元）。\n",
+      "（预计投资%.2f亿元）；",
       from, to, trips, visits, fairs, total.rows(0).count(),
       total.rows(0).investment_wan_yuan() / 10000.0);
+  if (!project_address.empty()) std::cout << ProjectFigures(project_address, from, to);
+  std::cout << "\n";
   return 0;
 }
 
@@ -104,9 +150,10 @@ int main(int argc, char** argv) {
   if (command == "wait") return zs::demo::Wait(address, absl::GetFlag(FLAGS_service));
   auto stub = zhaoshang::lead::v1::LeadService::NewStub(
       grpc::CreateChannel(address, grpc::InsecureChannelCredentials()));
-  if (command == "load") return zs::demo::Load(*stub);
+  if (command == "load") return zs::demo::Load(*stub, absl::GetFlag(FLAGS_project));
   if (command == "summary") {
-    return zs::demo::Summary(*stub, absl::GetFlag(FLAGS_from), absl::GetFlag(FLAGS_to));
+    return zs::demo::Summary(*stub, absl::GetFlag(FLAGS_from), absl::GetFlag(FLAGS_to),
+                             absl::GetFlag(FLAGS_project));
   }
   std::cerr << "usage: zs-demo wait|load|summary [--lead HOST:PORT]\n";
   return 2;
