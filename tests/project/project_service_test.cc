@@ -543,3 +543,48 @@ TEST_F(ProjectServiceTest, ADependencyDownIsUnavailableNotAWrongAnswer) {
 
 }  // namespace
 }  // namespace zs::testing
+
+namespace zs::testing {
+namespace {
+
+TEST(ProjectUpdate, MaskEtagAndInvestmentRules) {
+  ProjectServer server;
+  ProjectDriver driver(server);
+  const pv1::Project negotiating = driver.Create(20000);
+  pv1::UpdateProjectRequest update;
+  update.set_request_id("upd-1");
+  *update.mutable_project() = negotiating;
+  update.mutable_project()->set_name("改名后的项目");
+  update.mutable_project()->set_total_investment_wan_yuan(26000);
+  update.mutable_update_mask()->add_paths("name");
+  update.mutable_update_mask()->add_paths("total_investment_wan_yuan");
+  pv1::Project updated;
+  ASSERT_TRUE(server.stub().UpdateProject(StaffContext().get(), update, &updated).ok());
+  EXPECT_EQ(updated.name(), "改名后的项目");
+  EXPECT_EQ(updated.total_investment_wan_yuan(), 26000);
+
+  update.set_request_id("upd-stale");  // still the first etag
+  grpc::Status status = server.stub().UpdateProject(StaffContext().get(), update, &updated);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::ABORTED);
+
+  // After signing, investment changes only through a capital increase.
+  const pv1::Project signed_project = driver.Signed(30000);
+  update.set_request_id("upd-signed");
+  *update.mutable_project() = signed_project;
+  update.mutable_project()->set_total_investment_wan_yuan(99000);
+  update.mutable_update_mask()->clear_paths();
+  update.mutable_update_mask()->add_paths("total_investment_wan_yuan");
+  status = server.stub().UpdateProject(StaffContext().get(), update, &updated);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
+  EXPECT_EQ(ErrorReasonOf(status), "INVESTMENT_FIXED_AFTER_SIGNING");
+
+  pv1::ListProjectsRequest list;
+  list.set_stage(pv1::STAGE_SIGNED);
+  pv1::ListProjectsResponse listed;
+  ASSERT_TRUE(server.stub().ListProjects(StaffContext().get(), list, &listed).ok());
+  ASSERT_EQ(listed.projects_size(), 1);
+  EXPECT_EQ(listed.projects(0).id(), signed_project.id());
+}
+
+}  // namespace
+}  // namespace zs::testing
