@@ -27,8 +27,9 @@ void EntryFromRow(const pqxx::row& row, v1::LedgerEntry* out) {
 }
 
 const char kFundsColumns[] =
-    "id, project_id, to_char(arrival_date, 'YYYY-MM-DD'), amount_wan_yuan, note, "
-    "warning, " ZS_MICROS("created_at");
+    "f.id, f.project_id, to_char(f.arrival_date, 'YYYY-MM-DD'), f.amount_wan_yuan, f.note, "
+    "f.warning, " ZS_MICROS("f.created_at") ", "
+    "(SELECT p.name FROM projects p WHERE p.id = f.project_id)";
 
 void FundsFromRow(const pqxx::row& row, v1::FundsRecord* out) {
   out->set_id(row[0].as<int64_t>());
@@ -38,6 +39,7 @@ void FundsFromRow(const pqxx::row& row, v1::FundsRecord* out) {
   out->set_note(row[4].as<std::string>());
   out->set_warning(row[5].as<std::string>());
   SetTimestampMicros(row[6], out->mutable_create_time());
+  out->set_project_name(row[7].as<std::string>());
 }
 
 }  // namespace
@@ -113,8 +115,8 @@ absl::Status LedgerStore::RecordFunds(pqxx::work& tx, const v1::RecordFundsReque
                            "capital increase");
   }
   const pqxx::row row = tx.exec_params1(
-      absl::StrCat("INSERT INTO funds (project_id, arrival_date, amount_wan_yuan, note, warning) "
-                   "VALUES ($1, $2, $3, $4, $5) RETURNING ",
+      absl::StrCat("INSERT INTO funds AS f (project_id, arrival_date, amount_wan_yuan, note, "
+                   "warning) VALUES ($1, $2, $3, $4, $5) RETURNING ",
                    kFundsColumns),
       funds.project_id(), funds.arrival_date(), funds.amount_wan_yuan(), funds.note(), warning);
   FundsFromRow(row, out);
@@ -123,17 +125,25 @@ absl::Status LedgerStore::RecordFunds(pqxx::work& tx, const v1::RecordFundsReque
 
 absl::Status LedgerStore::ListFunds(pqxx::work& tx, const v1::ListFundsRequest& request,
                                     v1::ListFundsResponse* out) const {
-  absl::StatusOr<v1::Stage> stage = ProjectStage(tx, request.project_id());
-  if (!stage.ok()) return stage.status();
+  const auto& range = request.arrival_date_range();
+  if (request.project_id() != 0 || range.start_date().empty()) {
+    absl::StatusOr<v1::Stage> stage = ProjectStage(tx, request.project_id());
+    if (!stage.ok()) return stage.status();
+  } else {
+    ZS_RETURN_IF_ERROR(ValidateDate("arrival_date_range.start_date", range.start_date()));
+    ZS_RETURN_IF_ERROR(ValidateDate("arrival_date_range.end_date", range.end_date()));
+  }
   const std::string fingerprint = ListFingerprint(request);
   absl::StatusOr<PageRequest> page =
       ParsePageRequest(request.page_size(), request.page_token(), fingerprint);
   if (!page.ok()) return page.status();
-  const pqxx::result rows =
-      tx.exec_params(absl::StrCat("SELECT ", kFundsColumns,
-                                  " FROM funds WHERE project_id = $1 "
-                                  "AND ($2::bigint IS NULL OR id < $2) ORDER BY id DESC LIMIT $3"),
-                     request.project_id(), page->after_id, page->limit + 1);
+  const pqxx::result rows = tx.exec_params(
+      absl::StrCat("SELECT ", kFundsColumns,
+                   " FROM funds f WHERE ($1::bigint IS NULL OR f.project_id = $1) "
+                   "AND ($2::date IS NULL OR f.arrival_date BETWEEN $2 AND $3::date) "
+                   "AND ($4::bigint IS NULL OR f.id < $4) ORDER BY f.id DESC LIMIT $5"),
+      NullIfZero(request.project_id()), NullIfEmpty(range.start_date()),
+      NullIfEmpty(range.end_date()), page->after_id, page->limit + 1);
   FillPage(rows, *page, fingerprint, out->mutable_funds(), out->mutable_next_page_token(),
            FundsFromRow);
   return absl::OkStatus();

@@ -17,17 +17,19 @@ namespace common = ::zhaoshang::common::v1;
 
 #define ZS_DATE(column) "to_char(" column ", 'YYYY-MM-DD')"
 
+// clang-format off
 const char kProjectColumns[] =
     "p.id, p.name, p.enterprise_id, p.lead_id, p.industry, p.chain_action, p.park_code, "
-    "p.enterprise_type, p.total_investment_wan_yuan, " ZS_DATE("p.planned_sign_date") ", " ZS_DATE(
-        "p.planned_start_date") ", " ZS_DATE("p.planned_completion_date") ", " ZS_DATE("p.signed_"
-                                                                                       "date") ", "
-    ZS_DATE("p.started_date") ", " ZS_DATE("p.completed_date") ", p.unit_code, p.leader_code, "
-    "p.commander_code, p.dedicated_person, p.service_team, p.stage, p.drop_reason, "
-    "p.signed_at_activity_id, "
+    "p.enterprise_type, p.total_investment_wan_yuan, "
+    ZS_DATE("p.planned_sign_date") ", " ZS_DATE("p.planned_start_date") ", "
+    ZS_DATE("p.planned_completion_date") ", " ZS_DATE("p.signed_date") ", "
+    ZS_DATE("p.started_date") ", " ZS_DATE("p.completed_date") ", "
+    "p.unit_code, p.leader_code, p.commander_code, p.dedicated_person, p.service_team, "
+    "p.stage, p.drop_reason, p.signed_at_activity_id, "
     "(SELECT COALESCE(sum(f.amount_wan_yuan), 0) FROM funds f WHERE f.project_id = p.id), "
     "p.version, " ZS_MICROS("p.created_at") ", " ZS_MICROS("p.updated_at") ", "
     "p.lead_conversion_pending";
+// clang-format on
 
 void ProjectFromRow(const pqxx::row& row, v1::Project* out) {
   out->set_id(row[0].as<int64_t>());
@@ -61,9 +63,10 @@ void ProjectFromRow(const pqxx::row& row, v1::Project* out) {
 }
 
 const char kTransitionColumns[] =
-    "id, project_id, kind, from_stage, to_stage, " ZS_DATE("effective_date") ", "
-    "investment_wan_yuan, increment_wan_yuan, activity_id, enterprise_id, reason, actor, "
-    ZS_MICROS("recorded_at");
+    "t.id, t.project_id, t.kind, t.from_stage, t.to_stage, " ZS_DATE("t.effective_date") ", "
+    "t.investment_wan_yuan, t.increment_wan_yuan, t.activity_id, t.enterprise_id, t.reason, "
+    "t.actor, " ZS_MICROS("t.recorded_at") ", p.name, p.unit_code";
+const char kTransitionFrom[] = " FROM transitions t JOIN projects p ON p.id = t.project_id ";
 
 void TransitionFromRow(const pqxx::row& row, v1::StageTransition* out) {
   out->set_id(row[0].as<int64_t>());
@@ -79,6 +82,8 @@ void TransitionFromRow(const pqxx::row& row, v1::StageTransition* out) {
   out->set_reason(row[10].as<std::string>());
   out->set_actor(row[11].as<std::string>());
   SetTimestampMicros(row[12], out->mutable_record_time());
+  out->set_project_name(row[13].as<std::string>());
+  out->set_unit_code(row[14].as<std::string>());
 }
 
 int64_t InsertProject(pqxx::work& tx, const v1::Project& p, v1::Stage stage, bool pending) {
@@ -472,14 +477,40 @@ absl::Status ProjectStore::RollOverYear(pqxx::work& tx, const CallContext& call,
 absl::Status ProjectStore::ListTransitions(pqxx::work& tx,
                                            const v1::ListStageTransitionsRequest& request,
                                            v1::ListStageTransitionsResponse* out) const {
-  absl::StatusOr<v1::Stage> stage = ProjectStage(tx, request.project_id());
-  if (!stage.ok()) return stage.status();
-  for (const pqxx::row& row : tx.exec_params(absl::StrCat("SELECT ", kTransitionColumns,
-                                                          " FROM transitions WHERE project_id = "
-                                                          "$1 ORDER BY id"),
-                                             request.project_id())) {
-    TransitionFromRow(row, out->add_transitions());
+  if (request.project_id() != 0) {
+    absl::StatusOr<v1::Stage> stage = ProjectStage(tx, request.project_id());
+    if (!stage.ok()) return stage.status();
+    for (const pqxx::row& row :
+         tx.exec_params(absl::StrCat("SELECT ", kTransitionColumns, kTransitionFrom,
+                                     "WHERE t.project_id = $1 ORDER BY t.id"),
+                        request.project_id())) {
+      TransitionFromRow(row, out->add_transitions());
+    }
+    return absl::OkStatus();
   }
+  const auto& range = request.effective_date_range();
+  ZS_RETURN_IF_ERROR(ValidateDate("effective_date_range.start_date", range.start_date()));
+  ZS_RETURN_IF_ERROR(ValidateDate("effective_date_range.end_date", range.end_date()));
+  if (!v1::Stage_IsValid(request.to_stage())) return InvalidField("to_stage", "unknown value");
+  if (!v1::StageTransition::Kind_IsValid(request.kind())) {
+    return InvalidField("kind", "unknown value");
+  }
+  const std::string fingerprint = ListFingerprint(request);
+  absl::StatusOr<PageRequest> page =
+      ParsePageRequest(request.page_size(), request.page_token(), fingerprint);
+  if (!page.ok()) return page.status();
+  const pqxx::result rows = tx.exec_params(
+      absl::StrCat("SELECT ", kTransitionColumns, kTransitionFrom,
+                   "WHERE t.effective_date BETWEEN $1::date AND $2::date "
+                   "  AND ($3::int IS NULL OR t.to_stage = $3) "
+                   "  AND ($4::int IS NULL OR t.kind = $4) "
+                   "  AND t.investment_wan_yuan >= $5 "
+                   "  AND ($6::bigint IS NULL OR t.id < $6) ORDER BY t.id DESC LIMIT $7"),
+      range.start_date(), range.end_date(), NullIfZero(request.to_stage()),
+      NullIfZero(request.kind()), request.min_investment_wan_yuan(), page->after_id,
+      page->limit + 1);
+  FillPage(rows, *page, fingerprint, out->mutable_transitions(), out->mutable_next_page_token(),
+           TransitionFromRow);
   return absl::OkStatus();
 }
 
