@@ -21,10 +21,10 @@ SERVICES=(lead:7101 project:7102 supervision:7103 reporting:7104)
 DEBIAN_PACKAGES=(
   cmake ninja-build g++ pkg-config
   libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler
-  libabsl-dev libpqxx-dev libgtest-dev libgmock-dev libspdlog-dev libssl-dev
+  libabsl-dev libpqxx-dev libgtest-dev libgmock-dev libspdlog-dev libssl-dev libxlsxwriter-dev
   golang-github-gogo-googleapis-dev
   postgresql-15 postgresql-client-15
-  python3 python3-grpcio python3-protobuf
+  python3 python3-grpcio python3-protobuf python3-openpyxl
 )
 
 say() { printf '\033[1m[zs]\033[0m %s\n' "$*" >&2; }
@@ -134,7 +134,7 @@ cmd_run() {
     local name="${entry%%:*}" port="${entry##*:}" bin
     bin="$(service_binary "$name")"
     [ -x "$bin" ] || continue
-    ZS_DB_CONNINFO="$conninfo" ZS_LISTEN="127.0.0.1:$port" ZS_LEAD_ADDRESS=127.0.0.1:7101 \
+    ZS_DB_CONNINFO="$conninfo" ZS_LISTEN="127.0.0.1:$port" ZS_LEAD_ADDRESS=127.0.0.1:7101 ZS_PROJECT_ADDRESS=127.0.0.1:7102 \
       "$bin" >>"$STATE/logs/$name.log" 2>&1 &
     echo $! >"$STATE/$name.pid"
     endpoints+=("$name 127.0.0.1:$port")
@@ -142,16 +142,16 @@ cmd_run() {
   for entry in "${SERVICES[@]}"; do
     local name="${entry%%:*}" port="${entry##*:}"
     [ -f "$STATE/$name.pid" ] || continue
-    "$BUILD/tools/zs-demo" wait --lead "127.0.0.1:$port" --service "$name" ||
+    "$BUILD/tools/zs-demo" wait --address "127.0.0.1:$port" --service "$name" ||
       { tail -20 "$STATE/logs/$name.log" >&2; die "$name did not become healthy"; }
   done
 
   "$BUILD/tools/zs-demo" load --lead 127.0.0.1:7101 --project 127.0.0.1:7102
   say "PostgreSQL   127.0.0.1:$RUN_PG_PORT (data in .zs/pgdata, reused by the next run)"
   for e in "${endpoints[@]}"; do say "service      $e (log .zs/logs/${e%% *}.log)"; done
-  say "try:         build/tools/zs-demo summary --lead 127.0.0.1:7101 --project 127.0.0.1:7102"
+  say "try:         build/tools/zs-demo bulletin --reporting 127.0.0.1:7104 --from 2026-01-01 --to 2026-06-30"
   say "Ctrl-C (or ./zs stop from another shell) stops everything"
-  "$BUILD/tools/zs-demo" summary --lead 127.0.0.1:7101 --project 127.0.0.1:7102 || true
+  "$BUILD/tools/zs-demo" bulletin --reporting 127.0.0.1:7104 || true
   wait
 }
 

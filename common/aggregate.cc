@@ -31,7 +31,9 @@ absl::Status RunAggregate(pqxx::work& tx, const std::vector<Dimension>& dimensio
     sql = absl::StrCat(
         "SELECT b.key, count(DISTINCT x.id) FILTER (WHERE x.counted AND x.amount >= b.min), "
         "COALESCE(sum(x.amount) FILTER (WHERE b.min = 0 OR (x.counted AND x.amount >= b.min)), 0) "
-        "FROM (VALUES ('all', 0, 1), ('ge_1yi', 10000, 2), ('ge_10yi', 100000, 3)) "
+        "FROM (VALUES ('all', 0, 1), ('ge_1yi', ",
+        kOneYiWanYuan, ", 2), ('ge_10yi', ", kTenYiWanYuan,
+        ", 3)) "
         "  AS b(key, min, ord) LEFT JOIN (",
         query.base_sql, ") x ON true GROUP BY b.key, b.ord ORDER BY b.ord");
   } else if (dimension == nullptr) {

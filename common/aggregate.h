@@ -22,6 +22,10 @@
 
 namespace zs {
 
+// Investment bands, in 万元: 1亿元 and 10亿元.
+inline constexpr int64_t kOneYiWanYuan = 10'000;
+inline constexpr int64_t kTenYiWanYuan = 100'000;
+
 struct Dimension {
   zhaoshang::common::v1::GroupBy group_by;
   const char* column;             // a column of the base query

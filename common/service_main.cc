@@ -51,15 +51,20 @@ int RunServiceMain(const ServiceDefinition& definition, int argc, char** argv) {
   absl::ParseCommandLine(argc, argv);
   InitLogging(definition.name);
 
-  const std::string conninfo = WithSearchPath(
-      ConnectionString(absl::GetFlag(FLAGS_db_conninfo), absl::GetFlag(FLAGS_db_password_file)),
-      definition.schema);
+  // A service without migrations owns no schema and never connects; its
+  // worker pool only bounds the blocking calls it makes to other services.
+  const bool owns_schema = definition.migrations != nullptr;
+  const std::string conninfo =
+      owns_schema ? WithSearchPath(ConnectionString(absl::GetFlag(FLAGS_db_conninfo),
+                                                    absl::GetFlag(FLAGS_db_password_file)),
+                                   definition.schema)
+                  : std::string();
   const std::string migrate = absl::GetFlag(FLAGS_migrate);
   if (migrate != "on_start" && migrate != "only" && migrate != "off") {
     LogError("--migrate must be on_start, only or off");
     return 2;
   }
-  if (migrate != "off") {
+  if (migrate != "off" && owns_schema) {
     try {
       pqxx::connection connection(conninfo);
       absl::StatusOr<int> applied =

@@ -18,10 +18,10 @@
 namespace zs {
 
 struct ServiceDefinition {
-  std::string name;            // "lead"
-  std::string schema;          // PostgreSQL schema it owns
-  std::string default_listen;  // e.g. "127.0.0.1:7101"
-  const std::vector<Migration>* migrations;
+  std::string name;                          // "lead"
+  std::string schema;                        // PostgreSQL schema it owns
+  std::string default_listen;                // e.g. "127.0.0.1:7101"
+  const std::vector<Migration>* migrations;  // null: owns no schema
   // Builds the gRPC service on the worker pool.
   std::function<std::unique_ptr<grpc::Service>(WorkerPool& pool, absl::Duration max_call_time)>
       make_service;

@@ -15,8 +15,6 @@ namespace zs::project {
 
 namespace v1 = ::zhaoshang::project::v1;
 
-inline constexpr int64_t kOneYiWanYuan = 10'000;   // 1亿元 in 万元
-inline constexpr int64_t kTenYiWanYuan = 100'000;  // 10亿元 in 万元
 
 // Stages a project can be dropped from (everything not finished).
 bool IsOpenStage(v1::Stage stage);

@@ -1,8 +1,10 @@
 // zs-demo: the run command's helper.
-//   zs-demo wait    --lead HOST:PORT --service NAME   wait until SERVING (30 s)
+//   zs-demo wait    --address HOST:PORT --service NAME   wait until SERVING (30 s)
 //   zs-demo load    --lead HOST:PORT [--project HOST:PORT]  load the demo district
 //   zs-demo summary --lead HOST:PORT [--project HOST:PORT] [--from D --to D]
 //                                                     print the period's figures
+//   zs-demo bulletin --reporting HOST:PORT [--from D --to D]
+//                                                     print the bulletin, ZH and EN
 // Loading uses fixed request ids, so a second run changes nothing.
 #include <grpcpp/grpcpp.h>
 
@@ -18,9 +20,12 @@
 #include "tools/demo/demo_district.h"
 #include "tools/demo/demo_projects.h"
 #include "zhaoshang/lead/v1/lead_service.grpc.pb.h"
+#include "zhaoshang/reporting/v1/reporting_service.grpc.pb.h"
 
-ABSL_FLAG(std::string, lead, "127.0.0.1:7101", "lead service address (or the one to wait for)");
+ABSL_FLAG(std::string, lead, "127.0.0.1:7101", "the lead service");
+ABSL_FLAG(std::string, address, "", "wait: the service to wait for");
 ABSL_FLAG(std::string, project, "", "project service address; empty: leave projects out");
+ABSL_FLAG(std::string, reporting, "127.0.0.1:7104", "bulletin: the reporting service");
 ABSL_FLAG(std::string, service, "lead", "name shown while waiting");
 ABSL_FLAG(std::string, from, "2026-01-01", "summary: first day");
 ABSL_FLAG(std::string, to, "2026-06-30", "summary: last day");
@@ -140,6 +145,23 @@ int Summary(lv1::LeadService::Stub& stub, const std::string& from, const std::st
   return 0;
 }
 
+// The period's bulletin paragraph from the reporting service, in Chinese and English.
+int Bulletin(const std::string& address, const std::string& from, const std::string& to) {
+  namespace rv1 = ::zhaoshang::reporting::v1;
+  auto stub = rv1::ReportingService::NewStub(
+      grpc::CreateChannel(address, grpc::InsecureChannelCredentials()));
+  for (rv1::Language language : {rv1::LANGUAGE_ZH, rv1::LANGUAGE_EN}) {
+    rv1::GetBulletinTextRequest request;
+    request.mutable_period()->set_start_date(from);
+    request.mutable_period()->set_end_date(to);
+    request.set_language(language);
+    rv1::BulletinText text;
+    if (!Check(stub->GetBulletinText(Context().get(), request, &text), "bulletin")) return 1;
+    std::cout << text.text() << "\n";
+  }
+  return 0;
+}
+
 }  // namespace
 }  // namespace zs::demo
 
@@ -147,7 +169,9 @@ int main(int argc, char** argv) {
   std::vector<char*> args = absl::ParseCommandLine(argc, argv);
   const std::string command = args.size() > 1 ? args[1] : "";
   const std::string address = absl::GetFlag(FLAGS_lead);
-  if (command == "wait") return zs::demo::Wait(address, absl::GetFlag(FLAGS_service));
+  if (command == "wait") {
+    return zs::demo::Wait(absl::GetFlag(FLAGS_address), absl::GetFlag(FLAGS_service));
+  }
   auto stub = zhaoshang::lead::v1::LeadService::NewStub(
       grpc::CreateChannel(address, grpc::InsecureChannelCredentials()));
   if (command == "load") return zs::demo::Load(*stub, absl::GetFlag(FLAGS_project));
@@ -155,6 +179,10 @@ int main(int argc, char** argv) {
     return zs::demo::Summary(*stub, absl::GetFlag(FLAGS_from), absl::GetFlag(FLAGS_to),
                              absl::GetFlag(FLAGS_project));
   }
-  std::cerr << "usage: zs-demo wait|load|summary [--lead HOST:PORT]\n";
+  if (command == "bulletin") {
+    return zs::demo::Bulletin(absl::GetFlag(FLAGS_reporting), absl::GetFlag(FLAGS_from),
+                              absl::GetFlag(FLAGS_to));
+  }
+  std::cerr << "usage: zs-demo wait|load|summary|bulletin [--lead HOST:PORT]\n";
   return 2;
 }

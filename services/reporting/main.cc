@@ -1,0 +1,39 @@
+// The reporting service process: wiring only (see common/service_main.h).
+// It owns no schema; it reads the lead and project services over gRPC.
+#include <grpcpp/create_channel.h>
+
+#include "absl/flags/flag.h"
+#include "common/config.h"
+#include "common/service_main.h"
+#include "services/reporting/reporting_service.h"
+
+ABSL_FLAG(std::string, lead_address, zs::EnvOr("ZS_LEAD_ADDRESS", "127.0.0.1:7101"),
+          "the lead service (env ZS_LEAD_ADDRESS)");
+ABSL_FLAG(std::string, project_address, zs::EnvOr("ZS_PROJECT_ADDRESS", "127.0.0.1:7102"),
+          "the project service (env ZS_PROJECT_ADDRESS)");
+ABSL_FLAG(int, source_timeout_ms, zs::EnvOr("ZS_SOURCE_TIMEOUT_MS", 5000),
+          "deadline for each call to the lead and project services (env ZS_SOURCE_TIMEOUT_MS)");
+ABSL_FLAG(int, closed_period_cache_seconds, zs::EnvOr("ZS_CLOSED_PERIOD_CACHE_SECONDS", 300),
+          "how long a closed period's report is reused (env ZS_CLOSED_PERIOD_CACHE_SECONDS)");
+
+int main(int argc, char** argv) {
+  std::unique_ptr<zs::reporting::ReportSources> sources;
+  return zs::RunServiceMain(
+      {.name = "reporting",
+       .schema = "",
+       .default_listen = "127.0.0.1:7104",
+       .migrations = nullptr,
+       .make_service =
+           [&sources](zs::WorkerPool& pool, absl::Duration max_call_time) {
+             sources = std::make_unique<zs::reporting::ReportSources>(
+                 grpc::CreateChannel(absl::GetFlag(FLAGS_lead_address),
+                                     grpc::InsecureChannelCredentials()),
+                 grpc::CreateChannel(absl::GetFlag(FLAGS_project_address),
+                                     grpc::InsecureChannelCredentials()),
+                 absl::Milliseconds(absl::GetFlag(FLAGS_source_timeout_ms)));
+             return std::make_unique<zs::reporting::ReportingServiceImpl>(
+                 pool, *sources, max_call_time,
+                 absl::Seconds(absl::GetFlag(FLAGS_closed_period_cache_seconds)));
+           }},
+      argc, argv);
+}

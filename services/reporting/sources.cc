@@ -1,0 +1,304 @@
+#include "services/reporting/sources.h"
+
+#include <algorithm>
+
+#include "absl/strings/str_cat.h"
+#include "common/aggregate.h"
+#include "common/errors.h"
+#include "common/outbound.h"
+
+namespace zs::reporting {
+namespace {
+
+namespace lv1 = ::zhaoshang::lead::v1;
+namespace pv1 = ::zhaoshang::project::v1;
+using Rows = google::protobuf::RepeatedPtrField<cv1::AggregateRow>;
+
+constexpr rv1::Figure kBreakdownFigures[] = {
+    rv1::FIGURE_OUTBOUND_TRIPS,  rv1::FIGURE_MERCHANT_VISITS,     rv1::FIGURE_LEADS,
+    rv1::FIGURE_SIGNED_PROJECTS, rv1::FIGURE_CONTINUING_PROJECTS, rv1::FIGURE_STARTED_PROJECTS,
+    rv1::FIGURE_FUNDS_IN_PLACE};
+
+const cv1::AggregateRow* RowWithKey(const Rows& rows, const std::string& key) {
+  for (const auto& row : rows) {
+    if (row.key() == key) return &row;
+  }
+  return nullptr;
+}
+
+rv1::FigureValue Value(rv1::Figure figure, const cv1::AggregateRow* row) {
+  rv1::FigureValue value;
+  value.set_figure(figure);
+  if (row != nullptr) {
+    value.set_count(row->count());
+    value.set_investment_wan_yuan(row->investment_wan_yuan());
+  }
+  return value;
+}
+
+cv1::DateRange ContinuingDay(const cv1::DateRange& period) {
+  // Continuing projects are those carried into the period's year on 1 January.
+  cv1::DateRange day;
+  day.set_start_date(absl::StrCat(period.start_date().substr(0, 4), "-01-01"));
+  day.set_end_date(day.start_date());
+  return day;
+}
+
+}  // namespace
+
+bool FigureHasDimension(rv1::Figure figure, cv1::GroupBy g) {
+  using G = cv1::GroupBy;
+  auto in = [g](std::initializer_list<G> dims) {
+    return std::find(dims.begin(), dims.end(), g) != dims.end();
+  };
+  switch (figure) {
+    case rv1::FIGURE_OUTBOUND_TRIPS:
+    case rv1::FIGURE_MERCHANT_VISITS:
+      return in(
+          {cv1::GROUP_BY_UNIT, cv1::GROUP_BY_OFFICE, cv1::GROUP_BY_LEADER, cv1::GROUP_BY_MONTH});
+    case rv1::FIGURE_LEADS:
+      return in({cv1::GROUP_BY_UNIT, cv1::GROUP_BY_OFFICE, cv1::GROUP_BY_INDUSTRY,
+                 cv1::GROUP_BY_CHANNEL, cv1::GROUP_BY_MONTH, cv1::GROUP_BY_CHAIN_ACTION,
+                 cv1::GROUP_BY_STAGE, cv1::GROUP_BY_INVESTMENT_BAND});
+    case rv1::FIGURE_SIGNED_PROJECTS:
+    case rv1::FIGURE_STARTED_PROJECTS:
+      return in({cv1::GROUP_BY_UNIT, cv1::GROUP_BY_INDUSTRY, cv1::GROUP_BY_PARK,
+                 cv1::GROUP_BY_LEADER, cv1::GROUP_BY_CHAIN_ACTION, cv1::GROUP_BY_MONTH,
+                 cv1::GROUP_BY_ACTIVITY, cv1::GROUP_BY_INVESTMENT_BAND});
+    case rv1::FIGURE_CONTINUING_PROJECTS:
+      return in({cv1::GROUP_BY_UNIT, cv1::GROUP_BY_INDUSTRY, cv1::GROUP_BY_PARK,
+                 cv1::GROUP_BY_LEADER, cv1::GROUP_BY_CHAIN_ACTION, cv1::GROUP_BY_ACTIVITY,
+                 cv1::GROUP_BY_INVESTMENT_BAND});
+    case rv1::FIGURE_FUNDS_IN_PLACE:
+      return in({cv1::GROUP_BY_UNIT, cv1::GROUP_BY_INDUSTRY, cv1::GROUP_BY_PARK,
+                 cv1::GROUP_BY_LEADER, cv1::GROUP_BY_CHAIN_ACTION, cv1::GROUP_BY_MONTH});
+    default:
+      return false;
+  }
+}
+
+ReportSources::ReportSources(std::shared_ptr<grpc::Channel> lead,
+                             std::shared_ptr<grpc::Channel> project, absl::Duration timeout)
+    : lead_(lv1::LeadService::NewStub(std::move(lead))),
+      project_(pv1::ProjectService::NewStub(std::move(project))),
+      timeout_(timeout) {}
+
+absl::StatusOr<Rows> ReportSources::Aggregate(const CallContext& call, const cv1::DateRange& period,
+                                              rv1::Figure figure, cv1::GroupBy group_by) const {
+  grpc::ClientContext context;
+  PrepareOutboundContext(call, timeout_, &context);
+  switch (figure) {
+    case rv1::FIGURE_OUTBOUND_TRIPS:
+    case rv1::FIGURE_MERCHANT_VISITS: {
+      lv1::AggregateActivitiesRequest request;
+      *request.mutable_start_date_range() = period;
+      request.set_kind(figure == rv1::FIGURE_OUTBOUND_TRIPS ? lv1::ACTIVITY_KIND_OUTBOUND_TRIP
+                                                            : lv1::ACTIVITY_KIND_MERCHANT_VISIT);
+      request.set_group_by(group_by);
+      lv1::AggregateActivitiesResponse response;
+      ZS_RETURN_IF_ERROR(
+          FromOutboundStatus("lead", lead_->AggregateActivities(&context, request, &response)));
+      return response.rows();
+    }
+    case rv1::FIGURE_LEADS: {
+      lv1::AggregateLeadsRequest request;
+      *request.mutable_collected_date_range() = period;
+      request.set_group_by(group_by);
+      lv1::AggregateLeadsResponse response;
+      ZS_RETURN_IF_ERROR(
+          FromOutboundStatus("lead", lead_->AggregateLeads(&context, request, &response)));
+      return response.rows();
+    }
+    case rv1::FIGURE_SIGNED_PROJECTS:
+    case rv1::FIGURE_STARTED_PROJECTS:
+    case rv1::FIGURE_STARTED_GE_1YI:
+    case rv1::FIGURE_STARTED_GE_10YI: {
+      pv1::AggregateTransitionsRequest request;
+      *request.mutable_effective_date_range() = period;
+      request.set_to_stage(figure == rv1::FIGURE_SIGNED_PROJECTS ? pv1::STAGE_SIGNED
+                                                                 : pv1::STAGE_STARTED);
+      request.set_group_by(group_by);
+      pv1::AggregateTransitionsResponse response;
+      ZS_RETURN_IF_ERROR(FromOutboundStatus(
+          "project", project_->AggregateTransitions(&context, request, &response)));
+      return response.rows();
+    }
+    case rv1::FIGURE_CONTINUING_PROJECTS: {
+      pv1::AggregateContinuingRequest request;
+      request.set_year(std::stoi(period.start_date().substr(0, 4)));
+      request.set_group_by(group_by);
+      pv1::AggregateContinuingResponse response;
+      ZS_RETURN_IF_ERROR(FromOutboundStatus(
+          "project", project_->AggregateContinuing(&context, request, &response)));
+      return response.rows();
+    }
+    case rv1::FIGURE_FUNDS_IN_PLACE: {
+      pv1::AggregateFundsRequest request;
+      *request.mutable_arrival_date_range() = period;
+      request.set_group_by(group_by);
+      pv1::AggregateFundsResponse response;
+      ZS_RETURN_IF_ERROR(
+          FromOutboundStatus("project", project_->AggregateFunds(&context, request, &response)));
+      return response.rows();
+    }
+    default:
+      return InvalidField("figure", "is required");
+  }
+}
+
+absl::StatusOr<std::vector<rv1::FigureValue>> ReportSources::Figures(
+    const CallContext& call, const cv1::DateRange& period) const {
+  std::vector<rv1::FigureValue> figures;
+  for (rv1::Figure figure : {rv1::FIGURE_OUTBOUND_TRIPS, rv1::FIGURE_MERCHANT_VISITS,
+                             rv1::FIGURE_LEADS, rv1::FIGURE_FUNDS_IN_PLACE}) {
+    absl::StatusOr<Rows> rows = Aggregate(call, period, figure, cv1::GROUP_BY_UNSPECIFIED);
+    if (!rows.ok()) return rows.status();
+    figures.push_back(Value(figure, RowWithKey(*rows, "total")));
+  }
+  // Project figures come as nested bands: all, ≥ 1亿, ≥ 10亿.
+  absl::StatusOr<Rows> signed_rows =
+      Aggregate(call, period, rv1::FIGURE_SIGNED_PROJECTS, cv1::GROUP_BY_INVESTMENT_BAND);
+  if (!signed_rows.ok()) return signed_rows.status();
+  figures.push_back(Value(rv1::FIGURE_SIGNED_PROJECTS, RowWithKey(*signed_rows, "all")));
+  absl::StatusOr<Rows> continuing =
+      Aggregate(call, period, rv1::FIGURE_CONTINUING_PROJECTS, cv1::GROUP_BY_INVESTMENT_BAND);
+  if (!continuing.ok()) return continuing.status();
+  figures.push_back(Value(rv1::FIGURE_CONTINUING_PROJECTS, RowWithKey(*continuing, "all")));
+  absl::StatusOr<Rows> started =
+      Aggregate(call, period, rv1::FIGURE_STARTED_PROJECTS, cv1::GROUP_BY_INVESTMENT_BAND);
+  if (!started.ok()) return started.status();
+  figures.push_back(Value(rv1::FIGURE_STARTED_PROJECTS, RowWithKey(*started, "all")));
+  figures.push_back(Value(rv1::FIGURE_STARTED_GE_10YI, RowWithKey(*started, "ge_10yi")));
+  figures.push_back(Value(rv1::FIGURE_STARTED_GE_1YI, RowWithKey(*started, "ge_1yi")));
+  std::sort(figures.begin(), figures.end(),
+            [](const auto& a, const auto& b) { return a.figure() < b.figure(); });
+  return figures;
+}
+
+absl::Status ReportSources::Breakdowns(
+    const CallContext& call, const cv1::DateRange& period, cv1::GroupBy group_by,
+    google::protobuf::RepeatedPtrField<rv1::Breakdown>* out) const {
+  bool any = false;
+  for (rv1::Figure figure : kBreakdownFigures) {
+    if (!FigureHasDimension(figure, group_by)) continue;
+    any = true;
+    absl::StatusOr<Rows> rows = Aggregate(call, period, figure, group_by);
+    if (!rows.ok()) return rows.status();
+    rv1::Breakdown* breakdown = out->Add();
+    breakdown->set_group_by(group_by);
+    breakdown->set_figure(figure);
+    *breakdown->mutable_rows() = std::move(*rows);
+  }
+  if (!any) {
+    return InvalidField("breakdowns", absl::StrCat(cv1::GroupBy_Name(group_by),
+                                                   " is not a dimension of any figure"));
+  }
+  return absl::OkStatus();
+}
+
+absl::Status ReportSources::Records(const CallContext& call,
+                                    const rv1::ListFigureRecordsRequest& request,
+                                    rv1::ListFigureRecordsResponse* out) const {
+  grpc::ClientContext context;
+  PrepareOutboundContext(call, timeout_, &context);
+  const rv1::Figure figure = request.figure();
+  switch (figure) {
+    case rv1::FIGURE_OUTBOUND_TRIPS:
+    case rv1::FIGURE_MERCHANT_VISITS: {
+      lv1::ListActivitiesRequest list;
+      list.set_kind(figure == rv1::FIGURE_OUTBOUND_TRIPS ? lv1::ACTIVITY_KIND_OUTBOUND_TRIP
+                                                         : lv1::ACTIVITY_KIND_MERCHANT_VISIT);
+      *list.mutable_start_date_range() = request.period();
+      list.set_page_size(request.page_size());
+      list.set_page_token(request.page_token());
+      lv1::ListActivitiesResponse response;
+      ZS_RETURN_IF_ERROR(
+          FromOutboundStatus("lead", lead_->ListActivities(&context, list, &response)));
+      for (const auto& a : response.activities()) {
+        rv1::FigureRecord* r = out->add_records();
+        r->set_kind("activity");
+        r->set_id(a.id());
+        r->set_title(a.title());
+        r->set_date(a.start_date());
+        r->set_unit_code(a.unit_code().empty() ? a.office_code() : a.unit_code());
+      }
+      out->set_next_page_token(response.next_page_token());
+      return absl::OkStatus();
+    }
+    case rv1::FIGURE_LEADS: {
+      lv1::ListLeadsRequest list;
+      *list.mutable_collected_date_range() = request.period();
+      list.set_page_size(request.page_size());
+      list.set_page_token(request.page_token());
+      lv1::ListLeadsResponse response;
+      ZS_RETURN_IF_ERROR(FromOutboundStatus("lead", lead_->ListLeads(&context, list, &response)));
+      for (const auto& l : response.leads()) {
+        rv1::FigureRecord* r = out->add_records();
+        r->set_kind("lead");
+        r->set_id(l.id());
+        r->set_title(l.title());
+        r->set_date(l.collected_date());
+        r->set_investment_wan_yuan(l.estimated_investment_wan_yuan());
+        r->set_unit_code(l.unit_code().empty() ? l.office_code() : l.unit_code());
+      }
+      out->set_next_page_token(response.next_page_token());
+      return absl::OkStatus();
+    }
+    case rv1::FIGURE_FUNDS_IN_PLACE: {
+      pv1::ListFundsRequest list;
+      *list.mutable_arrival_date_range() = request.period();
+      list.set_page_size(request.page_size());
+      list.set_page_token(request.page_token());
+      pv1::ListFundsResponse response;
+      ZS_RETURN_IF_ERROR(
+          FromOutboundStatus("project", project_->ListFunds(&context, list, &response)));
+      for (const auto& f : response.funds()) {
+        rv1::FigureRecord* r = out->add_records();
+        r->set_kind("funds");
+        r->set_id(f.project_id());
+        r->set_title(f.project_name());
+        r->set_date(f.arrival_date());
+        r->set_investment_wan_yuan(f.amount_wan_yuan());
+      }
+      out->set_next_page_token(response.next_page_token());
+      return absl::OkStatus();
+    }
+    case rv1::FIGURE_UNSPECIFIED:
+      return InvalidField("figure", "is required");
+    default:
+      break;
+  }
+  // Project figures: the stage changes (or rollovers) that the aggregate counts.
+  pv1::ListStageTransitionsRequest list;
+  list.set_page_size(request.page_size());
+  list.set_page_token(request.page_token());
+  *list.mutable_effective_date_range() = request.period();
+  list.set_kind(pv1::StageTransition::KIND_STAGE_CHANGE);
+  list.set_to_stage(pv1::STAGE_STARTED);
+  if (figure == rv1::FIGURE_SIGNED_PROJECTS) list.set_to_stage(pv1::STAGE_SIGNED);
+  if (figure == rv1::FIGURE_STARTED_GE_1YI) list.set_min_investment_wan_yuan(kOneYiWanYuan);
+  if (figure == rv1::FIGURE_STARTED_GE_10YI) {
+    list.set_min_investment_wan_yuan(kTenYiWanYuan);
+  }
+  if (figure == rv1::FIGURE_CONTINUING_PROJECTS) {
+    *list.mutable_effective_date_range() = ContinuingDay(request.period());
+    list.set_kind(pv1::StageTransition::KIND_YEAR_ROLLOVER);
+    list.set_to_stage(pv1::STAGE_CONTINUING);
+  }
+  pv1::ListStageTransitionsResponse response;
+  ZS_RETURN_IF_ERROR(
+      FromOutboundStatus("project", project_->ListStageTransitions(&context, list, &response)));
+  for (const auto& t : response.transitions()) {
+    rv1::FigureRecord* r = out->add_records();
+    r->set_kind("project");
+    r->set_id(t.project_id());
+    r->set_title(t.project_name());
+    r->set_date(t.effective_date());
+    r->set_investment_wan_yuan(t.investment_wan_yuan());
+    r->set_unit_code(t.unit_code());
+  }
+  out->set_next_page_token(response.next_page_token());
+  return absl::OkStatus();
+}
+
+}  // namespace zs::reporting

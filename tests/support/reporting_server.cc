@@ -1,0 +1,26 @@
+#include "tests/support/reporting_server.h"
+
+#include <stdexcept>
+
+#include "absl/strings/str_cat.h"
+
+namespace zs::testing {
+
+ReportingServer::ReportingServer()
+    : sources_(projects_.lead().channel(), projects_.channel(), absl::Seconds(5)),
+      pool_("", 4, 1024),
+      service_(pool_, sources_, absl::Seconds(30), absl::Minutes(5)) {
+  absl::StatusOr<std::unique_ptr<GrpcServer>> server =
+      GrpcServer::Start({.listen_address = "127.0.0.1:0"}, {&service_});
+  if (!server.ok()) throw std::runtime_error(std::string(server.status().message()));
+  server_ = std::move(*server);
+  stub_ = zhaoshang::reporting::v1::ReportingService::NewStub(grpc::CreateChannel(
+      absl::StrCat("127.0.0.1:", server_->port()), grpc::InsecureChannelCredentials()));
+}
+
+ReportingServer::~ReportingServer() {
+  server_->Shutdown(absl::Seconds(5));
+  pool_.Shutdown();
+}
+
+}  // namespace zs::testing

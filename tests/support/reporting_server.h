@@ -1,0 +1,30 @@
+// The whole central suite in-process: lead and project (ProjectServer) plus
+// the reporting service reading them over real channels.
+#pragma once
+
+#include <memory>
+
+#include "services/reporting/reporting_service.h"
+#include "tests/support/project_server.h"
+#include "zhaoshang/reporting/v1/reporting_service.grpc.pb.h"
+
+namespace zs::testing {
+
+class ReportingServer {
+ public:
+  ReportingServer();
+  ~ReportingServer();
+
+  ProjectServer& projects() { return projects_; }
+  zhaoshang::reporting::v1::ReportingService::Stub& stub() { return *stub_; }
+
+ private:
+  ProjectServer projects_;
+  reporting::ReportSources sources_;
+  WorkerPool pool_;
+  reporting::ReportingServiceImpl service_;
+  std::unique_ptr<GrpcServer> server_;
+  std::unique_ptr<zhaoshang::reporting::v1::ReportingService::Stub> stub_;
+};
+
+}  // namespace zs::testing
