@@ -194,6 +194,9 @@ absl::Status ProjectStore::List(pqxx::work& tx, const v1::ListProjectsRequest& r
   if (!common::Industry_IsValid(request.industry())) {
     return InvalidField("industry", "unknown value");
   }
+  if (request.stale_ledger_days() < 0) {
+    return InvalidField("stale_ledger_days", "must not be negative");
+  }
   const std::string fingerprint = ListFingerprint(request);
   absl::StatusOr<PageRequest> page =
       ParsePageRequest(request.page_size(), request.page_token(), fingerprint);
@@ -207,10 +210,15 @@ absl::Status ProjectStore::List(pqxx::work& tx, const v1::ListProjectsRequest& r
                    "  AND ($4::text IS NULL OR p.park_code = $4) "
                    "  AND ($5::int IS NULL OR p.industry = $5) "
                    "  AND ($6::bigint IS NULL OR p.id < $6) "
+                   "  AND ($8::int IS NULL OR (p.stage IN (1, 2, 3, 4, 5, 6) AND COALESCE( "
+                   "       (SELECT max(le.entry_date) FROM ledger_entries le "
+                   "        WHERE le.project_id = p.id), p.created_at::date) "
+                   "       < current_date - $8::int)) "
                    "ORDER BY p.id DESC LIMIT $7"),
       NullIfZero(request.stage()), NullIfEmpty(request.unit_code()),
       NullIfEmpty(request.leader_code()), NullIfEmpty(request.park_code()),
-      NullIfZero(request.industry()), page->after_id, page->limit + 1);
+      NullIfZero(request.industry()), page->after_id, page->limit + 1,
+      request.stale_ledger_days() > 0 ? std::optional(request.stale_ledger_days()) : std::nullopt);
   FillPage(rows, *page, fingerprint, out->mutable_projects(), out->mutable_next_page_token(),
            ProjectFromRow);
   return absl::OkStatus();

@@ -1,0 +1,45 @@
+// SQL for what units are measured against: target categories with their
+// yearly defaults, per-unit overrides, the yearly scoring rules, and the
+// rewards and penalties (奖惩) recorded against units.
+#pragma once
+
+#include <map>
+#include <pqxx/pqxx>
+#include <string>
+
+#include "absl/status/status.h"
+#include "zhaoshang/supervision/v1/supervision_service.pb.h"
+
+namespace zs::supervision {
+
+namespace v1 = ::zhaoshang::supervision::v1;
+
+class PlanStore {
+ public:
+  absl::Status ListCategories(pqxx::work& tx, int year,
+                              v1::ListTargetCategoriesResponse* out) const;
+  absl::Status UpsertCategory(pqxx::work& tx, const v1::UpsertTargetCategoryRequest& request,
+                              v1::TargetCategory* out) const;
+  absl::Status SetUnitTargets(pqxx::work& tx, const v1::SetUnitTargetsRequest& request,
+                              v1::UnitTargets* out) const;
+  absl::Status GetUnitTargets(pqxx::work& tx, const std::string& unit_code, int year,
+                              v1::UnitTargets* out) const;
+  // Yearly targets per unit and metric: category defaults with overrides.
+  std::map<std::string, std::map<int, int64_t>> EffectiveTargets(pqxx::work& tx, int year) const;
+
+  absl::Status SetRules(pqxx::work& tx, const v1::SetScoringRulesRequest& request,
+                        v1::ScoringRules* out) const;
+  // The year's rules, or the default table when none were set.
+  v1::ScoringRules Rules(pqxx::work& tx, int year) const;
+
+  absl::Status RecordSanction(pqxx::work& tx, const v1::RecordSanctionRequest& request,
+                              const v1::ScoringRules& rules, v1::Sanction* out) const;
+  absl::Status ListSanctions(pqxx::work& tx, const v1::ListSanctionsRequest& request,
+                             v1::ListSanctionsResponse* out) const;
+  // Per unit: (penalty points, reward points) decided within the period.
+  std::map<std::string, std::pair<double, double>> SanctionPoints(pqxx::work& tx,
+                                                                  const std::string& from,
+                                                                  const std::string& to) const;
+};
+
+}  // namespace zs::supervision

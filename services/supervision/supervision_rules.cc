@@ -1,0 +1,123 @@
+#include "services/supervision/supervision_rules.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "absl/strings/str_cat.h"
+#include "common/errors.h"
+#include "common/validation.h"
+
+namespace zs::supervision {
+namespace {
+
+double CappedCompletionSum(const v1::UnitProgress& unit) {
+  double sum = 0;
+  for (const auto& metric : unit.metrics()) sum += std::min(1.0, metric.completion());
+  return sum;
+}
+
+}  // namespace
+
+absl::Status ValidateProgressPeriod(const cv1::DateRange& period) {
+  ZS_RETURN_IF_ERROR(ValidateDate("period.start_date", period.start_date()));
+  ZS_RETURN_IF_ERROR(ValidateDate("period.end_date", period.end_date()));
+  if (period.end_date() < period.start_date()) {
+    return InvalidField("period.end_date", "is before start_date");
+  }
+  if (period.start_date().substr(0, 4) != period.end_date().substr(0, 4)) {
+    return InvalidField("period.end_date",
+                        "progress is measured within one year (targets are yearly)");
+  }
+  return absl::OkStatus();
+}
+
+int64_t ProRatedTarget(int64_t yearly, const cv1::DateRange& period) {
+  const absl::CivilDay start = ParseDateOrDie(period.start_date());
+  const absl::CivilDay end = ParseDateOrDie(period.end_date());
+  const bool whole_months = start.day() == 1 && (end + 1).day() == 1;
+  if (whole_months) {
+    const int64_t months = end.month() - start.month() + 1;
+    return (yearly * months + 11) / 12;
+  }
+  const absl::CivilDay year_start(start.year(), 1, 1);
+  const int64_t days_in_year = absl::CivilDay(start.year() + 1, 1, 1) - year_start;
+  const int64_t days = end - start + 1;
+  return (yearly * days + days_in_year - 1) / days_in_year;
+}
+
+v1::ScoringRules DefaultScoringRules(int year) {
+  v1::ScoringRules rules;
+  rules.set_year(year);
+  for (auto [min, points] : {std::pair{1.0, 100.0}, {0.8, 75.0}, {0.5, 50.0}}) {
+    auto* band = rules.add_bands();
+    band->set_min_completion(min);
+    band->set_points(points);
+  }
+  for (auto [reason, points] : {std::pair{"MISSED_MONTHLY_REPORT", 1.0}, {"NO_WORK_PLAN", 5.0}}) {
+    auto* deduction = rules.add_deductions();
+    deduction->set_reason(reason);
+    deduction->set_points(points);
+  }
+  return rules;
+}
+
+absl::Status ValidateScoringRules(const v1::ScoringRules& rules) {
+  if (rules.year() < 2000 || rules.year() > 2100) {
+    return InvalidField("rules.year", "must be between 2000 and 2100");
+  }
+  if (rules.bands().empty()) return InvalidField("rules.bands", "needs at least one band");
+  for (const auto& band : rules.bands()) {
+    if (!(band.min_completion() >= 0 && band.min_completion() <= 10) ||
+        !(band.points() >= 0 && band.points() <= 1000)) {
+      return InvalidField("rules.bands", "completion must be 0..10 and points 0..1000");
+    }
+  }
+  for (const auto& deduction : rules.deductions()) {
+    if (deduction.reason().empty() || !(deduction.points() >= 0)) {
+      return InvalidField("rules.deductions", "each needs a reason and non-negative points");
+    }
+  }
+  for (const auto& [metric, weight] : rules.metric_weights()) {
+    if (!v1::Metric_IsValid(metric) || metric == 0 || !(weight >= 0)) {
+      return InvalidField("rules.metric_weights", "weights are per known metric and >= 0");
+    }
+  }
+  return absl::OkStatus();
+}
+
+double BandPoints(double completion, const v1::ScoringRules& rules) {
+  double best = 0;
+  for (const auto& band : rules.bands()) {
+    if (completion >= band.min_completion()) best = std::max(best, band.points());
+  }
+  return best;
+}
+
+void ScoreAndRank(const v1::ScoringRules& rules, std::vector<v1::UnitProgress>* units) {
+  for (v1::UnitProgress& unit : *units) {
+    double weighted = 0, weights = 0;
+    for (v1::MetricProgress& metric : *unit.mutable_metrics()) {
+      if (metric.target() <= 0) {
+        metric.set_completion(0);
+        continue;
+      }
+      metric.set_completion(static_cast<double>(metric.actual()) /
+                            static_cast<double>(metric.target()));
+      auto it = rules.metric_weights().find(metric.metric());
+      const double weight = it == rules.metric_weights().end() ? 1.0 : it->second;
+      weighted += weight * BandPoints(metric.completion(), rules);
+      weights += weight;
+    }
+    const double base = weights > 0 ? weighted / weights : 0;
+    unit.set_score(std::round((base - unit.penalty_points() + unit.reward_points()) * 100) / 100);
+  }
+  std::sort(units->begin(), units->end(), [](const auto& a, const auto& b) {
+    if (a.score() != b.score()) return a.score() > b.score();
+    const double ca = CappedCompletionSum(a), cb = CappedCompletionSum(b);
+    if (ca != cb) return ca > cb;
+    return a.unit_code() < b.unit_code();
+  });
+  for (size_t i = 0; i < units->size(); ++i) (*units)[i].set_rank(static_cast<int>(i) + 1);
+}
+
+}  // namespace zs::supervision

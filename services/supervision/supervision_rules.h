@@ -1,0 +1,37 @@
+// Supervision's rules as plain functions: pro-rating yearly targets to a
+// period, the default assessment table, and scoring and ranking units.
+#pragma once
+
+#include <vector>
+
+#include "absl/status/status.h"
+#include "zhaoshang/supervision/v1/supervision_service.pb.h"
+
+namespace zs::supervision {
+
+namespace v1 = ::zhaoshang::supervision::v1;
+namespace cv1 = ::zhaoshang::common::v1;
+
+// Progress is measured within one calendar year (targets are yearly).
+absl::Status ValidateProgressPeriod(const cv1::DateRange& period);
+
+// A yearly target pro-rated to a period of that year, rounded up:
+// whole calendar months get months/12 of it (a quarter a quarter, a half a
+// half); any other span (a week) gets days/days-in-year.
+int64_t ProRatedTarget(int64_t yearly, const cv1::DateRange& period);
+
+// The published assessment table: ≥ 100% of the task full marks (100),
+// ≥ 80% 75, ≥ 50% 50, below nothing; a missed monthly statistics report
+// costs 1 point, no work plan 5; every metric weighs the same.
+v1::ScoringRules DefaultScoringRules(int year);
+absl::Status ValidateScoringRules(const v1::ScoringRules& rules);
+
+// The points of the highest band `completion` reaches.
+double BandPoints(double completion, const v1::ScoringRules& rules);
+
+// Fills completion, score and rank (1 = best) of every unit: score is the
+// weighted mean band points of the metrics with a target, minus penalties,
+// plus rewards; ties fall to summed capped completion, then unit code.
+void ScoreAndRank(const v1::ScoringRules& rules, std::vector<v1::UnitProgress>* units);
+
+}  // namespace zs::supervision

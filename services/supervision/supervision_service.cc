@@ -1,0 +1,449 @@
+#include "services/supervision/supervision_service.h"
+
+#include <google/protobuf/util/time_util.h>
+
+#include <memory>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "common/clock.h"
+#include "common/db/transaction.h"
+#include "common/errors.h"
+#include "common/idempotency.h"
+#include "common/validation.h"
+#include "services/supervision/supervision_rules.h"
+
+namespace zs::supervision {
+
+using grpc::CallbackServerContext;
+using grpc::ServerUnaryReactor;
+
+SupervisionServiceImpl::SupervisionServiceImpl(WorkerPool& pool, const ProgressSources& sources,
+                                               absl::Duration max_call_time)
+    : executor_(pool, max_call_time), sources_(sources) {}
+
+ServerUnaryReactor* SupervisionServiceImpl::ListUnits(CallbackServerContext* context,
+                                                      const v1::ListUnitsRequest* request,
+                                                      v1::ListUnitsResponse* response) {
+  return executor_.Read(context, "ListUnits", *request, response,
+                        [=, this](pqxx::work& tx, const CallContext&) {
+                          return directory_.ListUnits(tx, *request, response);
+                        });
+}
+
+ServerUnaryReactor* SupervisionServiceImpl::GetUnit(CallbackServerContext* context,
+                                                    const v1::GetUnitRequest* request,
+                                                    v1::Unit* response) {
+  return executor_.Read(context, "GetUnit", *request, response,
+                        [=, this](pqxx::work& tx, const CallContext&) {
+                          return directory_.GetUnit(tx, request->code(), response);
+                        });
+}
+
+ServerUnaryReactor* SupervisionServiceImpl::CreateUnit(CallbackServerContext* context,
+                                                       const v1::CreateUnitRequest* request,
+                                                       v1::Unit* response) {
+  return executor_.Mutate(context, "CreateUnit", *request, response,
+                          [=, this](pqxx::work& tx, const CallContext&) {
+                            return directory_.CreateUnit(tx, *request, response);
+                          });
+}
+
+ServerUnaryReactor* SupervisionServiceImpl::UpdateUnit(CallbackServerContext* context,
+                                                       const v1::UpdateUnitRequest* request,
+                                                       v1::Unit* response) {
+  return executor_.Mutate(context, "UpdateUnit", *request, response,
+                          [=, this](pqxx::work& tx, const CallContext&) {
+                            return directory_.UpdateUnit(tx, *request, response);
+                          });
+}
+
+ServerUnaryReactor* SupervisionServiceImpl::ListLeaders(CallbackServerContext* context,
+                                                        const v1::ListLeadersRequest* request,
+                                                        v1::ListLeadersResponse* response) {
+  return executor_.Read(context, "ListLeaders", *request, response,
+                        [=, this](pqxx::work& tx, const CallContext&) {
+                          return directory_.ListLeaders(tx, response);
+                        });
+}
+
+ServerUnaryReactor* SupervisionServiceImpl::CreateLeader(CallbackServerContext* context,
+                                                         const v1::CreateLeaderRequest* request,
+                                                         v1::Leader* response) {
+  return executor_.Mutate(context, "CreateLeader", *request, response,
+                          [=, this](pqxx::work& tx, const CallContext&) {
+                            return directory_.CreateLeader(tx, *request, response);
+                          });
+}
+
+ServerUnaryReactor* SupervisionServiceImpl::ListTargetCategories(
+    CallbackServerContext* context, const v1::ListTargetCategoriesRequest* request,
+    v1::ListTargetCategoriesResponse* response) {
+  return executor_.Read(context, "ListTargetCategories", *request, response,
+                        [=, this](pqxx::work& tx, const CallContext&) {
+                          return plans_.ListCategories(tx, request->year(), response);
+                        });
+}
+
+ServerUnaryReactor* SupervisionServiceImpl::UpsertTargetCategory(
+    CallbackServerContext* context, const v1::UpsertTargetCategoryRequest* request,
+    v1::TargetCategory* response) {
+  return executor_.Mutate(context, "UpsertTargetCategory", *request, response,
+                          [=, this](pqxx::work& tx, const CallContext&) {
+                            return plans_.UpsertCategory(tx, *request, response);
+                          });
+}
+
+ServerUnaryReactor* SupervisionServiceImpl::SetUnitTargets(CallbackServerContext* context,
+                                                           const v1::SetUnitTargetsRequest* request,
+                                                           v1::UnitTargets* response) {
+  return executor_.Mutate(context, "SetUnitTargets", *request, response,
+                          [=, this](pqxx::work& tx, const CallContext&) {
+                            return plans_.SetUnitTargets(tx, *request, response);
+                          });
+}
+
+ServerUnaryReactor* SupervisionServiceImpl::GetUnitTargets(CallbackServerContext* context,
+                                                           const v1::GetUnitTargetsRequest* request,
+                                                           v1::UnitTargets* response) {
+  return executor_.Read(
+      context, "GetUnitTargets", *request, response, [=, this](pqxx::work& tx, const CallContext&) {
+        return plans_.GetUnitTargets(tx, request->unit_code(), request->year(), response);
+      });
+}
+
+ServerUnaryReactor* SupervisionServiceImpl::GetSnapshot(CallbackServerContext* context,
+                                                        const v1::GetSnapshotRequest* request,
+                                                        v1::Snapshot* response) {
+  return executor_.Read(context, "GetSnapshot", *request, response,
+                        [=, this](pqxx::work& tx, const CallContext&) {
+                          return records_.GetSnapshot(tx, request->id(), response);
+                        });
+}
+
+ServerUnaryReactor* SupervisionServiceImpl::ListSnapshots(CallbackServerContext* context,
+                                                          const v1::ListSnapshotsRequest* request,
+                                                          v1::ListSnapshotsResponse* response) {
+  return executor_.Read(context, "ListSnapshots", *request, response,
+                        [=, this](pqxx::work& tx, const CallContext&) {
+                          return records_.ListSnapshots(tx, *request, response);
+                        });
+}
+
+ServerUnaryReactor* SupervisionServiceImpl::CreateTask(CallbackServerContext* context,
+                                                       const v1::CreateTaskRequest* request,
+                                                       v1::Task* response) {
+  return executor_.Mutate(context, "CreateTask", *request, response,
+                          [=, this](pqxx::work& tx, const CallContext&) {
+                            return records_.CreateTask(tx, *request, response);
+                          });
+}
+
+ServerUnaryReactor* SupervisionServiceImpl::GetTask(CallbackServerContext* context,
+                                                    const v1::GetTaskRequest* request,
+                                                    v1::Task* response) {
+  return executor_.Read(context, "GetTask", *request, response,
+                        [=, this](pqxx::work& tx, const CallContext&) {
+                          return records_.GetTask(tx, request->id(), response);
+                        });
+}
+
+ServerUnaryReactor* SupervisionServiceImpl::ListTasks(CallbackServerContext* context,
+                                                      const v1::ListTasksRequest* request,
+                                                      v1::ListTasksResponse* response) {
+  return executor_.Read(context, "ListTasks", *request, response,
+                        [=, this](pqxx::work& tx, const CallContext&) {
+                          return records_.ListTasks(tx, *request, response);
+                        });
+}
+
+ServerUnaryReactor* SupervisionServiceImpl::CompleteTask(CallbackServerContext* context,
+                                                         const v1::CompleteTaskRequest* request,
+                                                         v1::Task* response) {
+  return executor_.Mutate(context, "CompleteTask", *request, response,
+                          [=, this](pqxx::work& tx, const CallContext&) {
+                            return records_.CompleteTask(tx, *request, response);
+                          });
+}
+
+ServerUnaryReactor* SupervisionServiceImpl::SetScoringRules(
+    CallbackServerContext* context, const v1::SetScoringRulesRequest* request,
+    v1::ScoringRules* response) {
+  return executor_.Mutate(context, "SetScoringRules", *request, response,
+                          [=, this](pqxx::work& tx, const CallContext&) {
+                            return plans_.SetRules(tx, *request, response);
+                          });
+}
+
+ServerUnaryReactor* SupervisionServiceImpl::ListBulletins(CallbackServerContext* context,
+                                                          const v1::ListBulletinsRequest* request,
+                                                          v1::ListBulletinsResponse* response) {
+  return executor_.Read(context, "ListBulletins", *request, response,
+                        [=, this](pqxx::work& tx, const CallContext&) {
+                          return records_.ListBulletins(tx, *request, response);
+                        });
+}
+
+ServerUnaryReactor* SupervisionServiceImpl::ListSanctions(CallbackServerContext* context,
+                                                          const v1::ListSanctionsRequest* request,
+                                                          v1::ListSanctionsResponse* response) {
+  return executor_.Read(context, "ListSanctions", *request, response,
+                        [=, this](pqxx::work& tx, const CallContext&) {
+                          return plans_.ListSanctions(tx, *request, response);
+                        });
+}
+
+absl::StatusOr<std::vector<v1::UnitProgress>> SupervisionServiceImpl::Progress(
+    const CallContext& call, ConnectionSlot& slot, const cv1::DateRange& period,
+    std::string* rule_version) {
+  absl::StatusOr<Actuals> actuals = sources_.Fetch(call, period);
+  if (!actuals.ok()) return actuals.status();
+  const int year = std::stoi(period.start_date().substr(0, 4));
+  ProgressInputs inputs;
+  ZS_RETURN_IF_ERROR(RunTransaction(slot, call.deadline, [&](pqxx::work& tx) {
+    inputs.units = directory_.ActiveUnits(tx);
+    inputs.yearly_targets = plans_.EffectiveTargets(tx, year);
+    inputs.sanctions = plans_.SanctionPoints(tx, period.start_date(), period.end_date());
+    inputs.rules = plans_.Rules(tx, year);
+    return absl::OkStatus();
+  }));
+  if (rule_version != nullptr) {
+    *rule_version =
+        absl::StrCat(year, "/", inputs.rules.etag().empty() ? "default" : inputs.rules.etag());
+  }
+  return ComputeProgress(period, inputs, *actuals);
+}
+
+ServerUnaryReactor* SupervisionServiceImpl::GetProgress(CallbackServerContext* context,
+                                                        const v1::GetProgressRequest* request,
+                                                        v1::Progress* response) {
+  return executor_.Run(
+      context, "GetProgress", *request,
+      [=, this](const CallContext& call, ConnectionSlot& slot) -> absl::Status {
+        ZS_RETURN_IF_ERROR(ValidateProgressPeriod(request->period()));
+        absl::StatusOr<std::vector<v1::UnitProgress>> units =
+            Progress(call, slot, request->period(), nullptr);
+        if (!units.ok()) return units.status();
+        *response->mutable_period() = request->period();
+        for (v1::UnitProgress& unit : *units) {
+          if (request->unit_code().empty() || unit.unit_code() == request->unit_code()) {
+            *response->add_units() = std::move(unit);
+          }
+        }
+        if (!request->unit_code().empty() && response->units().empty()) {
+          return absl::NotFoundError(
+              absl::StrCat("unit '", request->unit_code(), "' is not an active unit"));
+        }
+        return absl::OkStatus();
+      });
+}
+
+ServerUnaryReactor* SupervisionServiceImpl::Publish(CallbackServerContext* context,
+                                                    absl::string_view method,
+                                                    const google::protobuf::Message& request,
+                                                    v1::Snapshot::Kind kind,
+                                                    absl::StatusOr<cv1::DateRange> period,
+                                                    v1::Snapshot* response) {
+  return executor_.Run(
+      context, method, request,
+      [=, this, &request](const CallContext& call, ConnectionSlot& slot) -> absl::Status {
+        if (!period.ok()) return period.status();
+        const std::string request_id = request.GetReflection()->GetString(
+            request, request.GetDescriptor()->FindFieldByName("request_id"));
+        ZS_RETURN_IF_ERROR(ValidateRequestId(request_id));
+        if (period->end_date() >= TodayInChinaString()) {
+          return FailedPrecondition(
+              "PERIOD_NOT_ENDED",
+              absl::StrCat("the period ", period->start_date(), " to ", period->end_date(),
+                           " has not ended; publish it once it has"));
+        }
+        // Published once: any later call, whatever its request id, gets the
+        // snapshot that stands, computed from the data of its day.
+        bool published = false;
+        ZS_RETURN_IF_ERROR(RunTransaction(slot, call.deadline, [&](pqxx::work& tx) {
+          std::optional<v1::Snapshot> existing =
+              records_.FindSnapshot(tx, kind, period->start_date());
+          if (existing) *response = *std::move(existing);
+          published = existing.has_value();
+          return absl::OkStatus();
+        }));
+        if (published) return absl::OkStatus();
+        v1::Snapshot snapshot;
+        snapshot.set_kind(kind);
+        *snapshot.mutable_period() = *period;
+        absl::StatusOr<std::vector<v1::UnitProgress>> units =
+            Progress(call, slot, *period, snapshot.mutable_rule_version());
+        if (!units.ok()) return units.status();
+        for (v1::UnitProgress& unit : *units) *snapshot.add_units() = std::move(unit);
+        snapshot.set_published_by(call.principal.id);
+        *snapshot.mutable_publish_time() = google::protobuf::util::TimeUtil::GetCurrentTime();
+        return RunTransaction(slot, call.deadline, [&](pqxx::work& tx) {
+          response->Clear();
+          return RunIdempotent(tx,
+                               {.method = call.method,
+                                .request_id = request_id,
+                                .principal = call.principal.id,
+                                .request = &request},
+                               response, [&] {
+                                 records_.PublishSnapshot(tx, snapshot, response);
+                                 return absl::OkStatus();
+                               });
+        });
+      });
+}
+
+ServerUnaryReactor* SupervisionServiceImpl::PublishWeeklySummary(
+    CallbackServerContext* context, const v1::PublishWeeklySummaryRequest* request,
+    v1::Snapshot* response) {
+  absl::StatusOr<cv1::DateRange> week = [&]() -> absl::StatusOr<cv1::DateRange> {
+    ZS_RETURN_IF_ERROR(ValidateDate("week_start_date", request->week_start_date()));
+    const absl::CivilDay monday = ParseDateOrDie(request->week_start_date());
+    if (absl::GetWeekday(monday) != absl::Weekday::monday) {
+      return InvalidField("week_start_date", "must be a Monday");
+    }
+    cv1::DateRange range;
+    range.set_start_date(FormatDate(monday));
+    range.set_end_date(FormatDate(monday + 6));
+    if (range.start_date().substr(0, 4) != range.end_date().substr(0, 4)) {
+      range.set_end_date(absl::StrCat(range.start_date().substr(0, 4), "-12-31"));
+    }
+    return range;
+  }();
+  return Publish(context, "PublishWeeklySummary", *request, v1::Snapshot::KIND_WEEKLY_SUMMARY,
+                 std::move(week), response);
+}
+
+ServerUnaryReactor* SupervisionServiceImpl::PublishMonthlyRanking(
+    CallbackServerContext* context, const v1::PublishMonthlyRankingRequest* request,
+    v1::Snapshot* response) {
+  absl::StatusOr<cv1::DateRange> month = [&]() -> absl::StatusOr<cv1::DateRange> {
+    ZS_RETURN_IF_ERROR(ValidateDate("month", absl::StrCat(request->month(), "-01")));
+    const absl::CivilDay first = ParseDateOrDie(absl::StrCat(request->month(), "-01"));
+    cv1::DateRange range;
+    range.set_start_date(FormatDate(first));
+    range.set_end_date(FormatDate(absl::CivilDay(absl::CivilMonth(first) + 1) - 1));
+    return range;
+  }();
+  return Publish(context, "PublishMonthlyRanking", *request, v1::Snapshot::KIND_MONTHLY_RANKING,
+                 std::move(month), response);
+}
+
+ServerUnaryReactor* SupervisionServiceImpl::GenerateBulletin(
+    CallbackServerContext* context, const v1::GenerateBulletinRequest* request,
+    v1::Bulletin* response) {
+  return executor_.Run(
+      context, "GenerateBulletin", *request,
+      [=, this](const CallContext& call, ConnectionSlot& slot) -> absl::Status {
+        ZS_RETURN_IF_ERROR(ValidateRequestId(request->request_id()));
+        ZS_RETURN_IF_ERROR(ValidateProgressPeriod(request->period()));
+        if (request->stale_ledger_days() < 0) {
+          return InvalidField("stale_ledger_days", "must not be negative");
+        }
+        absl::StatusOr<std::vector<v1::UnitProgress>> units =
+            Progress(call, slot, request->period(), nullptr);
+        if (!units.ok()) return units.status();
+        absl::StatusOr<std::vector<zhaoshang::project::v1::EnterpriseRequest>> overdue =
+            sources_.OverdueRequests(call);
+        if (!overdue.ok()) return overdue.status();
+        const int stale_days =
+            request->stale_ledger_days() == 0 ? 30 : request->stale_ledger_days();
+        absl::StatusOr<std::vector<zhaoshang::project::v1::Project>> stale =
+            sources_.StaleProjects(call, stale_days);
+        if (!stale.ok()) return stale.status();
+
+        v1::Bulletin bulletin;
+        bulletin.set_title(absl::StrCat("招商引资动态通报（", request->period().start_date(),
+                                        " 至 ", request->period().end_date(), "）"));
+        *bulletin.mutable_period() = request->period();
+        std::vector<std::string> lines;
+        // Behind: any metric under half of its pro-rated target.
+        for (const v1::UnitProgress& unit : *units) {
+          std::vector<std::string> behind;
+          for (const v1::MetricProgress& m : unit.metrics()) {
+            if (m.target() > 0 && m.completion() < 0.5) {
+              behind.push_back(
+                  absl::StrCat(v1::Metric_Name(m.metric()), " ", m.actual(), "/", m.target()));
+            }
+          }
+          if (behind.empty()) continue;
+          v1::BulletinItem* item = bulletin.add_items();
+          item->set_unit_code(unit.unit_code());
+          item->set_reason("BEHIND_TARGET");
+          item->set_detail(absl::StrJoin(behind, ", "));
+          lines.push_back(absl::StrCat(unit.unit_name(), "进度滞后：", item->detail()));
+        }
+        for (const auto& r : *overdue) {
+          v1::BulletinItem* item = bulletin.add_items();
+          item->set_unit_code(r.unit_code());
+          item->set_reason("OVERDUE_REQUEST");
+          item->set_detail(absl::StrCat("诉求#", r.id(), "（", r.category(), "）应于", r.due_date(),
+                                        "前办结，已超期"));
+          lines.push_back(absl::StrCat(r.unit_code(), "：", item->detail()));
+        }
+        for (const auto& p : *stale) {
+          v1::BulletinItem* item = bulletin.add_items();
+          item->set_unit_code(p.unit_code());
+          item->set_reason("STALE_LEDGER");
+          item->set_detail(
+              absl::StrCat("项目#", p.id(), "（", p.name(), "）台账", stale_days, "天未更新"));
+          lines.push_back(absl::StrCat(p.unit_code(), "：", item->detail()));
+        }
+        bulletin.set_text(absl::StrCat(bulletin.title(), "\n", absl::StrJoin(lines, "\n")));
+        *bulletin.mutable_publish_time() = google::protobuf::util::TimeUtil::GetCurrentTime();
+        return RunTransaction(slot, call.deadline, [&](pqxx::work& tx) {
+          response->Clear();
+          return RunIdempotent(tx,
+                               {.method = call.method,
+                                .request_id = request->request_id(),
+                                .principal = call.principal.id,
+                                .request = request},
+                               response, [&] {
+                                 records_.StoreBulletin(tx, bulletin, response);
+                                 return absl::OkStatus();
+                               });
+        });
+      });
+}
+
+ServerUnaryReactor* SupervisionServiceImpl::CreateBulletin(CallbackServerContext* context,
+                                                           const v1::CreateBulletinRequest* request,
+                                                           v1::Bulletin* response) {
+  return executor_.Mutate(
+      context, "CreateBulletin", *request, response,
+      [=, this](pqxx::work& tx, const CallContext&) -> absl::Status {
+        v1::Bulletin bulletin = request->bulletin();
+        ZS_RETURN_IF_ERROR(ValidateRequiredText("bulletin.title", bulletin.title(), 200));
+        ZS_RETURN_IF_ERROR(ValidateRequiredText("bulletin.text", bulletin.text(), 20000));
+        *bulletin.mutable_publish_time() = google::protobuf::util::TimeUtil::GetCurrentTime();
+        records_.StoreBulletin(tx, std::move(bulletin), response);
+        return absl::OkStatus();
+      });
+}
+
+ServerUnaryReactor* SupervisionServiceImpl::GetScoringRules(
+    CallbackServerContext* context, const v1::GetScoringRulesRequest* request,
+    v1::ScoringRules* response) {
+  return executor_.Read(context, "GetScoringRules", *request, response,
+                        [=, this](pqxx::work& tx, const CallContext&) -> absl::Status {
+                          if (request->year() < 2000 || request->year() > 2100) {
+                            return InvalidField("year", "must be between 2000 and 2100");
+                          }
+                          *response = plans_.Rules(tx, request->year());
+                          return absl::OkStatus();
+                        });
+}
+
+ServerUnaryReactor* SupervisionServiceImpl::RecordSanction(CallbackServerContext* context,
+                                                           const v1::RecordSanctionRequest* request,
+                                                           v1::Sanction* response) {
+  return executor_.Mutate(
+      context, "RecordSanction", *request, response, [=, this](pqxx::work& tx, const CallContext&) {
+        const std::string date = request->sanction().decided_date().empty()
+                                     ? TodayInChinaString()
+                                     : request->sanction().decided_date();
+        const int year = date.size() >= 4 ? std::atoi(date.substr(0, 4).c_str()) : 0;
+        return plans_.RecordSanction(tx, *request, plans_.Rules(tx, year), response);
+      });
+}
+
+}  // namespace zs::supervision
