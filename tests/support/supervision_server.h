@@ -1,0 +1,32 @@
+// Lead, project and supervision in-process, supervision reading the other
+// two over real channels.
+#pragma once
+
+#include <memory>
+
+#include "services/supervision/supervision_service.h"
+#include "tests/support/project_server.h"
+#include "zhaoshang/supervision/v1/supervision_service.grpc.pb.h"
+
+namespace zs::testing {
+
+class SupervisionServer {
+ public:
+  SupervisionServer();
+  ~SupervisionServer();
+
+  ProjectServer& projects() { return projects_; }
+  TestDatabase& database() { return database_; }
+  zhaoshang::supervision::v1::SupervisionService::Stub& stub() { return *stub_; }
+
+ private:
+  ProjectServer projects_;
+  TestDatabase database_;
+  supervision::ProgressSources sources_;
+  WorkerPool pool_;
+  supervision::SupervisionServiceImpl service_;
+  std::unique_ptr<GrpcServer> server_;
+  std::unique_ptr<zhaoshang::supervision::v1::SupervisionService::Stub> stub_;
+};
+
+}  // namespace zs::testing

@@ -1,0 +1,82 @@
+#include "services/supervision/supervision_rules.h"
+
+#include <gtest/gtest.h>
+
+namespace zs::supervision {
+namespace {
+
+cv1::DateRange Range(const char* from, const char* to) {
+  cv1::DateRange range;
+  range.set_start_date(from);
+  range.set_end_date(to);
+  return range;
+}
+
+TEST(ProRating, WholeMonthsTakeTheirShareAndRoundUp) {
+  EXPECT_EQ(ProRatedTarget(48, Range("2026-01-01", "2026-06-30")), 24);  // a half
+  EXPECT_EQ(ProRatedTarget(10, Range("2026-01-01", "2026-03-31")), 3);   // 2.5 → 3
+  EXPECT_EQ(ProRatedTarget(12, Range("2026-03-01", "2026-03-31")), 1);   // a month
+  EXPECT_EQ(ProRatedTarget(6, Range("2026-03-01", "2026-03-31")), 1);    // 0.5 → 1
+  EXPECT_EQ(ProRatedTarget(0, Range("2026-01-01", "2026-12-31")), 0);
+  EXPECT_EQ(ProRatedTarget(100000, Range("2026-01-01", "2026-12-31")), 100000);
+}
+
+TEST(ProRating, OtherSpansGoByDays) {
+  // A week of a 365-day year: 52 × 7 / 365 = 0.997 → 1.
+  EXPECT_EQ(ProRatedTarget(52, Range("2026-11-16", "2026-11-22")), 1);
+  EXPECT_EQ(ProRatedTarget(365, Range("2026-11-16", "2026-11-22")), 7);
+  EXPECT_EQ(ProRatedTarget(366, Range("2028-02-01", "2028-02-10")), 10);  // leap year
+}
+
+TEST(Scoring, BandsFromThePublishedTable) {
+  const v1::ScoringRules rules = DefaultScoringRules(2026);
+  EXPECT_EQ(BandPoints(1.2, rules), 100);
+  EXPECT_EQ(BandPoints(1.0, rules), 100);
+  EXPECT_EQ(BandPoints(0.85, rules), 75);
+  EXPECT_EQ(BandPoints(0.5, rules), 50);
+  EXPECT_EQ(BandPoints(0.49, rules), 0);
+}
+
+v1::UnitProgress Unit(const std::string& code, std::vector<std::pair<int64_t, int64_t>> metrics,
+                      double penalty = 0) {
+  v1::UnitProgress unit;
+  unit.set_unit_code(code);
+  int metric = 1;
+  for (auto [target, actual] : metrics) {
+    auto* m = unit.add_metrics();
+    m->set_metric(static_cast<v1::Metric>(metric++));
+    m->set_target(target);
+    m->set_actual(actual);
+  }
+  unit.set_penalty_points(penalty);
+  return unit;
+}
+
+TEST(Scoring, WeightedMeanMinusPenaltiesAndDeterministicTies) {
+  std::vector<v1::UnitProgress> units = {
+      Unit("town-b", {{10, 10}, {10, 4}}),      // 100, 0 → 50
+      Unit("town-a", {{10, 10}, {10, 4}}),      // the same: tie
+      Unit("park-c", {{10, 9}, {10, 6}}),       // 75, 50 → 62.5
+      Unit("dept-d", {{10, 20}, {0, 5}}, 1.0),  // 100 (only one target) − 1 → 99
+      Unit("office-e", {{10, 5}, {10, 5}}),     // 50, 50 → 50, completion 1.0 < 1.4
+  };
+  ScoreAndRank(DefaultScoringRules(2026), &units);
+  std::vector<std::string> order;
+  for (const auto& u : units) order.push_back(u.unit_code());
+  EXPECT_EQ(order, (std::vector<std::string>{"dept-d", "park-c", "town-a", "town-b", "office-e"}));
+  EXPECT_EQ(units[0].score(), 99);
+  EXPECT_EQ(units[1].score(), 62.5);
+  EXPECT_EQ(units[2].rank(), 3);
+  EXPECT_EQ(units[3].rank(), 4);  // same score as town-a: the code decides
+}
+
+TEST(Scoring, WeightsAreData) {
+  v1::ScoringRules rules = DefaultScoringRules(2026);
+  (*rules.mutable_metric_weights())[2] = 3.0;  // visits count three times
+  std::vector<v1::UnitProgress> units = {Unit("u", {{10, 10}, {10, 0}})};
+  ScoreAndRank(rules, &units);
+  EXPECT_EQ(units[0].score(), 25);  // (100 × 1 + 0 × 3) / 4
+}
+
+}  // namespace
+}  // namespace zs::supervision
