@@ -265,3 +265,22 @@ TEST_F(SupervisionTest, ADependencyDownIsUnavailableNotAWrongRanking) {
 
 }  // namespace
 }  // namespace zs::testing
+
+namespace zs::testing {
+namespace {
+
+// The CronJob's command, run twice as a real process: one snapshot.
+TEST(ZsPublish, MonthlyRunIsIdempotent) {
+  SupervisionServer server;
+  const std::string command = absl::StrCat(
+      ZS_PUBLISH_BINARY, " monthly --today=2026-04-01 --supervision=127.0.0.1:", server.port(),
+      " > /dev/null");
+  EXPECT_EQ(std::system(command.c_str()), 0) << command;
+  EXPECT_EQ(std::system(command.c_str()), 0) << command;
+  EXPECT_EQ(server.database().QueryValue(
+                "SELECT count(*) || ' ' || min(period_start)::text FROM snapshots"),
+            "1 2026-03-01");
+}
+
+}  // namespace
+}  // namespace zs::testing

@@ -17,6 +17,7 @@ class SupervisionServer {
 
   ProjectServer& projects() { return projects_; }
   TestDatabase& database() { return database_; }
+  int port() const { return server_->port(); }
   zhaoshang::supervision::v1::SupervisionService::Stub& stub() { return *stub_; }
 
  private:
