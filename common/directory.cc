@@ -6,8 +6,8 @@
 
 namespace zs {
 
-const Directory& Directory::Seeded() {
-  static const Directory* const kSeeded = new Directory({
+std::vector<OrgEntry> Directory::SeededEntries() {
+  return {
       {"town-ganhechen", "干河陈乡", OrgKind::kTown},
       {"town-wenshi", "问十乡", OrgKind::kTown},
       {"town-kongzhongguo", "空冢郭乡", OrgKind::kTown},
@@ -34,37 +34,52 @@ const Directory& Directory::Seeded() {
       {"leader-deputy-head-3", "副区长（分管工业）", OrgKind::kLeader},
       {"leader-congress-deputy", "区人大常委会副主任", OrgKind::kLeader},
       {"leader-cppcc-deputy", "区政协副主席", OrgKind::kLeader},
-  });
+  };
+}
+
+const Directory& Directory::Seeded() {
+  static const Directory* const kSeeded = new Directory(SeededEntries());
   return *kSeeded;
 }
 
-Directory::Directory(std::vector<OrgEntry> entries) : entries_(std::move(entries)) {}
+Directory::Directory(std::vector<OrgEntry> entries)
+    : entries_(std::make_shared<const std::vector<OrgEntry>>(std::move(entries))) {}
 
-const OrgEntry* Directory::Find(absl::string_view code) const {
-  auto it = std::find_if(entries_.begin(), entries_.end(),
-                         [&](const OrgEntry& e) { return e.code == code; });
-  return it == entries_.end() ? nullptr : &*it;
+void Directory::Replace(std::vector<OrgEntry> entries) {
+  auto replacement = std::make_shared<const std::vector<OrgEntry>>(std::move(entries));
+  std::lock_guard<std::mutex> lock(mutex_);
+  entries_ = std::move(replacement);
+}
+
+std::vector<OrgEntry> Directory::entries() const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return *entries_;
+}
+
+bool Directory::Is(absl::string_view code, std::initializer_list<OrgKind> kinds) const {
+  std::shared_ptr<const std::vector<OrgEntry>> entries;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    entries = entries_;
+  }
+  for (const OrgEntry& entry : *entries) {
+    if (entry.code == code) {
+      return std::find(kinds.begin(), kinds.end(), entry.kind) != kinds.end();
+    }
+  }
+  return false;
 }
 
 bool Directory::IsUnit(absl::string_view code) const {
-  const OrgEntry* entry = Find(code);
-  return entry != nullptr && (entry->kind == OrgKind::kTown || entry->kind == OrgKind::kPark ||
-                              entry->kind == OrgKind::kDepartment);
+  return Is(code, {OrgKind::kTown, OrgKind::kPark, OrgKind::kDepartment, OrgKind::kSmallTeam});
 }
 
 bool Directory::IsOffice(absl::string_view code) const {
-  const OrgEntry* entry = Find(code);
-  return entry != nullptr && entry->kind == OrgKind::kRemoteOffice;
+  return Is(code, {OrgKind::kRemoteOffice});
 }
 
-bool Directory::IsLeader(absl::string_view code) const {
-  const OrgEntry* entry = Find(code);
-  return entry != nullptr && entry->kind == OrgKind::kLeader;
-}
+bool Directory::IsLeader(absl::string_view code) const { return Is(code, {OrgKind::kLeader}); }
 
-bool Directory::IsPark(absl::string_view code) const {
-  const OrgEntry* entry = Find(code);
-  return entry != nullptr && entry->kind == OrgKind::kPark;
-}
+bool Directory::IsPark(absl::string_view code) const { return Is(code, {OrgKind::kPark}); }
 
 }  // namespace zs

@@ -1,22 +1,27 @@
-// The organisation directory: responsible units, remote offices, parks and
-// county-level leaders, by stable code. Until the supervision service serves
-// the directory, services validate codes against this seeded list (the same
-// list the supervision service will start from).
+// The organisation directory: responsible units (towns and sub-districts,
+// parks, departments, small teams), remote offices and county-level
+// leaders, by stable code. Services validate codes against it.
+//
+// It starts as the seeded district (the same list the supervision service's
+// first migration loads) and, where a service is given the supervision
+// service's address, follows that service's directory (DirectoryRefresher),
+// so units created there become valid everywhere within a refresh interval.
 #pragma once
 
+#include <memory>
+#include <mutex>
 #include <string>
-#include <string_view>
 #include <vector>
 
 #include "absl/strings/string_view.h"
 
 namespace zs {
 
-enum class OrgKind { kTown, kPark, kDepartment, kRemoteOffice, kLeader };
+enum class OrgKind { kTown, kPark, kDepartment, kSmallTeam, kRemoteOffice, kLeader };
 
 struct OrgEntry {
-  absl::string_view code;
-  absl::string_view name;
+  std::string code;
+  std::string name;
   OrgKind kind;
 };
 
@@ -25,19 +30,25 @@ class Directory {
   // The seeded district (源汇区): its towns and sub-district offices, parks,
   // departments, the three remote offices and its county-level leaders.
   static const Directory& Seeded();
+  static std::vector<OrgEntry> SeededEntries();
 
   explicit Directory(std::vector<OrgEntry> entries);
 
-  const OrgEntry* Find(absl::string_view code) const;
-  // A unit is a town, park or department; offices are separate.
+  // A unit is a town, park, department or small team; offices are separate.
   bool IsUnit(absl::string_view code) const;
   bool IsOffice(absl::string_view code) const;
   bool IsLeader(absl::string_view code) const;
   bool IsPark(absl::string_view code) const;
-  const std::vector<OrgEntry>& entries() const { return entries_; }
+  std::vector<OrgEntry> entries() const;
+
+  // Swaps in a new list; readers see the old or the new one, never a mix.
+  void Replace(std::vector<OrgEntry> entries);
 
  private:
-  std::vector<OrgEntry> entries_;
+  bool Is(absl::string_view code, std::initializer_list<OrgKind> kinds) const;
+
+  mutable std::mutex mutex_;
+  std::shared_ptr<const std::vector<OrgEntry>> entries_;
 };
 
 }  // namespace zs

@@ -1,5 +1,7 @@
 #include "common/service_main.h"
 
+#include <grpcpp/create_channel.h>
+
 #include <pqxx/pqxx>
 
 #include "absl/flags/flag.h"
@@ -8,6 +10,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_replace.h"
 #include "common/config.h"
+#include "common/directory_refresher.h"
 #include "common/logging.h"
 #include "common/server.h"
 
@@ -28,6 +31,11 @@ ABSL_FLAG(int, max_message_bytes, zs::EnvOr("ZS_MAX_MESSAGE_BYTES", 4 << 20),
           "largest request or response (env ZS_MAX_MESSAGE_BYTES)");
 ABSL_FLAG(int, shutdown_grace_seconds, zs::EnvOr("ZS_SHUTDOWN_GRACE_SECONDS", 20),
           "time in-flight calls get to finish on SIGTERM (env ZS_SHUTDOWN_GRACE_SECONDS)");
+ABSL_FLAG(std::string, directory_address, zs::EnvOr("ZS_DIRECTORY_ADDRESS", ""),
+          "the supervision service whose directory of units and leaders to follow; empty: the "
+          "seeded district (env ZS_DIRECTORY_ADDRESS)");
+ABSL_FLAG(int, directory_refresh_seconds, zs::EnvOr("ZS_DIRECTORY_REFRESH_SECONDS", 60),
+          "how often the directory is reloaded (env ZS_DIRECTORY_REFRESH_SECONDS)");
 ABSL_FLAG(std::string, migrate, zs::EnvOr("ZS_MIGRATE", "on_start"),
           "on_start: apply migrations then serve; only: apply and exit; off: serve only "
           "(env ZS_MIGRATE)");
@@ -82,8 +90,17 @@ int RunServiceMain(const ServiceDefinition& definition, int argc, char** argv) {
 
   WorkerPool pool(conninfo, absl::GetFlag(FLAGS_db_pool_size),
                   absl::GetFlag(FLAGS_max_queued_calls));
-  std::unique_ptr<grpc::Service> service =
-      definition.make_service(pool, absl::Seconds(absl::GetFlag(FLAGS_max_call_seconds)));
+  Directory directory(Directory::SeededEntries());
+  std::unique_ptr<DirectoryRefresher> refresher;
+  if (const std::string address = absl::GetFlag(FLAGS_directory_address); !address.empty()) {
+    refresher = std::make_unique<DirectoryRefresher>(
+        directory, grpc::CreateChannel(address, grpc::InsecureChannelCredentials()),
+        absl::Seconds(absl::GetFlag(FLAGS_directory_refresh_seconds)));
+  }
+  std::unique_ptr<grpc::Service> service = definition.make_service(
+      {.pool = pool,
+       .max_call_time = absl::Seconds(absl::GetFlag(FLAGS_max_call_seconds)),
+       .directory = directory});
   std::string listen = absl::GetFlag(FLAGS_listen);
   if (listen.empty()) listen = definition.default_listen;
   absl::StatusOr<std::unique_ptr<GrpcServer>> server = GrpcServer::Start(

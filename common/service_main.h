@@ -14,8 +14,18 @@
 #include "absl/time/time.h"
 #include "common/db/migrations.h"
 #include "common/db/worker_pool.h"
+#include "common/directory.h"
 
 namespace zs {
+
+// What a service is built from.
+struct ServiceEnv {
+  WorkerPool& pool;
+  absl::Duration max_call_time;
+  // Units, offices and leaders: the seed, or the supervision service's
+  // directory when --directory_address is set.
+  const Directory& directory;
+};
 
 struct ServiceDefinition {
   std::string name;                          // "lead"
@@ -23,8 +33,7 @@ struct ServiceDefinition {
   std::string default_listen;                // e.g. "127.0.0.1:7101"
   const std::vector<Migration>* migrations;  // null: owns no schema
   // Builds the gRPC service on the worker pool.
-  std::function<std::unique_ptr<grpc::Service>(WorkerPool& pool, absl::Duration max_call_time)>
-      make_service;
+  std::function<std::unique_ptr<grpc::Service>(const ServiceEnv& env)> make_service;
 };
 
 int RunServiceMain(const ServiceDefinition& definition, int argc, char** argv);

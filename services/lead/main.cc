@@ -12,9 +12,9 @@ int main(int argc, char** argv) {
                              .default_listen = "127.0.0.1:7101",
                              .migrations = &zs::lead::kMigrations,
                              .make_service =
-                                 [](zs::WorkerPool& pool, absl::Duration max_call_time) {
+                                 [](const zs::ServiceEnv& env) {
                                    return std::make_unique<zs::lead::LeadServiceImpl>(
-                                       pool, zs::Directory::Seeded(), max_call_time);
+                                       env.pool, env.directory, env.max_call_time);
                                  }},
                             argc, argv);
 }

@@ -22,13 +22,13 @@ int main(int argc, char** argv) {
                              .default_listen = "127.0.0.1:7102",
                              .migrations = &zs::project::kMigrations,
                              .make_service =
-                                 [&leads](zs::WorkerPool& pool, absl::Duration max_call_time) {
+                                 [&leads](const zs::ServiceEnv& env) {
                                    leads = std::make_unique<zs::project::LeadClient>(
                                        grpc::CreateChannel(absl::GetFlag(FLAGS_lead_address),
                                                            grpc::InsecureChannelCredentials()),
                                        absl::Milliseconds(absl::GetFlag(FLAGS_lead_timeout_ms)));
                                    return std::make_unique<zs::project::ProjectServiceImpl>(
-                                       pool, zs::Directory::Seeded(), *leads, max_call_time);
+                                       env.pool, env.directory, *leads, env.max_call_time);
                                  }},
                             argc, argv);
 }

@@ -24,7 +24,7 @@ int main(int argc, char** argv) {
                              .default_listen = "127.0.0.1:7103",
                              .migrations = &zs::supervision::kMigrations,
                              .make_service =
-                                 [&sources](zs::WorkerPool& pool, absl::Duration max_call_time) {
+                                 [&sources](const zs::ServiceEnv& env) {
                                    sources = std::make_unique<zs::supervision::ProgressSources>(
                                        grpc::CreateChannel(absl::GetFlag(FLAGS_lead_address),
                                                            grpc::InsecureChannelCredentials()),
@@ -32,7 +32,7 @@ int main(int argc, char** argv) {
                                                            grpc::InsecureChannelCredentials()),
                                        absl::Milliseconds(absl::GetFlag(FLAGS_source_timeout_ms)));
                                    return std::make_unique<zs::supervision::SupervisionServiceImpl>(
-                                       pool, *sources, max_call_time);
+                                       env.pool, *sources, env.max_call_time);
                                  }},
                             argc, argv);
 }

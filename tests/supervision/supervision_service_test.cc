@@ -3,7 +3,9 @@
 #include <gtest/gtest.h>
 
 #include "common/directory.h"
+#include "common/directory_refresher.h"
 #include "tests/project/project_test_util.h"
+#include "tests/support/process.h"
 #include "tests/support/supervision_server.h"
 
 namespace zs::testing {
@@ -280,6 +282,73 @@ TEST(ZsPublish, MonthlyRunIsIdempotent) {
   EXPECT_EQ(server.database().QueryValue(
                 "SELECT count(*) || ' ' || min(period_start)::text FROM snapshots"),
             "1 2026-03-01");
+}
+
+}  // namespace
+}  // namespace zs::testing
+
+namespace zs::testing {
+namespace {
+
+// Units created in supervision become valid codes for the lead service once
+// its directory refreshes; a supervision outage keeps the last list.
+TEST(DirectoryFollowsSupervision, NewAndDeactivatedUnits) {
+  SupervisionServer supervision;
+  Directory directory(Directory::SeededEntries());
+  auto refresher = std::make_unique<DirectoryRefresher>(
+      directory,
+      grpc::CreateChannel(absl::StrCat("127.0.0.1:", supervision.port()),
+                          grpc::InsecureChannelCredentials()),
+      absl::Hours(1));
+  LeadServer lead(directory);
+  auto trip_by = [&](const std::string& unit, const std::string& request_id) {
+    lv1::CreateActivityRequest request;
+    request.set_request_id(request_id);
+    auto* a = request.mutable_activity();
+    a->set_kind(lv1::ACTIVITY_KIND_MERCHANT_VISIT);
+    a->set_title("客商来访");
+    a->set_unit_code(unit);
+    a->set_start_date("2026-05-06");
+    a->set_end_date("2026-05-06");
+    lv1::Activity created;
+    return lead.stub().CreateActivity(StaffContext().get(), request, &created);
+  };
+  EXPECT_EQ(trip_by("team-yrd-1", "before").error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+
+  sv1::CreateUnitRequest create;
+  create.set_request_id("new-team");
+  create.mutable_unit()->set_code("team-yrd-1");
+  create.mutable_unit()->set_name("长三角招商小分队");
+  create.mutable_unit()->set_kind(sv1::UNIT_KIND_SMALL_TEAM);
+  create.mutable_unit()->set_parent_code("office-yrd");
+  create.mutable_unit()->set_category("OFFICE");
+  sv1::Unit unit;
+  ASSERT_TRUE(supervision.stub().CreateUnit(StaffContext().get(), create, &unit).ok());
+  sv1::GetUnitRequest get;
+  get.set_code("town-wenshi");
+  sv1::Unit wenshi;
+  ASSERT_TRUE(supervision.stub().GetUnit(StaffContext().get(), get, &wenshi).ok());
+  sv1::UpdateUnitRequest deactivate;
+  deactivate.set_request_id("close-wenshi");
+  *deactivate.mutable_unit() = wenshi;
+  deactivate.mutable_unit()->set_active(false);
+  deactivate.mutable_update_mask()->add_paths("active");
+  ASSERT_TRUE(supervision.stub().UpdateUnit(StaffContext().get(), deactivate, &wenshi).ok());
+
+  ASSERT_TRUE(refresher->RefreshNow().ok());
+  EXPECT_TRUE(trip_by("team-yrd-1", "after").ok());
+  const grpc::Status closed = trip_by("town-wenshi", "closed");
+  EXPECT_EQ(closed.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_NE(closed.error_message().find("unknown unit 'town-wenshi'"), std::string::npos);
+
+  // Supervision unreachable: the refresh fails and the list stays.
+  auto unreachable = std::make_unique<DirectoryRefresher>(
+      directory,
+      grpc::CreateChannel(absl::StrCat("127.0.0.1:", FreeLoopbackPort()),
+                          grpc::InsecureChannelCredentials()),
+      absl::Hours(1));
+  EXPECT_EQ(unreachable->RefreshNow().code(), absl::StatusCode::kUnavailable);
+  EXPECT_TRUE(directory.IsUnit("team-yrd-1"));
 }
 
 }  // namespace

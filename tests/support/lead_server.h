@@ -16,9 +16,11 @@ namespace zs::testing {
 
 class LeadServer {
  public:
-  LeadServer();
+  // On a fresh database, validating codes against `directory`.
+  explicit LeadServer(const Directory& directory = Directory::Seeded());
   // A server on an existing database and a fixed port: a restarted service.
-  LeadServer(std::shared_ptr<TestDatabase> database, int port);
+  LeadServer(std::shared_ptr<TestDatabase> database, int port,
+             const Directory& directory = Directory::Seeded());
   ~LeadServer();
 
   TestDatabase& database() { return *database_; }
