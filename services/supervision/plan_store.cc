@@ -230,7 +230,8 @@ absl::Status PlanStore::ListSanctions(pqxx::work& tx, const v1::ListSanctionsReq
 }
 
 std::map<std::string, std::pair<double, double>> PlanStore::SanctionPoints(
-    pqxx::work& tx, const std::string& from, const std::string& to) const {
+    pqxx::work& tx, const std::string& from, const std::string& to,
+    const v1::ScoringRules& rules) const {
   std::map<std::string, std::pair<double, double>> points;
   for (const pqxx::row& row : tx.exec_params(
            "SELECT unit_code, "
@@ -239,6 +240,20 @@ std::map<std::string, std::pair<double, double>> PlanStore::SanctionPoints(
            "FROM sanctions WHERE decided_date BETWEEN $1::date AND $2::date GROUP BY unit_code",
            from, to)) {
     points[row[0].as<std::string>()] = {row[1].as<double>(), row[2].as<double>()};
+  }
+  double overdue_task_points = 0;
+  for (const auto& deduction : rules.deductions()) {
+    if (deduction.reason() == "OVERDUE_TASK") overdue_task_points = deduction.points();
+  }
+  if (overdue_task_points == 0) return points;
+  // Late: still open after its deadline, or completed after it.
+  for (const pqxx::row& row :
+       tx.exec_params("SELECT unit_code, count(*) FROM tasks "
+                      "WHERE due_date BETWEEN $1::date AND $2::date AND state <> 3 "
+                      "  AND ((state = 1 AND due_date < $3::date) OR completed_date > due_date) "
+                      "GROUP BY unit_code",
+                      from, to, TodayInChinaString())) {
+    points[row[0].as<std::string>()].first += overdue_task_points * row[1].as<int64_t>();
   }
   return points;
 }

@@ -36,10 +36,12 @@ class PlanStore {
                               const v1::ScoringRules& rules, v1::Sanction* out) const;
   absl::Status ListSanctions(pqxx::work& tx, const v1::ListSanctionsRequest& request,
                              v1::ListSanctionsResponse* out) const;
-  // Per unit: (penalty points, reward points) decided within the period.
-  std::map<std::string, std::pair<double, double>> SanctionPoints(pqxx::work& tx,
-                                                                  const std::string& from,
-                                                                  const std::string& to) const;
+  // Per unit: (penalty points, reward points) in the period: recorded
+  // sanctions, plus the OVERDUE_TASK deduction for each supervision task due
+  // in the period that was not done by its deadline.
+  std::map<std::string, std::pair<double, double>> SanctionPoints(
+      pqxx::work& tx, const std::string& from, const std::string& to,
+      const v1::ScoringRules& rules) const;
 };
 
 }  // namespace zs::supervision

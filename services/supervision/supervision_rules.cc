@@ -53,7 +53,8 @@ v1::ScoringRules DefaultScoringRules(int year) {
     band->set_min_completion(min);
     band->set_points(points);
   }
-  for (auto [reason, points] : {std::pair{"MISSED_MONTHLY_REPORT", 1.0}, {"NO_WORK_PLAN", 5.0}}) {
+  for (auto [reason, points] :
+       {std::pair{"MISSED_MONTHLY_REPORT", 1.0}, {"NO_WORK_PLAN", 5.0}, {"OVERDUE_TASK", 2.0}}) {
     auto* deduction = rules.add_deductions();
     deduction->set_reason(reason);
     deduction->set_points(points);

@@ -22,7 +22,8 @@ int64_t ProRatedTarget(int64_t yearly, const cv1::DateRange& period);
 
 // The published assessment table: ≥ 100% of the task full marks (100),
 // ≥ 80% 75, ≥ 50% 50, below nothing; a missed monthly statistics report
-// costs 1 point, no work plan 5; every metric weighs the same.
+// costs 1 point, no work plan 5, a supervision task not done by its
+// deadline 2; every metric weighs the same.
 v1::ScoringRules DefaultScoringRules(int year);
 absl::Status ValidateScoringRules(const v1::ScoringRules& rules);
 

@@ -203,8 +203,9 @@ absl::StatusOr<std::vector<v1::UnitProgress>> SupervisionServiceImpl::Progress(
   ZS_RETURN_IF_ERROR(RunTransaction(slot, call.deadline, [&](pqxx::work& tx) {
     inputs.units = directory_.ActiveUnits(tx);
     inputs.yearly_targets = plans_.EffectiveTargets(tx, year);
-    inputs.sanctions = plans_.SanctionPoints(tx, period.start_date(), period.end_date());
     inputs.rules = plans_.Rules(tx, year);
+    inputs.sanctions =
+        plans_.SanctionPoints(tx, period.start_date(), period.end_date(), inputs.rules);
     return absl::OkStatus();
   }));
   if (rule_version != nullptr) {

@@ -242,9 +242,15 @@ TEST_F(SupervisionTest, TasksTrackDeadlines) {
   complete.set_request_id("task-1-done");
   complete.set_id(task.id());
   complete.set_result("已签约");
+  // Its deadline fell in October and it was done late: it costs the
+  // OVERDUE_TASK deduction in October's assessment.
+  const sv1::Progress before = Progress("2026-10-01", "2026-10-31", "park-logistics");
+  EXPECT_EQ(before.units(0).penalty_points(), 2);
   ASSERT_TRUE(server_.stub().CompleteTask(StaffContext().get(), complete, &task).ok());
   EXPECT_EQ(task.state(), sv1::TASK_STATE_DONE);
   EXPECT_FALSE(task.overdue());
+  EXPECT_EQ(Progress("2026-10-01", "2026-10-31", "park-logistics").units(0).penalty_points(), 2);
+  EXPECT_EQ(Progress("2026-09-01", "2026-09-30", "park-logistics").units(0).penalty_points(), 0);
 }
 
 TEST_F(SupervisionTest, ADependencyDownIsUnavailableNotAWrongRanking) {
