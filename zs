@@ -24,7 +24,7 @@ DEBIAN_PACKAGES=(
   libabsl-dev libpqxx-dev libgtest-dev libgmock-dev libspdlog-dev libssl-dev libxlsxwriter-dev
   golang-github-gogo-googleapis-dev
   postgresql-15 postgresql-client-15
-  python3 python3-grpcio python3-protobuf python3-openpyxl
+  python3 python3-grpcio python3-protobuf python3-openpyxl python3-yaml
 )
 
 say() { printf '\033[1m[zs]\033[0m %s\n' "$*" >&2; }
@@ -44,6 +44,27 @@ install_packages() {
   fi
   "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq
   "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+}
+
+# Tools the deployment checks need: kubectl (Debian's kubernetes-client
+# unless one is already installed) and Node.js with the pinned npm packages.
+install_deploy_tools() {
+  local missing=()
+  command -v kubectl >/dev/null || missing+=(kubernetes-client)
+  command -v node >/dev/null || missing+=(nodejs)
+  command -v npm >/dev/null || missing+=(npm)
+  if [ ${#missing[@]} -gt 0 ]; then
+    local sudo=()
+    [ "$(id -u)" -ne 0 ] && sudo=(sudo)
+    say "installing Debian packages: ${missing[*]}"
+    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+  fi
+  if [ ! -d "$ROOT/tests/deploy/node_modules" ] ||
+     [ "$ROOT/tests/deploy/package-lock.json" -nt "$ROOT/tests/deploy/node_modules" ]; then
+    (cd "$ROOT/tests/deploy" && npm ci --no-audit --no-fund --loglevel=error) &&
+      touch "$ROOT/tests/deploy/node_modules"
+  fi
 }
 
 build() {
@@ -85,6 +106,7 @@ free_port() {
 # --- test ---------------------------------------------------------------------
 cmd_test() {
   build
+  install_deploy_tools
   local port started=$SECONDS
   ZS_TEST_TMP="$(mktemp -d /tmp/zs-test.XXXXXX)"
   chmod 755 "$ZS_TEST_TMP"

@@ -1,0 +1,144 @@
+#!/usr/bin/python3
+"""Renders both overlays with `kubectl kustomize`, validates every object
+against the Kubernetes schemas offline (validate.mjs), and asserts what IT
+relies on: every service has native gRPC probes, a locked-down
+securityContext, requests and limits, a PodDisruptionBudget, an autoscaler
+and a NetworkPolicy; the namespace denies by default; production runs at
+least two replicas on a CloudNativePG cluster; the container file builds
+in two stages and runs as a non-root user.
+
+usage: check_manifests.py REPO_ROOT WORK_DIR
+"""
+import os
+import subprocess
+import sys
+
+import yaml
+
+SERVICES = {"zs-lead": 7101, "zs-project": 7102, "zs-supervision": 7103, "zs-reporting": 7104}
+failures = []
+
+
+def check(condition, message):
+    if not condition:
+        failures.append(message)
+
+
+def pod_specs(objects):
+    """(owner, pod spec) for every workload that runs pods."""
+    for o in objects:
+        kind = o["kind"]
+        if kind in ("Deployment", "StatefulSet", "Job"):
+            yield f"{kind}/{o['metadata']['name']}", o["spec"]["template"]["spec"]
+        elif kind == "CronJob":
+            yield (f"{kind}/{o['metadata']['name']}",
+                   o["spec"]["jobTemplate"]["spec"]["template"]["spec"])
+
+
+def check_overlay(name, objects):
+    by_kind = {}
+    for o in objects:
+        by_kind.setdefault(o["kind"], {})[o["metadata"]["name"]] = o
+    deployments = by_kind.get("Deployment", {})
+    check(set(deployments) == set(SERVICES), f"{name}: deployments {sorted(deployments)}")
+    for service, port in SERVICES.items():
+        d = deployments.get(service)
+        if d is None:
+            continue
+        spec = d["spec"]["template"]["spec"]
+        c = spec["containers"][0]
+        for probe in ("readinessProbe", "livenessProbe"):
+            check(c.get(probe, {}).get("grpc", {}).get("port") == port,
+                  f"{name}: {service} {probe} is not a native gRPC probe on {port}")
+        check(spec.get("terminationGracePeriodSeconds", 30) > 30,
+              f"{name}: {service} grace period not longer than the longest call")
+        check("preStop" in c.get("lifecycle", {}), f"{name}: {service} has no preStop pause")
+        check(all(k in c.get("resources", {}).get(r, {}) for r in ("requests", "limits")
+                  for k in ("cpu", "memory")), f"{name}: {service} lacks requests/limits")
+        check(any(e.get("configMapRef") for e in c.get("envFrom", [])),
+              f"{name}: {service} takes no settings from the ConfigMap")
+        if name == "prod":
+            check(d["spec"]["replicas"] >= 2, f"prod: {service} has fewer than 2 replicas")
+            hpa = by_kind.get("HorizontalPodAutoscaler", {}).get(service)
+            check(hpa is not None and hpa["spec"]["minReplicas"] >= 2,
+                  f"prod: {service} autoscaler allows fewer than 2")
+        check(service in by_kind.get("PodDisruptionBudget", {}), f"{name}: {service} has no PDB")
+        check(service in by_kind.get("HorizontalPodAutoscaler", {}), f"{name}: {service} no HPA")
+        policy = by_kind.get("NetworkPolicy", {}).get(service)
+        check(policy is not None and policy["spec"]["podSelector"]["matchLabels"]
+              ["app.kubernetes.io/name"] == service, f"{name}: {service} has no NetworkPolicy")
+        if policy:
+            ports = {p["port"] for rule in policy["spec"].get("ingress", [])
+                     for p in rule.get("ports", [])}
+            check(ports == {port}, f"{name}: {service} policy admits ports {ports}")
+
+    for owner, spec in pod_specs(objects):
+        if owner.startswith("StatefulSet/"):
+            continue  # the dev database image's own layout
+        pod = spec.get("securityContext", {})
+        check(pod.get("runAsNonRoot") is True, f"{name}: {owner} may run as root")
+        for c in spec.get("containers", []) + spec.get("initContainers", []):
+            sc = c.get("securityContext", {})
+            check(sc.get("readOnlyRootFilesystem") is True, f"{name}: {owner} root fs writable")
+            check(sc.get("allowPrivilegeEscalation") is False, f"{name}: {owner} may escalate")
+            check(sc.get("capabilities", {}).get("drop") == ["ALL"],
+                  f"{name}: {owner} keeps capabilities")
+
+    deny = by_kind.get("NetworkPolicy", {}).get("zs-default-deny")
+    check(deny is not None and deny["spec"]["podSelector"] == {}
+          and set(deny["spec"]["policyTypes"]) == {"Ingress", "Egress"},
+          f"{name}: no default-deny policy")
+    database = by_kind.get("NetworkPolicy", {}).get("zs-database")
+    check(database is not None, f"{name}: the database accepts anyone")
+    check(by_kind.get("Job", {}).get("zs-migrate") is not None, f"{name}: no migration Job")
+    cron = by_kind.get("CronJob", {})
+    check({"zs-weekly-summary", "zs-monthly-ranking"} <= set(cron), f"{name}: CronJobs {cron}")
+    ingress = by_kind.get("Ingress", {}).get("zs-grpc")
+    check(ingress is not None and ingress["metadata"]["annotations"].get(
+        "nginx.ingress.kubernetes.io/backend-protocol") == "GRPC" and ingress["spec"].get("tls"),
+        f"{name}: the office ingress is not gRPC over TLS")
+    if name == "prod":
+        cluster = by_kind.get("Cluster", {}).get("zs-db")
+        check(cluster is not None and cluster["apiVersion"] == "postgresql.cnpg.io/v1"
+              and cluster["spec"]["instances"] >= 2, "prod: no CloudNativePG cluster")
+        check("StatefulSet" not in by_kind, "prod: a hand-made database StatefulSet")
+
+
+def check_container_file(path):
+    lines = [l.strip() for l in open(path, encoding="utf-8") if l.strip() and not l.startswith("#")]
+    froms = [l for l in lines if l.startswith("FROM ")]
+    check(len(froms) == 2 and "debian:12" in froms[0] and "debian:12" in froms[1],
+          f"container: stages {froms}")
+    final = lines[lines.index(froms[1]):]
+    check(any(l.startswith("USER ") and not l.startswith("USER 0") and "root" not in l
+              for l in final), "container: runtime stage runs as root")
+    check(not any("-dev" in l for l in final), "container: -dev packages in the runtime stage")
+    check(not any(l.startswith("ADD ") for l in lines), "container: ADD instead of COPY")
+    check(any(l.startswith("COPY --from=build") for l in final),
+          "container: runtime stage does not copy the built binaries")
+
+
+def main():
+    root, work = sys.argv[1], sys.argv[2]
+    os.makedirs(work, exist_ok=True)
+    rendered = []
+    for overlay in ("dev", "prod"):
+        out = subprocess.run(["kubectl", "kustomize", f"{root}/deploy/k8s/overlays/{overlay}"],
+                             check=True, capture_output=True, text=True).stdout
+        path = f"{work}/{overlay}.yaml"
+        open(path, "w", encoding="utf-8").write(out)
+        rendered.append(path)
+        check_overlay(overlay, [o for o in yaml.safe_load_all(out) if o])
+    check_container_file(f"{root}/deploy/container/Containerfile")
+    schema = subprocess.run(["node", f"{root}/tests/deploy/validate.mjs", *rendered],
+                            capture_output=True, text=True)
+    print(schema.stdout.strip())
+    check(schema.returncode == 0, "schema validation failed:\n" + schema.stderr)
+    for f in failures:
+        print("FAIL", f)
+    print(f"manifests: {len(failures)} problems")
+    sys.exit(1 if failures else 0)
+
+
+if __name__ == "__main__":
+    main()
