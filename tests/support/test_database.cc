@@ -24,8 +24,9 @@ std::string AdminConninfo() {
 
 }  // namespace
 
-TestDatabase::TestDatabase(const std::string& schema, const std::vector<Migration>& migrations)
-    : admin_conninfo_(AdminConninfo()), schema_(schema) {
+TestDatabase::TestDatabase(const std::string& schema, const std::vector<Migration>& migrations,
+                           const std::string& admin_conninfo)
+    : admin_conninfo_(admin_conninfo.empty() ? AdminConninfo() : admin_conninfo), schema_(schema) {
   static std::atomic<int> counter{0};
   name_ = absl::StrCat("zs_test_", getpid(), "_", counter++, "_", std::rand() % 100000);
   {

@@ -12,8 +12,10 @@ namespace zs::testing {
 
 class TestDatabase {
  public:
-  // Creates the database and applies `migrations` into `schema`.
-  TestDatabase(const std::string& schema, const std::vector<Migration>& migrations);
+  // Creates the database and applies `migrations` into `schema`, on the
+  // shared test cluster or, when given, on another one.
+  TestDatabase(const std::string& schema, const std::vector<Migration>& migrations,
+               const std::string& admin_conninfo = "");
   ~TestDatabase();
   TestDatabase(const TestDatabase&) = delete;
   TestDatabase& operator=(const TestDatabase&) = delete;
