@@ -63,7 +63,7 @@ TEST_F(LeadServiceTest, RetriedCreateWithSameRequestIdCreatesOneRow) {
 
 TEST_F(LeadServiceTest, ConcurrentDuplicatesOfOneRequestGetOneRecordAndOneAnswer) {
   const auto request = LeadRequest("storm", CreateEnterprise("益生科技").id());
-  constexpr int kCallers = 24;
+  constexpr int kCallers = 100;
   std::vector<std::string> answers(kCallers);
   std::vector<grpc::StatusCode> codes(kCallers);
   std::vector<std::thread> callers;
