@@ -7,6 +7,7 @@
 #include "common/errors.h"
 #include "common/idempotency.h"
 #include "common/logging.h"
+#include "common/validation.h"
 
 namespace zs {
 namespace {
@@ -42,6 +43,10 @@ grpc::ServerUnaryReactor* RpcExecutor::Run(grpc::CallbackServerContext* context,
       .principal = PrincipalFromMetadata(*context),
       .deadline = std::min(absl::FromChrono(context->deadline()), started + max_call_time_)};
   std::string request_id = RequestIdOf(request);
+  if (absl::Status strings = ValidateRequestStrings(request); !strings.ok()) {
+    FinishCall(reactor, call, request_id, started, strings);
+    return reactor;
+  }
   const bool queued = pool_.Submit(
       [context, reactor, call, request_id, started, work = std::move(work)](ConnectionSlot& slot) {
         absl::Status status;

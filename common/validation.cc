@@ -163,6 +163,52 @@ absl::Status ValidateRequestId(absl::string_view request_id) {
   return absl::OkStatus();
 }
 
+namespace {
+
+absl::Status CheckText(const std::string& path, absl::string_view text) {
+  if (text.find('\0') != absl::string_view::npos) {
+    return InvalidField(path, "contains a NUL character");
+  }
+  if (Utf8Length(text) < 0) return InvalidField(path, "is not valid UTF-8");
+  return absl::OkStatus();
+}
+
+absl::Status CheckStrings(const google::protobuf::Message& message, const std::string& prefix) {
+  using google::protobuf::FieldDescriptor;
+  const auto* reflection = message.GetReflection();
+  std::vector<const FieldDescriptor*> fields;
+  reflection->ListFields(message, &fields);
+  for (const FieldDescriptor* field : fields) {
+    const std::string path =
+        prefix.empty() ? field->name() : absl::StrCat(prefix, ".", field->name());
+    if (field->type() == FieldDescriptor::TYPE_STRING) {
+      if (field->is_repeated()) {
+        for (int i = 0; i < reflection->FieldSize(message, field); ++i) {
+          ZS_RETURN_IF_ERROR(CheckText(path, reflection->GetRepeatedString(message, field, i)));
+        }
+      } else {
+        ZS_RETURN_IF_ERROR(CheckText(path, reflection->GetString(message, field)));
+      }
+    } else if (field->type() == FieldDescriptor::TYPE_MESSAGE) {
+      if (field->is_map()) continue;  // maps hold numbers and doubles here
+      if (field->is_repeated()) {
+        for (int i = 0; i < reflection->FieldSize(message, field); ++i) {
+          ZS_RETURN_IF_ERROR(CheckStrings(reflection->GetRepeatedMessage(message, field, i), path));
+        }
+      } else {
+        ZS_RETURN_IF_ERROR(CheckStrings(reflection->GetMessage(message, field), path));
+      }
+    }
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace
+
+absl::Status ValidateRequestStrings(const google::protobuf::Message& request) {
+  return CheckStrings(request, "");
+}
+
 std::string NormaliseEnterpriseName(absl::string_view name) {
   std::string folded;
   for (size_t i = 0; i < name.size();) {

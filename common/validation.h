@@ -2,6 +2,8 @@
 // status naming `field`, so handlers can validate a request in one pass.
 #pragma once
 
+#include <google/protobuf/message.h>
+
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -38,6 +40,11 @@ absl::Status ValidateRequestId(absl::string_view request_id);
 
 // Number of Unicode code points, or -1 when `text` is not valid UTF-8.
 int64_t Utf8Length(absl::string_view text);
+
+// Every string field of a request, at any depth, is valid UTF-8 without NUL
+// characters (PostgreSQL text cannot hold NUL; libpq would silently cut the
+// value there). INVALID_ARGUMENT names the first offending field path.
+absl::Status ValidateRequestStrings(const google::protobuf::Message& request);
 
 // Name as compared for duplicates: full-width ASCII folded to half-width,
 // letters lower-cased, spaces and punctuation (ASCII and CJK) removed, and a

@@ -235,6 +235,18 @@ TEST_F(LeadServiceTest, BadInputGetsTheRightCodeAndWritesNothing) {
       {"oversized enterprise name",
        enterprise_with([&](auto& r) { r.mutable_enterprise()->set_name(long_name); }),
        grpc::StatusCode::INVALID_ARGUMENT, "enterprise.name"},
+      {"NUL inside a name", enterprise_with([](auto& r) {
+         r.mutable_enterprise()->set_name(std::string("清华\0紫荆", 10));
+       }),
+       grpc::StatusCode::INVALID_ARGUMENT, "enterprise.name"},
+      {"NUL inside a list filter",
+       [](lv1::LeadService::Stub& stub) {
+         lv1::ListLeadsRequest request;
+         request.set_unit_code(std::string("town\0", 5));
+         lv1::ListLeadsResponse response;
+         return stub.ListLeads(StaffContext().get(), request, &response);
+       },
+       grpc::StatusCode::INVALID_ARGUMENT, "unit_code"},
       {"get unknown lead",
        [](lv1::LeadService::Stub& stub) {
          lv1::GetLeadRequest request;
