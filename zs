@@ -4,7 +4,9 @@
 #   ./zs run     install what is missing, build, start a private PostgreSQL,
 #                every service and demo data; Ctrl-C (or ./zs stop) stops all
 #   ./zs test    install what is missing, build, run every test on its own
-#                private PostgreSQL; exits non-zero on any failure
+#                private PostgreSQL, then again built with ASan + UBSan
+#                (clang), plus each service's fuzz target for a bounded time;
+#                exits non-zero on any failure. --quick: the first pass only
 #   ./zs stop    stop what `run` started
 #   ./zs build   install what is missing and build only
 set -euo pipefail
@@ -19,7 +21,7 @@ RUN_PG_PORT="${ZS_PG_PORT:-54329}"
 SERVICES=(lead:7101 project:7102 supervision:7103 reporting:7104)
 
 DEBIAN_PACKAGES=(
-  cmake ninja-build g++ pkg-config
+  cmake ninja-build g++ clang libclang-rt-14-dev pkg-config
   libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler
   libabsl-dev libpqxx-dev libgtest-dev libgmock-dev libspdlog-dev libssl-dev libxlsxwriter-dev
   golang-github-gogo-googleapis-dev
@@ -116,11 +118,25 @@ cmd_test() {
   trap 'pg_stop "$ZS_TEST_TMP/pg"; rm -rf "$ZS_TEST_TMP"' EXIT
   ZS_PG_FSYNC=off pg_start "$ZS_TEST_TMP/pg" "$port"
   say "private PostgreSQL for tests on 127.0.0.1:$port"
-  local rc=0
-  ZS_TEST_PG_CONNINFO="host=127.0.0.1 port=$port user=zs dbname=postgres" \
-  ZS_BUILD_DIR="$BUILD" \
-    ctest --test-dir "$BUILD" --output-on-failure -j "$(nproc)" "$@" || rc=$?
+  local rc=0 quick=0
+  if [ "${1:-}" = "--quick" ]; then quick=1; shift; fi
+  export ZS_TEST_PG_CONNINFO="host=127.0.0.1 port=$port user=zs dbname=postgres"
+  ctest --test-dir "$BUILD" --output-on-failure -j "$(nproc)" "$@" || rc=$?
   say "tests finished in $((SECONDS - started)) s (exit $rc)"
+  if [ $rc -eq 0 ] && [ $quick -eq 0 ]; then
+    # The same suite built with AddressSanitizer and UndefinedBehaviorSanitizer,
+    # plus the fuzz targets (ZS_FUZZ_SECONDS each, 30 by default).
+    local sanitized="${ZS_SANITIZE_BUILD_DIR:-$ROOT/build-sanitize}"
+    started=$SECONDS
+    cmake -S "$ROOT" -B "$sanitized" -G Ninja -DCMAKE_BUILD_TYPE=Debug -DZS_SANITIZE=ON \
+      -DCMAKE_CXX_COMPILER=clang++ -DZS_FUZZ_SECONDS="${ZS_FUZZ_SECONDS:-30}" >/dev/null
+    cmake --build "$sanitized" -j "$(nproc)"
+    ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1}" \
+    LSAN_OPTIONS="${LSAN_OPTIONS:-suppressions=$ROOT/tests/lsan.supp:print_suppressions=0}" \
+    UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}" \
+      ctest --test-dir "$sanitized" --output-on-failure -j "$(nproc)" "$@" || rc=$?
+    say "sanitized tests and fuzzing finished in $((SECONDS - started)) s (exit $rc)"
+  fi
   return $rc
 }
 

@@ -18,7 +18,7 @@ struct SearchLimits {
 };
 
 absl::StatusOr<SearchLimits> ParseSearchLimits(double min_similarity, int max_pairs) {
-  if (min_similarity < 0 || min_similarity > 1) {
+  if (!(min_similarity >= 0 && min_similarity <= 1)) {  // NaN fails too
     return InvalidField("min_similarity", "must be between 0 and 1");
   }
   if (max_pairs < 0) return InvalidField("max_pairs", "must not be negative");

@@ -194,8 +194,8 @@ absl::Status ProjectStore::List(pqxx::work& tx, const v1::ListProjectsRequest& r
   if (!common::Industry_IsValid(request.industry())) {
     return InvalidField("industry", "unknown value");
   }
-  if (request.stale_ledger_days() < 0) {
-    return InvalidField("stale_ledger_days", "must not be negative");
+  if (request.stale_ledger_days() < 0 || request.stale_ledger_days() > 36500) {
+    return InvalidField("stale_ledger_days", "must be between 0 and 36500");
   }
   const std::string fingerprint = ListFingerprint(request);
   absl::StatusOr<PageRequest> page =

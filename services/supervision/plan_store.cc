@@ -113,7 +113,11 @@ absl::Status PlanStore::GetUnitTargets(pqxx::work& tx, const std::string& unit_c
     target->set_metric(static_cast<v1::Metric>(row[0].as<int>()));
     target->set_yearly_value(row[1].as<int64_t>());
   }
-  for (const auto& [metric, value] : EffectiveTargets(tx, year)[unit_code]) {
+  // Keep the map alive: ranging over a member of a temporary would dangle.
+  const auto effective = EffectiveTargets(tx, year);
+  auto unit_targets = effective.find(unit_code);
+  if (unit_targets == effective.end()) return absl::OkStatus();
+  for (const auto& [metric, value] : unit_targets->second) {
     v1::MetricTarget* target = out->add_effective();
     target->set_metric(static_cast<v1::Metric>(metric));
     target->set_yearly_value(value);

@@ -337,8 +337,8 @@ ServerUnaryReactor* SupervisionServiceImpl::GenerateBulletin(
       [=, this](const CallContext& call, ConnectionSlot& slot) -> absl::Status {
         ZS_RETURN_IF_ERROR(ValidateRequestId(request->request_id()));
         ZS_RETURN_IF_ERROR(ValidateProgressPeriod(request->period()));
-        if (request->stale_ledger_days() < 0) {
-          return InvalidField("stale_ledger_days", "must not be negative");
+        if (request->stale_ledger_days() < 0 || request->stale_ledger_days() > 36500) {
+          return InvalidField("stale_ledger_days", "must be between 0 and 36500");
         }
         absl::StatusOr<std::vector<v1::UnitProgress>> units =
             Progress(call, slot, request->period(), nullptr);

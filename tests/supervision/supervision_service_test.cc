@@ -116,6 +116,25 @@ TEST_F(SupervisionTest, ProgressEqualsAHandCountAgainstProRatedTargets) {
   EXPECT_EQ(progress.units(0).unit_code(), "town-daliu");
 }
 
+TEST_F(SupervisionTest, UnitOverridesReplaceOnlyTheirMetric) {
+  sv1::SetUnitTargetsRequest set;
+  set.set_request_id("daliu-targets");
+  set.mutable_targets()->set_unit_code("town-daliu");
+  set.mutable_targets()->set_year(2026);
+  auto* leads = set.mutable_targets()->add_overrides();
+  leads->set_metric(sv1::METRIC_LEADS);
+  leads->set_yearly_value(24);
+  sv1::UnitTargets targets;
+  ASSERT_TRUE(server_.stub().SetUnitTargets(StaffContext().get(), set, &targets).ok());
+  ASSERT_EQ(targets.overrides_size(), 1);
+  ASSERT_EQ(targets.effective_size(), 7);
+  EXPECT_EQ(targets.effective(sv1::METRIC_LEADS - 1).yearly_value(), 24);          // override
+  EXPECT_EQ(targets.effective(sv1::METRIC_OUTBOUND_TRIPS - 1).yearly_value(), 6);  // category B
+  EXPECT_EQ(Metric(*UnitIn(Progress("2026-01-01", "2026-06-30"), "town-daliu"), sv1::METRIC_LEADS)
+                .target(),
+            12);
+}
+
 TEST_F(SupervisionTest, PenaltiesFromTheRuleTableLowerTheScore) {
   Trip("park-medical");
   const double before = UnitIn(Progress("2026-03-01", "2026-03-31"), "park-medical")->score();

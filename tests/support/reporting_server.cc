@@ -14,8 +14,9 @@ ReportingServer::ReportingServer()
       GrpcServer::Start({.listen_address = "127.0.0.1:0"}, {&service_});
   if (!server.ok()) throw std::runtime_error(std::string(server.status().message()));
   server_ = std::move(*server);
-  stub_ = zhaoshang::reporting::v1::ReportingService::NewStub(grpc::CreateChannel(
-      absl::StrCat("127.0.0.1:", server_->port()), grpc::InsecureChannelCredentials()));
+  channel_ = grpc::CreateChannel(absl::StrCat("127.0.0.1:", server_->port()),
+                                 grpc::InsecureChannelCredentials());
+  stub_ = zhaoshang::reporting::v1::ReportingService::NewStub(channel_);
 }
 
 ReportingServer::~ReportingServer() {

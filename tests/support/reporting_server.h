@@ -17,6 +17,7 @@ class ReportingServer {
 
   ProjectServer& projects() { return projects_; }
   zhaoshang::reporting::v1::ReportingService::Stub& stub() { return *stub_; }
+  std::shared_ptr<grpc::Channel> channel() const { return channel_; }
 
  private:
   ProjectServer projects_;
@@ -24,6 +25,7 @@ class ReportingServer {
   WorkerPool pool_;
   reporting::ReportingServiceImpl service_;
   std::unique_ptr<GrpcServer> server_;
+  std::shared_ptr<grpc::Channel> channel_;
   std::unique_ptr<zhaoshang::reporting::v1::ReportingService::Stub> stub_;
 };
 
