@@ -98,7 +98,7 @@ absl::Status LedgerStore::RecordFunds(pqxx::work& tx, const v1::RecordFundsReque
       funds.project_id());
   if (project.empty()) return NotFound("project", funds.project_id());
   const auto stage = static_cast<v1::Stage>(project[0][0].as<int>());
-  if (stage == v1::STAGE_PROMOTED || stage == v1::STAGE_NEGOTIATING || stage == v1::STAGE_DROPPED) {
+  if (!IsSignedStage(stage)) {
     return FailedPrecondition(
         "NOT_SIGNED", absl::StrCat("project ", funds.project_id(), " is ", v1::Stage_Name(stage),
                                    "; funds arrive for signed projects"));

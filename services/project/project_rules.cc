@@ -39,6 +39,11 @@ bool IsOpenStage(v1::Stage stage) {
          stage != v1::STAGE_DROPPED;
 }
 
+bool IsSignedStage(v1::Stage stage) {
+  return stage == v1::STAGE_SIGNED || stage == v1::STAGE_TO_START || stage == v1::STAGE_STARTED ||
+         stage == v1::STAGE_CONTINUING || stage == v1::STAGE_COMPLETED;
+}
+
 std::vector<v1::Stage> AllowedSources(v1::Stage to) {
   switch (to) {
     case v1::STAGE_NEGOTIATING:

@@ -15,9 +15,11 @@ namespace zs::project {
 
 namespace v1 = ::zhaoshang::project::v1;
 
-
 // Stages a project can be dropped from (everything not finished).
 bool IsOpenStage(v1::Stage stage);
+// Stages of a project that has been signed and not dropped: those that take
+// capital increases, re-signings and funds.
+bool IsSignedStage(v1::Stage stage);
 
 // The stages a transition may start from, e.g. STARTED from SIGNED or
 // TO_START; DROPPED from any open stage.

@@ -360,8 +360,7 @@ absl::Status ProjectStore::RecordCapitalIncrease(pqxx::work& tx, const CallConte
   ZS_RETURN_IF_ERROR(ValidateMoney("increment_wan_yuan", request.increment_wan_yuan()));
   absl::StatusOr<Locked> locked = Lock(tx, request.project_id(), request.etag());
   if (!locked.ok()) return locked.status();
-  if (locked->stage == v1::STAGE_PROMOTED || locked->stage == v1::STAGE_NEGOTIATING ||
-      locked->stage == v1::STAGE_DROPPED) {
+  if (!IsSignedStage(locked->stage)) {
     return FailedPrecondition(
         "NOT_SIGNED",
         absl::StrCat("project ", request.project_id(), " is ", v1::Stage_Name(locked->stage),
@@ -424,8 +423,7 @@ absl::Status ProjectStore::RecordResigning(pqxx::work& tx, const CallContext& ca
   if (request.activity_id() <= 0) return InvalidField("activity_id", "is required");
   absl::StatusOr<Locked> locked = Lock(tx, request.project_id(), "");
   if (!locked.ok()) return locked.status();
-  if (locked->stage == v1::STAGE_PROMOTED || locked->stage == v1::STAGE_NEGOTIATING ||
-      locked->stage == v1::STAGE_DROPPED) {
+  if (!IsSignedStage(locked->stage)) {
     return FailedPrecondition(
         "NOT_SIGNED",
         absl::StrCat("project ", request.project_id(), " is ", v1::Stage_Name(locked->stage),
