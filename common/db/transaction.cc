@@ -39,7 +39,9 @@ absl::Status StatusFromDatabaseError(const std::exception& error) {
       return absl::FailedPreconditionError("a referenced record does not exist");
     }
     if (dynamic_cast<const pqxx::check_violation*>(&error) != nullptr) {
-      return absl::InvalidArgumentError(absl::StrCat("a value is out of range: ", sql->what()));
+      // The constraint's text stays in the log; callers learn only the kind.
+      LogWarning(absl::StrCat("check constraint failed: ", sql->what()));
+      return absl::InvalidArgumentError("a value is out of the allowed range");
     }
   }
   LogError(absl::StrCat("database error: ", error.what()));
