@@ -7,7 +7,13 @@
 
 namespace zs {
 
-ConnectionSlot::ConnectionSlot(std::string conninfo) : conninfo_(std::move(conninfo)) {}
+ConnectionSlot::ConnectionSlot(std::string conninfo) : conninfo_(std::move(conninfo)) {
+  // An unreachable host must not hold a worker for the kernel's TCP timeout:
+  // connecting gives up after a few seconds unless told otherwise.
+  if (conninfo_.find("connect_timeout") == std::string::npos) {
+    conninfo_ += " connect_timeout=3";
+  }
+}
 
 absl::StatusOr<pqxx::connection*> ConnectionSlot::Get() {
   if (connection_ != nullptr && connection_->is_open()) return connection_.get();
