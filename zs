@@ -175,7 +175,7 @@ cmd_run() {
     # Lead and project validate unit and leader codes against supervision's directory.
     local directory=""
     case "$name" in lead|project) directory=127.0.0.1:7103 ;; esac
-    ZS_DB_CONNINFO="$conninfo" ZS_LISTEN="127.0.0.1:$port" ZS_DIRECTORY_ADDRESS="$directory" \
+    ZS_DB_CONNINFO="$conninfo" ZS_LISTEN="127.0.0.1:$port" ZS_DIRECTORY_ADDRESS="$directory" ZS_ALLOW_PLAINTEXT=1 \
       ZS_LEAD_ADDRESS=127.0.0.1:7101 ZS_PROJECT_ADDRESS=127.0.0.1:7102 \
       "$bin" >>"$STATE/logs/$name.log" 2>&1 &
     echo $! >"$STATE/$name.pid"

@@ -2,17 +2,34 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
+#include "common/security/gatekeeper.h"
 
 namespace zs {
+
+namespace {
+
+OutboundIdentity& Identity() {
+  static OutboundIdentity identity;
+  return identity;
+}
+
+}  // namespace
+
+void SetOutboundIdentity(OutboundIdentity identity) { Identity() = std::move(identity); }
 
 void PrepareOutboundContext(const CallContext& call, absl::Duration timeout,
                             grpc::ClientContext* context) {
   context->set_deadline(absl::ToChronoTime(std::min(call.deadline, absl::Now() + timeout)));
-  context->AddMetadata(kPrincipalMetadataKey, call.principal.id);
-  context->AddMetadata(kRoleMetadataKey, PrincipalKindName(call.principal.kind));
-  if (!call.principal.unit_code.empty()) {
-    context->AddMetadata(kUnitMetadataKey, call.principal.unit_code);
+  const OutboundIdentity& identity = Identity();
+  if (!identity.token.empty()) {
+    context->AddMetadata("authorization", absl::StrCat("Bearer ", identity.token));
+  } else {
+    context->AddMetadata(kPrincipalMetadataKey, identity.service);
+    context->AddMetadata(kRoleMetadataKey, PrincipalKindName(PrincipalKind::kServiceAccount));
   }
+  const std::string& person =
+      call.principal.on_behalf_of.empty() ? call.principal.id : call.principal.on_behalf_of;
+  context->AddMetadata(kOnBehalfOfMetadataKey, person);
 }
 
 absl::Status FromOutboundStatus(absl::string_view service, const grpc::Status& status) {

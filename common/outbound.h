@@ -1,11 +1,14 @@
 // Calls from one service to another: each carries a deadline no later than
-// the caller's own, and the caller's credentials (today the development
-// principal metadata), and its failures come back as statuses that name the
-// service that failed.
+// the caller's own and the calling service's own credentials (its bearer
+// token; in loopback development, service-account metadata), naming the
+// person it acts for; failures come back as statuses that name the service
+// that failed.
 #pragma once
 
 #include <grpcpp/client_context.h>
 #include <grpcpp/support/status.h>
+
+#include <string>
 
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"
@@ -14,8 +17,16 @@
 
 namespace zs {
 
-// Sets the deadline (the sooner of the caller's and now + `timeout`) and
-// forwards the caller's principal.
+// Who this process is when it calls another service. Set once in main()
+// before any call; the default (tests) is a development service account.
+struct OutboundIdentity {
+  std::string service = "zs-service";
+  std::string token;  // bearer token; empty: development metadata
+};
+void SetOutboundIdentity(OutboundIdentity identity);
+
+// Sets the deadline (the sooner of the caller's and now + `timeout`), this
+// service's credentials and the person the call is made for.
 void PrepareOutboundContext(const CallContext& call, absl::Duration timeout,
                             grpc::ClientContext* context);
 

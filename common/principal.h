@@ -1,9 +1,7 @@
-// Who is calling. Every handler receives a Principal, so authorisation can be
-// added (issue: security) without touching handler signatures.
-//
-// Until signed tokens exist, a development Principal is read from plain call
-// metadata: x-zs-principal (a person or service id), x-zs-role and x-zs-unit.
-// Calls without it are "anonymous".
+// Who is calling. Every handler receives a Principal: who the verified
+// bearer token names (common/security/gatekeeper.h), or in loopback
+// development the plain metadata x-zs-principal (a person or service id),
+// x-zs-role and x-zs-unit.
 #pragma once
 
 #include <grpcpp/server_context.h>
@@ -28,6 +26,8 @@ struct Principal {
   std::string id = "anonymous";
   PrincipalKind kind = PrincipalKind::kAnonymous;
   std::string unit_code;  // unit or office the principal belongs to
+  // A service account acting for a person names that person here.
+  std::string on_behalf_of;
 };
 
 inline constexpr char kPrincipalMetadataKey[] = "x-zs-principal";

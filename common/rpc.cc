@@ -7,6 +7,7 @@
 #include "common/errors.h"
 #include "common/idempotency.h"
 #include "common/logging.h"
+#include "common/security/audit.h"
 #include "common/validation.h"
 
 namespace zs {
@@ -40,11 +41,17 @@ grpc::ServerUnaryReactor* RpcExecutor::Run(grpc::CallbackServerContext* context,
   grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
   CallContext call{
       .method = std::string(method),
-      .principal = PrincipalFromMetadata(*context),
       .deadline = std::min(absl::FromChrono(context->deadline()), started + max_call_time_)};
   std::string request_id = RequestIdOf(request);
-  if (absl::Status strings = ValidateRequestStrings(request); !strings.ok()) {
-    FinishCall(reactor, call, request_id, started, strings);
+  absl::StatusOr<Principal> principal = gatekeeper_.Admit(*context);
+  absl::Status admitted = principal.status();
+  if (principal.ok()) {
+    call.principal = *std::move(principal);
+    admitted = policy_.Check(method, call.principal);
+  }
+  if (admitted.ok()) admitted = ValidateRequestStrings(request);
+  if (!admitted.ok()) {
+    FinishCall(reactor, call, request_id, started, admitted);
     return reactor;
   }
   const bool queued = pool_.Submit(
@@ -88,6 +95,7 @@ grpc::ServerUnaryReactor* RpcExecutor::Mutate(grpc::CallbackServerContext* conte
         return RunTransaction(slot, call.deadline, [&](pqxx::work& tx) {
           // A retried transaction must not carry a half-built response.
           response->Clear();
+          TagTransactionForAudit(tx, call, request_id);
           return RunIdempotent(tx,
                                {.method = call.method,
                                 .request_id = request_id,
@@ -122,6 +130,7 @@ grpc::ServerUnaryReactor* RpcExecutor::MutateAfter(grpc::CallbackServerContext* 
                ZS_RETURN_IF_ERROR(precheck(call));
                return RunTransaction(slot, call.deadline, [&](pqxx::work& tx) {
                  response->Clear();
+                 TagTransactionForAudit(tx, call, request_id);
                  return RunIdempotent(tx, idempotent, response, [&] { return body(tx, call); });
                });
              });

@@ -19,6 +19,8 @@
 #include "absl/time/time.h"
 #include "common/db/worker_pool.h"
 #include "common/principal.h"
+#include "common/security/access_policy.h"
+#include "common/security/gatekeeper.h"
 
 namespace zs {
 
@@ -32,8 +34,11 @@ class RpcExecutor {
  public:
   using Work = std::function<absl::Status(const CallContext&, ConnectionSlot&)>;
 
-  RpcExecutor(WorkerPool& pool, absl::Duration max_call_time)
-      : pool_(pool), max_call_time_(max_call_time) {}
+  // Every call is admitted by `gatekeeper` (authentication, rate) and
+  // checked against `policy` (the role table) before anything else runs.
+  RpcExecutor(WorkerPool& pool, absl::Duration max_call_time, const Gatekeeper& gatekeeper,
+              const AccessPolicy& policy)
+      : pool_(pool), max_call_time_(max_call_time), gatekeeper_(gatekeeper), policy_(policy) {}
 
   using Body = std::function<absl::Status(pqxx::work&, const CallContext&)>;
 
@@ -49,7 +54,9 @@ class RpcExecutor {
                                  google::protobuf::Message* response, Body body);
 
   // A mutation: one transaction, exactly once per request_id (the request's
-  // `request_id` field); `response` is what a retry gets back.
+  // `request_id` field); `response` is what a retry gets back. The
+  // transaction is tagged with the caller, method and request id, which the
+  // audit triggers record with each changed row's before and after.
   grpc::ServerUnaryReactor* Mutate(grpc::CallbackServerContext* context, absl::string_view method,
                                    const google::protobuf::Message& request,
                                    google::protobuf::Message* response, Body body);
@@ -67,6 +74,8 @@ class RpcExecutor {
  private:
   WorkerPool& pool_;
   absl::Duration max_call_time_;
+  const Gatekeeper& gatekeeper_;
+  const AccessPolicy& policy_;
 };
 
 }  // namespace zs

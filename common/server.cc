@@ -18,7 +18,9 @@ absl::StatusOr<std::unique_ptr<GrpcServer>> GrpcServer::Start(
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
   grpc::ServerBuilder builder;
   int port = 0;
-  builder.AddListeningPort(config.listen_address, grpc::InsecureServerCredentials(), &port);
+  builder.AddListeningPort(
+      config.listen_address,
+      config.credentials ? config.credentials : grpc::InsecureServerCredentials(), &port);
   builder.SetMaxReceiveMessageSize(config.max_message_bytes);
   builder.SetMaxSendMessageSize(config.max_message_bytes);
   for (grpc::Service* service : services) builder.RegisterService(service);
@@ -26,8 +28,22 @@ absl::StatusOr<std::unique_ptr<GrpcServer>> GrpcServer::Start(
   if (server == nullptr || port == 0) {
     return absl::UnavailableError(absl::StrCat("cannot listen on ", config.listen_address));
   }
+  std::unique_ptr<grpc::Server> health;
+  if (!config.health_listen_address.empty()) {
+    grpc::ServerBuilder health_builder;
+    int health_port = 0;
+    health_builder.AddListeningPort(config.health_listen_address,
+                                    grpc::InsecureServerCredentials(), &health_port);
+    health = health_builder.BuildAndStart();
+    if (health == nullptr || health_port == 0) {
+      server->Shutdown();
+      return absl::UnavailableError(
+          absl::StrCat("cannot listen on ", config.health_listen_address));
+    }
+    health->GetHealthCheckService()->SetServingStatus(true);
+  }
   server->GetHealthCheckService()->SetServingStatus(true);
-  return std::unique_ptr<GrpcServer>(new GrpcServer(std::move(server), port));
+  return std::unique_ptr<GrpcServer>(new GrpcServer(std::move(server), std::move(health), port));
 }
 
 GrpcServer::~GrpcServer() { Shutdown(absl::ZeroDuration()); }
@@ -35,9 +51,14 @@ GrpcServer::~GrpcServer() { Shutdown(absl::ZeroDuration()); }
 void GrpcServer::Shutdown(absl::Duration grace) {
   if (shut_down_) return;
   shut_down_ = true;
+  if (health_) health_->GetHealthCheckService()->SetServingStatus(false);
   server_->GetHealthCheckService()->SetServingStatus(false);
   server_->Shutdown(absl::ToChronoTime(absl::Now() + grace));
   server_->Wait();
+  if (health_) {
+    health_->Shutdown();
+    health_->Wait();
+  }
 }
 
 void BlockTerminationSignals() {

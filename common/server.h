@@ -4,6 +4,7 @@
 // the caller close its database pool.
 #pragma once
 
+#include <grpcpp/security/server_credentials.h>
 #include <grpcpp/server.h>
 
 #include <memory>
@@ -18,6 +19,11 @@ namespace zs {
 struct ServerConfig {
   std::string listen_address = "127.0.0.1:0";
   int max_message_bytes = 4 * 1024 * 1024;
+  // TLS or plaintext (common/security/tls.h); null: plaintext, for tests.
+  std::shared_ptr<grpc::ServerCredentials> credentials;
+  // If set, a second, plaintext listener serving only grpc.health.v1, for
+  // probes that cannot speak TLS (the kubelet's gRPC probe cannot).
+  std::string health_listen_address;
 };
 
 class GrpcServer {
@@ -32,9 +38,10 @@ class GrpcServer {
   void Shutdown(absl::Duration grace);
 
  private:
-  GrpcServer(std::unique_ptr<grpc::Server> server, int port)
-      : server_(std::move(server)), port_(port) {}
+  GrpcServer(std::unique_ptr<grpc::Server> server, std::unique_ptr<grpc::Server> health, int port)
+      : server_(std::move(server)), health_(std::move(health)), port_(port) {}
   std::unique_ptr<grpc::Server> server_;
+  std::unique_ptr<grpc::Server> health_;  // may be null
   int port_;
   bool shut_down_ = false;
 };

@@ -12,6 +12,8 @@
 #include "common/config.h"
 #include "common/directory_refresher.h"
 #include "common/logging.h"
+#include "common/outbound.h"
+#include "common/security/tls.h"
 #include "common/server.h"
 
 ABSL_FLAG(std::string, listen, zs::EnvOr("ZS_LISTEN", ""),
@@ -36,6 +38,34 @@ ABSL_FLAG(std::string, directory_address, zs::EnvOr("ZS_DIRECTORY_ADDRESS", ""),
           "seeded district (env ZS_DIRECTORY_ADDRESS)");
 ABSL_FLAG(int, directory_refresh_seconds, zs::EnvOr("ZS_DIRECTORY_REFRESH_SECONDS", 60),
           "how often the directory is reloaded (env ZS_DIRECTORY_REFRESH_SECONDS)");
+ABSL_FLAG(std::string, tls_cert_file, zs::EnvOr("ZS_TLS_CERT_FILE", ""),
+          "PEM certificate chain to serve TLS with (env ZS_TLS_CERT_FILE)");
+ABSL_FLAG(std::string, tls_key_file, zs::EnvOr("ZS_TLS_KEY_FILE", ""),
+          "PEM private key of --tls_cert_file (env ZS_TLS_KEY_FILE)");
+ABSL_FLAG(std::string, tls_client_ca_file, zs::EnvOr("ZS_TLS_CLIENT_CA_FILE", ""),
+          "require client certificates signed by this CA: mutual TLS (env ZS_TLS_CLIENT_CA_FILE)");
+ABSL_FLAG(bool, allow_plaintext, zs::EnvOr("ZS_ALLOW_PLAINTEXT", 0) != 0,
+          "loopback development only: serve without TLS and, without --token_key_file, trust "
+          "x-zs-* metadata as the principal (env ZS_ALLOW_PLAINTEXT=1)");
+ABSL_FLAG(std::string, health_listen, zs::EnvOr("ZS_HEALTH_LISTEN", ""),
+          "host:port of a plaintext listener serving only grpc.health.v1, for probes "
+          "(env ZS_HEALTH_LISTEN)");
+ABSL_FLAG(std::string, token_key_file, zs::EnvOr("ZS_TOKEN_KEY_FILE", ""),
+          "file holding the HMAC key bearer tokens are verified with (env ZS_TOKEN_KEY_FILE)");
+ABSL_FLAG(std::string, revoked_tokens_file, zs::EnvOr("ZS_REVOKED_TOKENS_FILE", ""),
+          "file listing revoked token ids, one per line, re-read on change "
+          "(env ZS_REVOKED_TOKENS_FILE)");
+ABSL_FLAG(int, rate_limit_per_second, zs::EnvOr("ZS_RATE_LIMIT_PER_SECOND", 200),
+          "calls per second each principal may make; 0: unlimited (env ZS_RATE_LIMIT_PER_SECOND)");
+ABSL_FLAG(int, rate_limit_burst, zs::EnvOr("ZS_RATE_LIMIT_BURST", 400),
+          "calls a principal may make at once above its rate (env ZS_RATE_LIMIT_BURST)");
+ABSL_FLAG(std::string, service_token_file, zs::EnvOr("ZS_SERVICE_TOKEN_FILE", ""),
+          "this service's own bearer token, sent on its calls to other services "
+          "(env ZS_SERVICE_TOKEN_FILE)");
+ABSL_FLAG(std::string, outbound_tls_ca_file, zs::EnvOr("ZS_OUTBOUND_TLS_CA_FILE", ""),
+          "CA that other services' certificates are checked against; with "
+          "--tls_client_ca_file set, this service's certificate is presented as its client "
+          "certificate (env ZS_OUTBOUND_TLS_CA_FILE)");
 ABSL_FLAG(std::string, migrate, zs::EnvOr("ZS_MIGRATE", "on_start"),
           "on_start: apply migrations then serve; only: apply and exit; off: serve only "
           "(env ZS_MIGRATE)");
@@ -51,6 +81,64 @@ std::string ConnectionString(const std::string& conninfo, const std::string& pas
   }
   const std::string escaped = absl::StrReplaceAll(*password, {{"\\", "\\\\"}, {"'", "\\'"}});
   return absl::StrCat(conninfo, " password='", escaped, "'");
+}
+
+namespace {
+
+std::shared_ptr<grpc::ChannelCredentials>& OutboundCredentials() {
+  static std::shared_ptr<grpc::ChannelCredentials> credentials =
+      grpc::InsecureChannelCredentials();
+  return credentials;
+}
+
+std::string SecretOrExit(const std::string& path) {
+  if (path.empty()) return {};
+  absl::StatusOr<std::string> secret = ReadSecretFile(path);
+  if (!secret.ok()) {
+    LogError(std::string(secret.status().message()));
+    std::exit(2);
+  }
+  return *secret;
+}
+
+// Reads the security flags: the gatekeeper for incoming calls, the
+// credentials and identity for outgoing ones. Exits on a bad configuration
+// rather than serving with less security than asked for.
+std::unique_ptr<Gatekeeper> ConfigureSecurity(const std::string& service) {
+  const bool plaintext = absl::GetFlag(FLAGS_allow_plaintext);
+  GatekeeperConfig config{
+      .token_key = SecretOrExit(absl::GetFlag(FLAGS_token_key_file)),
+      .revoked_tokens_file = absl::GetFlag(FLAGS_revoked_tokens_file),
+      .calls_per_second = static_cast<double>(absl::GetFlag(FLAGS_rate_limit_per_second)),
+      .burst = absl::GetFlag(FLAGS_rate_limit_burst)};
+  if (config.token_key.empty() && !plaintext) {
+    LogError("--token_key_file is required (or --allow_plaintext for loopback development)");
+    std::exit(2);
+  }
+  absl::StatusOr<std::unique_ptr<Gatekeeper>> gatekeeper = Gatekeeper::Create(std::move(config));
+  if (!gatekeeper.ok()) {
+    LogError(std::string(gatekeeper.status().message()));
+    std::exit(2);
+  }
+  SetOutboundIdentity(
+      {.service = service, .token = SecretOrExit(absl::GetFlag(FLAGS_service_token_file))});
+  const bool mutual = !absl::GetFlag(FLAGS_tls_client_ca_file).empty();
+  absl::StatusOr<std::shared_ptr<grpc::ChannelCredentials>> outbound = MakeChannelCredentials(
+      {.ca_file = absl::GetFlag(FLAGS_outbound_tls_ca_file),
+       .cert_file = mutual ? absl::GetFlag(FLAGS_tls_cert_file) : std::string(),
+       .key_file = mutual ? absl::GetFlag(FLAGS_tls_key_file) : std::string()});
+  if (!outbound.ok()) {
+    LogError(std::string(outbound.status().message()));
+    std::exit(2);
+  }
+  OutboundCredentials() = *outbound;
+  return *std::move(gatekeeper);
+}
+
+}  // namespace
+
+std::shared_ptr<grpc::Channel> ServiceChannel(const std::string& address) {
+  return grpc::CreateChannel(address, OutboundCredentials());
 }
 
 int RunServiceMain(const ServiceDefinition& definition, int argc, char** argv) {
@@ -88,29 +176,47 @@ int RunServiceMain(const ServiceDefinition& definition, int argc, char** argv) {
     if (migrate == "only") return 0;
   }
 
+  std::unique_ptr<Gatekeeper> gatekeeper = ConfigureSecurity(definition.name);
+  std::string listen = absl::GetFlag(FLAGS_listen);
+  if (listen.empty()) listen = definition.default_listen;
+  absl::StatusOr<std::shared_ptr<grpc::ServerCredentials>> credentials = MakeServerCredentials(
+      {.cert_file = absl::GetFlag(FLAGS_tls_cert_file),
+       .key_file = absl::GetFlag(FLAGS_tls_key_file),
+       .client_ca_file = absl::GetFlag(FLAGS_tls_client_ca_file)},
+      listen, absl::GetFlag(FLAGS_allow_plaintext));
+  if (!credentials.ok()) {
+    LogError(std::string(credentials.status().message()));
+    return 2;
+  }
+
   WorkerPool pool(conninfo, absl::GetFlag(FLAGS_db_pool_size),
                   absl::GetFlag(FLAGS_max_queued_calls));
   Directory directory(Directory::SeededEntries());
   std::unique_ptr<DirectoryRefresher> refresher;
   if (const std::string address = absl::GetFlag(FLAGS_directory_address); !address.empty()) {
     refresher = std::make_unique<DirectoryRefresher>(
-        directory, grpc::CreateChannel(address, grpc::InsecureChannelCredentials()),
+        directory, ServiceChannel(address),
         absl::Seconds(absl::GetFlag(FLAGS_directory_refresh_seconds)));
   }
   std::unique_ptr<grpc::Service> service = definition.make_service(
       {.pool = pool,
        .max_call_time = absl::Seconds(absl::GetFlag(FLAGS_max_call_seconds)),
-       .directory = directory});
-  std::string listen = absl::GetFlag(FLAGS_listen);
-  if (listen.empty()) listen = definition.default_listen;
-  absl::StatusOr<std::unique_ptr<GrpcServer>> server = GrpcServer::Start(
-      {.listen_address = listen, .max_message_bytes = absl::GetFlag(FLAGS_max_message_bytes)},
-      {service.get()});
+       .directory = directory,
+       .gatekeeper = *gatekeeper});
+  absl::StatusOr<std::unique_ptr<GrpcServer>> server =
+      GrpcServer::Start({.listen_address = listen,
+                         .max_message_bytes = absl::GetFlag(FLAGS_max_message_bytes),
+                         .credentials = *credentials,
+                         .health_listen_address = absl::GetFlag(FLAGS_health_listen)},
+                        {service.get()});
   if (!server.ok()) {
     LogError(std::string(server.status().message()));
     return 1;
   }
-  LogInfo(absl::StrCat(definition.name, " service listening on ", listen));
+  LogInfo(absl::StrCat(definition.name, " service listening on ", listen,
+                       absl::GetFlag(FLAGS_tls_cert_file).empty() ? " (plaintext)" : " (TLS)",
+                       gatekeeper->verifies_tokens() ? ", bearer tokens required"
+                                                     : ", development principals"));
 
   const int signal = WaitForTerminationSignal();
   LogInfo(absl::StrCat("signal ", signal, ": draining calls"));

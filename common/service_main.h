@@ -4,6 +4,7 @@
 // then stop the workers and close connections.
 #pragma once
 
+#include <grpcpp/channel.h>
 #include <grpcpp/impl/codegen/service_type.h>
 
 #include <functional>
@@ -15,6 +16,7 @@
 #include "common/db/migrations.h"
 #include "common/db/worker_pool.h"
 #include "common/directory.h"
+#include "common/security/gatekeeper.h"
 
 namespace zs {
 
@@ -25,6 +27,8 @@ struct ServiceEnv {
   // Units, offices and leaders: the seed, or the supervision service's
   // directory when --directory_address is set.
   const Directory& directory;
+  // Authenticates and rate-limits every call (tokens, or development metadata).
+  const Gatekeeper& gatekeeper;
 };
 
 struct ServiceDefinition {
@@ -35,6 +39,11 @@ struct ServiceDefinition {
   // Builds the gRPC service on the worker pool.
   std::function<std::unique_ptr<grpc::Service>(const ServiceEnv& env)> make_service;
 };
+
+// A channel to another Zhaoshang service with this process's outbound TLS
+// settings (--outbound_tls_ca_file; plaintext when unset). Valid inside
+// make_service.
+std::shared_ptr<grpc::Channel> ServiceChannel(const std::string& address);
 
 int RunServiceMain(const ServiceDefinition& definition, int argc, char** argv);
 

@@ -6,6 +6,7 @@
 #include "absl/strings/string_view.h"
 #include "common/db/transaction.h"
 #include "common/logging.h"
+#include "common/security/audit.h"
 
 namespace zs {
 
@@ -40,6 +41,13 @@ absl::StatusOr<int> ApplyMigrations(pqxx::connection& connection, absl::string_v
       ++applied;
       LogInfo(absl::StrCat("applied migration ", schema, "/", migration.name));
     }
+    // Every table the migrations made, now or later, carries the audit trigger.
+    pqxx::work tx(connection);
+    tx.exec_params("SELECT pg_advisory_xact_lock(hashtext($1))",
+                   absl::StrCat("zs-migrate:", schema));
+    tx.exec(absl::StrCat("SET LOCAL search_path TO ", quoted));
+    InstallAuditTriggers(tx);
+    tx.commit();
   } catch (const std::exception& e) {
     return StatusFromDatabaseError(e);
   }

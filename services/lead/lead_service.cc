@@ -1,13 +1,19 @@
 #include "services/lead/lead_service.h"
 
+#include "common/errors.h"
+#include "common/security/audit.h"
+#include "common/security/scope.h"
+#include "services/lead/lead_access.h"
+
 namespace zs::lead {
 
+namespace cv1 = ::zhaoshang::common::v1;
 using grpc::CallbackServerContext;
 using grpc::ServerUnaryReactor;
 
 LeadServiceImpl::LeadServiceImpl(WorkerPool& pool, const Directory& directory,
-                                 absl::Duration max_call_time)
-    : executor_(pool, max_call_time),
+                                 absl::Duration max_call_time, const Gatekeeper& gatekeeper)
+    : executor_(pool, max_call_time, gatekeeper, LeadAccessPolicy()),
       activities_(directory, enterprises_),
       leads_(directory, enterprises_) {}
 
@@ -96,7 +102,9 @@ ServerUnaryReactor* LeadServiceImpl::CreateActivity(CallbackServerContext* conte
                                                     const v1::CreateActivityRequest* request,
                                                     v1::Activity* response) {
   return executor_.Mutate(context, "CreateActivity", *request, response,
-                          [=, this](pqxx::work& tx, const CallContext&) {
+                          [=, this](pqxx::work& tx, const CallContext& call) {
+                            ZS_RETURN_IF_ERROR(RequireOwnUnitOrOffice(call.principal, request->activity().unit_code(),
+                                                          request->activity().office_code()));
                             return activities_.Create(tx, *request, response);
                           });
 }
@@ -105,7 +113,8 @@ ServerUnaryReactor* LeadServiceImpl::GetActivity(CallbackServerContext* context,
                                                  const v1::GetActivityRequest* request,
                                                  v1::Activity* response) {
   return executor_.Read(context, "GetActivity", *request, response,
-                        [=, this](pqxx::work& tx, const CallContext&) {
+                        [=, this](pqxx::work& tx, const CallContext& call) {
+                          ZS_RETURN_IF_ERROR(RequireOwnRow(tx, call.principal, "activities", request->id()));
                           return activities_.Get(tx, request->id(), response);
                         });
 }
@@ -114,8 +123,11 @@ ServerUnaryReactor* LeadServiceImpl::ListActivities(CallbackServerContext* conte
                                                     const v1::ListActivitiesRequest* request,
                                                     v1::ListActivitiesResponse* response) {
   return executor_.Read(context, "ListActivities", *request, response,
-                        [=, this](pqxx::work& tx, const CallContext&) {
-                          return activities_.List(tx, *request, response);
+                        [=, this](pqxx::work& tx, const CallContext& call) {
+                          auto scoped = *request;
+                          ZS_RETURN_IF_ERROR(ScopeOwnerFilters(call.principal, scoped.mutable_unit_code(),
+                                                               scoped.mutable_office_code()));
+                          return activities_.List(tx, scoped, response);
                         });
 }
 
@@ -123,7 +135,8 @@ ServerUnaryReactor* LeadServiceImpl::UpdateActivity(CallbackServerContext* conte
                                                     const v1::UpdateActivityRequest* request,
                                                     v1::Activity* response) {
   return executor_.Mutate(context, "UpdateActivity", *request, response,
-                          [=, this](pqxx::work& tx, const CallContext&) {
+                          [=, this](pqxx::work& tx, const CallContext& call) {
+                            ZS_RETURN_IF_ERROR(RequireOwnRow(tx, call.principal, "activities", request->activity().id()));
                             return activities_.Update(tx, *request, response);
                           });
 }
@@ -133,6 +146,8 @@ ServerUnaryReactor* LeadServiceImpl::CreateLead(CallbackServerContext* context,
                                                 v1::Lead* response) {
   return executor_.Mutate(context, "CreateLead", *request, response,
                           [=, this](pqxx::work& tx, const CallContext& call) {
+                            ZS_RETURN_IF_ERROR(RequireOwnUnitOrOffice(call.principal, request->lead().unit_code(),
+                                                          request->lead().office_code()));
                             return leads_.Create(tx, call, *request, response);
                           });
 }
@@ -141,7 +156,8 @@ ServerUnaryReactor* LeadServiceImpl::GetLead(CallbackServerContext* context,
                                              const v1::GetLeadRequest* request,
                                              v1::Lead* response) {
   return executor_.Read(context, "GetLead", *request, response,
-                        [=, this](pqxx::work& tx, const CallContext&) {
+                        [=, this](pqxx::work& tx, const CallContext& call) {
+                          ZS_RETURN_IF_ERROR(RequireOwnRow(tx, call.principal, "leads", request->id()));
                           return leads_.Get(tx, request->id(), response);
                         });
 }
@@ -150,8 +166,11 @@ ServerUnaryReactor* LeadServiceImpl::ListLeads(CallbackServerContext* context,
                                                const v1::ListLeadsRequest* request,
                                                v1::ListLeadsResponse* response) {
   return executor_.Read(context, "ListLeads", *request, response,
-                        [=, this](pqxx::work& tx, const CallContext&) {
-                          return leads_.List(tx, *request, response);
+                        [=, this](pqxx::work& tx, const CallContext& call) {
+                          auto scoped = *request;
+                          ZS_RETURN_IF_ERROR(ScopeOwnerFilters(call.principal, scoped.mutable_unit_code(),
+                                                               scoped.mutable_office_code()));
+                          return leads_.List(tx, scoped, response);
                         });
 }
 
@@ -159,7 +178,8 @@ ServerUnaryReactor* LeadServiceImpl::UpdateLead(CallbackServerContext* context,
                                                 const v1::UpdateLeadRequest* request,
                                                 v1::Lead* response) {
   return executor_.Mutate(context, "UpdateLead", *request, response,
-                          [=, this](pqxx::work& tx, const CallContext&) {
+                          [=, this](pqxx::work& tx, const CallContext& call) {
+                            ZS_RETURN_IF_ERROR(RequireOwnRow(tx, call.principal, "leads", request->lead().id()));
                             return leads_.Update(tx, *request, response);
                           });
 }
@@ -169,6 +189,7 @@ ServerUnaryReactor* LeadServiceImpl::AddFollowUp(CallbackServerContext* context,
                                                  v1::FollowUp* response) {
   return executor_.Mutate(context, "AddFollowUp", *request, response,
                           [=, this](pqxx::work& tx, const CallContext& call) {
+                            ZS_RETURN_IF_ERROR(RequireOwnRow(tx, call.principal, "leads", request->follow_up().lead_id()));
                             return leads_.AddFollowUp(tx, call, *request, response);
                           });
 }
@@ -177,7 +198,8 @@ ServerUnaryReactor* LeadServiceImpl::ListFollowUps(CallbackServerContext* contex
                                                    const v1::ListFollowUpsRequest* request,
                                                    v1::ListFollowUpsResponse* response) {
   return executor_.Read(context, "ListFollowUps", *request, response,
-                        [=, this](pqxx::work& tx, const CallContext&) {
+                        [=, this](pqxx::work& tx, const CallContext& call) {
+                          ZS_RETURN_IF_ERROR(RequireOwnRow(tx, call.principal, "leads", request->lead_id()));
                           return leads_.ListFollowUps(tx, *request, response);
                         });
 }
@@ -196,6 +218,7 @@ ServerUnaryReactor* LeadServiceImpl::DropLead(CallbackServerContext* context,
                                               v1::Lead* response) {
   return executor_.Mutate(context, "DropLead", *request, response,
                           [=, this](pqxx::work& tx, const CallContext& call) {
+                            ZS_RETURN_IF_ERROR(RequireOwnRow(tx, call.principal, "leads", request->lead_id()));
                             return leads_.Drop(tx, call, *request, response);
                           });
 }
@@ -204,7 +227,8 @@ ServerUnaryReactor* LeadServiceImpl::ListLeadStatusHistory(
     CallbackServerContext* context, const v1::ListLeadStatusHistoryRequest* request,
     v1::ListLeadStatusHistoryResponse* response) {
   return executor_.Read(context, "ListLeadStatusHistory", *request, response,
-                        [=, this](pqxx::work& tx, const CallContext&) {
+                        [=, this](pqxx::work& tx, const CallContext& call) {
+                          ZS_RETURN_IF_ERROR(RequireOwnRow(tx, call.principal, "leads", request->lead_id()));
                           return leads_.ListStatusHistory(tx, *request, response);
                         });
 }
@@ -213,8 +237,11 @@ ServerUnaryReactor* LeadServiceImpl::ListOverdueLeads(CallbackServerContext* con
                                                       const v1::ListOverdueLeadsRequest* request,
                                                       v1::ListOverdueLeadsResponse* response) {
   return executor_.Read(context, "ListOverdueLeads", *request, response,
-                        [=, this](pqxx::work& tx, const CallContext&) {
-                          return leads_.ListOverdue(tx, *request, response);
+                        [=, this](pqxx::work& tx, const CallContext& call) {
+                          auto scoped = *request;
+                          ZS_RETURN_IF_ERROR(ScopeOwnerFilters(call.principal, scoped.mutable_unit_code(),
+                                                               scoped.mutable_office_code()));
+                          return leads_.ListOverdue(tx, scoped, response);
                         });
 }
 
@@ -278,6 +305,14 @@ ServerUnaryReactor* LeadServiceImpl::AggregateLeads(CallbackServerContext* conte
                         [=, this](pqxx::work& tx, const CallContext&) {
                           return aggregates_.Leads(tx, *request, response);
                         });
+}
+
+ServerUnaryReactor* LeadServiceImpl::ListAuditEvents(CallbackServerContext* context,
+                                                     const cv1::ListAuditEventsRequest* request,
+                                                     cv1::ListAuditEventsResponse* response) {
+  return executor_.Read(
+      context, "ListAuditEvents", *request, response,
+      [=](pqxx::work& tx, const CallContext&) { return zs::ListAuditEvents(tx, *request, response); });
 }
 
 }  // namespace zs::lead

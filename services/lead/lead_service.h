@@ -18,7 +18,8 @@ namespace zs::lead {
 
 class LeadServiceImpl final : public v1::LeadService::CallbackService {
  public:
-  LeadServiceImpl(WorkerPool& pool, const Directory& directory, absl::Duration max_call_time);
+  LeadServiceImpl(WorkerPool& pool, const Directory& directory, absl::Duration max_call_time,
+                  const Gatekeeper& gatekeeper);
   grpc::ServerUnaryReactor* CreateEnterprise(grpc::CallbackServerContext* context,
                                              const v1::CreateEnterpriseRequest* request,
                                              v1::Enterprise* response) override;
@@ -108,6 +109,11 @@ class LeadServiceImpl final : public v1::LeadService::CallbackService {
   grpc::ServerUnaryReactor* AggregateLeads(grpc::CallbackServerContext* context,
                                            const v1::AggregateLeadsRequest* request,
                                            v1::AggregateLeadsResponse* response) override;
+
+  grpc::ServerUnaryReactor* ListAuditEvents(
+      grpc::CallbackServerContext* context,
+      const zhaoshang::common::v1::ListAuditEventsRequest* request,
+      zhaoshang::common::v1::ListAuditEventsResponse* response) override;
 
  private:
   RpcExecutor executor_;

@@ -24,11 +24,10 @@ int main(int argc, char** argv) {
                              .make_service =
                                  [&leads](const zs::ServiceEnv& env) {
                                    leads = std::make_unique<zs::project::LeadClient>(
-                                       grpc::CreateChannel(absl::GetFlag(FLAGS_lead_address),
-                                                           grpc::InsecureChannelCredentials()),
+                                       zs::ServiceChannel(absl::GetFlag(FLAGS_lead_address)),
                                        absl::Milliseconds(absl::GetFlag(FLAGS_lead_timeout_ms)));
                                    return std::make_unique<zs::project::ProjectServiceImpl>(
-                                       env.pool, env.directory, *leads, env.max_call_time);
+                                       env.pool, env.directory, *leads, env.max_call_time, env.gatekeeper);
                                  }},
                             argc, argv);
 }

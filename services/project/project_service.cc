@@ -4,22 +4,28 @@
 #include "common/db/transaction.h"
 #include "common/errors.h"
 #include "common/idempotency.h"
+#include "common/security/audit.h"
+#include "common/security/scope.h"
 #include "common/validation.h"
+#include "services/project/project_access.h"
 
 namespace zs::project {
 
+namespace cv1 = ::zhaoshang::common::v1;
 using grpc::CallbackServerContext;
 using grpc::ServerUnaryReactor;
 
 ProjectServiceImpl::ProjectServiceImpl(WorkerPool& pool, const Directory& directory,
-                                       const LeadClient& leads, absl::Duration max_call_time)
-    : executor_(pool, max_call_time), leads_(leads), projects_(directory), requests_(directory) {}
+                                       const LeadClient& leads, absl::Duration max_call_time,
+                                       const Gatekeeper& gatekeeper)
+    : executor_(pool, max_call_time, gatekeeper, ProjectAccessPolicy()), leads_(leads), projects_(directory), requests_(directory) {}
 
 ServerUnaryReactor* ProjectServiceImpl::GetProject(CallbackServerContext* context,
                                                    const v1::GetProjectRequest* request,
                                                    v1::Project* response) {
   return executor_.Read(context, "GetProject", *request, response,
-                        [=, this](pqxx::work& tx, const CallContext&) {
+                        [=, this](pqxx::work& tx, const CallContext& call) {
+                          ZS_RETURN_IF_ERROR(RequireProject(tx, call.principal, request->id(), ProjectAccess::kRead));
                           return projects_.Get(tx, request->id(), response);
                         });
 }
@@ -28,8 +34,10 @@ ServerUnaryReactor* ProjectServiceImpl::ListProjects(CallbackServerContext* cont
                                                      const v1::ListProjectsRequest* request,
                                                      v1::ListProjectsResponse* response) {
   return executor_.Read(context, "ListProjects", *request, response,
-                        [=, this](pqxx::work& tx, const CallContext&) {
-                          return projects_.List(tx, *request, response);
+                        [=, this](pqxx::work& tx, const CallContext& call) {
+                          auto scoped = *request;
+                          ZS_RETURN_IF_ERROR(ScopeProjectList(call.principal, &scoped));
+                          return projects_.List(tx, scoped, response);
                         });
 }
 
@@ -37,7 +45,8 @@ ServerUnaryReactor* ProjectServiceImpl::UpdateProject(CallbackServerContext* con
                                                       const v1::UpdateProjectRequest* request,
                                                       v1::Project* response) {
   return executor_.Mutate(context, "UpdateProject", *request, response,
-                          [=, this](pqxx::work& tx, const CallContext&) {
+                          [=, this](pqxx::work& tx, const CallContext& call) {
+                            ZS_RETURN_IF_ERROR(RequireProject(tx, call.principal, request->project().id(), ProjectAccess::kWrite));
                             return projects_.Update(tx, *request, response);
                           });
 }
@@ -47,6 +56,7 @@ ServerUnaryReactor* ProjectServiceImpl::StartNegotiation(CallbackServerContext* 
                                                          v1::Project* response) {
   return executor_.Mutate(context, "StartNegotiation", *request, response,
                           [=, this](pqxx::work& tx, const CallContext& call) {
+                            ZS_RETURN_IF_ERROR(RequireProject(tx, call.principal, request->project_id(), ProjectAccess::kWrite));
                             return projects_.Move(tx, call,
                                                   {.project_id = request->project_id(),
                                                    .etag = request->etag(),
@@ -61,6 +71,7 @@ ServerUnaryReactor* ProjectServiceImpl::SignProject(CallbackServerContext* conte
   return executor_.Mutate(
       context, "SignProject", *request, response,
       [=, this](pqxx::work& tx, const CallContext& call) {
+        ZS_RETURN_IF_ERROR(RequireProject(tx, call.principal, request->project_id(), ProjectAccess::kWrite));
         return projects_.Move(tx, call,
                               {.project_id = request->project_id(),
                                .etag = request->etag(),
@@ -77,6 +88,7 @@ ServerUnaryReactor* ProjectServiceImpl::ScheduleStart(CallbackServerContext* con
                                                       v1::Project* response) {
   return executor_.Mutate(context, "ScheduleStart", *request, response,
                           [=, this](pqxx::work& tx, const CallContext& call) {
+                            ZS_RETURN_IF_ERROR(RequireProject(tx, call.principal, request->project_id(), ProjectAccess::kWrite));
                             return projects_.Move(tx, call,
                                                   {.project_id = request->project_id(),
                                                    .etag = request->etag(),
@@ -91,6 +103,7 @@ ServerUnaryReactor* ProjectServiceImpl::StartProject(CallbackServerContext* cont
                                                      v1::Project* response) {
   return executor_.Mutate(context, "StartProject", *request, response,
                           [=, this](pqxx::work& tx, const CallContext& call) {
+                            ZS_RETURN_IF_ERROR(RequireProject(tx, call.principal, request->project_id(), ProjectAccess::kWrite));
                             return projects_.Move(tx, call,
                                                   {.project_id = request->project_id(),
                                                    .etag = request->etag(),
@@ -105,6 +118,7 @@ ServerUnaryReactor* ProjectServiceImpl::CompleteProject(CallbackServerContext* c
                                                         v1::Project* response) {
   return executor_.Mutate(context, "CompleteProject", *request, response,
                           [=, this](pqxx::work& tx, const CallContext& call) {
+                            ZS_RETURN_IF_ERROR(RequireProject(tx, call.principal, request->project_id(), ProjectAccess::kWrite));
                             return projects_.Move(tx, call,
                                                   {.project_id = request->project_id(),
                                                    .etag = request->etag(),
@@ -119,6 +133,7 @@ ServerUnaryReactor* ProjectServiceImpl::DropProject(CallbackServerContext* conte
                                                     v1::Project* response) {
   return executor_.Mutate(context, "DropProject", *request, response,
                           [=, this](pqxx::work& tx, const CallContext& call) {
+                            ZS_RETURN_IF_ERROR(RequireProject(tx, call.principal, request->project_id(), ProjectAccess::kWrite));
                             return projects_.Move(tx, call,
                                                   {.project_id = request->project_id(),
                                                    .etag = request->etag(),
@@ -141,7 +156,8 @@ ServerUnaryReactor* ProjectServiceImpl::ListStageTransitions(
     CallbackServerContext* context, const v1::ListStageTransitionsRequest* request,
     v1::ListStageTransitionsResponse* response) {
   return executor_.Read(context, "ListStageTransitions", *request, response,
-                        [=, this](pqxx::work& tx, const CallContext&) {
+                        [=, this](pqxx::work& tx, const CallContext& call) {
+                          ZS_RETURN_IF_ERROR(RequireProject(tx, call.principal, request->project_id(), ProjectAccess::kRead));
                           return projects_.ListTransitions(tx, *request, response);
                         });
 }
@@ -151,6 +167,7 @@ ServerUnaryReactor* ProjectServiceImpl::RecordCapitalIncrease(
     v1::Project* response) {
   return executor_.Mutate(context, "RecordCapitalIncrease", *request, response,
                           [=, this](pqxx::work& tx, const CallContext& call) {
+                            ZS_RETURN_IF_ERROR(RequireProject(tx, call.principal, request->project_id(), ProjectAccess::kWrite));
                             return projects_.RecordCapitalIncrease(tx, call, *request, response);
                           });
 }
@@ -160,6 +177,7 @@ ServerUnaryReactor* ProjectServiceImpl::RecordResigning(CallbackServerContext* c
                                                         v1::Project* response) {
   return executor_.Mutate(context, "RecordResigning", *request, response,
                           [=, this](pqxx::work& tx, const CallContext& call) {
+                            ZS_RETURN_IF_ERROR(RequireProject(tx, call.principal, request->project_id(), ProjectAccess::kWrite));
                             return projects_.RecordResigning(tx, call, *request, response);
                           });
 }
@@ -169,6 +187,7 @@ ServerUnaryReactor* ProjectServiceImpl::AddLedgerEntry(CallbackServerContext* co
                                                        v1::LedgerEntry* response) {
   return executor_.Mutate(context, "AddLedgerEntry", *request, response,
                           [=, this](pqxx::work& tx, const CallContext& call) {
+                            ZS_RETURN_IF_ERROR(RequireProject(tx, call.principal, request->entry().project_id(), ProjectAccess::kWrite));
                             return ledger_.AddEntry(tx, call, *request, response);
                           });
 }
@@ -177,7 +196,8 @@ ServerUnaryReactor* ProjectServiceImpl::ListLedgerEntries(
     CallbackServerContext* context, const v1::ListLedgerEntriesRequest* request,
     v1::ListLedgerEntriesResponse* response) {
   return executor_.Read(context, "ListLedgerEntries", *request, response,
-                        [=, this](pqxx::work& tx, const CallContext&) {
+                        [=, this](pqxx::work& tx, const CallContext& call) {
+                          ZS_RETURN_IF_ERROR(RequireProject(tx, call.principal, request->project_id(), ProjectAccess::kRead));
                           return ledger_.ListEntries(tx, *request, response);
                         });
 }
@@ -186,7 +206,8 @@ ServerUnaryReactor* ProjectServiceImpl::RecordFunds(CallbackServerContext* conte
                                                     const v1::RecordFundsRequest* request,
                                                     v1::FundsRecord* response) {
   return executor_.Mutate(context, "RecordFunds", *request, response,
-                          [=, this](pqxx::work& tx, const CallContext&) {
+                          [=, this](pqxx::work& tx, const CallContext& call) {
+                            ZS_RETURN_IF_ERROR(RequireProject(tx, call.principal, request->funds().project_id(), ProjectAccess::kWrite));
                             return ledger_.RecordFunds(tx, *request, response);
                           });
 }
@@ -195,7 +216,8 @@ ServerUnaryReactor* ProjectServiceImpl::ListFunds(CallbackServerContext* context
                                                   const v1::ListFundsRequest* request,
                                                   v1::ListFundsResponse* response) {
   return executor_.Read(context, "ListFunds", *request, response,
-                        [=, this](pqxx::work& tx, const CallContext&) {
+                        [=, this](pqxx::work& tx, const CallContext& call) {
+                          ZS_RETURN_IF_ERROR(RequireProject(tx, call.principal, request->project_id(), ProjectAccess::kRead));
                           return ledger_.ListFunds(tx, *request, response);
                         });
 }
@@ -204,7 +226,8 @@ ServerUnaryReactor* ProjectServiceImpl::CreateEnterpriseRequest(
     CallbackServerContext* context, const v1::CreateEnterpriseRequestRequest* request,
     v1::EnterpriseRequest* response) {
   return executor_.Mutate(context, "CreateEnterpriseRequest", *request, response,
-                          [=, this](pqxx::work& tx, const CallContext&) {
+                          [=, this](pqxx::work& tx, const CallContext& call) {
+                            ZS_RETURN_IF_ERROR(RequireProject(tx, call.principal, request->enterprise_request().project_id(), ProjectAccess::kWrite));
                             return requests_.Create(tx, *request, response);
                           });
 }
@@ -213,7 +236,8 @@ ServerUnaryReactor* ProjectServiceImpl::GetEnterpriseRequest(
     CallbackServerContext* context, const v1::GetEnterpriseRequestRequest* request,
     v1::EnterpriseRequest* response) {
   return executor_.Read(context, "GetEnterpriseRequest", *request, response,
-                        [=, this](pqxx::work& tx, const CallContext&) {
+                        [=, this](pqxx::work& tx, const CallContext& call) {
+                          ZS_RETURN_IF_ERROR(RequireOwnEnterpriseRequest(tx, call.principal, request->id()));
                           return requests_.Get(tx, request->id(), response);
                         });
 }
@@ -222,8 +246,10 @@ ServerUnaryReactor* ProjectServiceImpl::ListEnterpriseRequests(
     CallbackServerContext* context, const v1::ListEnterpriseRequestsRequest* request,
     v1::ListEnterpriseRequestsResponse* response) {
   return executor_.Read(context, "ListEnterpriseRequests", *request, response,
-                        [=, this](pqxx::work& tx, const CallContext&) {
-                          return requests_.List(tx, *request, response);
+                        [=, this](pqxx::work& tx, const CallContext& call) {
+                          auto scoped = *request;
+                          ZS_RETURN_IF_ERROR(ScopeOwnerFilter(call.principal, scoped.mutable_unit_code()));
+                          return requests_.List(tx, scoped, response);
                         });
 }
 
@@ -231,7 +257,8 @@ ServerUnaryReactor* ProjectServiceImpl::StartEnterpriseRequest(
     CallbackServerContext* context, const v1::StartEnterpriseRequestRequest* request,
     v1::EnterpriseRequest* response) {
   return executor_.Mutate(context, "StartEnterpriseRequest", *request, response,
-                          [=, this](pqxx::work& tx, const CallContext&) {
+                          [=, this](pqxx::work& tx, const CallContext& call) {
+                            ZS_RETURN_IF_ERROR(RequireOwnEnterpriseRequest(tx, call.principal, request->id()));
                             return requests_.Move(tx, request->id(), request->etag(),
                                                   v1::REQUEST_STATE_IN_PROGRESS, "", response);
                           });
@@ -241,7 +268,8 @@ ServerUnaryReactor* ProjectServiceImpl::SettleEnterpriseRequest(
     CallbackServerContext* context, const v1::SettleEnterpriseRequestRequest* request,
     v1::EnterpriseRequest* response) {
   return executor_.Mutate(context, "SettleEnterpriseRequest", *request, response,
-                          [=, this](pqxx::work& tx, const CallContext&) {
+                          [=, this](pqxx::work& tx, const CallContext& call) {
+                            ZS_RETURN_IF_ERROR(RequireOwnEnterpriseRequest(tx, call.principal, request->id()));
                             return requests_.Move(tx, request->id(), request->etag(),
                                                   v1::REQUEST_STATE_SETTLED, request->resolution(),
                                                   response);
@@ -252,7 +280,8 @@ ServerUnaryReactor* ProjectServiceImpl::RejectEnterpriseRequest(
     CallbackServerContext* context, const v1::RejectEnterpriseRequestRequest* request,
     v1::EnterpriseRequest* response) {
   return executor_.Mutate(context, "RejectEnterpriseRequest", *request, response,
-                          [=, this](pqxx::work& tx, const CallContext&) {
+                          [=, this](pqxx::work& tx, const CallContext& call) {
+                            ZS_RETURN_IF_ERROR(RequireOwnEnterpriseRequest(tx, call.principal, request->id()));
                             return requests_.Move(tx, request->id(), request->etag(),
                                                   v1::REQUEST_STATE_REJECTED, request->reason(),
                                                   response);
@@ -320,6 +349,7 @@ ServerUnaryReactor* ProjectServiceImpl::CreateProject(CallbackServerContext* con
         return CheckEnterprise(call, "project.enterprise_id", request->project().enterprise_id());
       },
       [=, this](pqxx::work& tx, const CallContext& call) {
+        ZS_RETURN_IF_ERROR(RequireOwnNewProject(call.principal, request->project().unit_code()));
         if (request->project().lead_id() != 0) {
           return InvalidField("project.lead_id",
                               "use ConvertLeadToProject to make a project from a lead");
@@ -337,6 +367,7 @@ ServerUnaryReactor* ProjectServiceImpl::ChangeInvestor(CallbackServerContext* co
         return CheckEnterprise(call, "new_enterprise_id", request->new_enterprise_id());
       },
       [=, this](pqxx::work& tx, const CallContext& call) {
+        ZS_RETURN_IF_ERROR(RequireProject(tx, call.principal, request->project_id(), ProjectAccess::kWrite));
         return projects_.ChangeInvestor(tx, call, *request, response);
       });
 }
@@ -381,6 +412,7 @@ ServerUnaryReactor* ProjectServiceImpl::ConvertLeadToProject(
                               absl::StrCat("lead ", request->lead_id(), " does not exist"));
         }
         if (!lead.ok()) return lead.status();
+        ZS_RETURN_IF_ERROR(RequireOwnUnitOrOffice(call.principal, lead->unit_code(), lead->office_code()));
         int64_t project_id = 0;
         if (lead->status() == lv1::LEAD_STATUS_CONVERTED) {
           project_id = lead->project_id();  // step 3 happened; only 4 may be missing
@@ -406,6 +438,9 @@ ServerUnaryReactor* ProjectServiceImpl::ConvertLeadToProject(
                 "project.unit_code",
                 absl::StrCat("is required: lead ", lead->id(), " was collected by ",
                              lead->office_code(), "; name the unit responsible for the project"));
+          }
+          if (call.principal.kind == PrincipalKind::kUnitStaff) {
+            ZS_RETURN_IF_ERROR(RequireOwnNewProject(call.principal, project.unit_code()));
           }
           v1::Project created;
           ZS_RETURN_IF_ERROR(RunTransaction(slot, call.deadline, [&](pqxx::work& tx) {
@@ -449,6 +484,14 @@ ServerUnaryReactor* ProjectServiceImpl::RepairLeadConversions(
         }
         return absl::OkStatus();
       });
+}
+
+ServerUnaryReactor* ProjectServiceImpl::ListAuditEvents(CallbackServerContext* context,
+                                                        const cv1::ListAuditEventsRequest* request,
+                                                        cv1::ListAuditEventsResponse* response) {
+  return executor_.Read(
+      context, "ListAuditEvents", *request, response,
+      [=](pqxx::work& tx, const CallContext&) { return zs::ListAuditEvents(tx, *request, response); });
 }
 
 }  // namespace zs::project

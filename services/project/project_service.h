@@ -19,7 +19,7 @@ namespace zs::project {
 class ProjectServiceImpl final : public v1::ProjectService::CallbackService {
  public:
   ProjectServiceImpl(WorkerPool& pool, const Directory& directory, const LeadClient& leads,
-                     absl::Duration max_call_time);
+                     absl::Duration max_call_time, const Gatekeeper& gatekeeper);
 
   grpc::ServerUnaryReactor* CreateProject(grpc::CallbackServerContext* context,
                                           const v1::CreateProjectRequest* request,
@@ -114,6 +114,11 @@ class ProjectServiceImpl final : public v1::ProjectService::CallbackService {
   grpc::ServerUnaryReactor* AggregateContinuing(grpc::CallbackServerContext* context,
                                                 const v1::AggregateContinuingRequest* request,
                                                 v1::AggregateContinuingResponse* response) override;
+
+  grpc::ServerUnaryReactor* ListAuditEvents(
+      grpc::CallbackServerContext* context,
+      const zhaoshang::common::v1::ListAuditEventsRequest* request,
+      zhaoshang::common::v1::ListAuditEventsResponse* response) override;
 
  private:
   // Checks that `enterprise_id` names an enterprise in use on the lead service.

@@ -26,14 +26,12 @@ int main(int argc, char** argv) {
        .make_service =
            [&sources](const zs::ServiceEnv& env) {
              sources = std::make_unique<zs::reporting::ReportSources>(
-                 grpc::CreateChannel(absl::GetFlag(FLAGS_lead_address),
-                                     grpc::InsecureChannelCredentials()),
-                 grpc::CreateChannel(absl::GetFlag(FLAGS_project_address),
-                                     grpc::InsecureChannelCredentials()),
+                 zs::ServiceChannel(absl::GetFlag(FLAGS_lead_address)),
+                 zs::ServiceChannel(absl::GetFlag(FLAGS_project_address)),
                  absl::Milliseconds(absl::GetFlag(FLAGS_source_timeout_ms)));
              return std::make_unique<zs::reporting::ReportingServiceImpl>(
                  env.pool, *sources, env.max_call_time,
-                 absl::Seconds(absl::GetFlag(FLAGS_closed_period_cache_seconds)));
+                 absl::Seconds(absl::GetFlag(FLAGS_closed_period_cache_seconds)), env.gatekeeper);
            }},
       argc, argv);
 }

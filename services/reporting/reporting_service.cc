@@ -15,10 +15,25 @@ namespace zs::reporting {
 using grpc::CallbackServerContext;
 using grpc::ServerUnaryReactor;
 
+const AccessPolicy& ReportingAccessPolicy() {
+  using namespace access;  // NOLINT: the role table reads best with the group names bare
+  // Reports are district-wide figures, readable by every person; the
+  // drill-down lists the records behind a figure, so it stays with the bureau.
+  static const AccessPolicy* const kPolicy =
+      new AccessPolicy("ReportingService", {
+                                               {"GetPeriodReport", kPeople},
+                                               {"ListFigureRecords", kBureau},
+                                               {"ExportPeriodReport", kPeople},
+                                               {"GetBulletinText", kPeople},
+                                           });
+  return *kPolicy;
+}
+
 ReportingServiceImpl::ReportingServiceImpl(WorkerPool& pool, const ReportSources& sources,
                                            absl::Duration max_call_time,
-                                           absl::Duration closed_period_cache_ttl)
-    : executor_(pool, max_call_time), sources_(sources), cache_(closed_period_cache_ttl, 256) {}
+                                           absl::Duration closed_period_cache_ttl,
+                                           const Gatekeeper& gatekeeper)
+    : executor_(pool, max_call_time, gatekeeper, ReportingAccessPolicy()), sources_(sources), cache_(closed_period_cache_ttl, 256) {}
 
 absl::Status ReportingServiceImpl::BuildReport(const CallContext& call,
                                                const rv1::GetPeriodReportRequest& request,

@@ -12,10 +12,13 @@
 
 namespace zs::reporting {
 
+// Who may call which ReportingService RPC.
+const AccessPolicy& ReportingAccessPolicy();
+
 class ReportingServiceImpl final : public rv1::ReportingService::CallbackService {
  public:
   ReportingServiceImpl(WorkerPool& pool, const ReportSources& sources, absl::Duration max_call_time,
-                       absl::Duration closed_period_cache_ttl);
+                       absl::Duration closed_period_cache_ttl, const Gatekeeper& gatekeeper);
 
   grpc::ServerUnaryReactor* GetPeriodReport(grpc::CallbackServerContext* context,
                                             const rv1::GetPeriodReportRequest* request,

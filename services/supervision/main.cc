@@ -26,13 +26,11 @@ int main(int argc, char** argv) {
                              .make_service =
                                  [&sources](const zs::ServiceEnv& env) {
                                    sources = std::make_unique<zs::supervision::ProgressSources>(
-                                       grpc::CreateChannel(absl::GetFlag(FLAGS_lead_address),
-                                                           grpc::InsecureChannelCredentials()),
-                                       grpc::CreateChannel(absl::GetFlag(FLAGS_project_address),
-                                                           grpc::InsecureChannelCredentials()),
+                                       zs::ServiceChannel(absl::GetFlag(FLAGS_lead_address)),
+                                       zs::ServiceChannel(absl::GetFlag(FLAGS_project_address)),
                                        absl::Milliseconds(absl::GetFlag(FLAGS_source_timeout_ms)));
                                    return std::make_unique<zs::supervision::SupervisionServiceImpl>(
-                                       env.pool, *sources, env.max_call_time);
+                                       env.pool, *sources, env.max_call_time, env.gatekeeper);
                                  }},
                             argc, argv);
 }

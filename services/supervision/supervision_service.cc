@@ -11,6 +11,9 @@
 #include "common/errors.h"
 #include "common/idempotency.h"
 #include "common/validation.h"
+#include "common/security/audit.h"
+#include "common/security/scope.h"
+#include "services/supervision/supervision_access.h"
 #include "services/supervision/supervision_rules.h"
 
 namespace zs::supervision {
@@ -19,8 +22,9 @@ using grpc::CallbackServerContext;
 using grpc::ServerUnaryReactor;
 
 SupervisionServiceImpl::SupervisionServiceImpl(WorkerPool& pool, const ProgressSources& sources,
-                                               absl::Duration max_call_time)
-    : executor_(pool, max_call_time), sources_(sources) {}
+                                               absl::Duration max_call_time,
+                                               const Gatekeeper& gatekeeper)
+    : executor_(pool, max_call_time, gatekeeper, SupervisionAccessPolicy()), sources_(sources) {}
 
 ServerUnaryReactor* SupervisionServiceImpl::ListUnits(CallbackServerContext* context,
                                                       const v1::ListUnitsRequest* request,
@@ -107,7 +111,8 @@ ServerUnaryReactor* SupervisionServiceImpl::GetUnitTargets(CallbackServerContext
                                                            const v1::GetUnitTargetsRequest* request,
                                                            v1::UnitTargets* response) {
   return executor_.Read(
-      context, "GetUnitTargets", *request, response, [=, this](pqxx::work& tx, const CallContext&) {
+      context, "GetUnitTargets", *request, response, [=, this](pqxx::work& tx, const CallContext& call) {
+        ZS_RETURN_IF_ERROR(RequireOwnRecordIfScoped(call.principal, request->unit_code()));
         return plans_.GetUnitTargets(tx, request->unit_code(), request->year(), response);
       });
 }
@@ -143,7 +148,8 @@ ServerUnaryReactor* SupervisionServiceImpl::GetTask(CallbackServerContext* conte
                                                     const v1::GetTaskRequest* request,
                                                     v1::Task* response) {
   return executor_.Read(context, "GetTask", *request, response,
-                        [=, this](pqxx::work& tx, const CallContext&) {
+                        [=, this](pqxx::work& tx, const CallContext& call) {
+                          ZS_RETURN_IF_ERROR(RequireOwnTask(tx, call.principal, request->id()));
                           return records_.GetTask(tx, request->id(), response);
                         });
 }
@@ -152,8 +158,10 @@ ServerUnaryReactor* SupervisionServiceImpl::ListTasks(CallbackServerContext* con
                                                       const v1::ListTasksRequest* request,
                                                       v1::ListTasksResponse* response) {
   return executor_.Read(context, "ListTasks", *request, response,
-                        [=, this](pqxx::work& tx, const CallContext&) {
-                          return records_.ListTasks(tx, *request, response);
+                        [=, this](pqxx::work& tx, const CallContext& call) {
+                          auto scoped = *request;
+                          ZS_RETURN_IF_ERROR(ScopeOwnerFilter(call.principal, scoped.mutable_unit_code()));
+                          return records_.ListTasks(tx, scoped, response);
                         });
 }
 
@@ -161,7 +169,8 @@ ServerUnaryReactor* SupervisionServiceImpl::CompleteTask(CallbackServerContext* 
                                                          const v1::CompleteTaskRequest* request,
                                                          v1::Task* response) {
   return executor_.Mutate(context, "CompleteTask", *request, response,
-                          [=, this](pqxx::work& tx, const CallContext&) {
+                          [=, this](pqxx::work& tx, const CallContext& call) {
+                            ZS_RETURN_IF_ERROR(RequireOwnTask(tx, call.principal, request->id()));
                             return records_.CompleteTask(tx, *request, response);
                           });
 }
@@ -188,8 +197,10 @@ ServerUnaryReactor* SupervisionServiceImpl::ListSanctions(CallbackServerContext*
                                                           const v1::ListSanctionsRequest* request,
                                                           v1::ListSanctionsResponse* response) {
   return executor_.Read(context, "ListSanctions", *request, response,
-                        [=, this](pqxx::work& tx, const CallContext&) {
-                          return plans_.ListSanctions(tx, *request, response);
+                        [=, this](pqxx::work& tx, const CallContext& call) {
+                          auto scoped = *request;
+                          ZS_RETURN_IF_ERROR(ScopeOwnerFilter(call.principal, scoped.mutable_unit_code()));
+                          return plans_.ListSanctions(tx, scoped, response);
                         });
 }
 
@@ -445,6 +456,14 @@ ServerUnaryReactor* SupervisionServiceImpl::RecordSanction(CallbackServerContext
         const int year = date.size() >= 4 ? std::atoi(date.substr(0, 4).c_str()) : 0;
         return plans_.RecordSanction(tx, *request, plans_.Rules(tx, year), response);
       });
+}
+
+ServerUnaryReactor* SupervisionServiceImpl::ListAuditEvents(
+    CallbackServerContext* context, const cv1::ListAuditEventsRequest* request,
+    cv1::ListAuditEventsResponse* response) {
+  return executor_.Read(
+      context, "ListAuditEvents", *request, response,
+      [=](pqxx::work& tx, const CallContext&) { return zs::ListAuditEvents(tx, *request, response); });
 }
 
 }  // namespace zs::supervision

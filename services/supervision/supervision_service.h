@@ -18,7 +18,8 @@ namespace zs::supervision {
 class SupervisionServiceImpl final : public v1::SupervisionService::CallbackService {
  public:
   SupervisionServiceImpl(WorkerPool& pool, const ProgressSources& sources,
-                         absl::Duration max_call_time);
+                         absl::Duration max_call_time,
+                         const Gatekeeper& gatekeeper);
 
   grpc::ServerUnaryReactor* GetScoringRules(grpc::CallbackServerContext* context,
                                             const v1::GetScoringRulesRequest* request,
@@ -96,6 +97,10 @@ class SupervisionServiceImpl final : public v1::SupervisionService::CallbackServ
   grpc::ServerUnaryReactor* ListSanctions(grpc::CallbackServerContext* context,
                                           const v1::ListSanctionsRequest* request,
                                           v1::ListSanctionsResponse* response) override;
+
+  grpc::ServerUnaryReactor* ListAuditEvents(grpc::CallbackServerContext* context,
+                                            const cv1::ListAuditEventsRequest* request,
+                                            cv1::ListAuditEventsResponse* response) override;
 
  private:
   // Progress of every active unit for `period`, scored and ranked.

@@ -56,7 +56,7 @@ std::vector<std::pair<int64_t, int64_t>> Bands(pv1::ProjectService::Stub& stub, 
 
 TEST(DemoDistrict, FirstHalfReproducesTheReportedFigures) {
   ProjectServer server;
-  auto context = [] { return StaffContext("demo-loader"); };
+  auto context = [] { return AdminContext("demo-loader"); };
   auto load = [&] {
     absl::StatusOr<demo::LoadedDistrict> district =
         demo::LoadDemoDistrict(server.lead().stub(), context);

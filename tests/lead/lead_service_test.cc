@@ -409,7 +409,7 @@ TEST_F(LeadServiceTest, OverdueLeadsFollowTheConfiguredTimeLimits) {
   update.set_request_id("limits-1");
   *update.mutable_limits() = limits;
   update.mutable_limits()->set_respond_hours(72);
-  ASSERT_TRUE(server_.stub().UpdateLeadTimeLimits(StaffContext().get(), update, &limits).ok());
+  ASSERT_TRUE(server_.stub().UpdateLeadTimeLimits(AdminContext().get(), update, &limits).ok());
   response.Clear();
   ASSERT_TRUE(server_.stub().ListOverdueLeads(StaffContext().get(), request, &response).ok());
   EXPECT_EQ(response.leads_size(), 0);

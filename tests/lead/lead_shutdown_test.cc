@@ -21,7 +21,7 @@ TEST(LeadShutdown, SigtermDrainsCallsInFlight) {
   TestDatabase database("lead", lead::kMigrations);
   const std::string address = absl::StrCat("127.0.0.1:", FreeLoopbackPort());
   ChildProcess service(ZS_LEAD_BINARY,
-                       {"--listen=" + address, "--db_conninfo=" + database.conninfo(),
+                       {"--listen=" + address, "--allow_plaintext", "--db_conninfo=" + database.conninfo(),
                         "--db_pool_size=4", "--migrate=off", "--shutdown_grace_seconds=20"});
   ASSERT_TRUE(WaitUntilServing(address, 10'000));
   auto stub =

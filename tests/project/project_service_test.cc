@@ -28,7 +28,7 @@ class ProjectServiceTest : public ::testing::Test {
     request.set_request_id(driver_.NextId());
     request.set_year(year);
     pv1::RollOverYearResponse response;
-    EXPECT_TRUE(server_.stub().RollOverYear(StaffContext().get(), request, &response).ok());
+    EXPECT_TRUE(server_.stub().RollOverYear(AdminContext().get(), request, &response).ok());
     return response.marked_continuing();
   }
   std::map<std::string, std::pair<int64_t, int64_t>> Aggregate(pv1::Stage to, cv1::GroupBy by,
@@ -271,7 +271,7 @@ TEST_F(ProjectServiceTest, RequestDeadlinesCountWorkingDaysAcrossWeekendsAndHoli
   }
   holidays.add_working_weekends("2026-10-10");
   pv1::SetHolidaysResponse set;
-  ASSERT_TRUE(server_.stub().SetHolidays(StaffContext().get(), holidays, &set).ok());
+  ASSERT_TRUE(server_.stub().SetHolidays(AdminContext().get(), holidays, &set).ok());
 
   const int64_t project_id = driver_.Create().id();
   auto raise = [&](const std::string& raised, int days) {

@@ -59,6 +59,7 @@ TEST(Deadlines, AnExpiredCallIsRolledBackServerSide) {
   lock.exec("LOCK TABLE enterprises IN SHARE ROW EXCLUSIVE MODE");
 
   grpc::ClientContext context;
+  context.AddMetadata("x-zs-principal", "deadline-test");
   context.set_deadline(std::chrono::system_clock::now() + std::chrono::milliseconds(50));
   lv1::Enterprise created;
   const auto started = std::chrono::steady_clock::now();

@@ -22,7 +22,7 @@ namespace {
 TEST(ServiceKill, AcknowledgedWritesSurviveASigkill) {
   TestDatabase database("lead", lead::kMigrations);
   const std::string address = absl::StrCat("127.0.0.1:", FreeLoopbackPort());
-  const std::vector<std::string> args = {"--listen=" + address,
+  const std::vector<std::string> args = {"--listen=" + address, "--allow_plaintext",
                                          "--db_conninfo=" + database.conninfo(), "--db_pool_size=4",
                                          "--migrate=off"};
   auto service = std::make_unique<ChildProcess>(ZS_LEAD_BINARY, args);
@@ -42,6 +42,7 @@ TEST(ServiceKill, AcknowledgedWritesSurviveASigkill) {
         bool done = false;
         for (int attempt = 0; attempt < 300 && !done; ++attempt) {
           grpc::ClientContext context;
+          context.AddMetadata("x-zs-principal", "kill-test");
           context.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(2));
           lv1::Enterprise created;
           const grpc::Status status = stub->CreateEnterprise(&context, request, &created);

@@ -19,15 +19,20 @@ namespace rv1 = ::zhaoshang::reporting::v1;
 
 class ReportingTest : public ::testing::Test {
  protected:
+  static inline bool loaded_ = false;
   static void SetUpTestSuite() {
     server_ = new ReportingServer();
-    auto context = [] { return StaffContext("demo-loader"); };
+    auto context = [] { return AdminContext("demo-loader"); };
     absl::StatusOr<demo::LoadedDistrict> district =
         demo::LoadDemoDistrict(server_->projects().lead().stub(), context);
     ASSERT_TRUE(district.ok()) << district.status();
     ASSERT_TRUE(demo::LoadDemoProjects(server_->projects().stub(), *district, context).ok());
+    loaded_ = true;
   }
   static void TearDownTestSuite() { delete server_; }
+  // gtest reports a test whose suite set-up failed as skipped, which ctest
+  // counts as passing; failing here makes a broken set-up fail every test.
+  void SetUp() override { ASSERT_TRUE(loaded_) << "the demo district did not load"; }
 
   static rv1::GetPeriodReportRequest H1() {
     rv1::GetPeriodReportRequest request;

@@ -348,7 +348,7 @@ TEST(DirectoryFollowsSupervision, NewAndDeactivatedUnits) {
   create.mutable_unit()->set_parent_code("office-yrd");
   create.mutable_unit()->set_category("OFFICE");
   sv1::Unit unit;
-  ASSERT_TRUE(supervision.stub().CreateUnit(StaffContext().get(), create, &unit).ok());
+  ASSERT_TRUE(supervision.stub().CreateUnit(AdminContext().get(), create, &unit).ok());
   sv1::GetUnitRequest get;
   get.set_code("town-wenshi");
   sv1::Unit wenshi;
@@ -358,7 +358,7 @@ TEST(DirectoryFollowsSupervision, NewAndDeactivatedUnits) {
   *deactivate.mutable_unit() = wenshi;
   deactivate.mutable_unit()->set_active(false);
   deactivate.mutable_update_mask()->add_paths("active");
-  ASSERT_TRUE(supervision.stub().UpdateUnit(StaffContext().get(), deactivate, &wenshi).ok());
+  ASSERT_TRUE(supervision.stub().UpdateUnit(AdminContext().get(), deactivate, &wenshi).ok());
 
   ASSERT_TRUE(refresher->RefreshNow().ok());
   EXPECT_TRUE(trip_by("team-yrd-1", "after").ok());

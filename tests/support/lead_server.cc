@@ -17,7 +17,7 @@ LeadServer::LeadServer(const Directory& directory)
 LeadServer::LeadServer(std::shared_ptr<TestDatabase> database, int port, const Directory& directory)
     : database_(std::move(database)),
       pool_(database_->service_conninfo(), 4, 1024),
-      service_(pool_, directory, absl::Seconds(30)) {
+      service_(pool_, directory, absl::Seconds(30), Gatekeeper::TrustingMetadata()) {
   absl::StatusOr<std::unique_ptr<GrpcServer>> server =
       GrpcServer::Start({.listen_address = absl::StrCat("127.0.0.1:", port)}, {&service_});
   if (!server.ok()) throw std::runtime_error(std::string(server.status().message()));
@@ -32,12 +32,24 @@ LeadServer::~LeadServer() {
   pool_.Shutdown();
 }
 
-std::unique_ptr<grpc::ClientContext> StaffContext(const std::string& principal) {
+namespace {
+
+std::unique_ptr<grpc::ClientContext> ContextAs(const std::string& principal, const char* role) {
   auto context = std::make_unique<grpc::ClientContext>();
   context->AddMetadata("x-zs-principal", principal);
-  context->AddMetadata("x-zs-role", "bureau_staff");
+  context->AddMetadata("x-zs-role", role);
   context->set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(10));
   return context;
+}
+
+}  // namespace
+
+std::unique_ptr<grpc::ClientContext> StaffContext(const std::string& principal) {
+  return ContextAs(principal, "bureau_staff");
+}
+
+std::unique_ptr<grpc::ClientContext> AdminContext(const std::string& principal) {
+  return ContextAs(principal, "bureau_admin");
 }
 
 }  // namespace zs::testing

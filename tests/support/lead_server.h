@@ -41,5 +41,7 @@ class LeadServer {
 
 // A client context as a bureau staff member, with a 10 s deadline.
 std::unique_ptr<grpc::ClientContext> StaffContext(const std::string& principal = "staff-test");
+// The same as a bureau administrator, for the admin-only RPCs.
+std::unique_ptr<grpc::ClientContext> AdminContext(const std::string& principal = "admin-test");
 
 }  // namespace zs::testing

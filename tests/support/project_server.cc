@@ -19,7 +19,7 @@ ProjectServer::ProjectServer(absl::Duration lead_timeout)
                                        grpc::InsecureChannelCredentials()),
                    lead_timeout),
       pool_(database_.service_conninfo(), 4, 1024),
-      service_(pool_, Directory::Seeded(), lead_client_, absl::Seconds(30)) {
+      service_(pool_, Directory::Seeded(), lead_client_, absl::Seconds(30), Gatekeeper::TrustingMetadata()) {
   absl::StatusOr<std::unique_ptr<GrpcServer>> server =
       GrpcServer::Start({.listen_address = "127.0.0.1:0"}, {&service_});
   if (!server.ok()) throw std::runtime_error(std::string(server.status().message()));

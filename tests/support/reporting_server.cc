@@ -9,7 +9,7 @@ namespace zs::testing {
 ReportingServer::ReportingServer()
     : sources_(projects_.lead().channel(), projects_.channel(), absl::Seconds(5)),
       pool_("", 4, 1024),
-      service_(pool_, sources_, absl::Seconds(30), absl::Minutes(5)) {
+      service_(pool_, sources_, absl::Seconds(30), absl::Minutes(5), Gatekeeper::TrustingMetadata()) {
   absl::StatusOr<std::unique_ptr<GrpcServer>> server =
       GrpcServer::Start({.listen_address = "127.0.0.1:0"}, {&service_});
   if (!server.ok()) throw std::runtime_error(std::string(server.status().message()));

@@ -14,7 +14,7 @@ SupervisionServer::SupervisionServer()
     : database_("supervision", supervision::kMigrations),
       sources_(projects_.lead().channel(), projects_.channel(), absl::Seconds(5)),
       pool_(database_.service_conninfo(), 4, 1024),
-      service_(pool_, sources_, absl::Seconds(30)) {
+      service_(pool_, sources_, absl::Seconds(30), Gatekeeper::TrustingMetadata()) {
   absl::StatusOr<std::unique_ptr<GrpcServer>> server =
       GrpcServer::Start({.listen_address = "127.0.0.1:0"}, {&service_});
   if (!server.ok()) throw std::runtime_error(std::string(server.status().message()));

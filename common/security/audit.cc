@@ -1,0 +1,110 @@
+#include "common/security/audit.h"
+
+#include "common/errors.h"
+#include "common/paging.h"
+#include "common/sql_row.h"
+
+namespace zs {
+namespace {
+
+namespace cv1 = zhaoshang::common::v1;
+
+// Tables that are bookkeeping, not records: auditing them would only echo.
+constexpr char kUnaudited[] = "'audit_log', 'idempotency_keys', 'schema_migrations'";
+
+}  // namespace
+
+void InstallAuditTriggers(pqxx::work& tx) {
+  tx.exec(R"sql(
+    CREATE TABLE IF NOT EXISTS audit_log (
+      id bigserial PRIMARY KEY,
+      at timestamptz NOT NULL DEFAULT now(),
+      principal text NOT NULL,
+      on_behalf_of text NOT NULL DEFAULT '',
+      method text NOT NULL,
+      request_id text NOT NULL DEFAULT '',
+      table_name text NOT NULL,
+      record_id text NOT NULL DEFAULT '',
+      operation text NOT NULL,
+      before jsonb,
+      after jsonb)
+  )sql");
+  tx.exec(
+      "CREATE INDEX IF NOT EXISTS audit_log_record ON audit_log (table_name, record_id, id)");
+  tx.exec("CREATE INDEX IF NOT EXISTS audit_log_request ON audit_log (request_id)");
+  // SET search_path FROM CURRENT pins the function to this schema, so it
+  // writes this service's audit_log whoever calls it.
+  tx.exec(R"sql(
+    CREATE OR REPLACE FUNCTION zs_audit() RETURNS trigger LANGUAGE plpgsql
+    SET search_path FROM CURRENT AS $$
+    DECLARE
+      old_row jsonb := CASE WHEN TG_OP = 'INSERT' THEN NULL ELSE to_jsonb(OLD) END;
+      new_row jsonb := CASE WHEN TG_OP = 'DELETE' THEN NULL ELSE to_jsonb(NEW) END;
+    BEGIN
+      INSERT INTO audit_log (principal, on_behalf_of, method, request_id, table_name,
+                             record_id, operation, before, after)
+      VALUES (COALESCE(NULLIF(current_setting('zs.principal', true), ''), 'system'),
+              COALESCE(current_setting('zs.on_behalf_of', true), ''),
+              COALESCE(NULLIF(current_setting('zs.method', true), ''), 'system'),
+              COALESCE(current_setting('zs.request_id', true), ''),
+              TG_TABLE_NAME,
+              COALESCE(new_row ->> 'id', old_row ->> 'id', ''),
+              TG_OP, old_row, new_row);
+      RETURN NULL;
+    END $$
+  )sql");
+  const pqxx::result tables = tx.exec(std::string(R"sql(
+    SELECT c.relname FROM pg_class c
+    WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind = 'r'
+      AND c.relname NOT IN ()sql") + kUnaudited + R"sql()
+      AND NOT EXISTS (SELECT 1 FROM pg_trigger t
+                      WHERE t.tgrelid = c.oid AND t.tgname = 'zs_audit')
+  )sql");
+  for (const auto& row : tables) {
+    const std::string table = tx.quote_name(row[0].as<std::string>());
+    tx.exec("CREATE TRIGGER zs_audit AFTER INSERT OR UPDATE OR DELETE ON " + table +
+            " FOR EACH ROW EXECUTE FUNCTION zs_audit()");
+  }
+}
+
+void TagTransactionForAudit(pqxx::work& tx, const CallContext& call,
+                            const std::string& request_id) {
+  tx.exec_params(
+      "SELECT set_config('zs.principal', $1, true), set_config('zs.on_behalf_of', $2, true), "
+      "set_config('zs.method', $3, true), set_config('zs.request_id', $4, true)",
+      call.principal.id, call.principal.on_behalf_of, call.method, request_id);
+}
+
+absl::Status ListAuditEvents(pqxx::work& tx, const cv1::ListAuditEventsRequest& request,
+                             cv1::ListAuditEventsResponse* response) {
+  const std::string fingerprint = ListFingerprint(request);
+  absl::StatusOr<PageRequest> page =
+      ParsePageRequest(request.page_size(), request.page_token(), fingerprint);
+  if (!page.ok()) return page.status();
+  const pqxx::result rows = tx.exec_params(
+      "SELECT id, (extract(epoch FROM at) * 1000000)::bigint, principal, on_behalf_of, method, "
+      "request_id, table_name, record_id, operation, COALESCE(before::text, ''), "
+      "COALESCE(after::text, '') FROM audit_log "
+      "WHERE ($1 = '' OR table_name = $1) AND ($2 = '' OR record_id = $2) "
+      "AND ($3 = '' OR request_id = $3) AND ($4::bigint IS NULL OR id < $4) "
+      "ORDER BY id DESC LIMIT $5",
+      request.table(), request.record_id(), request.request_id(), page->after_id,
+      page->limit + 1);
+  FillPage(rows, *page, fingerprint, response->mutable_events(),
+           response->mutable_next_page_token(), [](const pqxx::row& row, cv1::AuditEvent* event) {
+             event->set_id(row[0].as<int64_t>());
+             SetTimestampMicros(row[1], event->mutable_time());
+             event->set_principal(row[2].as<std::string>());
+             event->set_on_behalf_of(row[3].as<std::string>());
+             event->set_method(row[4].as<std::string>());
+             event->set_request_id(row[5].as<std::string>());
+             event->set_table(row[6].as<std::string>());
+             event->set_record_id(row[7].as<std::string>());
+             event->set_operation(row[8].as<std::string>());
+             event->set_before_json(row[9].as<std::string>());
+             event->set_after_json(row[10].as<std::string>());
+           });
+  return absl::OkStatus();
+}
+
+}  // namespace zs

@@ -1,0 +1,138 @@
+#include "common/security/gatekeeper.h"
+
+#include <sys/stat.h>
+
+#include <fstream>
+
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/strip.h"
+#include "absl/time/clock.h"
+#include "common/logging.h"
+#include "common/security/token.h"
+
+namespace zs {
+namespace {
+
+constexpr absl::Duration kRevocationRecheck = absl::Seconds(1);
+constexpr size_t kMaxBuckets = 100000;  // principals tracked before idle ones are forgotten
+
+std::string Metadata(const grpc::ServerContextBase& context, const char* key) {
+  const auto& metadata = context.client_metadata();
+  auto it = metadata.find(key);
+  if (it == metadata.end()) return {};
+  return std::string(it->second.data(), it->second.size());
+}
+
+int64_t ModificationTimeNs(const std::string& path) {
+  struct stat info;
+  if (stat(path.c_str(), &info) != 0) return -1;
+  return static_cast<int64_t>(info.st_mtim.tv_sec) * 1000000000 + info.st_mtim.tv_nsec;
+}
+
+}  // namespace
+
+absl::StatusOr<std::unique_ptr<Gatekeeper>> Gatekeeper::Create(GatekeeperConfig config) {
+  if (!config.token_key.empty() && config.token_key.size() < kMinimumTokenKeyBytes) {
+    return absl::FailedPreconditionError(
+        absl::StrCat("the token key must be at least ", kMinimumTokenKeyBytes, " bytes"));
+  }
+  std::unique_ptr<Gatekeeper> gatekeeper(new Gatekeeper(std::move(config)));
+  if (!gatekeeper->config_.revoked_tokens_file.empty()) {
+    std::lock_guard lock(gatekeeper->revocation_mu_);
+    if (absl::Status loaded = gatekeeper->ReloadRevocations(); !loaded.ok()) return loaded;
+  }
+  return gatekeeper;
+}
+
+const Gatekeeper& Gatekeeper::TrustingMetadata() {
+  static const Gatekeeper* const kTrusting = new Gatekeeper(GatekeeperConfig{});
+  return *kTrusting;
+}
+
+absl::StatusOr<Principal> Gatekeeper::Admit(const grpc::ServerContextBase& context) const {
+  absl::StatusOr<Principal> principal = Authenticate(context);
+  if (!principal.ok()) return principal;
+  if (!TakeToken(principal->id)) {
+    return absl::ResourceExhaustedError("too many calls from this principal; retry with backoff");
+  }
+  return principal;
+}
+
+absl::StatusOr<Principal> Gatekeeper::Authenticate(const grpc::ServerContextBase& context) const {
+  Principal principal;
+  if (!verifies_tokens()) {
+    principal = PrincipalFromMetadata(context);
+    if (principal.kind == PrincipalKind::kAnonymous) {
+      return absl::UnauthenticatedError("no principal: set x-zs-principal (development mode)");
+    }
+  } else {
+    const std::string header = Metadata(context, "authorization");
+    absl::string_view token = header;
+    if (!absl::ConsumePrefix(&token, "Bearer ")) {
+      return absl::UnauthenticatedError("missing bearer token (authorization: Bearer …)");
+    }
+    absl::StatusOr<TokenClaims> claims = VerifyToken(config_.token_key, token, absl::Now());
+    if (!claims.ok()) return claims.status();
+    if (IsRevoked(claims->token_id)) {
+      return absl::UnauthenticatedError("the bearer token has been revoked");
+    }
+    principal = std::move(claims->principal);
+  }
+  if (principal.kind == PrincipalKind::kServiceAccount) {
+    principal.on_behalf_of = Metadata(context, kOnBehalfOfMetadataKey).substr(0, 128);
+  }
+  return principal;
+}
+
+bool Gatekeeper::IsRevoked(const std::string& token_id) const {
+  if (config_.revoked_tokens_file.empty()) return false;
+  std::lock_guard lock(revocation_mu_);
+  const absl::Time now = absl::Now();
+  if (now - revocations_checked_ >= kRevocationRecheck) {
+    revocations_checked_ = now;
+    if (ModificationTimeNs(config_.revoked_tokens_file) != revocations_mtime_ns_) {
+      // A list that cannot be read keeps the last good one (and says so):
+      // failing open would un-revoke, failing closed would lock everyone out.
+      if (absl::Status reloaded = ReloadRevocations(); !reloaded.ok()) {
+        LogError(std::string(reloaded.message()));
+      }
+    }
+  }
+  return revoked_.contains(token_id);
+}
+
+absl::Status Gatekeeper::ReloadRevocations() const {
+  const int64_t mtime = ModificationTimeNs(config_.revoked_tokens_file);
+  std::ifstream in(config_.revoked_tokens_file);
+  if (mtime < 0 || !in) {
+    return absl::FailedPreconditionError(
+        absl::StrCat("cannot read the revoked tokens file ", config_.revoked_tokens_file));
+  }
+  std::set<std::string> revoked;
+  for (std::string line; std::getline(in, line);) {
+    absl::string_view id = absl::StripAsciiWhitespace(line.substr(0, line.find('#')));
+    if (!id.empty()) revoked.emplace(id);
+  }
+  revoked_ = std::move(revoked);
+  revocations_mtime_ns_ = mtime;
+  return absl::OkStatus();
+}
+
+bool Gatekeeper::TakeToken(const std::string& principal_id) const {
+  if (config_.calls_per_second <= 0) return true;
+  const absl::Time now = absl::Now();
+  const double burst = std::max(1, config_.burst);
+  std::lock_guard lock(rate_mu_);
+  if (buckets_.size() >= kMaxBuckets) buckets_.clear();
+  auto [it, inserted] = buckets_.try_emplace(principal_id, Bucket{burst, now});
+  Bucket& bucket = it->second;
+  bucket.tokens = std::min(
+      burst, bucket.tokens + absl::ToDoubleSeconds(now - bucket.refilled) * config_.calls_per_second);
+  bucket.refilled = now;
+  if (bucket.tokens < 1) return false;
+  bucket.tokens -= 1;
+  return true;
+}
+
+}  // namespace zs

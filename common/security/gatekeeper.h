@@ -1,0 +1,70 @@
+// The door every call passes: who is calling (a verified bearer token, or in
+// loopback development the trusted x-zs-* metadata) and whether they are
+// still within their rate. RpcExecutor asks it before anything else runs.
+#pragma once
+
+#include <grpcpp/server_context.h>
+
+#include <map>
+#include <memory>
+#include <mutex>
+#include <set>
+#include <string>
+
+#include "absl/status/statusor.h"
+#include "absl/time/time.h"
+#include "common/principal.h"
+
+namespace zs {
+
+struct GatekeeperConfig {
+  // HMAC key that signs tokens; empty: development mode, where the principal
+  // is read from plain metadata (only for loopback development and tests).
+  std::string token_key;
+  // One revoked token id per line ('#' starts a comment); re-read when it
+  // changes. Empty: no revocations.
+  std::string revoked_tokens_file;
+  // Per-principal token bucket: calls per second and burst. 0: unlimited.
+  double calls_per_second = 0;
+  int burst = 0;
+};
+
+class Gatekeeper {
+ public:
+  static absl::StatusOr<std::unique_ptr<Gatekeeper>> Create(GatekeeperConfig config);
+  // Development mode without limits: what in-process tests and fuzzers use.
+  static const Gatekeeper& TrustingMetadata();
+
+  // UNAUTHENTICATED for a missing, malformed, forged, expired or revoked
+  // token; RESOURCE_EXHAUSTED when the principal is over its rate.
+  absl::StatusOr<Principal> Admit(const grpc::ServerContextBase& context) const;
+
+  bool verifies_tokens() const { return !config_.token_key.empty(); }
+
+ private:
+  explicit Gatekeeper(GatekeeperConfig config) : config_(std::move(config)) {}
+  absl::StatusOr<Principal> Authenticate(const grpc::ServerContextBase& context) const;
+  bool IsRevoked(const std::string& token_id) const;
+  absl::Status ReloadRevocations() const;
+  bool TakeToken(const std::string& principal_id) const;
+
+  const GatekeeperConfig config_;
+
+  mutable std::mutex revocation_mu_;
+  mutable std::set<std::string> revoked_;
+  mutable absl::Time revocations_checked_ = absl::InfinitePast();
+  mutable int64_t revocations_mtime_ns_ = -1;
+
+  struct Bucket {
+    double tokens;
+    absl::Time refilled;
+  };
+  mutable std::mutex rate_mu_;
+  mutable std::map<std::string, Bucket> buckets_;
+};
+
+// Metadata a service account adds when it acts for a person, so records and
+// the audit trail name both. Honoured only from service accounts.
+inline constexpr char kOnBehalfOfMetadataKey[] = "x-zs-on-behalf-of";
+
+}  // namespace zs

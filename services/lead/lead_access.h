@@ -1,0 +1,24 @@
+// Who may call which LeadService RPC (the role table), and the row scoping
+// on top of it: units and offices create, read and change only their own
+// activities, leads and follow-ups; enterprises and referrers are the
+// district's shared registry.
+#pragma once
+
+#include <cstdint>
+#include <pqxx/pqxx>
+#include <string>
+
+#include "absl/status/status.h"
+#include "common/principal.h"
+#include "common/security/access_policy.h"
+
+namespace zs::lead {
+
+const AccessPolicy& LeadAccessPolicy();
+
+// For an existing row of `table` ("leads" or "activities"). A missing row is
+// left for the store to report as NOT_FOUND.
+absl::Status RequireOwnRow(pqxx::work& tx, const Principal& principal, const char* table,
+                           int64_t id);
+
+}  // namespace zs::lead

@@ -1,0 +1,20 @@
+// Who may call which SupervisionService RPC (the role table). The directory,
+// targets, published rankings and bulletins are district-wide reading; a
+// unit sees and completes only its own tasks, targets and sanctions.
+#pragma once
+
+#include <cstdint>
+#include <pqxx/pqxx>
+
+#include "absl/status/status.h"
+#include "common/principal.h"
+#include "common/security/access_policy.h"
+
+namespace zs::supervision {
+
+const AccessPolicy& SupervisionAccessPolicy();
+
+// For an existing task: units act on their own (missing: the store's NOT_FOUND).
+absl::Status RequireOwnTask(pqxx::work& tx, const Principal& principal, int64_t task_id);
+
+}  // namespace zs::supervision
