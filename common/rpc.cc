@@ -41,6 +41,7 @@ grpc::ServerUnaryReactor* RpcExecutor::Run(grpc::CallbackServerContext* context,
   grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
   CallContext call{
       .method = std::string(method),
+      .principal = {},
       .deadline = std::min(absl::FromChrono(context->deadline()), started + max_call_time_)};
   std::string request_id = RequestIdOf(request);
   absl::StatusOr<Principal> principal = gatekeeper_.Admit(*context);

@@ -111,7 +111,8 @@ absl::Status Gatekeeper::ReloadRevocations() const {
   }
   std::set<std::string> revoked;
   for (std::string line; std::getline(in, line);) {
-    absl::string_view id = absl::StripAsciiWhitespace(line.substr(0, line.find('#')));
+    absl::string_view id = line;
+    id = absl::StripAsciiWhitespace(id.substr(0, id.find('#')));
     if (!id.empty()) revoked.emplace(id);
   }
   revoked_ = std::move(revoked);

@@ -11,13 +11,15 @@ extern const std::vector<zs::Migration> kMigrations;
 
 namespace zs::testing {
 
-LeadServer::LeadServer(const Directory& directory)
-    : LeadServer(std::make_shared<TestDatabase>("lead", lead::kMigrations), 0, directory) {}
+LeadServer::LeadServer(const Directory& directory, const Gatekeeper& gatekeeper)
+    : LeadServer(std::make_shared<TestDatabase>("lead", lead::kMigrations), 0, directory,
+                 gatekeeper) {}
 
-LeadServer::LeadServer(std::shared_ptr<TestDatabase> database, int port, const Directory& directory)
+LeadServer::LeadServer(std::shared_ptr<TestDatabase> database, int port, const Directory& directory,
+                       const Gatekeeper& gatekeeper)
     : database_(std::move(database)),
       pool_(database_->service_conninfo(), 4, 1024),
-      service_(pool_, directory, absl::Seconds(30), Gatekeeper::TrustingMetadata()) {
+      service_(pool_, directory, absl::Seconds(30), gatekeeper) {
   absl::StatusOr<std::unique_ptr<GrpcServer>> server =
       GrpcServer::Start({.listen_address = absl::StrCat("127.0.0.1:", port)}, {&service_});
   if (!server.ok()) throw std::runtime_error(std::string(server.status().message()));

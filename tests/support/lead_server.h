@@ -17,10 +17,12 @@ namespace zs::testing {
 class LeadServer {
  public:
   // On a fresh database, validating codes against `directory`.
-  explicit LeadServer(const Directory& directory = Directory::Seeded());
+  explicit LeadServer(const Directory& directory = Directory::Seeded(),
+                      const Gatekeeper& gatekeeper = Gatekeeper::TrustingMetadata());
   // A server on an existing database and a fixed port: a restarted service.
   LeadServer(std::shared_ptr<TestDatabase> database, int port,
-             const Directory& directory = Directory::Seeded());
+             const Directory& directory = Directory::Seeded(),
+             const Gatekeeper& gatekeeper = Gatekeeper::TrustingMetadata());
   ~LeadServer();
 
   TestDatabase& database() { return *database_; }

@@ -10,8 +10,8 @@ extern const std::vector<zs::Migration> kMigrations;
 
 namespace zs::testing {
 
-ProjectServer::ProjectServer(absl::Duration lead_timeout)
-    : lead_(std::make_unique<LeadServer>()),
+ProjectServer::ProjectServer(absl::Duration lead_timeout, const Gatekeeper& gatekeeper)
+    : lead_(std::make_unique<LeadServer>(Directory::Seeded(), gatekeeper)),
       lead_database_(lead_->shared_database()),
       lead_port_(lead_->port()),
       database_("project", project::kMigrations),
@@ -19,7 +19,8 @@ ProjectServer::ProjectServer(absl::Duration lead_timeout)
                                        grpc::InsecureChannelCredentials()),
                    lead_timeout),
       pool_(database_.service_conninfo(), 4, 1024),
-      service_(pool_, Directory::Seeded(), lead_client_, absl::Seconds(30), Gatekeeper::TrustingMetadata()) {
+      service_(pool_, Directory::Seeded(), lead_client_, absl::Seconds(30), gatekeeper),
+      gatekeeper_(gatekeeper) {
   absl::StatusOr<std::unique_ptr<GrpcServer>> server =
       GrpcServer::Start({.listen_address = "127.0.0.1:0"}, {&service_});
   if (!server.ok()) throw std::runtime_error(std::string(server.status().message()));
@@ -37,7 +38,7 @@ ProjectServer::~ProjectServer() {
 void ProjectServer::StopLead() { lead_.reset(); }
 
 void ProjectServer::RestartLead() {
-  lead_ = std::make_unique<LeadServer>(lead_database_, lead_port_);
+  lead_ = std::make_unique<LeadServer>(lead_database_, lead_port_, Directory::Seeded(), gatekeeper_);
 }
 
 int64_t ProjectServer::CreateEnterprise(const std::string& name) {

@@ -19,7 +19,8 @@ namespace zs::testing {
 class ProjectServer {
  public:
   // `lead_timeout` bounds each call the project service makes to the lead service.
-  explicit ProjectServer(absl::Duration lead_timeout = absl::Seconds(3));
+  explicit ProjectServer(absl::Duration lead_timeout = absl::Seconds(3),
+                         const Gatekeeper& gatekeeper = Gatekeeper::TrustingMetadata());
   ~ProjectServer();
 
   TestDatabase& database() { return database_; }
@@ -47,6 +48,7 @@ class ProjectServer {
   std::shared_ptr<grpc::Channel> channel_;
   std::unique_ptr<zhaoshang::project::v1::ProjectService::Stub> stub_;
   int enterprises_created_ = 0;
+  const Gatekeeper& gatekeeper_;
 };
 
 }  // namespace zs::testing

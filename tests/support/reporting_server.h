@@ -12,7 +12,7 @@ namespace zs::testing {
 
 class ReportingServer {
  public:
-  ReportingServer();
+  explicit ReportingServer(const Gatekeeper& gatekeeper = Gatekeeper::TrustingMetadata());
   ~ReportingServer();
 
   ProjectServer& projects() { return projects_; }

@@ -10,11 +10,12 @@ extern const std::vector<zs::Migration> kMigrations;
 
 namespace zs::testing {
 
-SupervisionServer::SupervisionServer()
-    : database_("supervision", supervision::kMigrations),
+SupervisionServer::SupervisionServer(const Gatekeeper& gatekeeper)
+    : projects_(absl::Seconds(3), gatekeeper),
+      database_("supervision", supervision::kMigrations),
       sources_(projects_.lead().channel(), projects_.channel(), absl::Seconds(5)),
       pool_(database_.service_conninfo(), 4, 1024),
-      service_(pool_, sources_, absl::Seconds(30), Gatekeeper::TrustingMetadata()) {
+      service_(pool_, sources_, absl::Seconds(30), gatekeeper) {
   absl::StatusOr<std::unique_ptr<GrpcServer>> server =
       GrpcServer::Start({.listen_address = "127.0.0.1:0"}, {&service_});
   if (!server.ok()) throw std::runtime_error(std::string(server.status().message()));

@@ -12,7 +12,7 @@ namespace zs::testing {
 
 class SupervisionServer {
  public:
-  SupervisionServer();
+  explicit SupervisionServer(const Gatekeeper& gatekeeper = Gatekeeper::TrustingMetadata());
   ~SupervisionServer();
 
   ProjectServer& projects() { return projects_; }

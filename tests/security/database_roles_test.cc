@@ -1,0 +1,120 @@
+// Least privilege in PostgreSQL (deploy/sql/service_roles.sql): each service
+// migrates and works as its own role on its own schema, and no service's
+// role can read or write another's schema — including a database whose
+// schemas were made before the roles existed.
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <pqxx/pqxx>
+#include <sstream>
+
+#include "absl/strings/str_cat.h"
+#include "common/db/migrations.h"
+
+namespace zs::lead {
+extern const std::vector<zs::Migration> kMigrations;
+}  // namespace zs::lead
+namespace zs::project {
+extern const std::vector<zs::Migration> kMigrations;
+}  // namespace zs::project
+namespace zs::supervision {
+extern const std::vector<zs::Migration> kMigrations;
+}  // namespace zs::supervision
+
+namespace zs::testing {
+namespace {
+
+std::string RolesSql() {
+  std::ifstream in(ZS_SERVICE_ROLES_SQL);
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+class DatabaseRolesTest : public ::testing::Test {
+ protected:
+  DatabaseRolesTest()
+      : admin_(std::getenv("ZS_TEST_PG_CONNINFO")),
+        name_(absl::StrCat("zs_roles_", getpid(), "_", counter_++)) {
+    pqxx::connection admin(admin_);
+    pqxx::nontransaction(admin).exec("CREATE DATABASE " + name_);
+  }
+  ~DatabaseRolesTest() override {
+    pqxx::connection admin(admin_);
+    pqxx::nontransaction(admin).exec("DROP DATABASE IF EXISTS " + name_ + " WITH (FORCE)");
+  }
+  std::string As(const std::string& role) const {
+    return absl::StrCat(admin_, " dbname=", name_, role.empty() ? "" : " user=" + role);
+  }
+  void ApplyRoles() {
+    pqxx::connection owner(As(""));
+    pqxx::work tx(owner);
+    tx.exec(RolesSql());
+    tx.commit();
+  }
+  void Migrate(const std::string& role, const std::string& schema,
+               const std::vector<Migration>& migrations) {
+    pqxx::connection connection(As(role));
+    absl::StatusOr<int> applied = ApplyMigrations(connection, schema, migrations);
+    ASSERT_TRUE(applied.ok()) << role << ": " << applied.status();
+  }
+  // How `sql` run as `role` ends: "" when it succeeds, "denied" on
+  // insufficient_privilege (42501), otherwise the error's text. (libpqxx 6.4
+  // throws insufficient_privilege with an empty sqlstate().)
+  std::string Run(const std::string& role, const std::string& sql) {
+    try {
+      pqxx::connection connection(As(role));
+      pqxx::work tx(connection);
+      tx.exec(sql);
+      tx.commit();
+      return "";
+    } catch (const pqxx::insufficient_privilege&) {
+      return "denied";
+    } catch (const pqxx::sql_error& e) {
+      return e.what();
+    }
+  }
+  void ExpectIsolated() {
+    constexpr char kDenied[] = "denied";
+    EXPECT_EQ(Run("zs_lead", "SELECT count(*) FROM lead.leads"), "");
+    EXPECT_EQ(Run("zs_project", "SELECT count(*) FROM project.projects"), "");
+    EXPECT_EQ(Run("zs_supervision", "SELECT count(*) FROM supervision.units"), "");
+    EXPECT_EQ(Run("zs_lead", "SELECT count(*) FROM project.projects"), kDenied);
+    EXPECT_EQ(Run("zs_lead", "SELECT count(*) FROM supervision.units"), kDenied);
+    EXPECT_EQ(Run("zs_project", "SELECT count(*) FROM lead.leads"), kDenied);
+    EXPECT_EQ(Run("zs_project", "DELETE FROM supervision.units"), kDenied);
+    EXPECT_EQ(Run("zs_supervision", "UPDATE lead.enterprises SET name = 'x'"), kDenied);
+    EXPECT_EQ(Run("zs_supervision", "SELECT count(*) FROM project.audit_log"), kDenied);
+    EXPECT_EQ(Run("zs_lead", "CREATE ROLE intruder"), kDenied);
+  }
+
+  static inline int counter_ = 0;
+  std::string admin_;
+  std::string name_;
+};
+
+TEST_F(DatabaseRolesTest, EachServiceRoleSeesOnlyItsOwnSchema) {
+  ApplyRoles();
+  ApplyRoles();  // re-running is safe
+  Migrate("zs_lead", "lead", lead::kMigrations);
+  Migrate("zs_project", "project", project::kMigrations);
+  Migrate("zs_supervision", "supervision", supervision::kMigrations);
+  ExpectIsolated();
+}
+
+TEST_F(DatabaseRolesTest, SchemasMadeBeforeTheRolesAreHandedOver) {
+  Migrate("", "lead", lead::kMigrations);  // as the database owner, as older setups did
+  Migrate("", "project", project::kMigrations);
+  Migrate("", "supervision", supervision::kMigrations);
+  ApplyRoles();
+  Migrate("zs_lead", "lead", lead::kMigrations);  // the service starts as its role: no-op
+  EXPECT_EQ(Run("zs_lead", "INSERT INTO lead.enterprises (name, normalised_name, industry, type) "
+                           "SELECT 'x', 'x', 1, 1 WHERE false"),
+            "");
+  ExpectIsolated();
+}
+
+}  // namespace
+}  // namespace zs::testing
