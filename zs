@@ -164,7 +164,10 @@ cmd_run() {
   as_pg_owner "$PG_BIN/psql" -h 127.0.0.1 -p "$RUN_PG_PORT" -U zs -d postgres -qtAc \
     "SELECT 1 FROM pg_database WHERE datname = 'zhaoshang'" | grep -q 1 ||
     as_pg_owner "$PG_BIN/createdb" -h 127.0.0.1 -p "$RUN_PG_PORT" -U zs zhaoshang
-  local conninfo="host=127.0.0.1 port=$RUN_PG_PORT dbname=zhaoshang user=zs"
+  # Each service logs in as its own role with rights on its own schema only.
+  "$PG_BIN/psql" -h 127.0.0.1 -p "$RUN_PG_PORT" -U zs -d zhaoshang -q -v ON_ERROR_STOP=1 \
+    <"$ROOT/deploy/sql/service_roles.sql" >/dev/null
+  local conninfo="host=127.0.0.1 port=$RUN_PG_PORT dbname=zhaoshang"
   trap 'cmd_stop; exit 0' INT TERM
 
   local endpoints=()
@@ -175,7 +178,8 @@ cmd_run() {
     # Lead and project validate unit and leader codes against supervision's directory.
     local directory=""
     case "$name" in lead|project) directory=127.0.0.1:7103 ;; esac
-    ZS_DB_CONNINFO="$conninfo" ZS_LISTEN="127.0.0.1:$port" ZS_DIRECTORY_ADDRESS="$directory" ZS_ALLOW_PLAINTEXT=1 \
+    # (reporting keeps no tables and never connects)
+    ZS_DB_CONNINFO="$conninfo user=zs_$name" ZS_LISTEN="127.0.0.1:$port" ZS_DIRECTORY_ADDRESS="$directory" ZS_ALLOW_PLAINTEXT=1 \
       ZS_LEAD_ADDRESS=127.0.0.1:7101 ZS_PROJECT_ADDRESS=127.0.0.1:7102 \
       "$bin" >>"$STATE/logs/$name.log" 2>&1 &
     echo $! >"$STATE/$name.pid"
