@@ -1,0 +1,104 @@
+#include "client/cli.h"
+
+#include <cstdio>
+#include <cstdlib>
+#include <iostream>
+
+#include "absl/strings/str_cat.h"
+
+namespace zs::client {
+
+int g_exit_code = kExitOk;
+
+int ExitCodeFor(grpc::StatusCode code) {
+  switch (code) {
+    case grpc::StatusCode::OK:
+      return kExitOk;
+    case grpc::StatusCode::NOT_FOUND:
+      return kExitNotFound;
+    case grpc::StatusCode::UNAUTHENTICATED:
+    case grpc::StatusCode::PERMISSION_DENIED:
+      return kExitPermission;
+    case grpc::StatusCode::UNAVAILABLE:
+    case grpc::StatusCode::DEADLINE_EXCEEDED:
+    case grpc::StatusCode::RESOURCE_EXHAUSTED:
+      return kExitUnavailable;
+    case grpc::StatusCode::ALREADY_EXISTS:
+    case grpc::StatusCode::ABORTED:
+    case grpc::StatusCode::FAILED_PRECONDITION:
+      return kExitConflict;
+    case grpc::StatusCode::INVALID_ARGUMENT:
+    case grpc::StatusCode::OUT_OF_RANGE:
+      return kExitInvalid;
+    default:
+      return kExitFailure;
+  }
+}
+
+int ExitCodeFor(const absl::Status& status) {
+  return ExitCodeFor(static_cast<grpc::StatusCode>(status.code()));
+}
+
+absl::StatusOr<Profile> GlobalOptions::LoadSelectedProfile() const {
+  absl::StatusOr<Profile> profile =
+      LoadProfile(config.empty() ? DefaultConfigPath() : config, this->profile);
+  if (!profile.ok()) return profile;
+  if (timeout_seconds > 0) profile->timeout = absl::Seconds(timeout_seconds);
+  if (retries >= 0) profile->retries = retries;
+  return profile;
+}
+
+OutputFormat GlobalOptions::format() const {
+  OutputFormat format = OutputFormat::kTable;
+  ParseOutputFormat(output, &format);  // CLI11 already checked the choice
+  return format;
+}
+
+int Print(const GlobalOptions& options, const google::protobuf::Message& response) {
+  absl::StatusOr<std::string> text = Render(response, options.format(), options.columns);
+  if (!text.ok()) {
+    std::cerr << "zsctl: " << text.status().message() << "\n";
+    return kExitUsage;
+  }
+  std::cout << *text;
+  if (options.format() == OutputFormat::kJson) std::cout << "\n";
+  return kExitOk;
+}
+
+int Fail(const grpc::Status& status) {
+  static const char* const kNames[] = {
+      "OK",        "CANCELLED",           "UNKNOWN",         "INVALID_ARGUMENT", "DEADLINE_EXCEEDED",
+      "NOT_FOUND", "ALREADY_EXISTS",      "PERMISSION_DENIED", "RESOURCE_EXHAUSTED",
+      "FAILED_PRECONDITION", "ABORTED",   "OUT_OF_RANGE",    "UNIMPLEMENTED",    "INTERNAL",
+      "UNAVAILABLE", "DATA_LOSS",         "UNAUTHENTICATED"};
+  const int code = static_cast<int>(status.error_code());
+  std::cerr << "zsctl: " << (code >= 0 && code <= 16 ? kNames[code] : "ERROR") << ": "
+            << status.error_message() << "\n";
+  return ExitCodeFor(status.error_code());
+}
+
+int Fail(const absl::Status& status) {
+  return Fail(grpc::Status(static_cast<grpc::StatusCode>(status.code()),
+                           std::string(status.message())));
+}
+
+CallerOrExit MakeCaller(const GlobalOptions& options) {
+  CallerOrExit result;
+  absl::StatusOr<Profile> profile = options.LoadSelectedProfile();
+  if (!profile.ok()) {
+    Fail(profile.status());
+    result.exit_code = kExitUsage;
+    return result;
+  }
+  absl::StatusOr<std::unique_ptr<RpcCaller>> caller = RpcCaller::Create(*profile);
+  if (!caller.ok()) {
+    Fail(caller.status());
+    result.exit_code = kExitUsage;
+    return result;
+  }
+  result.caller = *std::move(caller);
+  result.profile = *std::move(profile);
+  return result;
+}
+
+}  // namespace zs::client

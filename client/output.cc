@@ -1,0 +1,259 @@
+#include "client/output.h"
+
+#include <google/protobuf/timestamp.pb.h>
+#include <google/protobuf/util/json_util.h>
+#include <google/protobuf/util/time_util.h>
+#include <wchar.h>
+
+#include <algorithm>
+#include <clocale>
+#include <cstring>
+#include <map>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
+#include "client/request_fields.h"
+
+namespace zs::client {
+namespace {
+
+using google::protobuf::Descriptor;
+using google::protobuf::FieldDescriptor;
+using google::protobuf::Message;
+using google::protobuf::Reflection;
+
+// The columns worth a row on a terminal, for the records people list most;
+// other types show their first scalar fields.
+const std::map<std::string, std::vector<std::string>>& UsualColumns() {
+  static const auto* const kColumns = new std::map<std::string, std::vector<std::string>>{
+      {"zhaoshang.lead.v1.Lead",
+       {"id", "title", "status", "enterprise_id", "unit_code", "office_code", "collected_date"}},
+      {"zhaoshang.lead.v1.Enterprise", {"id", "name", "industry", "type", "region"}},
+      {"zhaoshang.lead.v1.Activity",
+       {"id", "kind", "title", "unit_code", "office_code", "start_date", "destination"}},
+      {"zhaoshang.lead.v1.FollowUp", {"id", "lead_id", "kind", "follow_up_date", "content"}},
+      {"zhaoshang.project.v1.Project",
+       {"id", "name", "stage", "unit_code", "leader_code", "total_investment_wan_yuan"}},
+      {"zhaoshang.zsctl.v1.QueuedCall", {"seq", "method", "queued_time"}},
+  };
+  return *kColumns;
+}
+
+constexpr size_t kMaxDefaultColumns = 8;
+
+std::string Cell(const Message& message, const FieldDescriptor& field, int index);
+
+std::string MessageCell(const Message& message) {
+  if (const auto* time = dynamic_cast<const google::protobuf::Timestamp*>(&message)) {
+    return google::protobuf::util::TimeUtil::ToString(*time);
+  }
+  return message.ShortDebugString();
+}
+
+std::string Cell(const Message& message, const FieldDescriptor& field, int index) {
+  const Reflection& r = *message.GetReflection();
+  const bool rep = field.is_repeated();
+  if (rep && index < 0) {
+    std::vector<std::string> parts;
+    for (int i = 0; i < r.FieldSize(message, &field); ++i) parts.push_back(Cell(message, field, i));
+    return absl::StrJoin(parts, ",");
+  }
+  switch (field.cpp_type()) {
+    case FieldDescriptor::CPPTYPE_STRING:
+      if (field.type() == FieldDescriptor::TYPE_BYTES) {
+        return absl::StrCat("(", (rep ? r.GetRepeatedString(message, &field, index)
+                                      : r.GetString(message, &field)).size(), " bytes)");
+      }
+      return rep ? r.GetRepeatedString(message, &field, index) : r.GetString(message, &field);
+    case FieldDescriptor::CPPTYPE_INT64:
+      return absl::StrCat(rep ? r.GetRepeatedInt64(message, &field, index) : r.GetInt64(message, &field));
+    case FieldDescriptor::CPPTYPE_INT32:
+      return absl::StrCat(rep ? r.GetRepeatedInt32(message, &field, index) : r.GetInt32(message, &field));
+    case FieldDescriptor::CPPTYPE_UINT64:
+      return absl::StrCat(rep ? r.GetRepeatedUInt64(message, &field, index) : r.GetUInt64(message, &field));
+    case FieldDescriptor::CPPTYPE_UINT32:
+      return absl::StrCat(rep ? r.GetRepeatedUInt32(message, &field, index) : r.GetUInt32(message, &field));
+    case FieldDescriptor::CPPTYPE_DOUBLE:
+      return absl::StrCat(rep ? r.GetRepeatedDouble(message, &field, index) : r.GetDouble(message, &field));
+    case FieldDescriptor::CPPTYPE_FLOAT:
+      return absl::StrCat(rep ? r.GetRepeatedFloat(message, &field, index) : r.GetFloat(message, &field));
+    case FieldDescriptor::CPPTYPE_BOOL:
+      return (rep ? r.GetRepeatedBool(message, &field, index) : r.GetBool(message, &field)) ? "true" : "false";
+    case FieldDescriptor::CPPTYPE_ENUM:
+      return ShortEnumName(*(rep ? r.GetRepeatedEnum(message, &field, index) : r.GetEnum(message, &field)));
+    case FieldDescriptor::CPPTYPE_MESSAGE:
+      if (!rep && !r.HasField(message, &field)) return "";
+      return MessageCell(rep ? r.GetRepeatedMessage(message, &field, index) : r.GetMessage(message, &field));
+  }
+  return "";
+}
+
+// Every set field, nested messages flattened to dotted names.
+void Flatten(const Message& message, const std::string& prefix,
+             std::vector<std::vector<std::string>>& rows) {
+  std::vector<const FieldDescriptor*> fields;
+  message.GetReflection()->ListFields(message, &fields);
+  for (const FieldDescriptor* field : fields) {
+    const std::string name = prefix + field->name();
+    if (field->cpp_type() == FieldDescriptor::CPPTYPE_MESSAGE && !field->is_repeated() &&
+        field->message_type()->full_name() != "google.protobuf.Timestamp") {
+      Flatten(message.GetReflection()->GetMessage(message, field), name + ".", rows);
+    } else if (field->cpp_type() == FieldDescriptor::CPPTYPE_MESSAGE && field->is_repeated()) {
+      const int size = message.GetReflection()->FieldSize(message, field);
+      for (int i = 0; i < size; ++i) {
+        Flatten(message.GetReflection()->GetRepeatedMessage(message, field, i),
+                absl::StrCat(name, "[", i, "]."), rows);
+      }
+    } else {
+      rows.push_back({name, Cell(message, *field, -1)});
+    }
+  }
+}
+
+const FieldDescriptor* ListField(const Descriptor& type) {
+  const FieldDescriptor* list = nullptr;
+  for (int i = 0; i < type.field_count(); ++i) {
+    const FieldDescriptor* field = type.field(i);
+    if (field->is_repeated() && field->cpp_type() == FieldDescriptor::CPPTYPE_MESSAGE) {
+      if (list != nullptr) return nullptr;  // two lists: not a plain list response
+      list = field;
+    }
+  }
+  return list;
+}
+
+absl::StatusOr<std::vector<std::vector<std::string>>> Rows(const Message& response,
+                                                          const std::vector<std::string>& wanted) {
+  std::vector<std::vector<std::string>> rows;
+  const FieldDescriptor* list = ListField(*response.GetDescriptor());
+  if (list == nullptr) {
+    rows.push_back({"field", "value"});
+    Flatten(response, "", rows);
+    return rows;
+  }
+  const Descriptor& item = *list->message_type();
+  std::vector<std::string> columns = wanted;
+  if (columns.empty()) {
+    if (auto it = UsualColumns().find(item.full_name()); it != UsualColumns().end()) {
+      columns = it->second;
+    } else {
+      for (int i = 0; i < item.field_count() && columns.size() < kMaxDefaultColumns; ++i) {
+        const FieldDescriptor* f = item.field(i);
+        if (f->cpp_type() != FieldDescriptor::CPPTYPE_MESSAGE || !f->is_repeated()) {
+          columns.push_back(f->name());
+        }
+      }
+    }
+  }
+  std::vector<const FieldDescriptor*> fields;
+  for (const std::string& column : columns) {
+    const FieldDescriptor* field = item.FindFieldByName(column);
+    if (field == nullptr) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("--columns: ", item.name(), " has no field ", column));
+    }
+    fields.push_back(field);
+  }
+  rows.push_back(columns);
+  const Reflection& r = *response.GetReflection();
+  for (int i = 0; i < r.FieldSize(response, list); ++i) {
+    const Message& record = r.GetRepeatedMessage(response, list, i);
+    std::vector<std::string> row;
+    for (const FieldDescriptor* field : fields) row.push_back(Cell(record, *field, -1));
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+std::string CsvField(const std::string& value) {
+  if (value.find_first_of(",\"\r\n") == std::string::npos) return value;
+  std::string quoted = "\"";
+  for (char c : value) {
+    if (c == '"') quoted += '"';
+    quoted += c;
+  }
+  return quoted + "\"";
+}
+
+}  // namespace
+
+bool ParseOutputFormat(absl::string_view text, OutputFormat* format) {
+  if (text == "table") *format = OutputFormat::kTable;
+  else if (text == "json") *format = OutputFormat::kJson;
+  else if (text == "csv") *format = OutputFormat::kCsv;
+  else return false;
+  return true;
+}
+
+size_t DisplayWidth(absl::string_view text) {
+  std::mbstate_t state{};
+  size_t width = 0;
+  const char* p = text.data();
+  const char* end = text.data() + text.size();
+  while (p < end) {
+    wchar_t wc;
+    size_t n = std::mbrtowc(&wc, p, end - p, &state);
+    if (n == 0 || n == static_cast<size_t>(-1) || n == static_cast<size_t>(-2)) {
+      state = {};
+      ++p;
+      ++width;  // an undecodable byte prints as one replacement column
+      continue;
+    }
+    const int w = wcwidth(wc);
+    width += w < 0 ? 1 : w;
+    p += n;
+  }
+  return width;
+}
+
+std::string FormatTable(const std::vector<std::vector<std::string>>& rows) {
+  std::vector<size_t> widths;
+  for (const auto& row : rows) {
+    if (widths.size() < row.size()) widths.resize(row.size(), 0);
+    for (size_t i = 0; i < row.size(); ++i) widths[i] = std::max(widths[i], DisplayWidth(row[i]));
+  }
+  std::string out;
+  for (size_t r = 0; r < rows.size(); ++r) {
+    std::string line;
+    for (size_t i = 0; i < rows[r].size(); ++i) {
+      std::string cell = r == 0 ? absl::AsciiStrToUpper(rows[r][i]) : rows[r][i];
+      absl::StrAppend(&line, cell);
+      if (i + 1 < rows[r].size()) line.append(widths[i] - DisplayWidth(cell) + 2, ' ');
+    }
+    absl::StrAppend(&out, line, "\n");
+  }
+  return out;
+}
+
+std::string FormatCsv(const std::vector<std::vector<std::string>>& rows) {
+  std::string out;
+  for (const auto& row : rows) {
+    std::vector<std::string> fields;
+    for (const std::string& value : row) fields.push_back(CsvField(value));
+    absl::StrAppend(&out, absl::StrJoin(fields, ","), "\r\n");
+  }
+  return out;
+}
+
+absl::StatusOr<std::string> Render(const Message& response, OutputFormat format,
+                                   const std::vector<std::string>& columns) {
+  if (format == OutputFormat::kJson) {
+    google::protobuf::util::JsonPrintOptions options;
+    options.add_whitespace = true;
+    options.preserve_proto_field_names = true;
+    options.always_print_primitive_fields = true;
+    std::string json;
+    if (!google::protobuf::util::MessageToJsonString(response, &json, options).ok()) {
+      return absl::InternalError("cannot print the response as JSON");
+    }
+    return json;
+  }
+  absl::StatusOr<std::vector<std::vector<std::string>>> rows = Rows(response, columns);
+  if (!rows.ok()) return rows.status();
+  return format == OutputFormat::kCsv ? FormatCsv(*rows) : FormatTable(*rows);
+}
+
+}  // namespace zs::client

@@ -1,0 +1,49 @@
+// zsctl's profiles: named sections of an INI file (~/.config/zsctl/config.ini
+// or $ZSCTL_CONFIG), each saying where the central services are, how to
+// prove who we are and which office we work for. Environment variables and
+// command-line flags override a profile's values, in that order.
+#pragma once
+
+#include <string>
+
+#include "absl/status/statusor.h"
+#include "absl/time/time.h"
+
+namespace zs::client {
+
+struct Profile {
+  std::string name = "default";
+  // One address for every service (an ingress routing by gRPC service) or,
+  // where set, one per service.
+  std::string endpoint;
+  std::string lead_endpoint, project_endpoint, supervision_endpoint, reporting_endpoint;
+  std::string token_file;     // bearer token from `zsctl admin issue-token`
+  std::string tls_ca_file;    // empty with plaintext = true: loopback development
+  std::string tls_cert_file;  // client certificate for mutual TLS
+  std::string tls_key_file;
+  bool plaintext = false;
+  // Development only (services started with --allow_plaintext and no token
+  // key): who to claim to be through x-zs-* metadata instead of a token.
+  std::string dev_principal, dev_role, dev_unit;
+  std::string office;  // default office_code for what this profile creates
+  absl::Duration timeout = absl::Seconds(10);  // per attempt
+  int retries = 4;
+  std::string state_dir;  // offline journal and import progress
+
+  // The address for `service` (lead, project, supervision, reporting).
+  std::string EndpointFor(const std::string& service) const;
+};
+
+// $ZSCTL_CONFIG, else $XDG_CONFIG_HOME/zsctl/config.ini, else ~/.config/...
+std::string DefaultConfigPath();
+
+// Reads profile `name` from `config_path` (a missing file is fine for the
+// "default" profile, which then comes from the environment alone) and
+// applies ZSCTL_* environment overrides. NOT_FOUND for an unknown profile,
+// INVALID_ARGUMENT for a malformed file.
+absl::StatusOr<Profile> LoadProfile(const std::string& config_path, const std::string& name);
+
+// The commented example `zsctl config init` writes.
+std::string ExampleConfig();
+
+}  // namespace zs::client
