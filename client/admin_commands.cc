@@ -1,8 +1,7 @@
 // `zsctl admin issue-token` and `revoke-token`: the bureau's administrator
 // signs a bearer token for a person, an office or a service with the
 // services' token key, and revokes one by its id.
-#include <sys/stat.h>
-
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -52,12 +51,14 @@ int IssueTokenCommand(const IssueTokenOptions& o) {
   if (o.out.empty()) {
     std::cout << *token << "\n";
   } else {
-    // Only its owner may read a credential.
-    const mode_t old_mask = umask(077);
+    // Only its owner may read a credential, also when it replaces another.
     std::ofstream file(o.out, std::ios::trunc);
+    std::error_code error;
+    std::filesystem::permissions(o.out, std::filesystem::perms::owner_read |
+                                            std::filesystem::perms::owner_write, error);
     file << *token << "\n";
-    umask(old_mask);
-    if (!file) return Fail(absl::UnavailableError("cannot write " + o.out));
+    file.flush();
+    if (!file || error) return Fail(absl::UnavailableError("cannot write " + o.out));
   }
   std::cerr << "token id " << claims.token_id << " for " << o.principal << " ("
             << o.kind << (o.unit.empty() ? "" : ", " + o.unit) << "), expires "

@@ -113,7 +113,13 @@ void Flatten(const Message& message, const std::string& prefix,
   }
 }
 
+// The records of a list response (…Response with one repeated message
+// field); null for a single record, which prints field by field.
 const FieldDescriptor* ListField(const Descriptor& type) {
+  if (!absl::EndsWith(type.name(), "Response") && type.full_name() != "zhaoshang.zsctl.v1.SyncReport" &&
+      type.full_name() != "zhaoshang.zsctl.v1.QueuedCalls") {
+    return nullptr;
+  }
   const FieldDescriptor* list = nullptr;
   for (int i = 0; i < type.field_count(); ++i) {
     const FieldDescriptor* field = type.field(i);

@@ -1,7 +1,10 @@
 #include "tools/demo/demo_district.h"
 
+#include <algorithm>
 #include <array>
+#include <chrono>
 #include <string>
+#include <thread>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
@@ -194,7 +197,17 @@ void AddLeads(DemoDistrict& d) {
 
 }  // namespace
 
-absl::Status Call(const grpc::Status& status, const std::string& what) {
+absl::Status Call(const std::function<grpc::Status()>& call, const std::string& what) {
+  constexpr int kAttempts = 30;
+  grpc::Status status;
+  for (int attempt = 1; attempt <= kAttempts; ++attempt) {
+    status = call();
+    if (status.error_code() != grpc::StatusCode::RESOURCE_EXHAUSTED &&
+        status.error_code() != grpc::StatusCode::UNAVAILABLE) {
+      break;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(50 * std::min(attempt, 10)));
+  }
   if (status.ok()) return absl::OkStatus();
   return absl::Status(static_cast<absl::StatusCode>(status.error_code()),
                       absl::StrCat(what, ": ", status.error_message()));
@@ -222,7 +235,7 @@ absl::StatusOr<LoadedDistrict> LoadDemoDistrict(lv1::LeadService::Stub& stub,
     *request.mutable_enterprise() = district.enterprises[i];
     lv1::Enterprise created;
     ZS_RETURN_IF_ERROR(
-        Call(stub.CreateEnterprise(Context().get(), request, &created), request.request_id()));
+        Call([&] { return stub.CreateEnterprise(Context().get(), request, &created); }, request.request_id()));
     enterprise_ids.push_back(created.id());
   }
   auto id_of = [](const std::vector<int64_t>& ids, int index) -> int64_t {
@@ -236,7 +249,7 @@ absl::StatusOr<LoadedDistrict> LoadDemoDistrict(lv1::LeadService::Stub& stub,
         id_of(enterprise_ids, district.referrers[i].enterprise));
     lv1::Referrer created;
     ZS_RETURN_IF_ERROR(
-        Call(stub.CreateReferrer(Context().get(), request, &created), request.request_id()));
+        Call([&] { return stub.CreateReferrer(Context().get(), request, &created); }, request.request_id()));
     referrer_ids.push_back(created.id());
   }
   for (size_t i = 0; i < district.activities.size(); ++i) {
@@ -248,7 +261,7 @@ absl::StatusOr<LoadedDistrict> LoadDemoDistrict(lv1::LeadService::Stub& stub,
     }
     lv1::Activity created;
     ZS_RETURN_IF_ERROR(
-        Call(stub.CreateActivity(Context().get(), request, &created), request.request_id()));
+        Call([&] { return stub.CreateActivity(Context().get(), request, &created); }, request.request_id()));
     activity_ids.push_back(created.id());
   }
   for (size_t i = 0; i < district.leads.size(); ++i) {
@@ -261,7 +274,7 @@ absl::StatusOr<LoadedDistrict> LoadDemoDistrict(lv1::LeadService::Stub& stub,
     lead.set_activity_id(id_of(activity_ids, demo.activity));
     lv1::Lead created;
     ZS_RETURN_IF_ERROR(
-        Call(stub.CreateLead(Context().get(), request, &created), request.request_id()));
+        Call([&] { return stub.CreateLead(Context().get(), request, &created); }, request.request_id()));
     loaded.lead_ids.push_back(created.id());
   }
   std::cerr << absl::StrFormat(

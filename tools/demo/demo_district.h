@@ -51,8 +51,11 @@ DemoDistrict BuildDemoDistrict();
 
 using ContextFactory = std::function<std::unique_ptr<grpc::ClientContext>()>;
 
-// A failed call as a status naming what was being loaded.
-absl::Status Call(const grpc::Status& status, const std::string& what);
+// Makes `call` until it gets through: the services' per-principal rate limit
+// answers RESOURCE_EXHAUSTED to a loader faster than any person, and a
+// service still warming up may answer UNAVAILABLE. Each call carries a fixed
+// request id, so trying again is safe. A failure names what was loaded.
+absl::Status Call(const std::function<grpc::Status()>& call, const std::string& what);
 
 // The ids the lead service gave the district's records, by list index.
 struct LoadedDistrict {

@@ -1,0 +1,399 @@
+// zsctl driven as people and scripts drive it: a process with real
+// arguments, profiles and token files, against the lead service on its
+// private PostgreSQL, checking what it prints, how it exits and what lands
+// in the database.
+#include <gtest/gtest.h>
+#include <iconv.h>
+#include <stdio.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <set>
+#include <sstream>
+#include <thread>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/str_replace.h"
+#include "absl/strings/str_split.h"
+#include "tests/security/security_support.h"
+#include "tests/support/delaying_proxy.h"
+#include "tests/support/lead_server.h"
+#include "tests/support/process.h"
+#include "tests/support/test_database.h"
+
+namespace zs::lead {
+extern const std::vector<zs::Migration> kMigrations;
+}  // namespace zs::lead
+
+namespace zs::testing {
+namespace {
+
+struct Outcome {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+// The terminal column where `text` starts in `line`: CJK characters (three
+// UTF-8 bytes here) take two columns.
+size_t DisplayColumn(const std::string& line, const std::string& text) {
+  const size_t at = line.find(text);
+  if (at == std::string::npos) return std::string::npos;
+  size_t column = 0;
+  for (size_t i = 0; i < at;) {
+    const unsigned char c = line[i];
+    const size_t bytes = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    column += bytes >= 3 ? 2 : 1;
+    i += bytes;
+  }
+  return column;
+}
+
+std::string Quote(const std::string& arg) {
+  return "'" + absl::StrReplaceAll(arg, {{"'", "'\\''"}}) + "'";
+}
+
+class ZsctlTest : public ::testing::Test {
+ protected:
+  ZsctlTest() : port_(FreeLoopbackPort()) {
+    char pattern[] = "/tmp/zsctl-test-XXXXXX";
+    home_ = mkdtemp(pattern);
+    database_ = std::make_shared<TestDatabase>("lead", lead::kMigrations);
+    StartServices();
+    for (const auto& [profile, principal] :
+         std::vector<std::pair<std::string, Principal>>{
+             {"fujian", OfficeStaff()},
+             {"chengdu", OtherOfficeStaff()},
+             {"yrd", {.id = "yrd-zhou", .kind = PrincipalKind::kOfficeStaff,
+                      .unit_code = "office-yrd"}},
+             {"bureau", BureauStaff()}}) {
+      std::ofstream(home_ + "/" + profile + ".token") << authority_.Token(principal) << "\n";
+    }
+    WriteConfig(absl::StrCat("127.0.0.1:", port_));
+  }
+  ~ZsctlTest() override {
+    server_.reset();
+    std::filesystem::remove_all(home_);
+  }
+
+  void StartServices() {
+    server_ = std::make_unique<LeadServer>(database_, port_, Directory::Seeded(),
+                                           authority_.gatekeeper());
+  }
+  void StopServices() { server_.reset(); }
+
+  void WriteConfig(const std::string& endpoint) {
+    std::ofstream config(home_ + "/config.ini", std::ios::trunc);
+    for (const auto& [profile, office] : std::vector<std::pair<std::string, std::string>>{
+             {"fujian", "office-fujian"}, {"chengdu", "office-chengdu"},
+             {"yrd", "office-yrd"}, {"bureau", ""}}) {
+      config << "[profile " << profile << "]\n"
+             << "endpoint = " << endpoint << "\n"
+             << "plaintext = true\n"
+             << "token_file = " << home_ << "/" << profile << ".token\n"
+             << "office = " << office << "\n"
+             << "timeout_seconds = 5\n"
+             << "retries = 3\n\n";
+    }
+  }
+
+  Outcome Zsctl(const std::vector<std::string>& args) {
+    std::vector<std::string> quoted;
+    for (const std::string& arg : args) quoted.push_back(Quote(arg));
+    const std::string err_file = home_ + "/stderr";
+    const std::string command =
+        absl::StrCat("ZSCTL_CONFIG=", Quote(home_ + "/config.ini"), " ZSCTL_STATE_DIR=",
+                     Quote(home_ + "/state"), " HOME=", Quote(home_), " ", ZS_ZSCTL_BINARY, " ",
+                     absl::StrJoin(quoted, " "), " 2>", Quote(err_file));
+    Outcome run;
+    FILE* pipe = popen(command.c_str(), "r");
+    if (pipe == nullptr) return run;
+    char buffer[4096];
+    for (size_t n; (n = fread(buffer, 1, sizeof buffer, pipe)) > 0;) run.out.append(buffer, n);
+    const int status = pclose(pipe);
+    run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    std::ifstream err(err_file);
+    std::stringstream text;
+    text << err.rdbuf();
+    run.err = text.str();
+    return run;
+  }
+
+  std::string Count(const std::string& where) {
+    return database_->QueryValue("SELECT count(*) FROM leads WHERE " + where);
+  }
+
+  int64_t CreateEnterprise(const std::string& profile, const std::string& name) {
+    Outcome run = Zsctl({"--profile", profile, "lead", "create-enterprise", "--name", name,
+                     "--industry", "medical_devices", "-o", "json"});
+    EXPECT_EQ(run.exit_code, 0) << run.err;
+    std::smatch id;
+    EXPECT_TRUE(std::regex_search(run.out, id, std::regex("\"id\": \"([0-9]+)\""))) << run.out;
+    return id.empty() ? 0 : std::stoll(id[1]);
+  }
+
+  TokenAuthority authority_;
+  int port_;
+  std::string home_;
+  std::shared_ptr<TestDatabase> database_;
+  std::unique_ptr<LeadServer> server_;
+};
+
+TEST_F(ZsctlTest, EachOfficeWorksThroughItsOwnProfile) {
+  for (const std::string office : {"fujian", "chengdu", "yrd"}) {
+    // An enterprise has one open lead at a time: one each.
+    const int64_t enterprise = CreateEnterprise("bureau", office + "医疗科技有限公司");
+    Outcome created = Zsctl({"--profile", office, "lead", "create", "--title", office + "的线索",
+                         "--enterprise-id", absl::StrCat(enterprise), "--channel",
+                         "resident_office", "--industry", "medical_devices"});
+    EXPECT_EQ(created.exit_code, 0) << created.err;
+    // The profile's office is who collected it.
+    EXPECT_EQ(Count(absl::StrCat("title = '", office, "的线索' AND office_code = 'office-", office,
+                                 "'")),
+              "1");
+  }
+  // Each office's list holds its own lead only, in every output format.
+  Outcome fujian = Zsctl({"--profile", "fujian", "lead", "list", "-o", "json"});
+  ASSERT_EQ(fujian.exit_code, 0) << fujian.err;
+  EXPECT_NE(fujian.out.find("fujian的线索"), std::string::npos) << fujian.out;
+  EXPECT_EQ(fujian.out.find("chengdu的线索"), std::string::npos) << fujian.out;
+  EXPECT_NE(fujian.out.find("\"office_code\": \"office-fujian\""), std::string::npos);
+
+  Outcome table = Zsctl({"--profile", "chengdu", "lead", "list", "--columns", "id,title,office_code"});
+  ASSERT_EQ(table.exit_code, 0) << table.err;
+  std::vector<std::string> lines = absl::StrSplit(table.out, '\n', absl::SkipEmpty());
+  ASSERT_EQ(lines.size(), 2u) << table.out;
+  EXPECT_EQ(lines[0].find("ID"), 0u);
+  // Columns line up by display width: the wide title is followed by the
+  // office code at the same column as the header's.
+  EXPECT_EQ(DisplayColumn(lines[0], "OFFICE_CODE"), DisplayColumn(lines[1], "office-chengdu"))
+      << table.out;
+
+  Outcome csv = Zsctl({"--profile", "yrd", "lead", "list", "-o", "csv", "--columns", "title,office_code"});
+  EXPECT_EQ(csv.out, "title,office_code\r\nyrd的线索,office-yrd\r\n");
+
+  // Another office's record: denied, and the exit code says so.
+  const std::string fujian_lead = database_->QueryValue("SELECT id FROM leads WHERE office_code = 'office-fujian'");
+  Outcome denied = Zsctl({"--profile", "chengdu", "lead", "get", "--id", fujian_lead});
+  EXPECT_EQ(denied.exit_code, 4) << denied.out << denied.err;
+  EXPECT_NE(denied.err.find("PERMISSION_DENIED"), std::string::npos) << denied.err;
+}
+
+TEST_F(ZsctlTest, ExitCodesTellUsageNotFoundPermissionAndUnavailableApart) {
+  EXPECT_EQ(Zsctl({"--profile", "fujian", "lead", "get", "--id", "not-a-number"}).exit_code, 2);
+  EXPECT_EQ(Zsctl({"--profile", "fujian", "lead", "no-such-command"}).exit_code, 2);
+  EXPECT_EQ(Zsctl({"--profile", "nowhere", "lead", "list"}).exit_code, 2);
+  EXPECT_EQ(Zsctl({"--profile", "bureau", "lead", "get", "--id", "424242"}).exit_code, 3);
+  Outcome invalid = Zsctl({"--profile", "fujian", "lead", "create", "--title", "x", "--channel",
+                       "small_team", "--industry", "other"});
+  EXPECT_EQ(invalid.exit_code, 7) << invalid.err;
+  EXPECT_NE(invalid.err.find("lead.enterprise_id"), std::string::npos) << invalid.err;
+  std::ofstream(home_ + "/fujian.token", std::ios::trunc) << "not-a-token\n";
+  EXPECT_EQ(Zsctl({"--profile", "fujian", "lead", "list"}).exit_code, 4);
+  StopServices();
+  EXPECT_EQ(Zsctl({"--profile", "bureau", "--retries", "1", "lead", "list"}).exit_code, 5);
+}
+
+TEST_F(ZsctlTest, ACreateRetriedAfterATimeoutGivesOneRecord) {
+  const int64_t enterprise = CreateEnterprise("bureau", "慢速网络测试有限公司");
+  // The first CreateLead reaches the service, which commits it, but its
+  // answer comes back after the client's 1 s deadline.
+  DelayingProxy proxy(absl::StrCat("127.0.0.1:", port_), "/zhaoshang.lead.v1.LeadService/CreateLead",
+                      absl::Seconds(3));
+  WriteConfig(proxy.address());
+  Outcome run = Zsctl({"--profile", "fujian", "--timeout", "1", "lead", "create", "--title",
+                   "只应有一条", "--enterprise-id", absl::StrCat(enterprise), "--channel",
+                   "small_team", "--industry", "medical_devices"});
+  EXPECT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_NE(run.err.find("attempt 1 failed"), std::string::npos) << run.err;
+  EXPECT_GE(proxy.forwarded(), 2) << "the create was sent again";
+  EXPECT_EQ(Count("title = '只应有一条'"), "1");
+  EXPECT_NE(run.out.find("只应有一条"), std::string::npos) << run.out;
+}
+
+TEST_F(ZsctlTest, ChangesQueuedOfflineLandExactlyOnceInOrder) {
+  std::vector<int64_t> enterprises;
+  for (int i = 1; i <= 3; ++i) {
+    enterprises.push_back(CreateEnterprise("bureau", absl::StrCat("离线办公测试", i, "有限公司")));
+  }
+  StopServices();
+  for (int i = 1; i <= 3; ++i) {
+    const int64_t enterprise = enterprises[i - 1];
+    Outcome queued = Zsctl({"--profile", "fujian", "--retries", "0", "lead", "create", "--queue",
+                        "--title", absl::StrCat("离线线索", i), "--enterprise-id",
+                        absl::StrCat(enterprise), "--channel", "resident_office", "--industry",
+                        "medical_devices"});
+    EXPECT_EQ(queued.exit_code, 0) << queued.err;
+    EXPECT_NE(queued.out.find(absl::StrCat("queued #", i)), std::string::npos) << queued.out;
+  }
+  Outcome listed = Zsctl({"--profile", "fujian", "queue", "list", "-o", "csv", "--columns", "seq,method"});
+  EXPECT_EQ(listed.out,
+            "seq,method\r\n1,zhaoshang.lead.v1.LeadService.CreateLead\r\n"
+            "2,zhaoshang.lead.v1.LeadService.CreateLead\r\n"
+            "3,zhaoshang.lead.v1.LeadService.CreateLead\r\n");
+  // Still offline: sync keeps everything queued and says so.
+  Outcome offline = Zsctl({"--profile", "fujian", "--retries", "0", "sync"});
+  EXPECT_EQ(offline.exit_code, 5) << offline.out << offline.err;
+
+  StartServices();
+  EXPECT_EQ(Count("title LIKE '离线线索%'"), "0");
+  Outcome synced = Zsctl({"--profile", "fujian", "sync"});
+  EXPECT_EQ(synced.exit_code, 0) << synced.out << synced.err;
+  EXPECT_NE(synced.out.find("3 landed, 0 conflicts, 0 still queued"), std::string::npos)
+      << synced.out;
+  EXPECT_EQ(Count("title LIKE '离线线索%' AND office_code = 'office-fujian'"), "3");
+  // In the order they were queued.
+  EXPECT_EQ(database_->QueryValue(
+                "SELECT string_agg(title, ',' ORDER BY id) FROM leads WHERE title LIKE '离线线索%'"),
+            "离线线索1,离线线索2,离线线索3");
+  Outcome again = Zsctl({"--profile", "fujian", "sync"});
+  EXPECT_EQ(again.exit_code, 0);
+  EXPECT_NE(again.out.find("0 landed"), std::string::npos) << again.out;
+  EXPECT_EQ(Count("title LIKE '离线线索%'"), "3");
+}
+
+TEST_F(ZsctlTest, AQueuedChangeTheServicesRefuseIsSetAsideNotForced) {
+  StopServices();
+  // Queued while offline, this names an enterprise that does not exist.
+  Zsctl({"--profile", "fujian", "--retries", "0", "lead", "create", "--queue", "--title", "坏的",
+         "--enterprise-id", "999999", "--channel", "small_team", "--industry", "other"});
+  StartServices();
+  Outcome synced = Zsctl({"--profile", "fujian", "sync"});
+  EXPECT_EQ(synced.exit_code, 6) << synced.out << synced.err;
+  EXPECT_NE(synced.out.find("CONFLICT"), std::string::npos) << synced.out;
+  EXPECT_TRUE(std::filesystem::exists(home_ + "/state/fujian.queue.jsonl.conflicts"));
+  EXPECT_EQ(Zsctl({"--profile", "fujian", "queue", "list", "-o", "csv"}).out, "seq,method,queued_time\r\n");
+}
+
+std::string ToGbk(const std::string& utf8) {
+  iconv_t converter = iconv_open("GBK", "UTF-8");
+  std::string out(utf8.size() * 2, '\0');
+  char* in = const_cast<char*>(utf8.data());
+  size_t in_left = utf8.size();
+  char* o = out.data();
+  size_t out_left = out.size();
+  EXPECT_NE(iconv(converter, &in, &in_left, &o, &out_left), static_cast<size_t>(-1));
+  iconv_close(converter);
+  out.resize(out.size() - out_left);
+  return out;
+}
+
+// The lines of the import's report that name a line of `file`.
+std::set<int> ReportedLines(const std::string& out, const std::string& file) {
+  std::set<int> lines;
+  std::regex pattern(std::regex_replace(file, std::regex("[.^$|()\\[\\]{}*+?\\\\/]"), "\\$&") +
+                     ":([0-9]+):");
+  for (std::sregex_iterator it(out.begin(), out.end(), pattern), end; it != end; ++it) {
+    lines.insert(std::stoi((*it)[1]));
+  }
+  return lines;
+}
+
+TEST_F(ZsctlTest, AGbkSpreadsheetImportsItsGoodRowsOnceAndNamesTheBadLines) {
+  // 500 leads of 500 enterprises, as Chinese Excel saves CSV (GBK); rows
+  // 10, 200 and 350 (lines 11, 201, 351) are wrong in three ways.
+  std::string csv = "企业名称,线索名称,产业,招商渠道,预计投资(万元),收集日期,跟进责任人\r\n";
+  for (int row = 1; row <= 500; ++row) {
+    std::string industry = row % 3 == 0 ? "医疗器械" : row % 3 == 1 ? "电子信息" : "商贸物流";
+    std::string title = absl::StrCat("导入线索", row);
+    std::string date = absl::StrCat("2026/", 1 + row % 12, "/", 1 + row % 28);
+    if (row == 10) industry = "医药";
+    if (row == 200) title = "";
+    if (row == 350) date = "2026-13-45";
+    absl::StrAppend(&csv, "\"福建导入企业", row, "有限公司\",", title, ",", industry,
+                    ",驻地招商,", 1000 + row, ",", date, ",招商专员", row % 7, "号\r\n");
+  }
+  const std::string file = home_ + "/leads-gbk.csv";
+  std::ofstream(file, std::ios::binary) << ToGbk(csv);
+
+  Outcome dry = Zsctl({"--profile", "fujian", "import", "leads", file, "--dry-run"});
+  EXPECT_EQ(dry.exit_code, 7) << dry.err;
+  EXPECT_EQ(ReportedLines(dry.out, file), (std::set<int>{11, 201, 351})) << dry.out;
+  EXPECT_NE(dry.out.find("500 rows (GB18030): 497 valid, 3 invalid"), std::string::npos) << dry.out;
+  EXPECT_EQ(Count("true"), "0") << "a dry run sends nothing";
+
+  Outcome imported = Zsctl({"--profile", "fujian", "import", "leads", file});
+  EXPECT_EQ(imported.exit_code, 7) << imported.err;
+  EXPECT_EQ(ReportedLines(imported.out, file), (std::set<int>{11, 201, 351})) << imported.out;
+  EXPECT_NE(imported.out.find("497 imported, 0 already imported, 3 invalid"), std::string::npos)
+      << imported.out;
+  EXPECT_NE(imported.out.find(":11: industry: unknown industry '医药'"), std::string::npos);
+  EXPECT_EQ(Count("office_code = 'office-fujian'"), "497");
+  EXPECT_EQ(Count("title = '导入线索7' AND estimated_investment_wan_yuan = 1007 AND "
+                  "collected_date = '2026-08-08' AND channel = 7"),
+            "1");
+  EXPECT_EQ(database_->QueryValue("SELECT count(*) FROM enterprises WHERE name LIKE '福建导入企业%'"),
+            "497");
+
+  Outcome again = Zsctl({"--profile", "fujian", "import", "leads", file});
+  EXPECT_NE(again.out.find("0 imported, 497 already imported, 3 invalid"), std::string::npos)
+      << again.out;
+  EXPECT_EQ(Count("true"), "497");
+  // Even with its memory of finished rows gone, a re-run creates nothing:
+  // each row's request id comes from its content.
+  std::filesystem::remove_all(home_ + "/state");
+  Outcome forgetful = Zsctl({"--profile", "fujian", "import", "leads", file});
+  EXPECT_EQ(Count("true"), "497") << forgetful.out << forgetful.err;
+  EXPECT_EQ(database_->QueryValue("SELECT count(*) FROM enterprises"), "497");
+}
+
+TEST_F(ZsctlTest, Utf8WithByteOrderMarkAndVisits) {
+  const std::string file = home_ + "/visits.csv";
+  std::ofstream(file, std::ios::binary)
+      << "\xEF\xBB\xBF来访事由,来访日期,企业名称,产业\n"
+         "考察医疗器械产业园,2026-03-05,上海来访企业有限公司,医疗器械\n"
+         "洽谈物流项目,2026/3/18,\"杭州来访企业, 物流有限公司\",商贸物流\n";
+  Outcome run = Zsctl({"--profile", "chengdu", "import", "visits", file});
+  EXPECT_EQ(run.exit_code, 0) << run.out << run.err;
+  EXPECT_NE(run.out.find("2 rows (UTF-8): 2 imported"), std::string::npos) << run.out;
+  EXPECT_EQ(database_->QueryValue("SELECT string_agg(start_date::text, ',' ORDER BY id) FROM "
+                                  "activities WHERE office_code = 'office-chengdu' AND kind = 2"),
+            "2026-03-05,2026-03-18");
+  EXPECT_EQ(database_->QueryValue("SELECT count(*) FROM enterprises WHERE name = '杭州来访企业, 物流有限公司'"),
+            "1");
+}
+
+TEST_F(ZsctlTest, AnAdminIssuesTokensTheServicesAccept) {
+  const std::string key_file = home_ + "/token.key";
+  std::ofstream(key_file) << kTestTokenKey << "\n";
+  Outcome issued = Zsctl({"admin", "issue-token", "--key-file", key_file, "--principal", "fujian-lin",
+                      "--kind", "office_staff", "--unit", "office-fujian", "--ttl", "1h", "--out",
+                      home_ + "/fujian.token"});
+  ASSERT_EQ(issued.exit_code, 0) << issued.err;
+  EXPECT_EQ(std::filesystem::status(home_ + "/fujian.token").permissions() &
+                std::filesystem::perms::group_read,
+            std::filesystem::perms::none);
+  EXPECT_EQ(Zsctl({"--profile", "fujian", "lead", "list"}).exit_code, 0);
+
+  std::smatch id;
+  ASSERT_TRUE(std::regex_search(issued.err, id, std::regex("token id ([0-9a-f]+)"))) << issued.err;
+  Outcome revoked = Zsctl({"admin", "revoke-token", "--revoked-file", authority_.revoked_file(),
+                       "--token-id", id[1], "--note", "left the office"});
+  EXPECT_EQ(revoked.exit_code, 0) << revoked.err;
+  std::this_thread::sleep_for(std::chrono::milliseconds(1200));
+  EXPECT_EQ(Zsctl({"--profile", "fujian", "lead", "list"}).exit_code, 4);
+
+  EXPECT_EQ(Zsctl({"admin", "issue-token", "--key-file", key_file, "--principal", "x", "--kind",
+                   "office_staff"}).exit_code,
+            7)
+      << "office staff need their office";
+}
+
+TEST_F(ZsctlTest, ConfigInitWritesAnExampleEveryOfficeCanStartFrom) {
+  const std::string path = home_ + "/fresh/config.ini";
+  Outcome init = Zsctl({"--config", path, "config", "init"});
+  ASSERT_EQ(init.exit_code, 0) << init.err;
+  for (const std::string office : {"yrd", "fujian", "chengdu"}) {
+    Outcome show = Zsctl({"--config", path, "--profile", office, "config", "show"});
+    EXPECT_EQ(show.exit_code, 0) << show.err;
+    EXPECT_NE(show.out.find("office-" + office), std::string::npos) << show.out;
+  }
+  EXPECT_EQ(Zsctl({"--config", path, "config", "init"}).exit_code, 6) << "no silent overwrite";
+}
+
+}  // namespace
+}  // namespace zs::testing
