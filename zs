@@ -166,7 +166,7 @@ cmd_run() {
     as_pg_owner "$PG_BIN/createdb" -h 127.0.0.1 -p "$RUN_PG_PORT" -U zs zhaoshang
   # Each service logs in as its own role with rights on its own schema only.
   "$PG_BIN/psql" -h 127.0.0.1 -p "$RUN_PG_PORT" -U zs -d zhaoshang -q -v ON_ERROR_STOP=1 \
-    <"$ROOT/deploy/sql/service_roles.sql" >/dev/null
+    <"$ROOT/deploy/k8s/base/db/service_roles.sql" >/dev/null
   local conninfo="host=127.0.0.1 port=$RUN_PG_PORT dbname=zhaoshang"
   trap 'cmd_stop; exit 0' INT TERM
 
@@ -196,6 +196,7 @@ cmd_run() {
   say "PostgreSQL   127.0.0.1:$RUN_PG_PORT (data in .zs/pgdata, reused by the next run)"
   for e in "${endpoints[@]}"; do say "service      $e (log .zs/logs/${e%% *}.log)"; done
   say "try:         build/tools/zs-demo bulletin --reporting 127.0.0.1:7104 --from 2026-01-01 --to 2026-06-30"
+  say "or zsctl:    build/client/zsctl config init; build/client/zsctl -p local lead list"
   say "Ctrl-C (or ./zs stop from another shell) stops everything"
   "$BUILD/tools/zs-demo" bulletin --reporting 127.0.0.1:7104 || true
   wait

@@ -54,16 +54,15 @@ int IssueTokenCommand(const IssueTokenOptions& o) {
     // Only its owner may read a credential, also when it replaces another.
     std::ofstream file(o.out, std::ios::trunc);
     std::error_code error;
-    std::filesystem::permissions(o.out, std::filesystem::perms::owner_read |
-                                            std::filesystem::perms::owner_write, error);
+    std::filesystem::permissions(
+        o.out, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write, error);
     file << *token << "\n";
     file.flush();
     if (!file || error) return Fail(absl::UnavailableError("cannot write " + o.out));
   }
-  std::cerr << "token id " << claims.token_id << " for " << o.principal << " ("
-            << o.kind << (o.unit.empty() ? "" : ", " + o.unit) << "), expires "
-            << absl::FormatTime(absl::RFC3339_sec, claims.expires_at, absl::UTCTimeZone())
-            << "\n";
+  std::cerr << "token id " << claims.token_id << " for " << o.principal << " (" << o.kind
+            << (o.unit.empty() ? "" : ", " + o.unit) << "), expires "
+            << absl::FormatTime(absl::RFC3339_sec, claims.expires_at, absl::UTCTimeZone()) << "\n";
   return kExitOk;
 }
 

@@ -66,11 +66,23 @@ int Print(const GlobalOptions& options, const google::protobuf::Message& respons
 }
 
 int Fail(const grpc::Status& status) {
-  static const char* const kNames[] = {
-      "OK",        "CANCELLED",           "UNKNOWN",         "INVALID_ARGUMENT", "DEADLINE_EXCEEDED",
-      "NOT_FOUND", "ALREADY_EXISTS",      "PERMISSION_DENIED", "RESOURCE_EXHAUSTED",
-      "FAILED_PRECONDITION", "ABORTED",   "OUT_OF_RANGE",    "UNIMPLEMENTED",    "INTERNAL",
-      "UNAVAILABLE", "DATA_LOSS",         "UNAUTHENTICATED"};
+  static const char* const kNames[] = {"OK",
+                                       "CANCELLED",
+                                       "UNKNOWN",
+                                       "INVALID_ARGUMENT",
+                                       "DEADLINE_EXCEEDED",
+                                       "NOT_FOUND",
+                                       "ALREADY_EXISTS",
+                                       "PERMISSION_DENIED",
+                                       "RESOURCE_EXHAUSTED",
+                                       "FAILED_PRECONDITION",
+                                       "ABORTED",
+                                       "OUT_OF_RANGE",
+                                       "UNIMPLEMENTED",
+                                       "INTERNAL",
+                                       "UNAVAILABLE",
+                                       "DATA_LOSS",
+                                       "UNAUTHENTICATED"};
   const int code = static_cast<int>(status.error_code());
   std::cerr << "zsctl: " << (code >= 0 && code <= 16 ? kNames[code] : "ERROR") << ": "
             << status.error_message() << "\n";
@@ -78,8 +90,8 @@ int Fail(const grpc::Status& status) {
 }
 
 int Fail(const absl::Status& status) {
-  return Fail(grpc::Status(static_cast<grpc::StatusCode>(status.code()),
-                           std::string(status.message())));
+  return Fail(
+      grpc::Status(static_cast<grpc::StatusCode>(status.code()), std::string(status.message())));
 }
 
 CallerOrExit MakeCaller(const GlobalOptions& options) {

@@ -2,10 +2,10 @@
 // select, printing a response, and the exit codes scripts can rely on.
 #pragma once
 
-#include <CLI/CLI.hpp>
 #include <google/protobuf/message.h>
 #include <grpcpp/support/status.h>
 
+#include <CLI/CLI.hpp>
 #include <memory>
 #include <string>
 #include <vector>
@@ -21,8 +21,8 @@ namespace zs::client {
 // Exit codes (also in `zsctl --help`).
 enum ExitCode {
   kExitOk = 0,
-  kExitFailure = 1,      // anything not listed below
-  kExitUsage = 2,        // bad command line or config
+  kExitFailure = 1,  // anything not listed below
+  kExitUsage = 2,    // bad command line or config
   kExitNotFound = 3,
   kExitPermission = 4,   // UNAUTHENTICATED or PERMISSION_DENIED
   kExitUnavailable = 5,  // services unreachable or too slow, after retries

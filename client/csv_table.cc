@@ -67,10 +67,14 @@ void OnRecordEnd(int, void* state_ptr) {
 }  // namespace
 
 bool ParseTextEncoding(const std::string& text, TextEncoding* encoding) {
-  if (text == "auto") *encoding = TextEncoding::kAuto;
-  else if (text == "utf-8" || text == "utf8") *encoding = TextEncoding::kUtf8;
-  else if (text == "gbk" || text == "gb18030") *encoding = TextEncoding::kGbk;
-  else return false;
+  if (text == "auto")
+    *encoding = TextEncoding::kAuto;
+  else if (text == "utf-8" || text == "utf8")
+    *encoding = TextEncoding::kUtf8;
+  else if (text == "gbk" || text == "gb18030")
+    *encoding = TextEncoding::kGbk;
+  else
+    return false;
   return true;
 }
 

@@ -20,7 +20,7 @@ struct CsvRecord {
 };
 
 struct CsvTable {
-  std::string encoding;  // what was detected or forced: "UTF-8" or "GB18030"
+  std::string encoding;            // what was detected or forced: "UTF-8" or "GB18030"
   std::vector<CsvRecord> records;  // the header first
 };
 

@@ -37,28 +37,28 @@ int RunImport(const ImportCommand& command, const GlobalOptions& options) {
     import.progress = [](int done, int total) {
       std::cerr << "\rimporting " << done << "/" << total << (done == total ? "\n" : "")
                 << std::flush;
-    };
-  }
-  absl::StatusOr<ImportReport> report = ImportSpreadsheet(*caller.caller, command.file, import);
-  if (!report.ok()) return Fail(report.status());
-  if (options.format() != OutputFormat::kTable) {
-    if (int printed = Print(options, *report); printed != kExitOk) return printed;
-  } else {
-    for (const ImportReport::RowError& error : report->errors()) {
-      std::cout << command.file << ":" << error.line() << ": "
-                << (error.column().empty() ? "" : error.column() + ": ") << error.message() << "\n";
-    }
-    std::cout << report->rows() << " rows (" << report->encoding() << "): ";
-    if (report->dry_run()) {
-      std::cout << report->rows() - report->invalid() << " valid, " << report->invalid()
-                << " invalid; nothing sent (dry run)\n";
-    } else {
-      std::cout << report->imported() << " imported, " << report->already_imported()
-                << " already imported, " << report->invalid() << " invalid\n";
-    }
-  }
-  return report->invalid() > 0 ? kExitInvalid : kExitOk;
+  };
 }
+absl::StatusOr<ImportReport> report = ImportSpreadsheet(*caller.caller, command.file, import);
+if (!report.ok()) return Fail(report.status());
+if (options.format() != OutputFormat::kTable) {
+  if (int printed = Print(options, *report); printed != kExitOk) return printed;
+} else {
+  for (const ImportReport::RowError& error : report->errors()) {
+    std::cout << command.file << ":" << error.line() << ": "
+              << (error.column().empty() ? "" : error.column() + ": ") << error.message() << "\n";
+  }
+  std::cout << report->rows() << " rows (" << report->encoding() << "): ";
+  if (report->dry_run()) {
+    std::cout << report->rows() - report->invalid() << " valid, " << report->invalid()
+              << " invalid; nothing sent (dry run)\n";
+  } else {
+    std::cout << report->imported() << " imported, " << report->already_imported()
+              << " already imported, " << report->invalid() << " invalid\n";
+  }
+}
+return report->invalid() > 0 ? kExitInvalid : kExitOk;
+}  // namespace
 
 int ConfigInit(const GlobalOptions& options, bool force) {
   const std::string path = options.config.empty() ? DefaultConfigPath() : options.config;
@@ -93,7 +93,7 @@ int ConfigShow(const GlobalOptions& options) {
   return kExitOk;
 }
 
-}  // namespace
+}  // namespace zs::client
 
 void AddImportCommands(CLI::App& app, GlobalOptions& options) {
   CLI::App* import = app.add_subcommand("import", "create records from a spreadsheet (CSV)");

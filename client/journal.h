@@ -21,7 +21,7 @@ class Journal {
 
   // Appends `request` for `method` (full name); returns the entry.
   absl::StatusOr<zhaoshang::zsctl::v1::QueuedCall> Append(const std::string& method,
-                                                           const google::protobuf::Message& request);
+                                                          const google::protobuf::Message& request);
   absl::StatusOr<std::vector<zhaoshang::zsctl::v1::QueuedCall>> Entries() const;
   // Rewrites the journal with `entries` (what is still to replay).
   absl::Status Replace(const std::vector<zhaoshang::zsctl::v1::QueuedCall>& entries);

@@ -5,12 +5,17 @@
 #include <google/protobuf/descriptor.h>
 #include <google/protobuf/dynamic_message.h>
 #include <google/protobuf/util/json_util.h>
+#include <unistd.h>
 
+#include <chrono>
+#include <condition_variable>
 #include <fstream>
 #include <iostream>
 #include <iterator>
 #include <map>
+#include <mutex>
 #include <sstream>
+#include <thread>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
@@ -63,7 +68,8 @@ absl::Status ReadData(const std::string& data, Message& request) {
     json.assign(std::istreambuf_iterator<char>(std::cin), {});
   } else if (absl::StartsWith(data, "@")) {
     std::ifstream in(data.substr(1));
-    if (!in) return absl::InvalidArgumentError(absl::StrCat("--data: cannot read ", data.substr(1)));
+    if (!in)
+      return absl::InvalidArgumentError(absl::StrCat("--data: cannot read ", data.substr(1)));
     json.assign(std::istreambuf_iterator<char>(in), {});
   }
   google::protobuf::util::JsonParseOptions options;
@@ -138,6 +144,45 @@ bool SaveFile(const Message& response, const std::string& save_as, int* exit_cod
   return true;
 }
 
+// On a terminal, a call still running after a second (an export, a big
+// report, a slow link) shows that it is and for how long.
+class ProgressIndicator {
+ public:
+  ProgressIndicator(const std::string& what, bool enabled) {
+    if (!enabled) return;
+    thread_ = std::thread([this, what] {
+      std::unique_lock lock(mu_);
+      const auto started = std::chrono::steady_clock::now();
+      bool shown = false;
+      while (!done_cv_.wait_for(lock, std::chrono::milliseconds(500), [this] { return done_; })) {
+        const auto seconds = std::chrono::duration_cast<std::chrono::seconds>(
+                                 std::chrono::steady_clock::now() - started)
+                                 .count();
+        if (seconds < 1) continue;
+        std::cerr << "\r" << what << ": waiting for the services, " << seconds << " s"
+                  << std::flush;
+        shown = true;
+      }
+      if (shown) std::cerr << "\r\033[K" << std::flush;
+    });
+  }
+  ~ProgressIndicator() {
+    if (!thread_.joinable()) return;
+    {
+      std::lock_guard lock(mu_);
+      done_ = true;
+    }
+    done_cv_.notify_one();
+    thread_.join();
+  }
+
+ private:
+  std::mutex mu_;
+  std::condition_variable done_cv_;
+  bool done_ = false;
+  std::thread thread_;
+};
+
 struct MethodCommand {
   const MethodDescriptor* method;
   std::map<std::string, std::vector<std::string>> values;  // field path → flag values
@@ -181,9 +226,13 @@ int RunMethod(MethodCommand& command, const GlobalOptions& options) {
                 << "); retrying\n";
     }
   };
-  grpc::Status status = caller.caller->Call(method, *request, response.get(), on_retry);
-  if (status.ok() && command.all_pages) {
-    status = FollowPages(*caller.caller, method, *request, *response);
+  grpc::Status status;
+  {
+    ProgressIndicator progress(method.name(), !options.quiet && isatty(STDERR_FILENO));
+    status = caller.caller->Call(method, *request, response.get(), on_retry);
+    if (status.ok() && command.all_pages) {
+      status = FollowPages(*caller.caller, method, *request, *response);
+    }
   }
   if (!status.ok()) {
     if (command.queue && request_id != nullptr && IsTransient(status.error_code())) {
@@ -199,14 +248,16 @@ int RunMethod(MethodCommand& command, const GlobalOptions& options) {
     return Fail(status);
   }
   int exit_code = kExitOk;
-  if (options.format() == OutputFormat::kTable && SaveFile(*response, command.save_as, &exit_code)) {
+  if (options.format() == OutputFormat::kTable &&
+      SaveFile(*response, command.save_as, &exit_code)) {
     return exit_code;
   }
   return Print(options, *response);
 }
 
-void AddService(CLI::App& app, GlobalOptions& options, const google::protobuf::ServiceDescriptor& service,
-                const std::string& group, const std::string& noun, const std::string& description) {
+void AddService(CLI::App& app, GlobalOptions& options,
+                const google::protobuf::ServiceDescriptor& service, const std::string& group,
+                const std::string& noun, const std::string& description) {
   CLI::App* parent = app.add_subcommand(group, description);
   parent->require_subcommand(1);
   for (int i = 0; i < service.method_count(); ++i) {
@@ -214,7 +265,8 @@ void AddService(CLI::App& app, GlobalOptions& options, const google::protobuf::S
     auto command = std::make_shared<MethodCommand>();
     command->method = &method;
     CLI::App* sub = parent->add_subcommand(
-        KebabCase(method.name()), absl::StrCat(method.full_name(), " (", method.input_type()->name(), ")"));
+        KebabCase(method.name()),
+        absl::StrCat(method.full_name(), " (", method.input_type()->name(), ")"));
     if (std::string alias = VerbAlias(method, noun); !alias.empty()) sub->alias(alias);
     for (const FieldFlag& flag : FlagsFor(*method.input_type())) {
       std::string names = "--" + flag.name;
@@ -225,8 +277,9 @@ void AddService(CLI::App& app, GlobalOptions& options, const google::protobuf::S
         option->expected(1)->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
       }
     }
-    sub->add_option("--data", command->data,
-                    "the request as JSON (proto field names), @FILE or - for stdin; flags override it");
+    sub->add_option(
+        "--data", command->data,
+        "the request as JSON (proto field names), @FILE or - for stdin; flags override it");
     if (method.input_type()->FindFieldByName("page_token") != nullptr) {
       sub->add_flag("--all", command->all_pages, "follow next_page_token to the last page");
     }
@@ -251,15 +304,20 @@ const google::protobuf::ServiceDescriptor& Service(const google::protobuf::Descr
 }  // namespace
 
 void AddMethodCommands(CLI::App& app, GlobalOptions& options) {
-  AddService(app, options, Service(zhaoshang::lead::v1::Lead::descriptor(), "LeadService"), "lead", "Lead",
-             "enterprises, referrers, promotion activities, leads and follow-ups");
-  AddService(app, options, Service(zhaoshang::project::v1::Project::descriptor(), "ProjectService"), "project",
-             "Project", "projects and their stages, ledger, funds and enterprise requests");
-  AddService(app, options, Service(zhaoshang::supervision::v1::Unit::descriptor(), "SupervisionService"),
+  AddService(app, options, Service(zhaoshang::lead::v1::Lead::descriptor(), "LeadService"), "lead",
+             "Lead", "enterprises, referrers, promotion activities, leads and follow-ups");
+  AddService(app, options, Service(zhaoshang::project::v1::Project::descriptor(), "ProjectService"),
+             "project", "Project",
+             "projects and their stages, ledger, funds and enterprise requests");
+  AddService(app, options,
+             Service(zhaoshang::supervision::v1::Unit::descriptor(), "SupervisionService"),
              "supervision", "Unit",
              "units and offices, leaders, targets, progress, summaries, rankings, bulletins");
-  AddService(app, options, Service(zhaoshang::reporting::v1::GetPeriodReportRequest::descriptor(), "ReportingService"), "reporting",
-             "PeriodReport", "period reports, the records behind a figure, exports, bulletin text");
+  AddService(
+      app, options,
+      Service(zhaoshang::reporting::v1::GetPeriodReportRequest::descriptor(), "ReportingService"),
+      "reporting", "PeriodReport",
+      "period reports, the records behind a figure, exports, bulletin text");
 }
 
 }  // namespace zs::client

@@ -55,9 +55,11 @@ int Sync(const GlobalOptions& options) {
       status = grpc::Status(grpc::StatusCode::UNIMPLEMENTED, "this zsctl does not know the method");
     } else {
       request.reset(google::protobuf::MessageFactory::generated_factory()
-                        ->GetPrototype(method->input_type())->New());
+                        ->GetPrototype(method->input_type())
+                        ->New());
       response.reset(google::protobuf::MessageFactory::generated_factory()
-                         ->GetPrototype(method->output_type())->New());
+                         ->GetPrototype(method->output_type())
+                         ->New());
       if (!entry.request().UnpackTo(request.get())) {
         status = grpc::Status(grpc::StatusCode::DATA_LOSS, "the queued request is unreadable");
       } else {
@@ -89,8 +91,9 @@ int Sync(const GlobalOptions& options) {
   if (int printed = Print(options, report); printed != kExitOk) return printed;
   if (options.format() == OutputFormat::kTable) {
     std::cout << report.landed() << " landed, " << report.conflicts() << " conflicts"
-              << (report.conflicts() > 0 ? absl::StrCat(" (set aside in ", journal.conflicts_path(), ")")
-                                         : "")
+              << (report.conflicts() > 0
+                      ? absl::StrCat(" (set aside in ", journal.conflicts_path(), ")")
+                      : "")
               << ", " << report.remaining() << " still queued\n";
   }
   if (report.remaining() > 0) return kExitUnavailable;
@@ -102,8 +105,9 @@ int Sync(const GlobalOptions& options) {
 void AddOfflineCommands(CLI::App& app, GlobalOptions& options) {
   CLI::App* queue = app.add_subcommand("queue", "changes queued with --queue while offline");
   queue->require_subcommand(1);
-  queue->add_subcommand("list", "list the queued changes, oldest first")
-      ->callback([&options] { g_exit_code = ListQueue(options); });
+  queue->add_subcommand("list", "list the queued changes, oldest first")->callback([&options] {
+    g_exit_code = ListQueue(options);
+  });
   app.add_subcommand("sync", "send the queued changes, in order, exactly once")
       ->callback([&options] { g_exit_code = Sync(options); });
 }

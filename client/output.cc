@@ -64,29 +64,42 @@ std::string Cell(const Message& message, const FieldDescriptor& field, int index
   switch (field.cpp_type()) {
     case FieldDescriptor::CPPTYPE_STRING:
       if (field.type() == FieldDescriptor::TYPE_BYTES) {
-        return absl::StrCat("(", (rep ? r.GetRepeatedString(message, &field, index)
-                                      : r.GetString(message, &field)).size(), " bytes)");
+        return absl::StrCat(
+            "(",
+            (rep ? r.GetRepeatedString(message, &field, index) : r.GetString(message, &field))
+                .size(),
+            " bytes)");
       }
       return rep ? r.GetRepeatedString(message, &field, index) : r.GetString(message, &field);
     case FieldDescriptor::CPPTYPE_INT64:
-      return absl::StrCat(rep ? r.GetRepeatedInt64(message, &field, index) : r.GetInt64(message, &field));
+      return absl::StrCat(rep ? r.GetRepeatedInt64(message, &field, index)
+                              : r.GetInt64(message, &field));
     case FieldDescriptor::CPPTYPE_INT32:
-      return absl::StrCat(rep ? r.GetRepeatedInt32(message, &field, index) : r.GetInt32(message, &field));
+      return absl::StrCat(rep ? r.GetRepeatedInt32(message, &field, index)
+                              : r.GetInt32(message, &field));
     case FieldDescriptor::CPPTYPE_UINT64:
-      return absl::StrCat(rep ? r.GetRepeatedUInt64(message, &field, index) : r.GetUInt64(message, &field));
+      return absl::StrCat(rep ? r.GetRepeatedUInt64(message, &field, index)
+                              : r.GetUInt64(message, &field));
     case FieldDescriptor::CPPTYPE_UINT32:
-      return absl::StrCat(rep ? r.GetRepeatedUInt32(message, &field, index) : r.GetUInt32(message, &field));
+      return absl::StrCat(rep ? r.GetRepeatedUInt32(message, &field, index)
+                              : r.GetUInt32(message, &field));
     case FieldDescriptor::CPPTYPE_DOUBLE:
-      return absl::StrCat(rep ? r.GetRepeatedDouble(message, &field, index) : r.GetDouble(message, &field));
+      return absl::StrCat(rep ? r.GetRepeatedDouble(message, &field, index)
+                              : r.GetDouble(message, &field));
     case FieldDescriptor::CPPTYPE_FLOAT:
-      return absl::StrCat(rep ? r.GetRepeatedFloat(message, &field, index) : r.GetFloat(message, &field));
+      return absl::StrCat(rep ? r.GetRepeatedFloat(message, &field, index)
+                              : r.GetFloat(message, &field));
     case FieldDescriptor::CPPTYPE_BOOL:
-      return (rep ? r.GetRepeatedBool(message, &field, index) : r.GetBool(message, &field)) ? "true" : "false";
+      return (rep ? r.GetRepeatedBool(message, &field, index) : r.GetBool(message, &field))
+                 ? "true"
+                 : "false";
     case FieldDescriptor::CPPTYPE_ENUM:
-      return ShortEnumName(*(rep ? r.GetRepeatedEnum(message, &field, index) : r.GetEnum(message, &field)));
+      return ShortEnumName(
+          *(rep ? r.GetRepeatedEnum(message, &field, index) : r.GetEnum(message, &field)));
     case FieldDescriptor::CPPTYPE_MESSAGE:
       if (!rep && !r.HasField(message, &field)) return "";
-      return MessageCell(rep ? r.GetRepeatedMessage(message, &field, index) : r.GetMessage(message, &field));
+      return MessageCell(rep ? r.GetRepeatedMessage(message, &field, index)
+                             : r.GetMessage(message, &field));
   }
   return "";
 }
@@ -116,7 +129,8 @@ void Flatten(const Message& message, const std::string& prefix,
 // The records of a list response (…Response with one repeated message
 // field); null for a single record, which prints field by field.
 const FieldDescriptor* ListField(const Descriptor& type) {
-  if (!absl::EndsWith(type.name(), "Response") && type.full_name() != "zhaoshang.zsctl.v1.SyncReport" &&
+  if (!absl::EndsWith(type.name(), "Response") &&
+      type.full_name() != "zhaoshang.zsctl.v1.SyncReport" &&
       type.full_name() != "zhaoshang.zsctl.v1.QueuedCalls") {
     return nullptr;
   }
@@ -132,7 +146,7 @@ const FieldDescriptor* ListField(const Descriptor& type) {
 }
 
 absl::StatusOr<std::vector<std::vector<std::string>>> Rows(const Message& response,
-                                                          const std::vector<std::string>& wanted) {
+                                                           const std::vector<std::string>& wanted) {
   std::vector<std::vector<std::string>> rows;
   const FieldDescriptor* list = ListField(*response.GetDescriptor());
   if (list == nullptr) {
@@ -187,10 +201,14 @@ std::string CsvField(const std::string& value) {
 }  // namespace
 
 bool ParseOutputFormat(absl::string_view text, OutputFormat* format) {
-  if (text == "table") *format = OutputFormat::kTable;
-  else if (text == "json") *format = OutputFormat::kJson;
-  else if (text == "csv") *format = OutputFormat::kCsv;
-  else return false;
+  if (text == "table")
+    *format = OutputFormat::kTable;
+  else if (text == "json")
+    *format = OutputFormat::kJson;
+  else if (text == "csv")
+    *format = OutputFormat::kCsv;
+  else
+    return false;
   return true;
 }
 

@@ -25,7 +25,7 @@ struct Profile {
   // Development only (services started with --allow_plaintext and no token
   // key): who to claim to be through x-zs-* metadata instead of a token.
   std::string dev_principal, dev_role, dev_unit;
-  std::string office;  // default office_code for what this profile creates
+  std::string office;                          // default office_code for what this profile creates
   absl::Duration timeout = absl::Seconds(10);  // per attempt
   int retries = 4;
   std::string state_dir;  // offline journal and import progress

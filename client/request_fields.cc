@@ -97,13 +97,15 @@ absl::Status SetScalar(Message& message, const FieldDescriptor& field, const std
     case FieldDescriptor::CPPTYPE_INT64: {
       int64_t v;
       if (!absl::SimpleAtoi(text, &v)) return bad("expected a whole number");
-      repeated ? reflection.AddInt64(&message, &field, v) : reflection.SetInt64(&message, &field, v);
+      repeated ? reflection.AddInt64(&message, &field, v)
+               : reflection.SetInt64(&message, &field, v);
       return absl::OkStatus();
     }
     case FieldDescriptor::CPPTYPE_INT32: {
       int32_t v;
       if (!absl::SimpleAtoi(text, &v)) return bad("expected a whole number");
-      repeated ? reflection.AddInt32(&message, &field, v) : reflection.SetInt32(&message, &field, v);
+      repeated ? reflection.AddInt32(&message, &field, v)
+               : reflection.SetInt32(&message, &field, v);
       return absl::OkStatus();
     }
     case FieldDescriptor::CPPTYPE_UINT64: {

@@ -17,10 +17,10 @@
 namespace zs::client {
 
 struct FieldFlag {
-  std::string name;        // without the leading dashes
-  std::string alias;       // short form, or empty
-  std::string path;        // proto path: lead.enterprise_id
-  std::string help;        // type and allowed values
+  std::string name;   // without the leading dashes
+  std::string alias;  // short form, or empty
+  std::string path;   // proto path: lead.enterprise_id
+  std::string help;   // type and allowed values
   bool repeated = false;
 };
 

@@ -66,9 +66,9 @@ absl::StatusOr<std::shared_ptr<grpc::Channel>> RpcCaller::ChannelFor(const std::
   if (auto it = channels_.find(service); it != channels_.end()) return it->second;
   const std::string address = profile_.EndpointFor(service);
   if (address.empty()) {
-    return absl::FailedPreconditionError(absl::StrCat(
-        "profile ", profile_.name, " names no endpoint for the ", service,
-        " service (set endpoint or ", service, "_endpoint, or ZSCTL_ENDPOINT)"));
+    return absl::FailedPreconditionError(
+        absl::StrCat("profile ", profile_.name, " names no endpoint for the ", service,
+                     " service (set endpoint or ", service, "_endpoint, or ZSCTL_ENDPOINT)"));
   }
   std::shared_ptr<grpc::ChannelCredentials> credentials;
   if (!profile_.tls_ca_file.empty()) {
@@ -80,8 +80,8 @@ absl::StatusOr<std::shared_ptr<grpc::Channel>> RpcCaller::ChannelFor(const std::
     credentials = *tls;
   } else if (profile_.plaintext) {
     if (!token_.empty() && !IsLoopbackAddress(address)) {
-      return absl::FailedPreconditionError(absl::StrCat(
-          "refusing to send a token in plaintext to ", address, ": set tls_ca_file"));
+      return absl::FailedPreconditionError(
+          absl::StrCat("refusing to send a token in plaintext to ", address, ": set tls_ca_file"));
     }
     credentials = grpc::InsecureChannelCredentials();
   } else {
@@ -124,7 +124,8 @@ grpc::Status RpcCaller::CallOnce(grpc::Channel& channel,
     return grpc::Status(grpc::StatusCode::INTERNAL, "unreadable response");
   }
   std::string bytes;
-  for (const grpc::Slice& s : slices) bytes.append(reinterpret_cast<const char*>(s.begin()), s.size());
+  for (const grpc::Slice& s : slices)
+    bytes.append(reinterpret_cast<const char*>(s.begin()), s.size());
   if (!response->ParseFromString(bytes)) {
     return grpc::Status(grpc::StatusCode::INTERNAL,
                         "the response does not match this zsctl's contracts: upgrade zsctl");

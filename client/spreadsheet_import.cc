@@ -1,5 +1,8 @@
 #include "client/spreadsheet_import.h"
 
+#include <google/protobuf/io/coded_stream.h>
+#include <google/protobuf/io/zero_copy_stream_impl_lite.h>
+
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -13,12 +16,10 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
-#include <google/protobuf/io/coded_stream.h>
-#include <google/protobuf/io/zero_copy_stream_impl_lite.h>
-#include "zhaoshang/lead/v1/lead_service.grpc.pb.h"
 #include "absl/time/civil_time.h"
 #include "client/request_fields.h"
 #include "common/sha256.h"
+#include "zhaoshang/lead/v1/lead_service.grpc.pb.h"
 #include "zhaoshang/lead/v1/lead_service.pb.h"
 
 namespace zs::client {
@@ -70,30 +71,30 @@ const std::vector<Column>& VisitColumns() {
 
 // The Chinese labels the bureau's spreadsheets use for the shared enums.
 const std::map<std::string, cv1::Industry>& IndustryLabels() {
-  static const auto* const kLabels = new std::map<std::string, cv1::Industry>{
-      {"商贸物流", cv1::INDUSTRY_COMMERCE_LOGISTICS},
-      {"医疗器械", cv1::INDUSTRY_MEDICAL_DEVICES},
-      {"电子信息", cv1::INDUSTRY_ELECTRONIC_INFORMATION},
-      {"其他", cv1::INDUSTRY_OTHER}};
+  static const auto* const kLabels =
+      new std::map<std::string, cv1::Industry>{{"商贸物流", cv1::INDUSTRY_COMMERCE_LOGISTICS},
+                                               {"医疗器械", cv1::INDUSTRY_MEDICAL_DEVICES},
+                                               {"电子信息", cv1::INDUSTRY_ELECTRONIC_INFORMATION},
+                                               {"其他", cv1::INDUSTRY_OTHER}};
   return *kLabels;
 }
 const std::map<std::string, cv1::Channel>& ChannelLabels() {
-  static const auto* const kLabels = new std::map<std::string, cv1::Channel>{
-      {"小分队招商", cv1::CHANNEL_SMALL_TEAM},
-      {"以商招商", cv1::CHANNEL_BUSINESS_BRINGS_BUSINESS},
-      {"产业链招商", cv1::CHANNEL_INDUSTRIAL_CHAIN},
-      {"委托招商", cv1::CHANNEL_ENTRUSTED_AGENCY},
-      {"专业园区招商", cv1::CHANNEL_SPECIALISED_PARK},
-      {"亲情招商", cv1::CHANNEL_KINSHIP},
-      {"驻地招商", cv1::CHANNEL_RESIDENT_OFFICE},
-      {"节会招商", cv1::CHANNEL_FAIR}};
+  static const auto* const kLabels =
+      new std::map<std::string, cv1::Channel>{{"小分队招商", cv1::CHANNEL_SMALL_TEAM},
+                                              {"以商招商", cv1::CHANNEL_BUSINESS_BRINGS_BUSINESS},
+                                              {"产业链招商", cv1::CHANNEL_INDUSTRIAL_CHAIN},
+                                              {"委托招商", cv1::CHANNEL_ENTRUSTED_AGENCY},
+                                              {"专业园区招商", cv1::CHANNEL_SPECIALISED_PARK},
+                                              {"亲情招商", cv1::CHANNEL_KINSHIP},
+                                              {"驻地招商", cv1::CHANNEL_RESIDENT_OFFICE},
+                                              {"节会招商", cv1::CHANNEL_FAIR}};
   return *kLabels;
 }
 const std::map<std::string, cv1::ChainAction>& ChainActionLabels() {
-  static const auto* const kLabels = new std::map<std::string, cv1::ChainAction>{
-      {"补链", cv1::CHAIN_ACTION_FILL_GAP},
-      {"延链", cv1::CHAIN_ACTION_EXTEND},
-      {"强链", cv1::CHAIN_ACTION_STRENGTHEN}};
+  static const auto* const kLabels =
+      new std::map<std::string, cv1::ChainAction>{{"补链", cv1::CHAIN_ACTION_FILL_GAP},
+                                                  {"延链", cv1::CHAIN_ACTION_EXTEND},
+                                                  {"强链", cv1::CHAIN_ACTION_STRENGTHEN}};
   return *kLabels;
 }
 
@@ -121,7 +122,8 @@ class Row {
 
 // A label, an enum value name with or without its prefix, or a number.
 template <typename Enum>
-std::optional<Enum> ParseLabelled(const std::string& text, const std::map<std::string, Enum>& labels,
+std::optional<Enum> ParseLabelled(const std::string& text,
+                                  const std::map<std::string, Enum>& labels,
                                   const google::protobuf::EnumDescriptor& type) {
   if (auto it = labels.find(text); it != labels.end()) return it->second;
   const google::protobuf::EnumValueDescriptor* value = FindEnumValue(type, text);
@@ -202,7 +204,8 @@ std::optional<RowError> PlanLead(const Row& row, const std::string& office, Plan
   lead.set_channel(*channel_value);
   if (const std::string chain = row.Get("chain_action"); !chain.empty()) {
     auto value = ParseLabelled(chain, ChainActionLabels(), *cv1::ChainAction_descriptor());
-    if (!value) return RowError{"chain_action", absl::StrCat("unknown '", chain, "' (补链|延链|强链)")};
+    if (!value)
+      return RowError{"chain_action", absl::StrCat("unknown '", chain, "' (补链|延链|强链)")};
     lead.set_chain_action(*value);
   }
   if (const std::string investment = row.Get("investment"); !investment.empty()) {
@@ -317,7 +320,9 @@ absl::StatusOr<int64_t> EnterpriseId(RpcCaller& caller, const lv1::Enterprise& e
       for (const lv1::Enterprise& e : found.enterprises()) {
         if (e.name() == enterprise.name()) created = e;
       }
-      if (created.id() == 0) status = grpc::Status(grpc::StatusCode::ALREADY_EXISTS, "an enterprise with a similar name exists");
+      if (created.id() == 0)
+        status = grpc::Status(grpc::StatusCode::ALREADY_EXISTS,
+                              "an enterprise with a similar name exists");
     }
   }
   if (!status.ok()) {
@@ -405,7 +410,8 @@ absl::StatusOr<ImportReport> ImportSpreadsheet(RpcCaller& caller, const std::str
         options.kind == ImportKind::kLeads
             ? RequestId("lead", plan.lead)  // enterprise named by name in the hash
             : RequestId("visit", plan.activity);
-    const std::string row_id = absl::StrCat(id, "-", Sha256Hex(plan.enterprise.name()).substr(0, 8));
+    const std::string row_id =
+        absl::StrCat(id, "-", Sha256Hex(plan.enterprise.name()).substr(0, 8));
     if (done.Contains(row_id)) {
       report.set_already_imported(report.already_imported() + 1);
       if (options.progress) options.progress(processed, static_cast<int>(plans.size()));
@@ -438,10 +444,11 @@ absl::StatusOr<ImportReport> ImportSpreadsheet(RpcCaller& caller, const std::str
                status.error_code() == grpc::StatusCode::UNAUTHENTICATED ||
                status.error_code() == grpc::StatusCode::PERMISSION_DENIED) {
       // Nothing later would fare better: stop, keep what is done.
-      return absl::Status(static_cast<absl::StatusCode>(status.error_code()),
-                          absl::StrCat("line ", record->line, ": ", status.error_message(), " (",
-                                       report.imported(), " rows imported before; run the same "
-                                       "import again to go on)"));
+      return absl::Status(
+          static_cast<absl::StatusCode>(status.error_code()),
+          absl::StrCat("line ", record->line, ": ", status.error_message(), " (", report.imported(),
+                       " rows imported before; run the same "
+                       "import again to go on)"));
     } else {
       reject(record->line, {"", status.error_message()});
     }

@@ -31,7 +31,8 @@ struct ImportOptions {
 // The report lists every invalid row; a row the services refuse counts as
 // invalid with their message. UNAVAILABLE when the services cannot be
 // reached: what was imported stays imported, and a re-run goes on from there.
-absl::StatusOr<zhaoshang::zsctl::v1::ImportReport> ImportSpreadsheet(
-    RpcCaller& caller, const std::string& path, const ImportOptions& options);
+absl::StatusOr<zhaoshang::zsctl::v1::ImportReport> ImportSpreadsheet(RpcCaller& caller,
+                                                                     const std::string& path,
+                                                                     const ImportOptions& options);
 
 }  // namespace zs::client

@@ -64,12 +64,11 @@ class ZsctlTest : public ::testing::Test {
     home_ = mkdtemp(pattern);
     database_ = std::make_shared<TestDatabase>("lead", lead::kMigrations);
     StartServices();
-    for (const auto& [profile, principal] :
-         std::vector<std::pair<std::string, Principal>>{
+    for (const auto& [profile, principal] : std::vector<std::pair<std::string, Principal>>{
              {"fujian", OfficeStaff()},
              {"chengdu", OtherOfficeStaff()},
-             {"yrd", {.id = "yrd-zhou", .kind = PrincipalKind::kOfficeStaff,
-                      .unit_code = "office-yrd"}},
+             {"yrd",
+              {.id = "yrd-zhou", .kind = PrincipalKind::kOfficeStaff, .unit_code = "office-yrd"}},
              {"bureau", BureauStaff()}}) {
       std::ofstream(home_ + "/" + profile + ".token") << authority_.Token(principal) << "\n";
     }
@@ -88,9 +87,11 @@ class ZsctlTest : public ::testing::Test {
 
   void WriteConfig(const std::string& endpoint) {
     std::ofstream config(home_ + "/config.ini", std::ios::trunc);
-    for (const auto& [profile, office] : std::vector<std::pair<std::string, std::string>>{
-             {"fujian", "office-fujian"}, {"chengdu", "office-chengdu"},
-             {"yrd", "office-yrd"}, {"bureau", ""}}) {
+    for (const auto& [profile, office] :
+         std::vector<std::pair<std::string, std::string>>{{"fujian", "office-fujian"},
+                                                          {"chengdu", "office-chengdu"},
+                                                          {"yrd", "office-yrd"},
+                                                          {"bureau", ""}}) {
       config << "[profile " << profile << "]\n"
              << "endpoint = " << endpoint << "\n"
              << "plaintext = true\n"
@@ -106,9 +107,9 @@ class ZsctlTest : public ::testing::Test {
     for (const std::string& arg : args) quoted.push_back(Quote(arg));
     const std::string err_file = home_ + "/stderr";
     const std::string command =
-        absl::StrCat("ZSCTL_CONFIG=", Quote(home_ + "/config.ini"), " ZSCTL_STATE_DIR=",
-                     Quote(home_ + "/state"), " HOME=", Quote(home_), " ", ZS_ZSCTL_BINARY, " ",
-                     absl::StrJoin(quoted, " "), " 2>", Quote(err_file));
+        absl::StrCat("ZSCTL_CONFIG=", Quote(home_ + "/config.ini"),
+                     " ZSCTL_STATE_DIR=", Quote(home_ + "/state"), " HOME=", Quote(home_), " ",
+                     ZS_ZSCTL_BINARY, " ", absl::StrJoin(quoted, " "), " 2>", Quote(err_file));
     Outcome run;
     FILE* pipe = popen(command.c_str(), "r");
     if (pipe == nullptr) return run;
@@ -129,7 +130,7 @@ class ZsctlTest : public ::testing::Test {
 
   int64_t CreateEnterprise(const std::string& profile, const std::string& name) {
     Outcome run = Zsctl({"--profile", profile, "lead", "create-enterprise", "--name", name,
-                     "--industry", "medical_devices", "-o", "json"});
+                         "--industry", "medical_devices", "-o", "json"});
     EXPECT_EQ(run.exit_code, 0) << run.err;
     std::smatch id;
     EXPECT_TRUE(std::regex_search(run.out, id, std::regex("\"id\": \"([0-9]+)\""))) << run.out;
@@ -148,13 +149,13 @@ TEST_F(ZsctlTest, EachOfficeWorksThroughItsOwnProfile) {
     // An enterprise has one open lead at a time: one each.
     const int64_t enterprise = CreateEnterprise("bureau", office + "医疗科技有限公司");
     Outcome created = Zsctl({"--profile", office, "lead", "create", "--title", office + "的线索",
-                         "--enterprise-id", absl::StrCat(enterprise), "--channel",
-                         "resident_office", "--industry", "medical_devices"});
+                             "--enterprise-id", absl::StrCat(enterprise), "--channel",
+                             "resident_office", "--industry", "medical_devices"});
     EXPECT_EQ(created.exit_code, 0) << created.err;
     // The profile's office is who collected it.
-    EXPECT_EQ(Count(absl::StrCat("title = '", office, "的线索' AND office_code = 'office-", office,
-                                 "'")),
-              "1");
+    EXPECT_EQ(
+        Count(absl::StrCat("title = '", office, "的线索' AND office_code = 'office-", office, "'")),
+        "1");
   }
   // Each office's list holds its own lead only, in every output format.
   Outcome fujian = Zsctl({"--profile", "fujian", "lead", "list", "-o", "json"});
@@ -163,7 +164,8 @@ TEST_F(ZsctlTest, EachOfficeWorksThroughItsOwnProfile) {
   EXPECT_EQ(fujian.out.find("chengdu的线索"), std::string::npos) << fujian.out;
   EXPECT_NE(fujian.out.find("\"office_code\": \"office-fujian\""), std::string::npos);
 
-  Outcome table = Zsctl({"--profile", "chengdu", "lead", "list", "--columns", "id,title,office_code"});
+  Outcome table =
+      Zsctl({"--profile", "chengdu", "lead", "list", "--columns", "id,title,office_code"});
   ASSERT_EQ(table.exit_code, 0) << table.err;
   std::vector<std::string> lines = absl::StrSplit(table.out, '\n', absl::SkipEmpty());
   ASSERT_EQ(lines.size(), 2u) << table.out;
@@ -173,11 +175,13 @@ TEST_F(ZsctlTest, EachOfficeWorksThroughItsOwnProfile) {
   EXPECT_EQ(DisplayColumn(lines[0], "OFFICE_CODE"), DisplayColumn(lines[1], "office-chengdu"))
       << table.out;
 
-  Outcome csv = Zsctl({"--profile", "yrd", "lead", "list", "-o", "csv", "--columns", "title,office_code"});
+  Outcome csv =
+      Zsctl({"--profile", "yrd", "lead", "list", "-o", "csv", "--columns", "title,office_code"});
   EXPECT_EQ(csv.out, "title,office_code\r\nyrd的线索,office-yrd\r\n");
 
   // Another office's record: denied, and the exit code says so.
-  const std::string fujian_lead = database_->QueryValue("SELECT id FROM leads WHERE office_code = 'office-fujian'");
+  const std::string fujian_lead =
+      database_->QueryValue("SELECT id FROM leads WHERE office_code = 'office-fujian'");
   Outcome denied = Zsctl({"--profile", "chengdu", "lead", "get", "--id", fujian_lead});
   EXPECT_EQ(denied.exit_code, 4) << denied.out << denied.err;
   EXPECT_NE(denied.err.find("PERMISSION_DENIED"), std::string::npos) << denied.err;
@@ -189,7 +193,7 @@ TEST_F(ZsctlTest, ExitCodesTellUsageNotFoundPermissionAndUnavailableApart) {
   EXPECT_EQ(Zsctl({"--profile", "nowhere", "lead", "list"}).exit_code, 2);
   EXPECT_EQ(Zsctl({"--profile", "bureau", "lead", "get", "--id", "424242"}).exit_code, 3);
   Outcome invalid = Zsctl({"--profile", "fujian", "lead", "create", "--title", "x", "--channel",
-                       "small_team", "--industry", "other"});
+                           "small_team", "--industry", "other"});
   EXPECT_EQ(invalid.exit_code, 7) << invalid.err;
   EXPECT_NE(invalid.err.find("lead.enterprise_id"), std::string::npos) << invalid.err;
   std::ofstream(home_ + "/fujian.token", std::ios::trunc) << "not-a-token\n";
@@ -202,12 +206,12 @@ TEST_F(ZsctlTest, ACreateRetriedAfterATimeoutGivesOneRecord) {
   const int64_t enterprise = CreateEnterprise("bureau", "慢速网络测试有限公司");
   // The first CreateLead reaches the service, which commits it, but its
   // answer comes back after the client's 1 s deadline.
-  DelayingProxy proxy(absl::StrCat("127.0.0.1:", port_), "/zhaoshang.lead.v1.LeadService/CreateLead",
-                      absl::Seconds(3));
+  DelayingProxy proxy(absl::StrCat("127.0.0.1:", port_),
+                      "/zhaoshang.lead.v1.LeadService/CreateLead", absl::Seconds(3));
   WriteConfig(proxy.address());
   Outcome run = Zsctl({"--profile", "fujian", "--timeout", "1", "lead", "create", "--title",
-                   "只应有一条", "--enterprise-id", absl::StrCat(enterprise), "--channel",
-                   "small_team", "--industry", "medical_devices"});
+                       "只应有一条", "--enterprise-id", absl::StrCat(enterprise), "--channel",
+                       "small_team", "--industry", "medical_devices"});
   EXPECT_EQ(run.exit_code, 0) << run.err;
   EXPECT_NE(run.err.find("attempt 1 failed"), std::string::npos) << run.err;
   EXPECT_GE(proxy.forwarded(), 2) << "the create was sent again";
@@ -223,14 +227,15 @@ TEST_F(ZsctlTest, ChangesQueuedOfflineLandExactlyOnceInOrder) {
   StopServices();
   for (int i = 1; i <= 3; ++i) {
     const int64_t enterprise = enterprises[i - 1];
-    Outcome queued = Zsctl({"--profile", "fujian", "--retries", "0", "lead", "create", "--queue",
-                        "--title", absl::StrCat("离线线索", i), "--enterprise-id",
-                        absl::StrCat(enterprise), "--channel", "resident_office", "--industry",
-                        "medical_devices"});
+    Outcome queued =
+        Zsctl({"--profile", "fujian", "--retries", "0", "lead", "create", "--queue", "--title",
+               absl::StrCat("离线线索", i), "--enterprise-id", absl::StrCat(enterprise),
+               "--channel", "resident_office", "--industry", "medical_devices"});
     EXPECT_EQ(queued.exit_code, 0) << queued.err;
     EXPECT_NE(queued.out.find(absl::StrCat("queued #", i)), std::string::npos) << queued.out;
   }
-  Outcome listed = Zsctl({"--profile", "fujian", "queue", "list", "-o", "csv", "--columns", "seq,method"});
+  Outcome listed =
+      Zsctl({"--profile", "fujian", "queue", "list", "-o", "csv", "--columns", "seq,method"});
   EXPECT_EQ(listed.out,
             "seq,method\r\n1,zhaoshang.lead.v1.LeadService.CreateLead\r\n"
             "2,zhaoshang.lead.v1.LeadService.CreateLead\r\n"
@@ -247,9 +252,10 @@ TEST_F(ZsctlTest, ChangesQueuedOfflineLandExactlyOnceInOrder) {
       << synced.out;
   EXPECT_EQ(Count("title LIKE '离线线索%' AND office_code = 'office-fujian'"), "3");
   // In the order they were queued.
-  EXPECT_EQ(database_->QueryValue(
-                "SELECT string_agg(title, ',' ORDER BY id) FROM leads WHERE title LIKE '离线线索%'"),
-            "离线线索1,离线线索2,离线线索3");
+  EXPECT_EQ(
+      database_->QueryValue(
+          "SELECT string_agg(title, ',' ORDER BY id) FROM leads WHERE title LIKE '离线线索%'"),
+      "离线线索1,离线线索2,离线线索3");
   Outcome again = Zsctl({"--profile", "fujian", "sync"});
   EXPECT_EQ(again.exit_code, 0);
   EXPECT_NE(again.out.find("0 landed"), std::string::npos) << again.out;
@@ -266,7 +272,8 @@ TEST_F(ZsctlTest, AQueuedChangeTheServicesRefuseIsSetAsideNotForced) {
   EXPECT_EQ(synced.exit_code, 6) << synced.out << synced.err;
   EXPECT_NE(synced.out.find("CONFLICT"), std::string::npos) << synced.out;
   EXPECT_TRUE(std::filesystem::exists(home_ + "/state/fujian.queue.jsonl.conflicts"));
-  EXPECT_EQ(Zsctl({"--profile", "fujian", "queue", "list", "-o", "csv"}).out, "seq,method,queued_time\r\n");
+  EXPECT_EQ(Zsctl({"--profile", "fujian", "queue", "list", "-o", "csv"}).out,
+            "seq,method,queued_time\r\n");
 }
 
 std::string ToGbk(const std::string& utf8) {
@@ -304,8 +311,8 @@ TEST_F(ZsctlTest, AGbkSpreadsheetImportsItsGoodRowsOnceAndNamesTheBadLines) {
     if (row == 10) industry = "医药";
     if (row == 200) title = "";
     if (row == 350) date = "2026-13-45";
-    absl::StrAppend(&csv, "\"福建导入企业", row, "有限公司\",", title, ",", industry,
-                    ",驻地招商,", 1000 + row, ",", date, ",招商专员", row % 7, "号\r\n");
+    absl::StrAppend(&csv, "\"福建导入企业", row, "有限公司\",", title, ",", industry, ",驻地招商,",
+                    1000 + row, ",", date, ",招商专员", row % 7, "号\r\n");
   }
   const std::string file = home_ + "/leads-gbk.csv";
   std::ofstream(file, std::ios::binary) << ToGbk(csv);
@@ -326,8 +333,9 @@ TEST_F(ZsctlTest, AGbkSpreadsheetImportsItsGoodRowsOnceAndNamesTheBadLines) {
   EXPECT_EQ(Count("title = '导入线索7' AND estimated_investment_wan_yuan = 1007 AND "
                   "collected_date = '2026-08-08' AND channel = 7"),
             "1");
-  EXPECT_EQ(database_->QueryValue("SELECT count(*) FROM enterprises WHERE name LIKE '福建导入企业%'"),
-            "497");
+  EXPECT_EQ(
+      database_->QueryValue("SELECT count(*) FROM enterprises WHERE name LIKE '福建导入企业%'"),
+      "497");
 
   Outcome again = Zsctl({"--profile", "fujian", "import", "leads", file});
   EXPECT_NE(again.out.find("0 imported, 497 already imported, 3 invalid"), std::string::npos)
@@ -353,16 +361,17 @@ TEST_F(ZsctlTest, Utf8WithByteOrderMarkAndVisits) {
   EXPECT_EQ(database_->QueryValue("SELECT string_agg(start_date::text, ',' ORDER BY id) FROM "
                                   "activities WHERE office_code = 'office-chengdu' AND kind = 2"),
             "2026-03-05,2026-03-18");
-  EXPECT_EQ(database_->QueryValue("SELECT count(*) FROM enterprises WHERE name = '杭州来访企业, 物流有限公司'"),
+  EXPECT_EQ(database_->QueryValue(
+                "SELECT count(*) FROM enterprises WHERE name = '杭州来访企业, 物流有限公司'"),
             "1");
 }
 
 TEST_F(ZsctlTest, AnAdminIssuesTokensTheServicesAccept) {
   const std::string key_file = home_ + "/token.key";
   std::ofstream(key_file) << kTestTokenKey << "\n";
-  Outcome issued = Zsctl({"admin", "issue-token", "--key-file", key_file, "--principal", "fujian-lin",
-                      "--kind", "office_staff", "--unit", "office-fujian", "--ttl", "1h", "--out",
-                      home_ + "/fujian.token"});
+  Outcome issued = Zsctl({"admin", "issue-token", "--key-file", key_file, "--principal",
+                          "fujian-lin", "--kind", "office_staff", "--unit", "office-fujian",
+                          "--ttl", "1h", "--out", home_ + "/fujian.token"});
   ASSERT_EQ(issued.exit_code, 0) << issued.err;
   EXPECT_EQ(std::filesystem::status(home_ + "/fujian.token").permissions() &
                 std::filesystem::perms::group_read,
@@ -372,13 +381,14 @@ TEST_F(ZsctlTest, AnAdminIssuesTokensTheServicesAccept) {
   std::smatch id;
   ASSERT_TRUE(std::regex_search(issued.err, id, std::regex("token id ([0-9a-f]+)"))) << issued.err;
   Outcome revoked = Zsctl({"admin", "revoke-token", "--revoked-file", authority_.revoked_file(),
-                       "--token-id", id[1], "--note", "left the office"});
+                           "--token-id", id[1], "--note", "left the office"});
   EXPECT_EQ(revoked.exit_code, 0) << revoked.err;
   std::this_thread::sleep_for(std::chrono::milliseconds(1200));
   EXPECT_EQ(Zsctl({"--profile", "fujian", "lead", "list"}).exit_code, 4);
 
   EXPECT_EQ(Zsctl({"admin", "issue-token", "--key-file", key_file, "--principal", "x", "--kind",
-                   "office_staff"}).exit_code,
+                   "office_staff"})
+                .exit_code,
             7)
       << "office staff need their office";
 }

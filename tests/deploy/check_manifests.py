@@ -1,7 +1,9 @@
 #!/usr/bin/python3
 """Renders both overlays with `kubectl kustomize`, validates every object
 against the Kubernetes schemas offline (validate.mjs), and asserts what IT
-relies on: every service has native gRPC probes, a locked-down
+relies on: every service has native gRPC probes (on its plaintext health
+port), requires its TLS, token-key and own-token secrets and logs in to
+PostgreSQL as its own role, a locked-down
 securityContext, requests and limits, a PodDisruptionBudget, an autoscaler
 and a NetworkPolicy; the namespace denies by default; production runs at
 least two replicas on a CloudNativePG cluster; the container file builds
@@ -16,6 +18,9 @@ import sys
 import yaml
 
 SERVICES = {"zs-lead": 7101, "zs-project": 7102, "zs-supervision": 7103, "zs-reporting": 7104}
+HEALTH_PORT = 8080  # plaintext, health only: the kubelet's gRPC probe has no TLS
+SECURITY_SETTINGS = ("ZS_TLS_CERT_FILE", "ZS_TLS_KEY_FILE", "ZS_TOKEN_KEY_FILE",
+                     "ZS_REVOKED_TOKENS_FILE", "ZS_SERVICE_TOKEN_FILE", "ZS_HEALTH_LISTEN")
 failures = []
 
 
@@ -48,8 +53,22 @@ def check_overlay(name, objects):
         spec = d["spec"]["template"]["spec"]
         c = spec["containers"][0]
         for probe in ("readinessProbe", "livenessProbe"):
-            check(c.get(probe, {}).get("grpc", {}).get("port") == port,
-                  f"{name}: {service} {probe} is not a native gRPC probe on {port}")
+            check(c.get(probe, {}).get("grpc", {}).get("port") == HEALTH_PORT,
+                  f"{name}: {service} {probe} is not a native gRPC probe on {HEALTH_PORT}")
+        volumes = {v["name"]: v for v in spec.get("volumes", [])}
+        for volume, secret in (("tls", "zs-service-tls"), ("token-key", "zs-token-key"),
+                               ("service-token", f"{service}-token")):
+            source = volumes.get(volume, {}).get("secret", {})
+            check(source.get("secretName") == secret and not source.get("optional"),
+                  f"{name}: {service} does not require the secret {secret}")
+        env = {e["name"]: e.get("value") for e in c.get("env", [])}
+        if service != "zs-reporting":
+            role = service.replace("-", "_")
+            check(env.get("PGUSER") == role, f"{name}: {service} is not the database role {role}")
+            # (kustomize's secretGenerator appends a content hash in dev)
+            check(volumes.get("db", {}).get("secret", {}).get("secretName", "")
+                  .startswith(f"zs-db-{service[3:]}"),
+                  f"{name}: {service} does not use its own database password")
         check(spec.get("terminationGracePeriodSeconds", 30) > 30,
               f"{name}: {service} grace period not longer than the longest call")
         check("preStop" in c.get("lifecycle", {}), f"{name}: {service} has no preStop pause")
@@ -91,11 +110,18 @@ def check_overlay(name, objects):
     database = by_kind.get("NetworkPolicy", {}).get("zs-database")
     check(database is not None, f"{name}: the database accepts anyone")
     check(by_kind.get("Job", {}).get("zs-migrate") is not None, f"{name}: no migration Job")
+    check(by_kind.get("Job", {}).get("zs-db-roles") is not None, f"{name}: no database roles Job")
+    config = next((o for o in objects if o["kind"] == "ConfigMap"
+                   and o["metadata"]["name"].startswith("zs-config")), {"data": {}})
+    for setting in SECURITY_SETTINGS:
+        check(config["data"].get(setting), f"{name}: zs-config does not set {setting}")
+    check("user=" not in config["data"].get("ZS_DB_CONNINFO", ""),
+          f"{name}: ZS_DB_CONNINFO names one user for every service")
     cron = by_kind.get("CronJob", {})
     check({"zs-weekly-summary", "zs-monthly-ranking"} <= set(cron), f"{name}: CronJobs {cron}")
     ingress = by_kind.get("Ingress", {}).get("zs-grpc")
     check(ingress is not None and ingress["metadata"]["annotations"].get(
-        "nginx.ingress.kubernetes.io/backend-protocol") == "GRPC" and ingress["spec"].get("tls"),
+        "nginx.ingress.kubernetes.io/backend-protocol") == "GRPCS" and ingress["spec"].get("tls"),
         f"{name}: the office ingress is not gRPC over TLS")
     if name == "prod":
         cluster = by_kind.get("Cluster", {}).get("zs-db")

@@ -188,8 +188,9 @@ TEST(AccessMatrix, EveryRpcForEveryKindOfPrincipal) {
       {"zhaoshang.reporting.v1.ReportingService", reporting.channel()},
   };
   const std::vector<std::pair<char, Principal>> principals = {
-      {'A', Admin()},       {'S', BureauStaff()},      {'U', UnitStaff()}, {'O', OfficeStaff()},
-      {'O', OtherOfficeStaff()}, {'L', Leader()}, {'V', ServiceAccount()}};
+      {'A', Admin()},         {'S', BureauStaff()},      {'U', UnitStaff()},
+      {'O', OfficeStaff()},   {'O', OtherOfficeStaff()}, {'L', Leader()},
+      {'V', ServiceAccount()}};
 
   int allowed = 0, denied = 0;
   for (const auto& [name, policy] : Services()) {

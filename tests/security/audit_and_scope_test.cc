@@ -39,14 +39,15 @@ class ScopeTest : public ::testing::Test {
   // A lead collected by the Fujian office.
   lv1::Lead FujianLead(const std::string& request_id) {
     lv1::Enterprise enterprise;
-    EXPECT_TRUE(leads()
-                    .CreateEnterprise(As(OfficeStaff()).get(),
-                                      EnterpriseRequest(request_id + "-e", "闽南医疗器械" + request_id),
-                                      &enterprise)
-                    .ok());
+    EXPECT_TRUE(
+        leads()
+            .CreateEnterprise(As(OfficeStaff()).get(),
+                              EnterpriseRequest(request_id + "-e", "闽南医疗器械" + request_id),
+                              &enterprise)
+            .ok());
     lv1::Lead lead;
-    const grpc::Status status = leads().CreateLead(
-        As(OfficeStaff()).get(), LeadRequest(request_id, enterprise.id()), &lead);
+    const grpc::Status status = leads().CreateLead(As(OfficeStaff()).get(),
+                                                   LeadRequest(request_id, enterprise.id()), &lead);
     EXPECT_TRUE(status.ok()) << status.error_message();
     return lead;
   }
@@ -72,7 +73,8 @@ class ScopeTest : public ::testing::Test {
     p->set_leader_code(leader);
     p->set_stage(pv1::STAGE_NEGOTIATING);
     pv1::Project project;
-    const grpc::Status status = projects().CreateProject(As(BureauStaff()).get(), request, &project);
+    const grpc::Status status =
+        projects().CreateProject(As(BureauStaff()).get(), request, &project);
     EXPECT_TRUE(status.ok()) << status.error_message();
     return project;
   }
@@ -84,11 +86,16 @@ class ScopeTest : public ::testing::Test {
 TEST_F(ScopeTest, AnOfficeWorksOnItsOwnLeadsOnly) {
   const lv1::Lead lead = FujianLead("fj-1");
   lv1::Lead got;
-  EXPECT_TRUE(leads().GetLead(As(OfficeStaff()).get(), [&] {
-    lv1::GetLeadRequest r;
-    r.set_id(lead.id());
-    return r;
-  }(), &got).ok());
+  EXPECT_TRUE(leads()
+                  .GetLead(
+                      As(OfficeStaff()).get(),
+                      [&] {
+                        lv1::GetLeadRequest r;
+                        r.set_id(lead.id());
+                        return r;
+                      }(),
+                      &got)
+                  .ok());
 
   // Chengdu's staff can neither read nor change Fujian's lead.
   lv1::GetLeadRequest get;
@@ -187,8 +194,9 @@ TEST_F(ScopeTest, UnitsAndLeadersSeeTheirOwnProjects) {
             grpc::StatusCode::PERMISSION_DENIED);
   pv1::ListStageTransitionsRequest every;
   pv1::ListStageTransitionsResponse transitions;
-  EXPECT_EQ(projects().ListStageTransitions(As(UnitStaff()).get(), every, &transitions).error_code(),
-            grpc::StatusCode::PERMISSION_DENIED)
+  EXPECT_EQ(
+      projects().ListStageTransitions(As(UnitStaff()).get(), every, &transitions).error_code(),
+      grpc::StatusCode::PERMISSION_DENIED)
       << "the district-wide list is not a unit's";
 }
 
@@ -259,9 +267,9 @@ TEST_F(ScopeTest, AServiceActingForAPersonIsAuditedAsBoth) {
   const lv1::Lead other = FujianLead("convert-other");
   convert.set_request_id("convert-2");
   convert.set_lead_id(other.id());
-  EXPECT_EQ(projects().ConvertLeadToProject(As(OtherOfficeStaff()).get(), convert, &project)
-                .error_code(),
-            grpc::StatusCode::PERMISSION_DENIED);
+  EXPECT_EQ(
+      projects().ConvertLeadToProject(As(OtherOfficeStaff()).get(), convert, &project).error_code(),
+      grpc::StatusCode::PERMISSION_DENIED);
 }
 
 TEST_F(ScopeTest, EveryTableCarriesTheAuditTrigger) {

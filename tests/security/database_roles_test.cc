@@ -1,4 +1,4 @@
-// Least privilege in PostgreSQL (deploy/sql/service_roles.sql): each service
+// Least privilege in PostgreSQL (deploy/k8s/base/db/service_roles.sql): each service
 // migrates and works as its own role on its own schema, and no service's
 // role can read or write another's schema — including a database whose
 // schemas were made before the roles existed.
@@ -110,8 +110,9 @@ TEST_F(DatabaseRolesTest, SchemasMadeBeforeTheRolesAreHandedOver) {
   Migrate("", "supervision", supervision::kMigrations);
   ApplyRoles();
   Migrate("zs_lead", "lead", lead::kMigrations);  // the service starts as its role: no-op
-  EXPECT_EQ(Run("zs_lead", "INSERT INTO lead.enterprises (name, normalised_name, industry, type) "
-                           "SELECT 'x', 'x', 1, 1 WHERE false"),
+  EXPECT_EQ(Run("zs_lead",
+                "INSERT INTO lead.enterprises (name, normalised_name, industry, type) "
+                "SELECT 'x', 'x', 1, 1 WHERE false"),
             "");
   ExpectIsolated();
 }

@@ -66,9 +66,7 @@ Principal OfficeStaff() {
 Principal OtherOfficeStaff() {
   return {.id = "chengdu-liu", .kind = PrincipalKind::kOfficeStaff, .unit_code = "office-chengdu"};
 }
-Principal Leader() {
-  return {.id = "leader-deputy-head-2", .kind = PrincipalKind::kLeader};
-}
+Principal Leader() { return {.id = "leader-deputy-head-2", .kind = PrincipalKind::kLeader}; }
 Principal ServiceAccount() {
   return {.id = "zs-reporting", .kind = PrincipalKind::kServiceAccount};
 }

@@ -42,10 +42,10 @@ class TokenAuthority {
 // test can show one office cannot touch the other's records.
 Principal Admin();
 Principal BureauStaff();
-Principal UnitStaff();        // town-daliu
-Principal OfficeStaff();      // office-fujian
-Principal OtherOfficeStaff(); // office-chengdu
-Principal Leader();           // leader-deputy-head-2
+Principal UnitStaff();         // town-daliu
+Principal OfficeStaff();       // office-fujian
+Principal OtherOfficeStaff();  // office-chengdu
+Principal Leader();            // leader-deputy-head-2
 Principal ServiceAccount();
 
 }  // namespace zs::testing

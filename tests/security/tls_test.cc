@@ -3,6 +3,8 @@
 // demands a client certificate from the same CA; plaintext is refused
 // unless asked for on loopback; and a service process started with TLS and
 // token flags serves TLS, bearer tokens and a plaintext health port.
+#include "common/security/tls.h"
+
 #include <grpcpp/create_channel.h>
 #include <gtest/gtest.h>
 #include <stdlib.h>
@@ -11,7 +13,6 @@
 #include <fstream>
 
 #include "absl/strings/str_cat.h"
-#include "common/security/tls.h"
 #include "common/server.h"
 #include "grpc/health/v1/health.grpc.pb.h"
 #include "tests/security/security_support.h"
@@ -32,12 +33,14 @@ class TlsTest : public ::testing::Test {
     char pattern[] = "/tmp/zs-certs-XXXXXX";
     ASSERT_NE(mkdtemp(pattern), nullptr);
     dir_ = new std::string(pattern);
-    ASSERT_EQ(std::system(absl::StrCat(ZS_MAKE_DEV_CERTS, " ", *dir_, "/good office-fujian >/dev/null")
-                              .c_str()),
-              0);
-    ASSERT_EQ(std::system(absl::StrCat(ZS_MAKE_DEV_CERTS, " ", *dir_, "/rogue office-fujian >/dev/null")
-                              .c_str()),
-              0);
+    ASSERT_EQ(
+        std::system(
+            absl::StrCat(ZS_MAKE_DEV_CERTS, " ", *dir_, "/good office-fujian >/dev/null").c_str()),
+        0);
+    ASSERT_EQ(
+        std::system(
+            absl::StrCat(ZS_MAKE_DEV_CERTS, " ", *dir_, "/rogue office-fujian >/dev/null").c_str()),
+        0);
   }
   static void TearDownTestSuite() {
     std::filesystem::remove_all(*dir_);
@@ -107,9 +110,9 @@ TEST_F(TlsTest, PlaintextOnlyWhenAskedForOnLoopback) {
             absl::StatusCode::kFailedPrecondition);
   EXPECT_EQ(MakeServerCredentials({}, "0.0.0.0:7101", true).status().code(),
             absl::StatusCode::kFailedPrecondition);
-  EXPECT_EQ(MakeServerCredentials({.cert_file = File("good/missing.crt"),
-                                   .key_file = File("good/server.key")},
-                                  "0.0.0.0:7101", false)
+  EXPECT_EQ(MakeServerCredentials(
+                {.cert_file = File("good/missing.crt"), .key_file = File("good/server.key")},
+                "0.0.0.0:7101", false)
                 .status()
                 .code(),
             absl::StatusCode::kFailedPrecondition);
@@ -120,13 +123,13 @@ TEST_F(TlsTest, AServiceProcessServesTlsTokensAndAPlaintextHealthPort) {
   const std::string key_file = File("token.key");
   std::ofstream(key_file) << kTestTokenKey << "\n";
   const int port = FreeLoopbackPort(), health_port = FreeLoopbackPort();
-  ChildProcess service(ZS_LEAD_BINARY,
-                       {absl::StrCat("--listen=127.0.0.1:", port),
-                        absl::StrCat("--health_listen=127.0.0.1:", health_port),
-                        "--tls_cert_file=" + File("good/server.crt"),
-                        "--tls_key_file=" + File("good/server.key"),
-                        "--token_key_file=" + key_file, "--db_conninfo=" + database.conninfo(),
-                        "--db_pool_size=2", "--migrate=off"});
+  ChildProcess service(
+      ZS_LEAD_BINARY,
+      {absl::StrCat("--listen=127.0.0.1:", port),
+       absl::StrCat("--health_listen=127.0.0.1:", health_port),
+       "--tls_cert_file=" + File("good/server.crt"), "--tls_key_file=" + File("good/server.key"),
+       "--token_key_file=" + key_file, "--db_conninfo=" + database.conninfo(), "--db_pool_size=2",
+       "--migrate=off"});
   ASSERT_TRUE(WaitUntilServing(absl::StrCat("127.0.0.1:", health_port), 10'000));
 
   auto stub = zhaoshang::lead::v1::LeadService::NewStub(grpc::CreateChannel(
@@ -144,8 +147,8 @@ TEST_F(TlsTest, AServiceProcessServesTlsTokensAndAPlaintextHealthPort) {
 }
 
 TEST_F(TlsTest, AServiceWithoutKeyOrPlaintextPermissionRefusesToStart) {
-  ChildProcess service(ZS_LEAD_BINARY, {absl::StrCat("--listen=127.0.0.1:", FreeLoopbackPort()),
-                                        "--migrate=off"});
+  ChildProcess service(ZS_LEAD_BINARY,
+                       {absl::StrCat("--listen=127.0.0.1:", FreeLoopbackPort()), "--migrate=off"});
   EXPECT_EQ(service.Wait(10'000), 2);
 }
 

@@ -2,6 +2,8 @@
 // missing, malformed, forged, tampered, unsigned, expired and revoked ones
 // are UNAUTHENTICATED; each principal has its own rate; and neither tokens
 // nor the key reach the log.
+#include "common/security/token.h"
+
 #include <gtest/gtest.h>
 #include <jwt.h>
 
@@ -11,7 +13,6 @@
 #include "absl/strings/str_split.h"
 #include "absl/time/clock.h"
 #include "common/logging.h"
-#include "common/security/token.h"
 #include "tests/security/security_support.h"
 #include "tests/support/lead_server.h"
 
@@ -22,7 +23,8 @@ namespace lv1 = ::zhaoshang::lead::v1;
 
 grpc::StatusCode ListWith(LeadServer& server, std::unique_ptr<grpc::ClientContext> context) {
   lv1::ListEnterprisesResponse response;
-  return server.stub().ListEnterprises(context.get(), lv1::ListEnterprisesRequest(), &response)
+  return server.stub()
+      .ListEnterprises(context.get(), lv1::ListEnterprisesRequest(), &response)
       .error_code();
 }
 
@@ -34,8 +36,7 @@ TEST(Tokens, IssuingChecksTheKeyAndTheClaims) {
   EXPECT_EQ(IssueToken("short", claims).status().code(), absl::StatusCode::kFailedPrecondition);
   TokenClaims no_unit = claims;
   no_unit.principal.unit_code.clear();
-  EXPECT_EQ(IssueToken(kTestTokenKey, no_unit).status().code(),
-            absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(IssueToken(kTestTokenKey, no_unit).status().code(), absl::StatusCode::kInvalidArgument);
   absl::StatusOr<std::string> token = IssueToken(kTestTokenKey, claims);
   ASSERT_TRUE(token.ok());
   absl::StatusOr<TokenClaims> verified = VerifyToken(kTestTokenKey, *token, absl::Now());
@@ -69,8 +70,7 @@ TEST(Tokens, OnlyValidUnrevokedTokensGetIn) {
                            .token_id = NewTokenId(),
                            .issued_at = absl::Now(),
                            .expires_at = absl::Now() + absl::Hours(1)};
-  absl::StatusOr<std::string> forged =
-      IssueToken("another-key-another-key-another-key-42", claims);
+  absl::StatusOr<std::string> forged = IssueToken("another-key-another-key-another-key-42", claims);
   ASSERT_TRUE(forged.ok());
   EXPECT_EQ(ListWith(server, TokenAuthority::ContextWithToken(*forged)),
             grpc::StatusCode::UNAUTHENTICATED);
@@ -147,8 +147,8 @@ TEST(Tokens, NeitherTokensNorTheKeyAreLogged) {
   EXPECT_NE(log.find("fujian-chen"), std::string::npos) << "the calls were logged: " << log;
   const std::vector<std::string> good_parts = absl::StrSplit(good, '.');
   const std::vector<std::string> expired_parts = absl::StrSplit(expired, '.');
-  for (const std::string& secret : {good_parts[2], expired_parts[2], good_parts[1],
-                                    std::string(kTestTokenKey)}) {
+  for (const std::string& secret :
+       {good_parts[2], expired_parts[2], good_parts[1], std::string(kTestTokenKey)}) {
     EXPECT_EQ(log.find(secret), std::string::npos) << "a secret reached the log";
   }
 }

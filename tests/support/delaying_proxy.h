@@ -36,7 +36,8 @@ class DelayingProxy {
   class Service : public grpc::CallbackGenericService {
    public:
     explicit Service(DelayingProxy* proxy) : proxy_(proxy) {}
-    grpc::ServerGenericBidiReactor* CreateReactor(grpc::GenericCallbackServerContext* context) override;
+    grpc::ServerGenericBidiReactor* CreateReactor(
+        grpc::GenericCallbackServerContext* context) override;
 
    private:
     DelayingProxy* proxy_;

@@ -235,7 +235,8 @@ absl::StatusOr<LoadedDistrict> LoadDemoDistrict(lv1::LeadService::Stub& stub,
     *request.mutable_enterprise() = district.enterprises[i];
     lv1::Enterprise created;
     ZS_RETURN_IF_ERROR(
-        Call([&] { return stub.CreateEnterprise(Context().get(), request, &created); }, request.request_id()));
+        Call([&] { return stub.CreateEnterprise(Context().get(), request, &created); },
+             request.request_id()));
     enterprise_ids.push_back(created.id());
   }
   auto id_of = [](const std::vector<int64_t>& ids, int index) -> int64_t {
@@ -248,8 +249,8 @@ absl::StatusOr<LoadedDistrict> LoadDemoDistrict(lv1::LeadService::Stub& stub,
     request.mutable_referrer()->set_enterprise_id(
         id_of(enterprise_ids, district.referrers[i].enterprise));
     lv1::Referrer created;
-    ZS_RETURN_IF_ERROR(
-        Call([&] { return stub.CreateReferrer(Context().get(), request, &created); }, request.request_id()));
+    ZS_RETURN_IF_ERROR(Call([&] { return stub.CreateReferrer(Context().get(), request, &created); },
+                            request.request_id()));
     referrer_ids.push_back(created.id());
   }
   for (size_t i = 0; i < district.activities.size(); ++i) {
@@ -260,8 +261,8 @@ absl::StatusOr<LoadedDistrict> LoadDemoDistrict(lv1::LeadService::Stub& stub,
       request.mutable_activity()->add_enterprise_ids(enterprise_ids[enterprise]);
     }
     lv1::Activity created;
-    ZS_RETURN_IF_ERROR(
-        Call([&] { return stub.CreateActivity(Context().get(), request, &created); }, request.request_id()));
+    ZS_RETURN_IF_ERROR(Call([&] { return stub.CreateActivity(Context().get(), request, &created); },
+                            request.request_id()));
     activity_ids.push_back(created.id());
   }
   for (size_t i = 0; i < district.leads.size(); ++i) {
@@ -273,8 +274,8 @@ absl::StatusOr<LoadedDistrict> LoadDemoDistrict(lv1::LeadService::Stub& stub,
     lead.set_referrer_id(id_of(referrer_ids, demo.referrer));
     lead.set_activity_id(id_of(activity_ids, demo.activity));
     lv1::Lead created;
-    ZS_RETURN_IF_ERROR(
-        Call([&] { return stub.CreateLead(Context().get(), request, &created); }, request.request_id()));
+    ZS_RETURN_IF_ERROR(Call([&] { return stub.CreateLead(Context().get(), request, &created); },
+                            request.request_id()));
     loaded.lead_ids.push_back(created.id());
   }
   std::cerr << absl::StrFormat(

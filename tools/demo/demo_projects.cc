@@ -142,12 +142,14 @@ absl::Status LoadDemoProjects(pv1::ProjectService::Stub& stub, const LoadedDistr
       request.set_lead_id(district.lead_ids[demo.lead]);
       *request.mutable_project() = project;
       request.mutable_project()->clear_enterprise_id();
-      ZS_RETURN_IF_ERROR(Call([&] { return stub.ConvertLeadToProject(Context().get(), request, &created); }, id));
+      ZS_RETURN_IF_ERROR(
+          Call([&] { return stub.ConvertLeadToProject(Context().get(), request, &created); }, id));
     } else {
       pv1::CreateProjectRequest request;
       request.set_request_id(id);
       *request.mutable_project() = project;
-      ZS_RETURN_IF_ERROR(Call([&] { return stub.CreateProject(Context().get(), request, &created); }, id));
+      ZS_RETURN_IF_ERROR(
+          Call([&] { return stub.CreateProject(Context().get(), request, &created); }, id));
     }
     ids.push_back(created.id());
     if (!demo.sign_date.empty()) {
@@ -158,7 +160,8 @@ absl::Status LoadDemoProjects(pv1::ProjectService::Stub& stub, const LoadedDistr
       measure.mutable_entry()->set_entry_date(demo.sign_date);
       measure.mutable_entry()->set_content("县级领导分包，专人负责、专班服务，每周调度推进");
       pv1::LedgerEntry entry;
-      ZS_RETURN_IF_ERROR(Call([&] { return stub.AddLedgerEntry(Context().get(), measure, &entry); }, id));
+      ZS_RETURN_IF_ERROR(
+          Call([&] { return stub.AddLedgerEntry(Context().get(), measure, &entry); }, id));
       pv1::SignProjectRequest sign;
       sign.set_request_id(id + "-sign");
       sign.set_project_id(created.id());
@@ -167,28 +170,32 @@ absl::Status LoadDemoProjects(pv1::ProjectService::Stub& stub, const LoadedDistr
       if (demo.signed_at_fair >= 0) {
         sign.set_activity_id(district.activity_ids[demo.signed_at_fair]);
       }
-      ZS_RETURN_IF_ERROR(Call([&] { return stub.SignProject(Context().get(), sign, &created); }, id));
+      ZS_RETURN_IF_ERROR(
+          Call([&] { return stub.SignProject(Context().get(), sign, &created); }, id));
     }
     if (!demo.start_date.empty()) {
       pv1::StartProjectRequest start;
       start.set_request_id(id + "-start");
       start.set_project_id(created.id());
       start.set_started_date(demo.start_date);
-      ZS_RETURN_IF_ERROR(Call([&] { return stub.StartProject(Context().get(), start, &created); }, id));
+      ZS_RETURN_IF_ERROR(
+          Call([&] { return stub.StartProject(Context().get(), start, &created); }, id));
     }
     if (!demo.drop_reason.empty()) {
       pv1::DropProjectRequest drop;
       drop.set_request_id(id + "-drop");
       drop.set_project_id(created.id());
       drop.set_reason(demo.drop_reason);
-      ZS_RETURN_IF_ERROR(Call([&] { return stub.DropProject(Context().get(), drop, &created); }, id));
+      ZS_RETURN_IF_ERROR(
+          Call([&] { return stub.DropProject(Context().get(), drop, &created); }, id));
     }
   }
   pv1::RollOverYearRequest rollover;
   rollover.set_request_id("demo-2026-rollover-2025");
   rollover.set_year(2025);
   pv1::RollOverYearResponse rolled;
-  ZS_RETURN_IF_ERROR(Call([&] { return stub.RollOverYear(Context().get(), rollover, &rolled); }, "rollover"));
+  ZS_RETURN_IF_ERROR(
+      Call([&] { return stub.RollOverYear(Context().get(), rollover, &rolled); }, "rollover"));
 
   // Second-half events on first-half projects, which no H1 figure may see:
   // the first signed project re-signed at a fair and enlarged by 2亿.
@@ -200,14 +207,15 @@ absl::Status LoadDemoProjects(pv1::ProjectService::Stub& stub, const LoadedDistr
       district.activity_ids[kFirstHalfOutboundTrips + kFirstHalfMerchantVisits + 2]);
   resign.set_effective_date("2026-09-10");
   pv1::Project project;
-  ZS_RETURN_IF_ERROR(Call([&] { return stub.RecordResigning(Context().get(), resign, &project); }, "resign"));
+  ZS_RETURN_IF_ERROR(
+      Call([&] { return stub.RecordResigning(Context().get(), resign, &project); }, "resign"));
   pv1::RecordCapitalIncreaseRequest increase;
   increase.set_request_id("demo-2026-capital-increase");
   increase.set_project_id(ids[first_signed]);
   increase.set_increment_wan_yuan(20'000);
   increase.set_effective_date("2026-10-15");
-  ZS_RETURN_IF_ERROR(
-      Call([&] { return stub.RecordCapitalIncrease(Context().get(), increase, &project); }, "increase"));
+  ZS_RETURN_IF_ERROR(Call(
+      [&] { return stub.RecordCapitalIncrease(Context().get(), increase, &project); }, "increase"));
   // Funds in place, a tenth of the investment, for ten projects started in H1.
   for (int k = 0; k < 10; ++k) {
     pv1::RecordFundsRequest funds;
@@ -216,7 +224,8 @@ absl::Status LoadDemoProjects(pv1::ProjectService::Stub& stub, const LoadedDistr
     funds.mutable_funds()->set_arrival_date(Day(2026, 100 + k * 7));
     funds.mutable_funds()->set_amount_wan_yuan(projects[kContinuing + k].signed_investment / 10);
     pv1::FundsRecord record;
-    ZS_RETURN_IF_ERROR(Call([&] { return stub.RecordFunds(Context().get(), funds, &record); }, "funds"));
+    ZS_RETURN_IF_ERROR(
+        Call([&] { return stub.RecordFunds(Context().get(), funds, &record); }, "funds"));
   }
   std::cerr << absl::StrFormat("zs-demo: %d projects loaded; %d carried into 2026\n",
                                projects.size(), rolled.marked_continuing());

@@ -17,6 +17,7 @@
 #include "absl/strings/str_format.h"
 #include "common/clock.h"
 #include "common/config.h"
+#include "common/security/tls.h"
 #include "common/validation.h"
 #include "zhaoshang/supervision/v1/supervision_service.grpc.pb.h"
 
@@ -24,6 +25,12 @@ ABSL_FLAG(std::string, supervision, zs::EnvOr("ZS_SUPERVISION_ADDRESS", "127.0.0
           "the supervision service (env ZS_SUPERVISION_ADDRESS)");
 ABSL_FLAG(std::string, today, "", "the date to act as of (default: today in China)");
 ABSL_FLAG(int, deadline_seconds, 60, "deadline of the publish call");
+ABSL_FLAG(std::string, token_file, zs::EnvOr("ZS_SERVICE_TOKEN_FILE", ""),
+          "this job's bearer token (env ZS_SERVICE_TOKEN_FILE); empty: development "
+          "metadata, which only a service started with --allow_plaintext accepts");
+ABSL_FLAG(std::string, tls_ca_file, zs::EnvOr("ZS_OUTBOUND_TLS_CA_FILE", ""),
+          "CA of the supervision service's certificate (env ZS_OUTBOUND_TLS_CA_FILE); "
+          "empty: plaintext (loopback development)");
 
 namespace sv1 = ::zhaoshang::supervision::v1;
 
@@ -37,11 +44,26 @@ int main(int argc, char** argv) {
   }
   const absl::CivilDay today =
       today_flag.empty() ? zs::TodayInChina() : zs::ParseDateOrDie(today_flag);
+  absl::StatusOr<std::shared_ptr<grpc::ChannelCredentials>> credentials =
+      zs::MakeChannelCredentials({.ca_file = absl::GetFlag(FLAGS_tls_ca_file)});
+  if (!credentials.ok()) {
+    std::cerr << "zs-publish: " << credentials.status().message() << "\n";
+    return 2;
+  }
   auto stub = sv1::SupervisionService::NewStub(
-      grpc::CreateChannel(absl::GetFlag(FLAGS_supervision), grpc::InsecureChannelCredentials()));
+      grpc::CreateChannel(absl::GetFlag(FLAGS_supervision), *credentials));
   grpc::ClientContext context;
-  context.AddMetadata("x-zs-principal", "zs-publish");
-  context.AddMetadata("x-zs-role", "service");
+  if (const std::string token_file = absl::GetFlag(FLAGS_token_file); !token_file.empty()) {
+    absl::StatusOr<std::string> token = zs::ReadSecretFile(token_file);
+    if (!token.ok()) {
+      std::cerr << "zs-publish: " << token.status().message() << "\n";
+      return 2;
+    }
+    context.AddMetadata("authorization", "Bearer " + *token);
+  } else {
+    context.AddMetadata("x-zs-principal", "zs-publish");
+    context.AddMetadata("x-zs-role", "service");
+  }
   context.set_deadline(std::chrono::system_clock::now() +
                        std::chrono::seconds(absl::GetFlag(FLAGS_deadline_seconds)));
   sv1::Snapshot snapshot;
