@@ -9,6 +9,9 @@
 #                exits non-zero on any failure. --quick: the first pass only
 #   ./zs stop    stop what `run` started
 #   ./zs build   install what is missing and build only
+#   ./zs bench   the benchmarks of README "Performance" on a private
+#                PostgreSQL with 1,000,000 leads; prints a table and one
+#                PASS/FAIL line per target
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -84,8 +87,8 @@ as_pg_owner() {
   if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
 }
 
-pg_start() {  # pg_start DATA_DIR PORT
-  local data="$1" port="$2"
+pg_start() {  # pg_start DATA_DIR PORT [EXTRA_SERVER_OPTIONS]
+  local data="$1" port="$2" extra="${3:-}"
   mkdir -p "$data"
   [ "$(id -u)" -eq 0 ] && chown postgres: "$data" "$(dirname "$data")"
   if [ ! -f "$data/PG_VERSION" ]; then
@@ -93,7 +96,7 @@ pg_start() {  # pg_start DATA_DIR PORT
       --locale=C.UTF-8 >/dev/null
   fi
   as_pg_owner "$PG_BIN/pg_ctl" -D "$data" -l "$data/server.log" -w -t 60 \
-    -o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories='$data' -c fsync=${ZS_PG_FSYNC:-on} -c max_connections=200" \
+    -o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories='$data' -c fsync=${ZS_PG_FSYNC:-on} -c max_connections=200 $extra" \
     start >/dev/null || { tail -20 "$data/server.log" >&2; die "PostgreSQL did not start"; }
 }
 
@@ -202,10 +205,61 @@ cmd_run() {
   wait
 }
 
+# --- bench ----------------------------------------------------------------------
+# The services as processes on their own private PostgreSQL (kept in
+# .zs/bench, so the 1,000,000-lead dataset is loaded once), with signed
+# tokens and no per-principal rate limit (capacity is what is measured),
+# then zs-bench: raw limits, each method, the mix, memory, the targets.
+cmd_bench() {
+  build
+  local dir="$STATE/bench" port summary=()
+  BENCH_DIR="$dir" BENCH_PIDS=()  # globals: the EXIT trap runs after this function
+  mkdir -p "$dir/logs"
+  [ "$(id -u)" -eq 0 ] && chmod 755 "$STATE" "$dir"
+  port="$(free_port)"
+  trap 'for p in "${BENCH_PIDS[@]}"; do kill -TERM "$p" 2>/dev/null; done; wait 2>/dev/null; pg_stop "$BENCH_DIR/pgdata"' EXIT
+  pg_start "$dir/pgdata" "$port" "-c shared_preload_libraries=pg_stat_statements -c shared_buffers=512MB"
+  "$PG_BIN/psql" -h 127.0.0.1 -p "$port" -U zs -d postgres -qtAc \
+    "SELECT 1 FROM pg_database WHERE datname = 'zhaoshang'" | grep -q 1 ||
+    "$PG_BIN/createdb" -h 127.0.0.1 -p "$port" -U zs zhaoshang
+  "$PG_BIN/psql" -h 127.0.0.1 -p "$port" -U zs -d zhaoshang -q -v ON_ERROR_STOP=1 \
+    <"$ROOT/deploy/k8s/base/db/service_roles.sql" >/dev/null
+  [ -f "$dir/token.key" ] || (umask 077; openssl rand -base64 48 >"$dir/token.key")
+  for name in lead project supervision reporting; do
+    "$BUILD/client/zsctl" admin issue-token --key-file "$dir/token.key" --principal "zs-$name" \
+      --kind service --ttl 4h --out "$dir/zs-$name.token" 2>/dev/null
+  done
+  local conninfo="host=127.0.0.1 port=$port dbname=zhaoshang"
+  for entry in lead:7201 project:7202 supervision:7203 reporting:7204; do
+    local name="${entry%%:*}" svc_port="${entry##*:}" directory=""
+    case "$name" in lead|project) directory=127.0.0.1:7203 ;; esac
+    ZS_DB_CONNINFO="$conninfo user=zs_$name" ZS_LISTEN="127.0.0.1:$svc_port" \
+      ZS_DIRECTORY_ADDRESS="$directory" ZS_ALLOW_PLAINTEXT=1 \
+      ZS_TOKEN_KEY_FILE="$dir/token.key" ZS_SERVICE_TOKEN_FILE="$dir/zs-$name.token" \
+      ZS_RATE_LIMIT_PER_SECOND=0 ZS_LEAD_ADDRESS=127.0.0.1:7201 ZS_PROJECT_ADDRESS=127.0.0.1:7202 \
+      "$(service_binary "$name")" >>"$dir/logs/$name.log" 2>&1 &
+    BENCH_PIDS+=($!)
+    summary+=("$name:$!")
+  done
+  for entry in lead:7201 project:7202 supervision:7203 reporting:7204; do
+    "$BUILD/tools/zs-demo" wait --address "127.0.0.1:${entry##*:}" --service "${entry%%:*}" ||
+      { tail -20 "$dir/logs/${entry%%:*}.log" >&2; die "${entry%%:*} did not become healthy"; }
+  done
+  say "benchmarking (about 15 minutes; the first run also loads 1,000,000 leads)"
+  local rc=0
+  "$BUILD/tests/zs-bench" --lead 127.0.0.1:7201 --project 127.0.0.1:7202 \
+    --reporting 127.0.0.1:7204 --token_key_file "$dir/token.key" \
+    --pg_conninfo "$conninfo user=zs" --service_pids "$(IFS=,; echo "${summary[*]}")" "$@" \
+    2> >(grep -v '"level":"info"' >&2) | tee "$dir/last-run.txt" || rc=$?
+  say "results in .zs/bench/last-run.txt"
+  return $rc
+}
+
 case "${1:-}" in
   run) shift; cmd_run "$@" ;;
   test) shift; cmd_test "$@" ;;
   stop) cmd_stop ;;
   build) build ;;
-  *) sed -n '2,9p' "$0"; exit 2 ;;
+  bench) shift; cmd_bench "$@" ;;
+  *) sed -n '2,12p' "$0"; exit 2 ;;
 esac

@@ -1,0 +1,616 @@
+// zs-bench: measures the services against the raw limits of the same
+// machine in one run, and checks the targets of issue #9. Run by
+// `./zs bench`, which starts a private PostgreSQL and the four services as
+// processes; see README "Performance".
+//
+// Prints one table of every measurement, then one line per target:
+//   name measured target PASS|FAIL
+#include <grpcpp/create_channel.h>
+#include <grpcpp/generic/generic_stub.h>
+
+#include <atomic>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <pqxx/pqxx>
+
+#include "absl/flags/flag.h"
+#include "absl/flags/parse.h"
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "absl/strings/str_split.h"
+#include "absl/time/clock.h"
+#include "common/logging.h"
+#include "common/security/token.h"
+#include "tests/bench/bulk_load.h"
+#include "tests/bench/echo_server.h"
+#include "tests/bench/load_generator.h"
+#include "tests/bench/pgbench.h"
+#include "zhaoshang/lead/v1/lead_service.grpc.pb.h"
+#include "zhaoshang/project/v1/project_service.grpc.pb.h"
+#include "zhaoshang/reporting/v1/reporting_service.grpc.pb.h"
+
+ABSL_FLAG(std::string, lead, "127.0.0.1:7101", "lead service");
+ABSL_FLAG(std::string, project, "127.0.0.1:7102", "project service");
+ABSL_FLAG(std::string, reporting, "127.0.0.1:7104", "reporting service");
+ABSL_FLAG(std::string, token_key_file, "", "the services' token key");
+ABSL_FLAG(std::string, pg_conninfo, "", "superuser connection to the services' database");
+ABSL_FLAG(std::string, pgbench, "/usr/lib/postgresql/15/bin/pgbench", "pgbench binary");
+ABSL_FLAG(std::string, service_pids, "", "name:pid,… of the service processes (memory)");
+ABSL_FLAG(int, seconds, 10, "length of each measured step");
+ABSL_FLAG(int, memory_seconds, 60, "length of the 128-caller run that watches memory");
+ABSL_FLAG(std::string, callers, "1,8,32,128", "concurrency levels");
+ABSL_FLAG(long, leads, 1'000'000,
+          "leads in the dataset (enterprises, projects, transitions scale)");
+ABSL_FLAG(int, report_runs, 15, "period reports timed");
+
+namespace zs::bench {
+namespace {
+
+namespace lv1 = ::zhaoshang::lead::v1;
+namespace pv1 = ::zhaoshang::project::v1;
+namespace rv1 = ::zhaoshang::reporting::v1;
+namespace cv1 = ::zhaoshang::common::v1;
+
+// The open half-year the reports ask about: never served from a cache.
+constexpr char kReportStart[] = "2026-06-01";
+constexpr char kReportEnd[] = "2026-11-30";
+
+struct Row {
+  std::string step;
+  int callers;
+  std::string method;
+  double qps, p50, p95, p99;
+  std::string errors;
+};
+std::vector<Row> g_rows;
+
+struct Target {
+  std::string name;
+  double measured;
+  std::string measured_text, target_text;
+  bool pass;
+};
+std::vector<Target> g_targets;
+
+std::string ErrorText(const MethodStats& stats) {
+  std::string text;
+  for (const auto& [code, count] : stats.errors) {
+    absl::StrAppend(&text, "code ", code, " ×", count, " (",
+                    stats.first_error.at(code).substr(0, 60), ") ");
+  }
+  return text;
+}
+
+void Keep(const std::string& step, int callers, const LoadResult& result) {
+  for (const auto& [method, stats] : result.methods) {
+    g_rows.push_back({step, callers, method, stats.qps, stats.Percentile(50), stats.Percentile(95),
+                      stats.Percentile(99), ErrorText(stats)});
+  }
+}
+
+const MethodStats& Method(const LoadResult& result, const std::string& name) {
+  static const MethodStats kNone;
+  auto it = result.methods.find(name);
+  return it == result.methods.end() ? kNone : it->second;
+}
+
+// Several connections, so 128 callers are not all queued on one HTTP/2 link.
+class Channels {
+ public:
+  Channels(const std::string& address, int count) {
+    for (int i = 0; i < count; ++i) {
+      grpc::ChannelArguments args;
+      args.SetInt("zs.bench.channel", i);  // distinct args → distinct connections
+      channels_.push_back(
+          grpc::CreateCustomChannel(address, grpc::InsecureChannelCredentials(), args));
+    }
+  }
+  const std::shared_ptr<grpc::Channel>& For(int caller) const {
+    return channels_[caller % channels_.size()];
+  }
+
+ private:
+  std::vector<std::shared_ptr<grpc::Channel>> channels_;
+};
+
+template <typename Service>
+std::vector<std::unique_ptr<typename Service::Stub>> Stubs(const Channels& channels, int count) {
+  std::vector<std::unique_ptr<typename Service::Stub>> stubs;
+  for (int i = 0; i < count; ++i) stubs.push_back(Service::NewStub(channels.For(i)));
+  return stubs;
+}
+
+struct Identity {
+  std::vector<std::string> office_tokens;  // yrd, fujian, chengdu
+  std::vector<std::string> offices;
+  std::string bureau_token;
+};
+
+// A call's storage, alive until its callback has run.
+template <typename Request, typename Response>
+struct Call {
+  grpc::ClientContext context;
+  Request request;
+  Response response;
+};
+
+template <typename Request, typename Response>
+std::shared_ptr<Call<Request, Response>> NewCall(const std::string& token) {
+  auto call = std::make_shared<Call<Request, Response>>();
+  call->context.AddMetadata("authorization", "Bearer " + token);
+  call->context.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(30));
+  return call;
+}
+
+// Enterprises without a lead, for creates: an enterprise has one open lead.
+long AddFreshEnterprises(const std::string& conninfo, long count) {
+  pqxx::connection connection(conninfo);
+  pqxx::work tx(connection);
+  tx.exec("SET LOCAL session_replication_role = replica");
+  const long first =
+      tx.exec("SELECT coalesce(max(id), 0) + 1 FROM lead.enterprises")[0][0].as<long>();
+  tx.exec(
+      absl::StrCat("INSERT INTO lead.enterprises (name, normalised_name, type, industry) "
+                   "SELECT '基准新企业' || g, '基准新企业' || g, 1, 2 FROM generate_series(",
+                   first, ", ", first + count - 1, ") g"));
+  tx.commit();
+  return first;
+}
+
+class Workload {
+ public:
+  Workload(const Identity& identity, const std::string& conninfo)
+      : identity_(identity),
+        conninfo_(conninfo),
+        lead_channels_(absl::GetFlag(FLAGS_lead), 4),
+        project_channels_(absl::GetFlag(FLAGS_project), 2),
+        reporting_channels_(absl::GetFlag(FLAGS_reporting), 2),
+        leads_(Stubs<lv1::LeadService>(lead_channels_, 4)),
+        projects_(Stubs<pv1::ProjectService>(project_channels_, 2)),
+        reports_(Stubs<rv1::ReportingService>(reporting_channels_, 2)) {
+    pqxx::connection connection(conninfo);
+    pqxx::nontransaction tx(connection);
+    // Reads pick from the loaded dataset (ids 1..N on a fresh database).
+    max_lead_id_ =
+        tx.exec("SELECT count(*) FROM lead.leads WHERE title LIKE '基准线索%'")[0][0].as<long>();
+    max_enterprise_id_ = tx.exec("SELECT max(id) FROM lead.enterprises")[0][0].as<long>();
+  }
+
+  // Before a run that creates up to `creates` leads.
+  void ReserveEnterprises(long creates) {
+    next_fresh_enterprise_ = AddFreshEnterprises(conninfo_, creates);
+    fresh_left_ = creates;
+  }
+
+  using Done = std::function<void(const std::string&, const grpc::Status&)>;
+
+  void CreateLead(int caller, std::mt19937& random, Done done) {
+    if (fresh_left_-- <= 0) {
+      done("CreateLead", grpc::Status(grpc::StatusCode::RESOURCE_EXHAUSTED, "no fresh enterprise"));
+      return;
+    }
+    const int office = caller % 3;
+    auto call = NewCall<lv1::CreateLeadRequest, lv1::Lead>(identity_.office_tokens[office]);
+    call->request.set_request_id(
+        absl::StrCat("bench-", absl::ToUnixNanos(absl::Now()), "-", caller, "-", random()));
+    lv1::Lead* lead = call->request.mutable_lead();
+    lead->set_title(absl::StrCat("负载线索", caller));
+    lead->set_enterprise_id(next_fresh_enterprise_++);
+    lead->set_channel(cv1::CHANNEL_RESIDENT_OFFICE);
+    lead->set_industry(cv1::INDUSTRY_MEDICAL_DEVICES);
+    lead->set_estimated_investment_wan_yuan(5000);
+    lead->set_office_code(identity_.offices[office]);
+    leads_[caller % leads_.size()]->async()->CreateLead(
+        &call->context, &call->request, &call->response,
+        [this, call, caller, done](grpc::Status s) {
+          if (s.ok()) {
+            std::lock_guard lock(mu_);
+            last_created_[caller] = call->response.id();
+          }
+          done("CreateLead", s);
+        });
+  }
+
+  void AddFollowUp(int caller, std::mt19937& random, Done done) {
+    int64_t lead_id = 0;
+    {
+      std::lock_guard lock(mu_);
+      lead_id = last_created_[caller];
+    }
+    if (lead_id == 0) return CreateLead(caller, random, done);
+    auto call =
+        NewCall<lv1::AddFollowUpRequest, lv1::FollowUp>(identity_.office_tokens[caller % 3]);
+    call->request.set_request_id(
+        absl::StrCat("bench-f-", absl::ToUnixNanos(absl::Now()), "-", caller));
+    call->request.mutable_follow_up()->set_lead_id(lead_id);
+    call->request.mutable_follow_up()->set_kind(lv1::FollowUp::KIND_CONTACT);
+    call->request.mutable_follow_up()->set_content("电话沟通，对方有意向来考察");
+    leads_[caller % leads_.size()]->async()->AddFollowUp(
+        &call->context, &call->request, &call->response,
+        [call, done](grpc::Status s) { done("AddFollowUp", s); });
+  }
+
+  void GetLead(int caller, std::mt19937& random, Done done) {
+    auto call = NewCall<lv1::GetLeadRequest, lv1::Lead>(identity_.bureau_token);
+    call->request.set_id(1 + random() % max_lead_id_);
+    leads_[caller % leads_.size()]->async()->GetLead(
+        &call->context, &call->request, &call->response,
+        [call, done](grpc::Status s) { done("GetLead", s); });
+  }
+
+  void ListLeads(int caller, std::mt19937& random, Done done, bool as_office) {
+    auto call = NewCall<lv1::ListLeadsRequest, lv1::ListLeadsResponse>(
+        as_office ? identity_.office_tokens[caller % 3] : identity_.bureau_token);
+    call->request.set_page_size(50);
+    if (!as_office && random() % 2 == 0)
+      call->request.set_office_code(identity_.offices[random() % 3]);
+    leads_[caller % leads_.size()]->async()->ListLeads(
+        &call->context, &call->request, &call->response, [call, done](grpc::Status s) {
+          done(s.ok() && call->response.leads_size() != 50 ? "ListLeads(short page)" : "ListLeads",
+               s);
+        });
+  }
+
+  // Projects move: a new project (PROMOTED), then into negotiation.
+  void TransitionProject(int caller, std::mt19937& random, Done done) {
+    auto create = NewCall<pv1::CreateProjectRequest, pv1::Project>(identity_.bureau_token);
+    create->request.set_request_id(
+        absl::StrCat("bench-p-", absl::ToUnixNanos(absl::Now()), "-", caller));
+    pv1::Project* p = create->request.mutable_project();
+    p->set_name(absl::StrCat("负载项目", caller, "-", random()));
+    p->set_enterprise_id(1 + random() % max_enterprise_id_);
+    p->set_industry(cv1::INDUSTRY_ELECTRONIC_INFORMATION);
+    p->set_chain_action(cv1::CHAIN_ACTION_EXTEND);
+    p->set_park_code("park-electronic");
+    p->set_total_investment_wan_yuan(12000);
+    p->set_unit_code("park-electronic");
+    p->set_stage(pv1::STAGE_PROMOTED);
+    auto* stub = projects_[caller % projects_.size()].get();
+    stub->async()->CreateProject(
+        &create->context, &create->request, &create->response,
+        [this, create, stub, caller, done](grpc::Status s) {
+          if (!s.ok()) return done("CreateProject", s);
+          auto move = NewCall<pv1::StartNegotiationRequest, pv1::Project>(identity_.bureau_token);
+          move->request.set_request_id(create->request.request_id() + "-n");
+          move->request.set_project_id(create->response.id());
+          move->request.set_etag(create->response.etag());
+          stub->async()->StartNegotiation(
+              &move->context, &move->request, &move->response,
+              [move, done](grpc::Status s2) { done("CreateProject+StartNegotiation", s2); });
+        });
+  }
+
+  void PeriodReport(int caller, std::mt19937&, Done done) {
+    auto call = NewCall<rv1::GetPeriodReportRequest, rv1::PeriodReport>(identity_.bureau_token);
+    call->request.mutable_period()->set_start_date(kReportStart);
+    call->request.mutable_period()->set_end_date(kReportEnd);
+    // Every breakdown a report figure has (activity kind belongs to the
+    // lead service's own aggregates, not to a report figure).
+    for (int g = cv1::GROUP_BY_UNIT; g <= cv1::GROUP_BY_ACTIVITY; ++g) {
+      if (g != cv1::GROUP_BY_ACTIVITY_KIND)
+        call->request.add_breakdowns(static_cast<cv1::GroupBy>(g));
+    }
+    reports_[caller % reports_.size()]->async()->GetPeriodReport(
+        &call->context, &call->request, &call->response,
+        [call, done](grpc::Status s) { done("GetPeriodReport", s); });
+  }
+
+  // Three offices record and follow up, the bureau reads, moves projects
+  // and now and then asks for the report.
+  void Mix(int caller, std::mt19937& random, Done done) {
+    const int dice = random() % 100;
+    if (dice < 20) return CreateLead(caller, random, done);
+    if (dice < 35) return AddFollowUp(caller, random, done);
+    if (dice < 55) return ListLeads(caller, random, done, /*as_office=*/true);
+    if (dice < 80) return GetLead(caller, random, done);
+    if (dice < 92) return ListLeads(caller, random, done, /*as_office=*/false);
+    if (dice < 99) return TransitionProject(caller, random, done);
+    return PeriodReport(caller, random, done);
+  }
+
+ private:
+  const Identity& identity_;
+  std::string conninfo_;
+  Channels lead_channels_, project_channels_, reporting_channels_;
+  std::vector<std::unique_ptr<lv1::LeadService::Stub>> leads_;
+  std::vector<std::unique_ptr<pv1::ProjectService::Stub>> projects_;
+  std::vector<std::unique_ptr<rv1::ReportingService::Stub>> reports_;
+  long max_lead_id_ = 1, max_enterprise_id_ = 1;
+  std::atomic<long> next_fresh_enterprise_{0}, fresh_left_{0};
+  std::mutex mu_;
+  std::map<int, int64_t> last_created_;
+};
+
+std::vector<int> CallerLevels() {
+  std::vector<int> levels;
+  for (absl::string_view part : absl::StrSplit(absl::GetFlag(FLAGS_callers), ',')) {
+    int n;
+    if (absl::SimpleAtoi(part, &n) && n > 0) levels.push_back(n);
+  }
+  return levels;
+}
+
+LoadLimits Limits(int callers, int seconds) {
+  return {.callers = callers, .duration = absl::Seconds(seconds)};
+}
+
+// Resident memory of a process, in MiB (VmRSS of /proc/PID/status).
+double ResidentMiB(int pid) {
+  std::ifstream status(absl::StrCat("/proc/", pid, "/status"));
+  for (std::string line; std::getline(status, line);) {
+    long kib;
+    if (line.rfind("VmRSS:", 0) == 0 &&
+        absl::SimpleAtoi(absl::StripAsciiWhitespace(absl::StripSuffix(line.substr(6), "kB")),
+                         &kib)) {
+      return kib / 1024.0;
+    }
+  }
+  return 0;
+}
+
+void AddTarget(const std::string& name, double measured, const std::string& measured_text,
+               const std::string& target_text, bool pass) {
+  g_targets.push_back({name, measured, measured_text, target_text, pass});
+}
+
+// The fastest of the hand-written aggregates a report is made of, each
+// timed `runs` times on the same rows; returns the smallest median, in ms.
+double FastestHandWrittenAggregate(const std::string& conninfo, int runs, std::string* which) {
+  const std::vector<std::pair<std::string, std::string>> queries = {
+      {"leads in period",
+       absl::StrFormat("SELECT count(*), sum(estimated_investment_wan_yuan) FROM lead.leads "
+                       "WHERE collected_date BETWEEN '%s' AND '%s' AND status <> 5",
+                       kReportStart, kReportEnd)},
+      {"signings in period",
+       absl::StrFormat("SELECT count(*), sum(investment_wan_yuan) FROM project.transitions "
+                       "WHERE kind = 1 AND to_stage = 3 AND effective_date BETWEEN '%s' AND '%s'",
+                       kReportStart, kReportEnd)},
+  };
+  pqxx::connection connection(conninfo);
+  double best = 1e18;
+  for (const auto& [name, sql] : queries) {
+    std::vector<double> times;
+    for (int i = 0; i < runs; ++i) {
+      pqxx::nontransaction tx(connection);
+      const absl::Time started = absl::Now();
+      tx.exec(sql);
+      times.push_back(absl::ToDoubleMilliseconds(absl::Now() - started));
+    }
+    std::sort(times.begin(), times.end());
+    if (times[times.size() / 2] < best) {
+      best = times[times.size() / 2];
+      *which = name;
+    }
+  }
+  return best;
+}
+
+int Main() {
+  InitLogging("bench");
+  const std::string conninfo = absl::GetFlag(FLAGS_pg_conninfo);
+  const int seconds = absl::GetFlag(FLAGS_seconds);
+  DatasetSize size;
+  size.leads = absl::GetFlag(FLAGS_leads);
+  size.enterprises = size.leads / 10;
+  size.projects = size.leads / 10;
+  size.transitions = size.leads / 2;
+  if (absl::Status loaded = LoadDataset(conninfo, size); !loaded.ok()) {
+    std::cerr << loaded << "\n";
+    return 1;
+  }
+
+  std::ifstream key_file(absl::GetFlag(FLAGS_token_key_file));
+  std::string key((std::istreambuf_iterator<char>(key_file)), {});
+  key = std::string(absl::StripTrailingAsciiWhitespace(key));
+  auto token = [&](const std::string& id, PrincipalKind kind, const std::string& unit) {
+    TokenClaims claims{.principal = {.id = id, .kind = kind, .unit_code = unit},
+                       .token_id = NewTokenId(),
+                       .issued_at = absl::Now(),
+                       .expires_at = absl::Now() + absl::Hours(4)};
+    return *IssueToken(key, claims);
+  };
+  Identity identity;
+  identity.offices = {"office-yrd", "office-fujian", "office-chengdu"};
+  for (const std::string& office : identity.offices) {
+    identity.office_tokens.push_back(token("bench-" + office, PrincipalKind::kOfficeStaff, office));
+  }
+  identity.bureau_token = token("bench-bureau", PrincipalKind::kBureauStaff, "");
+  Workload workload(identity, conninfo);
+  const std::vector<int> levels = CallerLevels();
+
+  // 1. The floor: a bare gRPC echo, and PostgreSQL through pgbench.
+  EchoServer echo;
+  Channels echo_channels(echo.address(), 4);
+  const std::string payload(64, 'x');
+  std::map<int, double> echo_qps, insert_tps, select_tps;
+  for (int callers : levels) {
+    LoadResult result =
+        RunLoad(Limits(callers, seconds), [&](int caller, std::mt19937&, auto done) {
+          auto stub = std::make_shared<grpc::GenericStub>(echo_channels.For(caller));
+          auto context = std::make_shared<grpc::ClientContext>();
+          auto request = std::make_shared<grpc::ByteBuffer>();
+          grpc::Slice slice(payload);
+          *request = grpc::ByteBuffer(&slice, 1);
+          auto response = std::make_shared<grpc::ByteBuffer>();
+          stub->UnaryCall(
+              context.get(), "/bench.Echo/Echo", grpc::StubOptions(), request.get(), response.get(),
+              [stub, context, request, response, done](grpc::Status s) { done("echo", s); });
+        });
+    Keep("raw gRPC echo", callers, result);
+    echo_qps[callers] = Method(result, "echo").qps;
+  }
+  const std::string insert_script =
+      absl::StrCat("\\set e random(1, ", size.enterprises,
+                   ")\n"
+                   "INSERT INTO lead.leads (title, enterprise_id, channel, industry, "
+                   "estimated_investment_wan_yuan, office_code, collected_date, status) "
+                   "VALUES ('pgbench', :e, 7, 2, 5000, 'office-fujian', '2026-06-01', 3);\n");
+  const std::string select_script = absl::StrCat("\\set id random(1, ", size.leads,
+                                                 ")\nSELECT * FROM lead.leads WHERE id = :id;\n");
+  for (int callers : levels) {
+    for (auto [name, script, out] : {std::tuple{"INSERT", &insert_script, &insert_tps},
+                                     std::tuple{"SELECT", &select_script, &select_tps}}) {
+      absl::StatusOr<PgbenchResult> r =
+          RunPgbench(absl::GetFlag(FLAGS_pgbench), conninfo, *script, callers, seconds);
+      if (!r.ok()) {
+        std::cerr << r.status() << "\n";
+        return 1;
+      }
+      (*out)[callers] = r->tps;
+      g_rows.push_back({"raw pgbench", callers, absl::StrCat(name, " (1 row)"), r->tps,
+                        r->latency_ms, 0, 0, ""});
+    }
+  }
+  {  // pgbench's rows are not leads anyone collected.
+    pqxx::connection connection(conninfo);
+    pqxx::work tx(connection);
+    tx.exec("SET LOCAL session_replication_role = replica");
+    tx.exec("DELETE FROM lead.leads WHERE title = 'pgbench'");
+    tx.commit();
+  }
+
+  // 2. One method at a time, at each concurrency.
+  std::map<int, LoadResult> creates, gets, lists;
+  for (int callers : levels) {
+    workload.ReserveEnterprises(20'000 + 2'000L * callers * seconds);
+    creates[callers] = RunLoad(Limits(callers, seconds), [&](int c, std::mt19937& r, auto done) {
+      workload.CreateLead(c, r, done);
+    });
+    Keep("CreateLead only", callers, creates[callers]);
+    gets[callers] = RunLoad(Limits(callers, seconds), [&](int c, std::mt19937& r, auto done) {
+      workload.GetLead(c, r, done);
+    });
+    Keep("GetLead only", callers, gets[callers]);
+    lists[callers] = RunLoad(Limits(callers, seconds), [&](int c, std::mt19937& r, auto done) {
+      workload.ListLeads(c, r, done, false);
+    });
+    Keep("ListLeads(50) only", callers, lists[callers]);
+  }
+
+  // 3. The period report over the whole dataset, against the fastest
+  // single aggregate over the same rows; and what it fetched.
+  std::string fastest_name;
+  const double fastest_ms =
+      FastestHandWrittenAggregate(conninfo, absl::GetFlag(FLAGS_report_runs), &fastest_name);
+  long rows_fetched = -1;
+  {
+    pqxx::connection connection(conninfo);
+    pqxx::nontransaction tx(connection);
+    tx.exec("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+    tx.exec("SELECT pg_stat_statements_reset()");
+  }
+  LoadResult reports = RunLoad(
+      {.callers = 1, .duration = absl::Minutes(10), .max_calls = absl::GetFlag(FLAGS_report_runs)},
+      [&](int c, std::mt19937& r, auto done) { workload.PeriodReport(c, r, done); });
+  Keep("GetPeriodReport (all breakdowns)", 1, reports);
+  {
+    pqxx::connection connection(conninfo);
+    pqxx::nontransaction tx(connection);
+    // Rows PostgreSQL returned to the lead and project services while the
+    // reports ran, per report.
+    rows_fetched = tx.exec(absl::StrCat(
+        "SELECT (coalesce(sum(s.rows), 0) / ", absl::GetFlag(FLAGS_report_runs),
+        ")::bigint"
+        " FROM pg_stat_statements s JOIN pg_roles r ON r.oid = s.userid "
+        "WHERE r.rolname IN ('zs_lead', 'zs_project')"))[0][0]
+                       .as<long>();
+  }
+
+  // 4. The mix, at each concurrency; the last (largest) also watches memory.
+  std::map<std::string, int> pids;
+  for (absl::string_view part :
+       absl::StrSplit(absl::GetFlag(FLAGS_service_pids), ',', absl::SkipEmpty())) {
+    std::pair<std::string, std::string> kv = absl::StrSplit(part, ':');
+    int pid;
+    if (absl::SimpleAtoi(kv.second, &pid)) pids[kv.first] = pid;
+  }
+  for (int callers : levels) {
+    workload.ReserveEnterprises(20'000 + 1'000L * callers * seconds);
+    LoadResult mix = RunLoad(Limits(callers, seconds),
+                             [&](int c, std::mt19937& r, auto done) { workload.Mix(c, r, done); });
+    Keep("mix: 3 offices + bureau", callers, mix);
+  }
+  std::map<std::string, std::vector<double>> memory;
+  const int memory_seconds = absl::GetFlag(FLAGS_memory_seconds);
+  workload.ReserveEnterprises(20'000 + 1'000L * 128 * memory_seconds);
+  LoadResult soak = RunLoad(
+      Limits(128, memory_seconds),
+      [&](int c, std::mt19937& r, auto done) { workload.Mix(c, r, done); },
+      [&] {
+        for (const auto& [name, pid] : pids) memory[name].push_back(ResidentMiB(pid));
+      });
+  Keep(absl::StrCat("mix, ", memory_seconds, " s, memory watched"), 128, soak);
+
+  // The table.
+  std::printf("\n%-34s %7s  %-32s %10s %9s %9s %9s  %s\n", "step", "callers", "method", "qps",
+              "p50 ms", "p95 ms", "p99 ms", "errors");
+  for (const Row& r : g_rows) {
+    std::printf("%-34s %7d  %-32s %10.1f %9.2f %9.2f %9.2f  %s\n", r.step.c_str(), r.callers,
+                r.method.c_str(), r.qps, r.p50, r.p95, r.p99, r.errors.c_str());
+  }
+  std::printf("\nfastest hand-written aggregate (%s): %.2f ms median\n", fastest_name.c_str(),
+              fastest_ms);
+  for (const auto& [name, samples] : memory) {
+    if (samples.empty()) continue;
+    std::printf(
+        "resident memory of zs-%s under 128 callers: first %.1f MiB, max %.1f MiB, last %.1f MiB\n",
+        name.c_str(), samples.front(), *std::max_element(samples.begin(), samples.end()),
+        samples.back());
+  }
+
+  // The targets.
+  if (creates.contains(32) && insert_tps.contains(32)) {
+    const double ratio = Method(creates[32], "CreateLead").qps / insert_tps[32];
+    AddTarget("create_lead_qps_vs_pgbench_insert@32", ratio, absl::StrFormat("%.0f%%", 100 * ratio),
+              ">=50%", ratio >= 0.5);
+  }
+  if (gets.contains(32) && select_tps.contains(32)) {
+    const double ratio = Method(gets[32], "GetLead").qps / select_tps[32];
+    AddTarget("get_lead_qps_vs_pgbench_select@32", ratio, absl::StrFormat("%.0f%%", 100 * ratio),
+              ">=50%", ratio >= 0.5);
+    const double list_p99 = Method(lists[32], "ListLeads").Percentile(99);
+    const double get_p99 = Method(gets[32], "GetLead").Percentile(99);
+    const double times = get_p99 > 0 ? list_p99 / get_p99 : 0;
+    AddTarget("list_leads_p99_vs_get_lead_p99@32", times, absl::StrFormat("%.1fx", times), "<=10x",
+              times > 0 && times <= 10);
+  }
+  const double report_p50 = Method(reports, "GetPeriodReport").Percentile(50);
+  const double report_ratio = fastest_ms > 0 ? report_p50 / fastest_ms : 0;
+  AddTarget("period_report_p50_vs_fastest_aggregate", report_ratio,
+            absl::StrFormat("%.1fx (%.0f ms / %.1f ms)", report_ratio, report_p50, fastest_ms),
+            "<=2x", report_p50 > 0 && report_ratio <= 2);
+  AddTarget("period_report_rows_fetched_per_report", rows_fetched, absl::StrCat(rows_fetched),
+            absl::StrCat("<=1000 of ", size.leads), rows_fetched >= 0 && rows_fetched <= 1000);
+  for (const auto& [name, samples] : memory) {
+    if (samples.size() < 20) continue;
+    const double max = *std::max_element(samples.begin(), samples.end());
+    AddTarget(absl::StrCat("rss_max_", name, "@128"), max, absl::StrFormat("%.0fMiB", max),
+              "<200MiB", max < 200);
+    // Growth: the last 10 s against the 10 s after a 10 s warm-up.
+    auto mean = [](auto begin, auto end) {
+      return std::accumulate(begin, end, 0.0) / (end - begin);
+    };
+    const double early = mean(samples.begin() + 10, samples.begin() + 20);
+    const double late = mean(samples.end() - 10, samples.end());
+    AddTarget(absl::StrCat("rss_growth_", name, "@128"), late - early,
+              absl::StrFormat("%+.1fMiB", late - early), "<=+10MiB", late - early <= 10);
+  }
+  std::printf("\n");
+  bool all = true;
+  for (const Target& t : g_targets) {
+    std::printf("%s %s %s %s\n", t.name.c_str(), t.measured_text.c_str(), t.target_text.c_str(),
+                t.pass ? "PASS" : "FAIL");
+    all = all && t.pass;
+  }
+  return all ? 0 : 3;
+}
+
+}  // namespace
+}  // namespace zs::bench
+
+int main(int argc, char** argv) {
+  absl::ParseCommandLine(argc, argv);
+  return zs::bench::Main();
+}
