@@ -1,7 +1,10 @@
 #include "client/journal.h"
 
+#include <fcntl.h>
 #include <google/protobuf/util/json_util.h>
 #include <google/protobuf/util/time_util.h>
+#include <sys/file.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -27,8 +30,20 @@ absl::StatusOr<std::string> Line(const QueuedCall& entry) {
 Journal::Journal(const std::string& state_dir, const std::string& profile)
     : profile_(profile), path_(absl::StrCat(state_dir, "/", profile, ".queue.jsonl")) {}
 
+Journal::Lock::Lock(const std::string& path) {
+  std::error_code ignored;
+  std::filesystem::create_directories(std::filesystem::path(path).parent_path(), ignored);
+  fd_ = open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+  if (fd_ >= 0) flock(fd_, LOCK_EX);  // without a lock file, work unlocked
+}
+
+Journal::Lock::~Lock() {
+  if (fd_ >= 0) close(fd_);  // releases the flock
+}
+
 absl::StatusOr<QueuedCall> Journal::Append(const std::string& method,
                                            const google::protobuf::Message& request) {
+  Lock lock(path_ + ".lock");
   absl::StatusOr<std::vector<QueuedCall>> entries = Entries();
   if (!entries.ok()) return entries.status();
   QueuedCall entry;

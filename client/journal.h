@@ -5,6 +5,7 @@
 // was cut off half-way and runs again cannot apply anything twice.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -17,9 +18,25 @@ class Journal {
  public:
   Journal(const std::string& state_dir, const std::string& profile);
 
+  // Holds the journal for this process (flock on a lock file beside it):
+  // a sync rewriting the journal and a command appending to it from another
+  // terminal take turns, so no queued change is lost between them.
+  class Lock {
+   public:
+    explicit Lock(const std::string& path);
+    ~Lock();
+    Lock(const Lock&) = delete;
+    Lock& operator=(const Lock&) = delete;
+
+   private:
+    int fd_ = -1;
+  };
+  std::unique_ptr<Lock> Hold() const { return std::make_unique<Lock>(path_ + ".lock"); }
+
   const std::string& path() const { return path_; }
 
-  // Appends `request` for `method` (full name); returns the entry.
+  // Appends `request` for `method` (full name), holding the lock; returns
+  // the entry.
   absl::StatusOr<zhaoshang::zsctl::v1::QueuedCall> Append(const std::string& method,
                                                           const google::protobuf::Message& request);
   absl::StatusOr<std::vector<zhaoshang::zsctl::v1::QueuedCall>> Entries() const;

@@ -37,6 +37,7 @@ int Sync(const GlobalOptions& options) {
   CallerOrExit caller = MakeCaller(options);
   if (caller.caller == nullptr) return caller.exit_code;
   Journal journal(caller.profile.state_dir, caller.profile.name);
+  const auto held = journal.Hold();  // commands queuing meanwhile wait for the sync
   absl::StatusOr<std::vector<QueuedCall>> entries = journal.Entries();
   if (!entries.ok()) return Fail(entries.status());
 
