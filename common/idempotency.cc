@@ -15,9 +15,16 @@ absl::StatusOr<bool> ReplayStored(pqxx::work& tx, const IdempotentCall& call,
                                   const std::string& request_hash,
                                   google::protobuf::Message* response) {
   const pqxx::result rows = tx.exec_params(
-      "SELECT method, request_hash, response FROM idempotency_keys WHERE request_id = $1",
+      "SELECT method, request_hash, response, principal FROM idempotency_keys "
+      "WHERE request_id = $1",
       std::string(call.request_id));
   if (rows.empty() || rows[0][2].is_null()) return false;
+  // A stored answer goes back only to whoever asked for it: another caller
+  // reusing (or guessing) the id learns nothing of the first call.
+  if (rows[0][3].as<std::string>() != call.principal) {
+    return InvalidField("request_id",
+                        "was already used by another caller; generate a new id for a new request");
+  }
   if (rows[0][0].as<std::string>() != call.method || rows[0][1].as<std::string>() != request_hash) {
     return InvalidField(
         "request_id",

@@ -272,6 +272,25 @@ TEST_F(ScopeTest, AServiceActingForAPersonIsAuditedAsBoth) {
       grpc::StatusCode::PERMISSION_DENIED);
 }
 
+TEST_F(ScopeTest, AStoredAnswerGoesBackOnlyToItsCaller) {
+  const lv1::CreateEnterpriseRequest request =
+      EnterpriseRequest("shared-id", "泉州独有科技有限公司");
+  lv1::Enterprise first, second;
+  ASSERT_TRUE(leads().CreateEnterprise(As(OfficeStaff()).get(), request, &first).ok());
+  // Fujian retrying gets its answer again; Chengdu sending the same request
+  // with the same id learns nothing of it.
+  ASSERT_TRUE(leads().CreateEnterprise(As(OfficeStaff()).get(), request, &second).ok());
+  EXPECT_EQ(second.id(), first.id());
+  lv1::Enterprise other;
+  const grpc::Status status =
+      leads().CreateEnterprise(As(OtherOfficeStaff()).get(), request, &other);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_NE(status.error_message().find("another caller"), std::string::npos)
+      << status.error_message();
+  EXPECT_EQ(status.error_message().find("泉州"), std::string::npos);
+  EXPECT_EQ(other.id(), 0);
+}
+
 TEST_F(ScopeTest, EveryTableCarriesTheAuditTrigger) {
   for (TestDatabase* database : {&server_->lead().database(), &server_->database()}) {
     EXPECT_EQ(database->QueryValue(
