@@ -245,7 +245,7 @@ cmd_bench() {
     "$BUILD/tools/zs-demo" wait --address "127.0.0.1:${entry##*:}" --service "${entry%%:*}" ||
       { tail -20 "$dir/logs/${entry%%:*}.log" >&2; die "${entry%%:*} did not become healthy"; }
   done
-  say "benchmarking (about 15 minutes; the first run also loads 1,000,000 leads)"
+  say "benchmarking (about 10 minutes; the first run also loads 1,000,000 leads)"
   local rc=0
   "$BUILD/tests/zs-bench" --lead 127.0.0.1:7201 --project 127.0.0.1:7202 \
     --reporting 127.0.0.1:7204 --token_key_file "$dir/token.key" \
