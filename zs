@@ -20,8 +20,6 @@ STATE="$ROOT/.zs"                   # run's data and logs (git-ignored)
 PG_BIN="/usr/lib/postgresql/15/bin"
 RUN_PG_PORT="${ZS_PG_PORT:-54329}"
 
-# Service name → loopback port. Services that do not exist yet are skipped.
-SERVICES=(lead:7101 project:7102 supervision:7103 reporting:7104)
 
 DEBIAN_PACKAGES=(
   cmake ninja-build g++ clang libclang-rt-14-dev pkg-config
@@ -146,6 +144,48 @@ cmd_test() {
 # --- run ------------------------------------------------------------------------
 service_binary() { echo "$BUILD/services/$1/zs-$1"; }
 
+# prepare_database PORT: the zhaoshang database and the services' own roles,
+# each with rights on its own schema only (deploy/k8s/base/db/service_roles.sql).
+prepare_database() {
+  "$PG_BIN/psql" -h 127.0.0.1 -p "$1" -U zs -d postgres -qtAc \
+    "SELECT 1 FROM pg_database WHERE datname = 'zhaoshang'" | grep -q 1 ||
+    "$PG_BIN/createdb" -h 127.0.0.1 -p "$1" -U zs zhaoshang
+  "$PG_BIN/psql" -h 127.0.0.1 -p "$1" -U zs -d zhaoshang -q -v ON_ERROR_STOP=1 \
+    <"$ROOT/deploy/k8s/base/db/service_roles.sql" >/dev/null
+}
+
+# start_services BASE_PORT CONNINFO LOG_DIR [NAME=VALUE ...]: lead, project,
+# supervision and reporting on 127.0.0.1:BASE_PORT+1 … +4, each logging in
+# as its own database role, with the extra environment given ("{service}"
+# in a value becomes the service's name). STARTED lists them as name:pid.
+start_services() {
+  local base="$1" conninfo="$2" logs="$3" i=0 name
+  shift 3
+  STARTED=()
+  for name in lead project supervision reporting; do
+    i=$((i + 1))
+    # Lead and project validate unit and leader codes against supervision's
+    # directory; reporting keeps no tables and never connects.
+    local directory=""
+    case "$name" in lead|project) directory="127.0.0.1:$((base + 3))" ;; esac
+    env ZS_DB_CONNINFO="$conninfo user=zs_$name" ZS_LISTEN="127.0.0.1:$((base + i))" \
+      ZS_DIRECTORY_ADDRESS="$directory" ZS_ALLOW_PLAINTEXT=1 \
+      ZS_LEAD_ADDRESS="127.0.0.1:$((base + 1))" ZS_PROJECT_ADDRESS="127.0.0.1:$((base + 2))" \
+      "${@//\{service\}/$name}" "$(service_binary "$name")" >>"$logs/$name.log" 2>&1 &
+    STARTED+=("$name:$!")
+  done
+}
+
+# wait_services BASE_PORT LOG_DIR: until each of them answers health checks.
+wait_services() {
+  local i=0 name
+  for name in lead project supervision reporting; do
+    i=$((i + 1))
+    "$BUILD/tools/zs-demo" wait --address "127.0.0.1:$(($1 + i))" --service "$name" ||
+      { tail -20 "$2/$name.log" >&2; die "$name did not become healthy"; }
+  done
+}
+
 cmd_stop() {
   for f in "$STATE"/*.pid; do
     [ -f "$f" ] || continue
@@ -164,40 +204,20 @@ cmd_run() {
   [ "$(id -u)" -eq 0 ] && chmod 755 "$STATE"
   cmd_stop >/dev/null 2>&1 || true
   pg_start "$STATE/pgdata" "$RUN_PG_PORT"
-  as_pg_owner "$PG_BIN/psql" -h 127.0.0.1 -p "$RUN_PG_PORT" -U zs -d postgres -qtAc \
-    "SELECT 1 FROM pg_database WHERE datname = 'zhaoshang'" | grep -q 1 ||
-    as_pg_owner "$PG_BIN/createdb" -h 127.0.0.1 -p "$RUN_PG_PORT" -U zs zhaoshang
-  # Each service logs in as its own role with rights on its own schema only.
-  "$PG_BIN/psql" -h 127.0.0.1 -p "$RUN_PG_PORT" -U zs -d zhaoshang -q -v ON_ERROR_STOP=1 \
-    <"$ROOT/deploy/k8s/base/db/service_roles.sql" >/dev/null
-  local conninfo="host=127.0.0.1 port=$RUN_PG_PORT dbname=zhaoshang"
+  prepare_database "$RUN_PG_PORT"
   trap 'cmd_stop; exit 0' INT TERM
 
-  local endpoints=()
-  for entry in "${SERVICES[@]}"; do
-    local name="${entry%%:*}" port="${entry##*:}" bin
-    bin="$(service_binary "$name")"
-    [ -x "$bin" ] || continue
-    # Lead and project validate unit and leader codes against supervision's directory.
-    local directory=""
-    case "$name" in lead|project) directory=127.0.0.1:7103 ;; esac
-    # (reporting keeps no tables and never connects)
-    ZS_DB_CONNINFO="$conninfo user=zs_$name" ZS_LISTEN="127.0.0.1:$port" ZS_DIRECTORY_ADDRESS="$directory" ZS_ALLOW_PLAINTEXT=1 \
-      ZS_LEAD_ADDRESS=127.0.0.1:7101 ZS_PROJECT_ADDRESS=127.0.0.1:7102 \
-      "$bin" >>"$STATE/logs/$name.log" 2>&1 &
-    echo $! >"$STATE/$name.pid"
-    endpoints+=("$name 127.0.0.1:$port")
-  done
-  for entry in "${SERVICES[@]}"; do
-    local name="${entry%%:*}" port="${entry##*:}"
-    [ -f "$STATE/$name.pid" ] || continue
-    "$BUILD/tools/zs-demo" wait --address "127.0.0.1:$port" --service "$name" ||
-      { tail -20 "$STATE/logs/$name.log" >&2; die "$name did not become healthy"; }
-  done
+  start_services 7100 "host=127.0.0.1 port=$RUN_PG_PORT dbname=zhaoshang" "$STATE/logs"
+  for entry in "${STARTED[@]}"; do echo "${entry##*:}" >"$STATE/${entry%%:*}.pid"; done
+  wait_services 7100 "$STATE/logs"
 
   "$BUILD/tools/zs-demo" load --lead 127.0.0.1:7101 --project 127.0.0.1:7102
   say "PostgreSQL   127.0.0.1:$RUN_PG_PORT (data in .zs/pgdata, reused by the next run)"
-  for e in "${endpoints[@]}"; do say "service      $e (log .zs/logs/${e%% *}.log)"; done
+  local i=0
+  for entry in "${STARTED[@]}"; do
+    i=$((i + 1))
+    say "service      ${entry%%:*} 127.0.0.1:$((7100 + i)) (log .zs/logs/${entry%%:*}.log)"
+  done
   say "try:         build/tools/zs-demo bulletin --reporting 127.0.0.1:7104 --from 2026-01-01 --to 2026-06-30"
   say "or zsctl:    build/client/zsctl config init; build/client/zsctl -p local lead list"
   say "Ctrl-C (or ./zs stop from another shell) stops everything"
@@ -212,44 +232,29 @@ cmd_run() {
 # then zs-bench: raw limits, each method, the mix, memory, the targets.
 cmd_bench() {
   build
-  local dir="$STATE/bench" port summary=()
+  local dir="$STATE/bench" port
   BENCH_DIR="$dir" BENCH_PIDS=()  # globals: the EXIT trap runs after this function
   mkdir -p "$dir/logs"
   [ "$(id -u)" -eq 0 ] && chmod 755 "$STATE" "$dir"
   port="$(free_port)"
   trap 'for p in "${BENCH_PIDS[@]}"; do kill -TERM "$p" 2>/dev/null; done; wait 2>/dev/null; pg_stop "$BENCH_DIR/pgdata"' EXIT
   pg_start "$dir/pgdata" "$port" "-c shared_preload_libraries=pg_stat_statements -c shared_buffers=512MB"
-  "$PG_BIN/psql" -h 127.0.0.1 -p "$port" -U zs -d postgres -qtAc \
-    "SELECT 1 FROM pg_database WHERE datname = 'zhaoshang'" | grep -q 1 ||
-    "$PG_BIN/createdb" -h 127.0.0.1 -p "$port" -U zs zhaoshang
-  "$PG_BIN/psql" -h 127.0.0.1 -p "$port" -U zs -d zhaoshang -q -v ON_ERROR_STOP=1 \
-    <"$ROOT/deploy/k8s/base/db/service_roles.sql" >/dev/null
+  prepare_database "$port"
   [ -f "$dir/token.key" ] || (umask 077; openssl rand -base64 48 >"$dir/token.key")
   for name in lead project supervision reporting; do
     "$BUILD/client/zsctl" admin issue-token --key-file "$dir/token.key" --principal "zs-$name" \
       --kind service --ttl 4h --out "$dir/zs-$name.token" 2>/dev/null
   done
   local conninfo="host=127.0.0.1 port=$port dbname=zhaoshang"
-  for entry in lead:7201 project:7202 supervision:7203 reporting:7204; do
-    local name="${entry%%:*}" svc_port="${entry##*:}" directory=""
-    case "$name" in lead|project) directory=127.0.0.1:7203 ;; esac
-    ZS_DB_CONNINFO="$conninfo user=zs_$name" ZS_LISTEN="127.0.0.1:$svc_port" \
-      ZS_DIRECTORY_ADDRESS="$directory" ZS_ALLOW_PLAINTEXT=1 \
-      ZS_TOKEN_KEY_FILE="$dir/token.key" ZS_SERVICE_TOKEN_FILE="$dir/zs-$name.token" \
-      ZS_RATE_LIMIT_PER_SECOND=0 ZS_LEAD_ADDRESS=127.0.0.1:7201 ZS_PROJECT_ADDRESS=127.0.0.1:7202 \
-      "$(service_binary "$name")" >>"$dir/logs/$name.log" 2>&1 &
-    BENCH_PIDS+=($!)
-    summary+=("$name:$!")
-  done
-  for entry in lead:7201 project:7202 supervision:7203 reporting:7204; do
-    "$BUILD/tools/zs-demo" wait --address "127.0.0.1:${entry##*:}" --service "${entry%%:*}" ||
-      { tail -20 "$dir/logs/${entry%%:*}.log" >&2; die "${entry%%:*} did not become healthy"; }
-  done
+  start_services 7200 "$conninfo" "$dir/logs" ZS_TOKEN_KEY_FILE="$dir/token.key" \
+    ZS_SERVICE_TOKEN_FILE="$dir/zs-{service}.token" ZS_RATE_LIMIT_PER_SECOND=0
+  for entry in "${STARTED[@]}"; do BENCH_PIDS+=("${entry##*:}"); done
+  wait_services 7200 "$dir/logs"
   say "benchmarking (about 10 minutes; the first run also loads 1,000,000 leads)"
   local rc=0
   "$BUILD/tests/zs-bench" --lead 127.0.0.1:7201 --project 127.0.0.1:7202 \
     --reporting 127.0.0.1:7204 --token_key_file "$dir/token.key" \
-    --pg_conninfo "$conninfo user=zs" --service_pids "$(IFS=,; echo "${summary[*]}")" "$@" \
+    --pg_conninfo "$conninfo user=zs" --service_pids "$(IFS=,; echo "${STARTED[*]}")" "$@" \
     2> >(grep -v '"level":"info"' >&2) | tee "$dir/last-run.txt" || rc=$?
   say "results in .zs/bench/last-run.txt"
   return $rc

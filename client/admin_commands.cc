@@ -4,12 +4,11 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <sstream>
 
-#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
 #include "client/cli.h"
+#include "common/config.h"
 #include "common/security/token.h"
 
 namespace zs::client {
@@ -24,10 +23,11 @@ struct RevokeTokenOptions {
 };
 
 int IssueTokenCommand(const IssueTokenOptions& o) {
-  std::ifstream in(o.key_file);
-  if (!in) return Fail(absl::FailedPreconditionError("cannot read the key file " + o.key_file));
-  std::stringstream key;
-  key << in.rdbuf();
+  absl::StatusOr<std::string> key = ReadSecretFile(o.key_file);
+  if (!key.ok()) {
+    Fail(key.status());
+    return kExitUsage;
+  }
   TokenClaims claims;
   claims.principal.id = o.principal;
   if (!ParsePrincipalKind(o.kind, &claims.principal.kind) ||
@@ -45,8 +45,7 @@ int IssueTokenCommand(const IssueTokenOptions& o) {
   claims.token_id = NewTokenId();
   claims.issued_at = absl::Now();
   claims.expires_at = claims.issued_at + ttl;
-  absl::StatusOr<std::string> token =
-      IssueToken(absl::StripTrailingAsciiWhitespace(key.str()), claims);
+  absl::StatusOr<std::string> token = IssueToken(*key, claims);
   if (!token.ok()) return Fail(token.status());
   if (o.out.empty()) {
     std::cout << *token << "\n";

@@ -1,5 +1,6 @@
 #include "client/output.h"
 
+#include <google/protobuf/text_format.h>
 #include <google/protobuf/timestamp.pb.h>
 #include <google/protobuf/util/json_util.h>
 #include <google/protobuf/util/time_util.h>
@@ -16,6 +17,7 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "client/request_fields.h"
+#include "common/csv.h"
 
 namespace zs::client {
 namespace {
@@ -62,37 +64,14 @@ std::string Cell(const Message& message, const FieldDescriptor& field, int index
     return absl::StrJoin(parts, ",");
   }
   switch (field.cpp_type()) {
-    case FieldDescriptor::CPPTYPE_STRING:
-      if (field.type() == FieldDescriptor::TYPE_BYTES) {
-        return absl::StrCat(
-            "(",
-            (rep ? r.GetRepeatedString(message, &field, index) : r.GetString(message, &field))
-                .size(),
-            " bytes)");
-      }
-      return rep ? r.GetRepeatedString(message, &field, index) : r.GetString(message, &field);
-    case FieldDescriptor::CPPTYPE_INT64:
-      return absl::StrCat(rep ? r.GetRepeatedInt64(message, &field, index)
-                              : r.GetInt64(message, &field));
-    case FieldDescriptor::CPPTYPE_INT32:
-      return absl::StrCat(rep ? r.GetRepeatedInt32(message, &field, index)
-                              : r.GetInt32(message, &field));
-    case FieldDescriptor::CPPTYPE_UINT64:
-      return absl::StrCat(rep ? r.GetRepeatedUInt64(message, &field, index)
-                              : r.GetUInt64(message, &field));
-    case FieldDescriptor::CPPTYPE_UINT32:
-      return absl::StrCat(rep ? r.GetRepeatedUInt32(message, &field, index)
-                              : r.GetUInt32(message, &field));
-    case FieldDescriptor::CPPTYPE_DOUBLE:
-      return absl::StrCat(rep ? r.GetRepeatedDouble(message, &field, index)
-                              : r.GetDouble(message, &field));
-    case FieldDescriptor::CPPTYPE_FLOAT:
-      return absl::StrCat(rep ? r.GetRepeatedFloat(message, &field, index)
-                              : r.GetFloat(message, &field));
-    case FieldDescriptor::CPPTYPE_BOOL:
-      return (rep ? r.GetRepeatedBool(message, &field, index) : r.GetBool(message, &field))
-                 ? "true"
-                 : "false";
+    case FieldDescriptor::CPPTYPE_STRING: {
+      std::string scratch;
+      const std::string& text = rep ? r.GetRepeatedStringReference(message, &field, index, &scratch)
+                                    : r.GetStringReference(message, &field, &scratch);
+      if (field.type() == FieldDescriptor::TYPE_BYTES)
+        return absl::StrCat("(", text.size(), " bytes)");
+      return text;  // as is: text format would quote and escape it
+    }
     case FieldDescriptor::CPPTYPE_ENUM:
       return ShortEnumName(
           *(rep ? r.GetRepeatedEnum(message, &field, index) : r.GetEnum(message, &field)));
@@ -100,8 +79,13 @@ std::string Cell(const Message& message, const FieldDescriptor& field, int index
       if (!rep && !r.HasField(message, &field)) return "";
       return MessageCell(rep ? r.GetRepeatedMessage(message, &field, index)
                              : r.GetMessage(message, &field));
+    default: {  // numbers and booleans, as protobuf's text format prints them
+      std::string text;
+      google::protobuf::TextFormat::PrintFieldValueToString(message, &field, rep ? index : -1,
+                                                            &text);
+      return text;
+    }
   }
-  return "";
 }
 
 // Every set field, nested messages flattened to dotted names.
@@ -188,16 +172,6 @@ absl::StatusOr<std::vector<std::vector<std::string>>> Rows(const Message& respon
   return rows;
 }
 
-std::string CsvField(const std::string& value) {
-  if (value.find_first_of(",\"\r\n") == std::string::npos) return value;
-  std::string quoted = "\"";
-  for (char c : value) {
-    if (c == '"') quoted += '"';
-    quoted += c;
-  }
-  return quoted + "\"";
-}
-
 }  // namespace
 
 bool ParseOutputFormat(absl::string_view text, OutputFormat* format) {
@@ -254,11 +228,7 @@ std::string FormatTable(const std::vector<std::vector<std::string>>& rows) {
 
 std::string FormatCsv(const std::vector<std::vector<std::string>>& rows) {
   std::string out;
-  for (const auto& row : rows) {
-    std::vector<std::string> fields;
-    for (const std::string& value : row) fields.push_back(CsvField(value));
-    absl::StrAppend(&out, absl::StrJoin(fields, ","), "\r\n");
-  }
+  for (const auto& row : rows) out += CsvLine(row);
   return out;
 }
 

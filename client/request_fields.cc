@@ -1,6 +1,8 @@
 #include "client/request_fields.h"
 
 #include <google/protobuf/field_mask.pb.h>
+#include <google/protobuf/io/tokenizer.h>
+#include <google/protobuf/text_format.h>
 #include <google/protobuf/timestamp.pb.h>
 #include <google/protobuf/util/time_util.h>
 
@@ -76,11 +78,17 @@ void Collect(const Descriptor& type, const std::string& prefix, int depth,
       continue;
     }
     flags.push_back({.name = Kebab(path),
+                     .alias = "",  // set below once all names are known
                      .path = path,
                      .help = HelpFor(field) + (field.is_repeated() ? " (repeatable)" : ""),
                      .repeated = field.is_repeated()});
   }
 }
+
+class QuietErrors : public google::protobuf::io::ErrorCollector {
+ public:
+  void AddError(int, google::protobuf::io::ColumnNumber, const std::string&) override {}
+};
 
 absl::Status SetScalar(Message& message, const FieldDescriptor& field, const std::string& text) {
   const Reflection& reflection = *message.GetReflection();
@@ -94,53 +102,6 @@ absl::Status SetScalar(Message& message, const FieldDescriptor& field, const std
       repeated ? reflection.AddString(&message, &field, text)
                : reflection.SetString(&message, &field, text);
       return absl::OkStatus();
-    case FieldDescriptor::CPPTYPE_INT64: {
-      int64_t v;
-      if (!absl::SimpleAtoi(text, &v)) return bad("expected a whole number");
-      repeated ? reflection.AddInt64(&message, &field, v)
-               : reflection.SetInt64(&message, &field, v);
-      return absl::OkStatus();
-    }
-    case FieldDescriptor::CPPTYPE_INT32: {
-      int32_t v;
-      if (!absl::SimpleAtoi(text, &v)) return bad("expected a whole number");
-      repeated ? reflection.AddInt32(&message, &field, v)
-               : reflection.SetInt32(&message, &field, v);
-      return absl::OkStatus();
-    }
-    case FieldDescriptor::CPPTYPE_UINT64: {
-      uint64_t v;
-      if (!absl::SimpleAtoi(text, &v)) return bad("expected a whole number");
-      repeated ? reflection.AddUInt64(&message, &field, v)
-               : reflection.SetUInt64(&message, &field, v);
-      return absl::OkStatus();
-    }
-    case FieldDescriptor::CPPTYPE_UINT32: {
-      uint32_t v;
-      if (!absl::SimpleAtoi(text, &v)) return bad("expected a whole number");
-      repeated ? reflection.AddUInt32(&message, &field, v)
-               : reflection.SetUInt32(&message, &field, v);
-      return absl::OkStatus();
-    }
-    case FieldDescriptor::CPPTYPE_DOUBLE:
-    case FieldDescriptor::CPPTYPE_FLOAT: {
-      double v;
-      if (!absl::SimpleAtod(text, &v)) return bad("expected a number");
-      if (field.cpp_type() == FieldDescriptor::CPPTYPE_FLOAT) {
-        repeated ? reflection.AddFloat(&message, &field, static_cast<float>(v))
-                 : reflection.SetFloat(&message, &field, static_cast<float>(v));
-      } else {
-        repeated ? reflection.AddDouble(&message, &field, v)
-                 : reflection.SetDouble(&message, &field, v);
-      }
-      return absl::OkStatus();
-    }
-    case FieldDescriptor::CPPTYPE_BOOL: {
-      bool v;
-      if (!absl::SimpleAtob(text, &v)) return bad("expected true or false");
-      repeated ? reflection.AddBool(&message, &field, v) : reflection.SetBool(&message, &field, v);
-      return absl::OkStatus();
-    }
     case FieldDescriptor::CPPTYPE_ENUM: {
       const EnumValueDescriptor* value = FindEnumValue(*field.enum_type(), text);
       if (value == nullptr) return bad(HelpFor(field));
@@ -163,8 +124,19 @@ absl::Status SetScalar(Message& message, const FieldDescriptor& field, const std
       }
       return bad("not settable from the command line; use --data");
     }
+    default: {  // numbers and booleans, read as protobuf's text format reads them
+      google::protobuf::TextFormat::Parser parser;
+      QuietErrors errors;  // the message below says it once, without a log line
+      parser.RecordErrorsTo(&errors);
+      if (!parser.ParseFieldValueFromString(text, &field, &message)) {
+        return bad(
+            absl::StrCat("expected ", field.type_name() == std::string("bool")
+                                          ? "true or false"
+                                          : absl::StrCat("a number (", field.type_name(), ")")));
+      }
+      return absl::OkStatus();
+    }
   }
-  return bad("unsupported field type");
 }
 
 }  // namespace

@@ -5,16 +5,14 @@
 #include <grpcpp/support/byte_buffer.h>
 
 #include <algorithm>
-#include <fstream>
 #include <future>
 #include <random>
-#include <sstream>
 #include <thread>
 #include <vector>
 
-#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
+#include "common/config.h"
 #include "common/principal.h"
 #include "common/security/tls.h"
 
@@ -45,14 +43,9 @@ bool IsTransient(grpc::StatusCode code) {
 absl::StatusOr<std::unique_ptr<RpcCaller>> RpcCaller::Create(const Profile& profile) {
   std::unique_ptr<RpcCaller> caller(new RpcCaller(profile));
   if (!profile.token_file.empty()) {
-    std::ifstream in(profile.token_file);
-    if (!in) {
-      return absl::FailedPreconditionError(
-          absl::StrCat("cannot read the token file ", profile.token_file));
-    }
-    std::stringstream text;
-    text << in.rdbuf();
-    caller->token_ = std::string(absl::StripAsciiWhitespace(text.str()));
+    absl::StatusOr<std::string> token = ReadSecretFile(profile.token_file);
+    if (!token.ok()) return token.status();
+    caller->token_ = *std::move(token);
   }
   return caller;
 }

@@ -1,8 +1,5 @@
 #include "client/spreadsheet_import.h"
 
-#include <google/protobuf/io/coded_stream.h>
-#include <google/protobuf/io/zero_copy_stream_impl_lite.h>
-
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -18,6 +15,7 @@
 #include "absl/strings/strip.h"
 #include "absl/time/civil_time.h"
 #include "client/request_fields.h"
+#include "common/fingerprint.h"
 #include "common/sha256.h"
 #include "zhaoshang/lead/v1/lead_service.grpc.pb.h"
 #include "zhaoshang/lead/v1/lead_service.pb.h"
@@ -258,16 +256,10 @@ std::optional<RowError> PlanVisit(const Row& row, const std::string& office, Pla
   return std::nullopt;
 }
 
+// The same row always gives the same id, so a re-run replays, never repeats.
 std::string RequestId(absl::string_view kind, const google::protobuf::Message& content) {
-  // Deterministic serialisation: the same row always hashes the same.
-  std::string bytes;
-  {
-    google::protobuf::io::StringOutputStream stream(&bytes);
-    google::protobuf::io::CodedOutputStream coded(&stream);
-    coded.SetSerializationDeterministic(true);
-    content.SerializeToCodedStream(&coded);
-  }
-  return absl::StrCat("import-", kind, "-", Sha256Hex(bytes).substr(0, 40));
+  const std::string fingerprint = MessageFingerprint(content, {});  // "type:sha256"
+  return absl::StrCat("import-", kind, "-", fingerprint.substr(fingerprint.find(':') + 1, 40));
 }
 
 // The request ids of rows imported by earlier runs, one per line.
@@ -406,10 +398,9 @@ absl::StatusOr<ImportReport> ImportSpreadsheet(RpcCaller& caller, const std::str
   int processed = 0;
   for (auto& [record, plan] : plans) {
     ++processed;
-    const std::string id =
-        options.kind == ImportKind::kLeads
-            ? RequestId("lead", plan.lead)  // enterprise named by name in the hash
-            : RequestId("visit", plan.activity);
+    // The record's enterprise id is not known yet: its name stands in.
+    const std::string id = options.kind == ImportKind::kLeads ? RequestId("lead", plan.lead)
+                                                              : RequestId("visit", plan.activity);
     const std::string row_id =
         absl::StrCat(id, "-", Sha256Hex(plan.enterprise.name()).substr(0, 8));
     if (done.Contains(row_id)) {

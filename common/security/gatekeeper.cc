@@ -128,8 +128,8 @@ bool Gatekeeper::TakeToken(const std::string& principal_id) const {
   if (buckets_.size() >= kMaxBuckets) buckets_.clear();
   auto [it, inserted] = buckets_.try_emplace(principal_id, Bucket{burst, now});
   Bucket& bucket = it->second;
-  bucket.tokens = std::min(
-      burst, bucket.tokens + absl::ToDoubleSeconds(now - bucket.refilled) * config_.calls_per_second);
+  bucket.tokens = std::min(burst, bucket.tokens + absl::ToDoubleSeconds(now - bucket.refilled) *
+                                                      config_.calls_per_second);
   bucket.refilled = now;
   if (bucket.tokens < 1) return false;
   bucket.tokens -= 1;

@@ -10,29 +10,13 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "common/csv.h"
 #include "services/reporting/bulletin.h"
 
 namespace zs::reporting {
 namespace {
 
 namespace cv1 = ::zhaoshang::common::v1;
-
-// RFC 4180: quote fields holding a comma, quote or line break.
-std::string CsvField(const std::string& value) {
-  if (value.find_first_of(",\"\r\n") == std::string::npos) return value;
-  std::string quoted = "\"";
-  for (char c : value) {
-    if (c == '"') quoted += '"';
-    quoted += c;
-  }
-  return quoted + "\"";
-}
-
-std::string CsvLine(const std::vector<std::string>& fields) {
-  std::vector<std::string> escaped;
-  for (const std::string& field : fields) escaped.push_back(CsvField(field));
-  return absl::StrJoin(escaped, ",") + "\r\n";
-}
 
 std::string SheetName(const rv1::Breakdown& breakdown) {
   // Excel allows 31 characters and none of []:*?/\ — labels have none.

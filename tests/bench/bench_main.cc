@@ -21,6 +21,7 @@
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_split.h"
 #include "absl/time/clock.h"
+#include "common/config.h"
 #include "common/logging.h"
 #include "common/security/token.h"
 #include "tests/bench/bulk_load.h"
@@ -401,15 +402,17 @@ int Main() {
     return 1;
   }
 
-  std::ifstream key_file(absl::GetFlag(FLAGS_token_key_file));
-  std::string key((std::istreambuf_iterator<char>(key_file)), {});
-  key = std::string(absl::StripTrailingAsciiWhitespace(key));
+  absl::StatusOr<std::string> key = ReadSecretFile(absl::GetFlag(FLAGS_token_key_file));
+  if (!key.ok()) {
+    std::cerr << key.status() << "\n";
+    return 1;
+  }
   auto token = [&](const std::string& id, PrincipalKind kind, const std::string& unit) {
     TokenClaims claims{.principal = {.id = id, .kind = kind, .unit_code = unit},
                        .token_id = NewTokenId(),
                        .issued_at = absl::Now(),
                        .expires_at = absl::Now() + absl::Hours(4)};
-    return *IssueToken(key, claims);
+    return *IssueToken(*key, claims);
   };
   Identity identity;
   identity.offices = {"office-yrd", "office-fujian", "office-chengdu"};

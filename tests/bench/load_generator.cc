@@ -64,7 +64,6 @@ LoadResult RunLoad(const LoadLimits& limits, const Operation& operation,
   }
   LoadResult result;
   result.elapsed = absl::Now() - started;
-  result.calls = std::min(shared->started.load(), limits.max_calls);
   result.methods = shared->stats.Finish(result.elapsed);
   return result;
 }

@@ -30,7 +30,6 @@ struct LoadLimits {
 
 struct LoadResult {
   std::map<std::string, MethodStats> methods;
-  long calls = 0;
   absl::Duration elapsed;
 };
 

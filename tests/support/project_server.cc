@@ -38,7 +38,8 @@ ProjectServer::~ProjectServer() {
 void ProjectServer::StopLead() { lead_.reset(); }
 
 void ProjectServer::RestartLead() {
-  lead_ = std::make_unique<LeadServer>(lead_database_, lead_port_, Directory::Seeded(), gatekeeper_);
+  lead_ =
+      std::make_unique<LeadServer>(lead_database_, lead_port_, Directory::Seeded(), gatekeeper_);
 }
 
 int64_t ProjectServer::CreateEnterprise(const std::string& name) {
