@@ -12,7 +12,7 @@ constexpr char kCount[] = "count(DISTINCT x.id) FILTER (WHERE x.counted)";
 
 }  // namespace
 
-absl::Status RunAggregate(pqxx::work& tx, const std::vector<Dimension>& dimensions,
+absl::Status RunAggregate(pqxx::transaction_base& tx, const std::vector<Dimension>& dimensions,
                           cv1::GroupBy group_by, const AggregateQuery& query,
                           google::protobuf::RepeatedPtrField<cv1::AggregateRow>* rows) {
   const Dimension* dimension = nullptr;

@@ -46,7 +46,7 @@ struct AggregateQuery {
 };
 
 absl::Status RunAggregate(
-    pqxx::work& tx, const std::vector<Dimension>& dimensions,
+    pqxx::transaction_base& tx, const std::vector<Dimension>& dimensions,
     zhaoshang::common::v1::GroupBy group_by, const AggregateQuery& query,
     google::protobuf::RepeatedPtrField<zhaoshang::common::v1::AggregateRow>* rows);
 

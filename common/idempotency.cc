@@ -3,6 +3,7 @@
 #include <pqxx/pqxx>
 
 #include "absl/strings/str_cat.h"
+#include "common/db/prepared.h"
 #include "common/errors.h"
 #include "common/fingerprint.h"
 #include "common/validation.h"
@@ -11,13 +12,14 @@ namespace zs {
 
 namespace {
 
-absl::StatusOr<bool> ReplayStored(pqxx::work& tx, const IdempotentCall& call,
+absl::StatusOr<bool> ReplayStored(pqxx::transaction_base& tx, const IdempotentCall& call,
                                   const std::string& request_hash,
                                   google::protobuf::Message* response) {
-  const pqxx::result rows = tx.exec_params(
-      "SELECT method, request_hash, response, principal FROM idempotency_keys "
-      "WHERE request_id = $1",
-      std::string(call.request_id));
+  const pqxx::result rows =
+      ExecPrepared(tx,
+                   "SELECT method, request_hash, response, principal FROM idempotency_keys "
+                   "WHERE request_id = $1",
+                   std::string(call.request_id));
   if (rows.empty() || rows[0][2].is_null()) return false;
   // A stored answer goes back only to whoever asked for it: another caller
   // reusing (or guessing) the id learns nothing of the first call.
@@ -40,22 +42,31 @@ absl::StatusOr<bool> ReplayStored(pqxx::work& tx, const IdempotentCall& call,
 
 }  // namespace
 
-absl::StatusOr<bool> ReplayCompleted(pqxx::work& tx, const IdempotentCall& call,
+absl::StatusOr<bool> ReplayCompleted(pqxx::transaction_base& tx, const IdempotentCall& call,
                                      google::protobuf::Message* response) {
   ZS_RETURN_IF_ERROR(ValidateRequestId(call.request_id));
   return ReplayStored(tx, call, MessageFingerprint(*call.request, {"request_id"}), response);
 }
 
-absl::Status RunIdempotent(pqxx::work& tx, const IdempotentCall& call,
+absl::Status RunIdempotent(pqxx::transaction_base& tx, const IdempotentCall& call,
                            google::protobuf::Message* response,
                            const std::function<absl::Status()>& mutate) {
   ZS_RETURN_IF_ERROR(ValidateRequestId(call.request_id));
   const std::string request_hash = MessageFingerprint(*call.request, {"request_id"});
-  const pqxx::result claimed = tx.exec_params(
-      "INSERT INTO idempotency_keys (request_id, method, request_hash, principal) "
-      "VALUES ($1, $2, $3, $4) ON CONFLICT (request_id) DO NOTHING RETURNING 1",
-      std::string(call.request_id), std::string(call.method), request_hash,
-      std::string(call.principal));
+  // set_config(…, true) lasts until the transaction ends; its results feed
+  // the insert, so none of them can be planned away.
+  const pqxx::result claimed =
+      ExecPrepared(tx,
+                   "INSERT INTO idempotency_keys (request_id, method, request_hash, principal) "
+                   "SELECT tag.request_id, tag.method, $3, tag.principal FROM ("
+                   "  SELECT set_config('zs.request_id', $1, true) AS request_id,"
+                   "         set_config('zs.method', $2, true) AS method,"
+                   "         set_config('zs.principal', $4, true) AS principal,"
+                   "         set_config('zs.on_behalf_of', $5, true) AS on_behalf_of) AS tag "
+                   "WHERE tag.on_behalf_of IS NOT NULL "
+                   "ON CONFLICT (request_id) DO NOTHING RETURNING 1",
+                   std::string(call.request_id), std::string(call.method), request_hash,
+                   std::string(call.principal), std::string(call.on_behalf_of));
   if (claimed.empty()) {
     // The first call committed (we waited on its row): answer as it did.
     absl::StatusOr<bool> replayed = ReplayStored(tx, call, request_hash, response);
@@ -65,8 +76,8 @@ absl::Status RunIdempotent(pqxx::work& tx, const IdempotentCall& call,
   }
   ZS_RETURN_IF_ERROR(mutate());
   const std::string bytes = response->SerializeAsString();
-  tx.exec_params0("UPDATE idempotency_keys SET response = $2 WHERE request_id = $1",
-                  std::string(call.request_id), pqxx::binarystring(bytes));
+  ExecPrepared(tx, "UPDATE idempotency_keys SET response = $2 WHERE request_id = $1",
+               std::string(call.request_id), pqxx::binarystring(bytes));
   return absl::OkStatus();
 }
 

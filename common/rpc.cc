@@ -7,7 +7,6 @@
 #include "common/errors.h"
 #include "common/idempotency.h"
 #include "common/logging.h"
-#include "common/security/audit.h"
 #include "common/validation.h"
 
 namespace zs {
@@ -78,8 +77,22 @@ grpc::ServerUnaryReactor* RpcExecutor::Read(grpc::CallbackServerContext* context
                                             google::protobuf::Message* response, Body body) {
   return Run(context, method, request,
              [response, body = std::move(body)](const CallContext& call, ConnectionSlot& slot) {
-               return RunTransaction(slot, call.deadline, [&](pqxx::work& tx) {
+               return RunStatements(slot, call.deadline, [&](pqxx::transaction_base& tx) {
                  response->Clear();  // a retried attempt starts afresh
+                 return body(tx, call);
+               });
+             });
+}
+
+grpc::ServerUnaryReactor* RpcExecutor::ReadInTransaction(grpc::CallbackServerContext* context,
+                                                         absl::string_view method,
+                                                         const google::protobuf::Message& request,
+                                                         google::protobuf::Message* response,
+                                                         Body body) {
+  return Run(context, method, request,
+             [response, body = std::move(body)](const CallContext& call, ConnectionSlot& slot) {
+               return RunTransaction(slot, call.deadline, [&](pqxx::transaction_base& tx) {
+                 response->Clear();
                  return body(tx, call);
                });
              });
@@ -93,15 +106,15 @@ grpc::ServerUnaryReactor* RpcExecutor::Mutate(grpc::CallbackServerContext* conte
       context, method, request,
       [&request, response, body = std::move(body)](const CallContext& call, ConnectionSlot& slot) {
         const std::string request_id = RequestIdOf(request);
-        return RunTransaction(slot, call.deadline, [&](pqxx::work& tx) {
+        return RunTransaction(slot, call.deadline, [&](pqxx::transaction_base& tx) {
           // A retried transaction must not carry a half-built response.
           response->Clear();
-          TagTransactionForAudit(tx, call, request_id);
           return RunIdempotent(tx,
                                {.method = call.method,
                                 .request_id = request_id,
                                 .principal = call.principal.id,
-                                .request = &request},
+                                .request = &request,
+                                .on_behalf_of = call.principal.on_behalf_of},
                                response, [&] { return body(tx, call); });
         });
       });
@@ -112,29 +125,30 @@ grpc::ServerUnaryReactor* RpcExecutor::MutateAfter(grpc::CallbackServerContext* 
                                                    const google::protobuf::Message& request,
                                                    google::protobuf::Message* response,
                                                    Precheck precheck, Body body) {
-  return Run(context, method, request,
-             [&request, response, precheck = std::move(precheck), body = std::move(body)](
-                 const CallContext& call, ConnectionSlot& slot) {
-               const std::string request_id = RequestIdOf(request);
-               const IdempotentCall idempotent{.method = call.method,
-                                               .request_id = request_id,
-                                               .principal = call.principal.id,
-                                               .request = &request};
-               bool replayed = false;
-               ZS_RETURN_IF_ERROR(RunTransaction(slot, call.deadline, [&](pqxx::work& tx) {
-                 absl::StatusOr<bool> done = ReplayCompleted(tx, idempotent, response);
-                 if (!done.ok()) return done.status();
-                 replayed = *done;
-                 return absl::OkStatus();
-               }));
-               if (replayed) return absl::OkStatus();
-               ZS_RETURN_IF_ERROR(precheck(call));
-               return RunTransaction(slot, call.deadline, [&](pqxx::work& tx) {
-                 response->Clear();
-                 TagTransactionForAudit(tx, call, request_id);
-                 return RunIdempotent(tx, idempotent, response, [&] { return body(tx, call); });
-               });
-             });
+  return Run(
+      context, method, request,
+      [&request, response, precheck = std::move(precheck), body = std::move(body)](
+          const CallContext& call, ConnectionSlot& slot) {
+        const std::string request_id = RequestIdOf(request);
+        const IdempotentCall idempotent{.method = call.method,
+                                        .request_id = request_id,
+                                        .principal = call.principal.id,
+                                        .request = &request,
+                                        .on_behalf_of = call.principal.on_behalf_of};
+        bool replayed = false;
+        ZS_RETURN_IF_ERROR(RunTransaction(slot, call.deadline, [&](pqxx::transaction_base& tx) {
+          absl::StatusOr<bool> done = ReplayCompleted(tx, idempotent, response);
+          if (!done.ok()) return done.status();
+          replayed = *done;
+          return absl::OkStatus();
+        }));
+        if (replayed) return absl::OkStatus();
+        ZS_RETURN_IF_ERROR(precheck(call));
+        return RunTransaction(slot, call.deadline, [&](pqxx::transaction_base& tx) {
+          response->Clear();
+          return RunIdempotent(tx, idempotent, response, [&] { return body(tx, call); });
+        });
+      });
 }
 
 }  // namespace zs

@@ -40,7 +40,7 @@ class RpcExecutor {
               const AccessPolicy& policy)
       : pool_(pool), max_call_time_(max_call_time), gatekeeper_(gatekeeper), policy_(policy) {}
 
-  using Body = std::function<absl::Status(pqxx::work&, const CallContext&)>;
+  using Body = std::function<absl::Status(pqxx::transaction_base&, const CallContext&)>;
 
   RpcExecutor(const RpcExecutor&) = delete;
   RpcExecutor& operator=(const RpcExecutor&) = delete;
@@ -48,10 +48,18 @@ class RpcExecutor {
   grpc::ServerUnaryReactor* Run(grpc::CallbackServerContext* context, absl::string_view method,
                                 const google::protobuf::Message& request, Work work);
 
-  // A read: `body` runs inside one transaction and fills `response`.
+  // A read: `body`'s statements run each on its own (no BEGIN/COMMIT round
+  // trips; see RunStatements) and fill `response`.
   grpc::ServerUnaryReactor* Read(grpc::CallbackServerContext* context, absl::string_view method,
                                  const google::protobuf::Message& request,
                                  google::protobuf::Message* response, Body body);
+
+  // A read whose statements share a transaction, for bodies that set
+  // transaction-local settings (SET LOCAL) for the statements after.
+  grpc::ServerUnaryReactor* ReadInTransaction(grpc::CallbackServerContext* context,
+                                              absl::string_view method,
+                                              const google::protobuf::Message& request,
+                                              google::protobuf::Message* response, Body body);
 
   // A mutation: one transaction, exactly once per request_id (the request's
   // `request_id` field); `response` is what a retry gets back. The

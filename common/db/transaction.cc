@@ -48,8 +48,12 @@ absl::Status StatusFromDatabaseError(const std::exception& error) {
   return absl::InternalError("internal database error");
 }
 
-absl::Status RunTransaction(ConnectionSlot& slot, absl::Time deadline,
-                            const TransactionBody& body) {
+namespace {
+
+enum class Block { kTransaction, kAutocommit };
+
+absl::Status Run(ConnectionSlot& slot, absl::Time deadline, Block block,
+                 const TransactionBody& body) {
   bool reconnected = false;
   for (int attempt = 1;; ++attempt) {
     const absl::Duration remaining = deadline - absl::Now();
@@ -60,15 +64,18 @@ absl::Status RunTransaction(ConnectionSlot& slot, absl::Time deadline,
     absl::StatusOr<pqxx::connection*> connection = slot.Get();
     if (!connection.ok()) return connection.status();
     try {
-      pqxx::work tx(**connection);
-      if (deadline != absl::InfiniteFuture()) {
-        const int64_t ms = std::max<int64_t>(1, absl::ToInt64Milliseconds(remaining));
-        tx.exec(absl::StrCat("SET LOCAL statement_timeout = ", ms));
+      slot.BoundStatementTime(remaining);
+      absl::Status status;
+      if (block == Block::kTransaction) {
+        pqxx::work tx(**connection);
+        status = body(tx);
+        if (!status.ok()) throw Rollback{std::move(status)};
+        tx.commit();
+      } else {
+        pqxx::nontransaction statements(**connection);
+        status = body(statements);
       }
-      absl::Status status = body(tx);
-      if (!status.ok()) throw Rollback{std::move(status)};
-      tx.commit();
-      return absl::OkStatus();
+      return status;
     } catch (const Rollback& rollback) {
       return rollback.status;
     } catch (const pqxx::transaction_rollback& e) {
@@ -86,6 +93,17 @@ absl::Status RunTransaction(ConnectionSlot& slot, absl::Time deadline,
       return StatusFromDatabaseError(e);
     }
   }
+}
+
+}  // namespace
+
+absl::Status RunTransaction(ConnectionSlot& slot, absl::Time deadline,
+                            const TransactionBody& body) {
+  return Run(slot, deadline, Block::kTransaction, body);
+}
+
+absl::Status RunStatements(ConnectionSlot& slot, absl::Time deadline, const TransactionBody& body) {
+  return Run(slot, deadline, Block::kAutocommit, body);
 }
 
 }  // namespace zs

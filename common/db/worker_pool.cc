@@ -20,6 +20,7 @@ absl::StatusOr<pqxx::connection*> ConnectionSlot::Get() {
   connection_.reset();
   try {
     connection_ = std::make_unique<pqxx::connection>(conninfo_);
+    statement_timeout_ = absl::ZeroDuration();
     return connection_.get();
   } catch (const std::exception& e) {
     LogWarning(absl::StrCat("database connection failed: ", e.what()));
@@ -27,7 +28,23 @@ absl::StatusOr<pqxx::connection*> ConnectionSlot::Get() {
   }
 }
 
-void ConnectionSlot::Reset() { connection_.reset(); }
+void ConnectionSlot::Reset() {
+  connection_.reset();
+  statement_timeout_ = absl::ZeroDuration();
+}
+
+void ConnectionSlot::BoundStatementTime(absl::Duration remaining) {
+  if (statement_timeout_ > absl::ZeroDuration() && statement_timeout_ <= remaining &&
+      statement_timeout_ >= remaining / 2) {
+    return;
+  }
+  // PostgreSQL's limit is INT_MAX ms; beyond a day, no deadline (0) is meant.
+  const bool unbounded = remaining > absl::Hours(24);
+  const int64_t ms = unbounded ? 0 : std::max<int64_t>(1, absl::ToInt64Milliseconds(remaining));
+  // Outside any transaction block, so a later rollback cannot undo it.
+  pqxx::nontransaction(*connection_).exec(absl::StrCat("SET statement_timeout = ", ms));
+  statement_timeout_ = unbounded ? absl::InfiniteDuration() : absl::Milliseconds(ms);
+}
 
 WorkerPool::WorkerPool(std::string conninfo, int size, int max_queue)
     : max_queue_(static_cast<size_t>(max_queue)), conninfo_(std::move(conninfo)) {

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "absl/time/time.h"
 
 namespace zs {
 
@@ -30,9 +31,16 @@ class ConnectionSlot {
   // Forget the connection after it broke; the next Get() reconnects.
   void Reset();
 
+  // Keeps the session's statement_timeout between half of `remaining` and
+  // all of it, setting it only when it falls outside: one SET per call
+  // would cost a round trip per call, and callers with like deadlines
+  // share a setting. Throws as libpqxx does; call with an open connection.
+  void BoundStatementTime(absl::Duration remaining);
+
  private:
   std::string conninfo_;
   std::unique_ptr<pqxx::connection> connection_;
+  absl::Duration statement_timeout_;  // the session's; zero: not set yet
 };
 
 class WorkerPool {

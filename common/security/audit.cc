@@ -14,7 +14,7 @@ constexpr char kUnaudited[] = "'audit_log', 'idempotency_keys', 'schema_migratio
 
 }  // namespace
 
-void InstallAuditTriggers(pqxx::work& tx) {
+void InstallAuditTriggers(pqxx::transaction_base& tx) {
   tx.exec(R"sql(
     CREATE TABLE IF NOT EXISTS audit_log (
       id bigserial PRIMARY KEY,
@@ -29,8 +29,7 @@ void InstallAuditTriggers(pqxx::work& tx) {
       before jsonb,
       after jsonb)
   )sql");
-  tx.exec(
-      "CREATE INDEX IF NOT EXISTS audit_log_record ON audit_log (table_name, record_id, id)");
+  tx.exec("CREATE INDEX IF NOT EXISTS audit_log_record ON audit_log (table_name, record_id, id)");
   tx.exec("CREATE INDEX IF NOT EXISTS audit_log_request ON audit_log (request_id)");
   // SET search_path FROM CURRENT pins the function to this schema, so it
   // writes this service's audit_log whoever calls it.
@@ -56,7 +55,8 @@ void InstallAuditTriggers(pqxx::work& tx) {
   const pqxx::result tables = tx.exec(std::string(R"sql(
     SELECT c.relname FROM pg_class c
     WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind = 'r'
-      AND c.relname NOT IN ()sql") + kUnaudited + R"sql()
+      AND c.relname NOT IN ()sql") + kUnaudited +
+                                      R"sql()
       AND NOT EXISTS (SELECT 1 FROM pg_trigger t
                       WHERE t.tgrelid = c.oid AND t.tgname = 'zs_audit')
   )sql");
@@ -67,15 +67,7 @@ void InstallAuditTriggers(pqxx::work& tx) {
   }
 }
 
-void TagTransactionForAudit(pqxx::work& tx, const CallContext& call,
-                            const std::string& request_id) {
-  tx.exec_params(
-      "SELECT set_config('zs.principal', $1, true), set_config('zs.on_behalf_of', $2, true), "
-      "set_config('zs.method', $3, true), set_config('zs.request_id', $4, true)",
-      call.principal.id, call.principal.on_behalf_of, call.method, request_id);
-}
-
-absl::Status ListAuditEvents(pqxx::work& tx, const cv1::ListAuditEventsRequest& request,
+absl::Status ListAuditEvents(pqxx::transaction_base& tx, const cv1::ListAuditEventsRequest& request,
                              cv1::ListAuditEventsResponse* response) {
   const std::string fingerprint = ListFingerprint(request);
   absl::StatusOr<PageRequest> page =
@@ -88,8 +80,7 @@ absl::Status ListAuditEvents(pqxx::work& tx, const cv1::ListAuditEventsRequest& 
       "WHERE ($1 = '' OR table_name = $1) AND ($2 = '' OR record_id = $2) "
       "AND ($3 = '' OR request_id = $3) AND ($4::bigint IS NULL OR id < $4) "
       "ORDER BY id DESC LIMIT $5",
-      request.table(), request.record_id(), request.request_id(), page->after_id,
-      page->limit + 1);
+      request.table(), request.record_id(), request.request_id(), page->after_id, page->limit + 1);
   FillPage(rows, *page, fingerprint, response->mutable_events(),
            response->mutable_next_page_token(), [](const pqxx::row& row, cv1::AuditEvent* event) {
              event->set_id(row[0].as<int64_t>());

@@ -2,7 +2,8 @@
 // transaction, by a trigger on each of the service's tables — who, when,
 // which RPC and request id, and the row before and after. Because it is the
 // same transaction, a failed or denied call leaves no audit row and a
-// committed change always has one.
+// committed change always has one. The transaction learns who is changing
+// rows when its request_id is claimed (see idempotency.h).
 #pragma once
 
 #include <pqxx/pqxx>
@@ -18,13 +19,10 @@ namespace zs {
 // and attaches the trigger to every table of the schema that lacks it, so a
 // table added by a later migration is audited too. Run by ApplyMigrations
 // after a service's own migrations, with search_path set to the schema.
-void InstallAuditTriggers(pqxx::work& tx);
+void InstallAuditTriggers(pqxx::transaction_base& tx);
 
-// Tells the triggers who is changing rows in this transaction.
-void TagTransactionForAudit(pqxx::work& tx, const CallContext& call,
-                            const std::string& request_id);
-
-absl::Status ListAuditEvents(pqxx::work& tx, const zhaoshang::common::v1::ListAuditEventsRequest& request,
+absl::Status ListAuditEvents(pqxx::transaction_base& tx,
+                             const zhaoshang::common::v1::ListAuditEventsRequest& request,
                              zhaoshang::common::v1::ListAuditEventsResponse* response);
 
 }  // namespace zs

@@ -50,7 +50,8 @@ std::string IdArray(const google::protobuf::RepeatedField<int64_t>& ids) {
 
 }  // namespace
 
-absl::Status ActivityStore::ReplaceEnterprises(pqxx::work& tx, const v1::Activity& activity) const {
+absl::Status ActivityStore::ReplaceEnterprises(pqxx::transaction_base& tx,
+                                               const v1::Activity& activity) const {
   for (int64_t enterprise_id : activity.enterprise_ids()) {
     ZS_RETURN_IF_ERROR(enterprises_.RequireActive(tx, "activity.enterprise_ids", enterprise_id));
   }
@@ -62,7 +63,8 @@ absl::Status ActivityStore::ReplaceEnterprises(pqxx::work& tx, const v1::Activit
   return absl::OkStatus();
 }
 
-absl::Status ActivityStore::Create(pqxx::work& tx, const v1::CreateActivityRequest& request,
+absl::Status ActivityStore::Create(pqxx::transaction_base& tx,
+                                   const v1::CreateActivityRequest& request,
                                    v1::Activity* out) const {
   v1::Activity activity = request.activity();
   ZS_RETURN_IF_ERROR(ValidateActivity(activity, directory_));
@@ -79,7 +81,7 @@ absl::Status ActivityStore::Create(pqxx::work& tx, const v1::CreateActivityReque
   return Get(tx, activity.id(), out);
 }
 
-absl::Status ActivityStore::Get(pqxx::work& tx, int64_t id, v1::Activity* out) const {
+absl::Status ActivityStore::Get(pqxx::transaction_base& tx, int64_t id, v1::Activity* out) const {
   const pqxx::result rows = tx.exec_params(
       absl::StrCat("SELECT ", kActivityColumns, " FROM activities a WHERE a.id = $1"), id);
   if (rows.empty()) return NotFound("activity", id);
@@ -87,7 +89,8 @@ absl::Status ActivityStore::Get(pqxx::work& tx, int64_t id, v1::Activity* out) c
   return absl::OkStatus();
 }
 
-absl::Status ActivityStore::List(pqxx::work& tx, const v1::ListActivitiesRequest& request,
+absl::Status ActivityStore::List(pqxx::transaction_base& tx,
+                                 const v1::ListActivitiesRequest& request,
                                  v1::ListActivitiesResponse* out) const {
   ZS_RETURN_IF_ERROR(ValidateDateRange("start_date_range", request.start_date_range(), false));
   if (!v1::ActivityKind_IsValid(request.kind())) {
@@ -117,7 +120,8 @@ absl::Status ActivityStore::List(pqxx::work& tx, const v1::ListActivitiesRequest
   return absl::OkStatus();
 }
 
-absl::Status ActivityStore::Update(pqxx::work& tx, const v1::UpdateActivityRequest& request,
+absl::Status ActivityStore::Update(pqxx::transaction_base& tx,
+                                   const v1::UpdateActivityRequest& request,
                                    v1::Activity* out) const {
   const int64_t id = request.activity().id();
   if (id <= 0) return InvalidField("activity.id", "is required");

@@ -15,16 +15,16 @@ class ActivityStore {
   ActivityStore(const Directory& directory, const EnterpriseStore& enterprises)
       : directory_(directory), enterprises_(enterprises) {}
 
-  absl::Status Create(pqxx::work& tx, const v1::CreateActivityRequest& request,
+  absl::Status Create(pqxx::transaction_base& tx, const v1::CreateActivityRequest& request,
                       v1::Activity* out) const;
-  absl::Status Get(pqxx::work& tx, int64_t id, v1::Activity* out) const;
-  absl::Status List(pqxx::work& tx, const v1::ListActivitiesRequest& request,
+  absl::Status Get(pqxx::transaction_base& tx, int64_t id, v1::Activity* out) const;
+  absl::Status List(pqxx::transaction_base& tx, const v1::ListActivitiesRequest& request,
                     v1::ListActivitiesResponse* out) const;
-  absl::Status Update(pqxx::work& tx, const v1::UpdateActivityRequest& request,
+  absl::Status Update(pqxx::transaction_base& tx, const v1::UpdateActivityRequest& request,
                       v1::Activity* out) const;
 
  private:
-  absl::Status ReplaceEnterprises(pqxx::work& tx, const v1::Activity& activity) const;
+  absl::Status ReplaceEnterprises(pqxx::transaction_base& tx, const v1::Activity& activity) const;
   const Directory& directory_;
   const EnterpriseStore& enterprises_;
 };

@@ -38,7 +38,7 @@ const std::vector<Dimension>& LeadDimensions() {
 
 }  // namespace
 
-absl::Status AggregateStore::Activities(pqxx::work& tx,
+absl::Status AggregateStore::Activities(pqxx::transaction_base& tx,
                                         const v1::AggregateActivitiesRequest& request,
                                         v1::AggregateActivitiesResponse* out) const {
   ZS_RETURN_IF_ERROR(ValidateDateRange("start_date_range", request.start_date_range(), true));
@@ -58,7 +58,8 @@ absl::Status AggregateStore::Activities(pqxx::work& tx,
   return RunAggregate(tx, ActivityDimensions(), request.group_by(), query, out->mutable_rows());
 }
 
-absl::Status AggregateStore::Leads(pqxx::work& tx, const v1::AggregateLeadsRequest& request,
+absl::Status AggregateStore::Leads(pqxx::transaction_base& tx,
+                                   const v1::AggregateLeadsRequest& request,
                                    v1::AggregateLeadsResponse* out) const {
   ZS_RETURN_IF_ERROR(
       ValidateDateRange("collected_date_range", request.collected_date_range(), true));

@@ -14,9 +14,9 @@ namespace v1 = ::zhaoshang::lead::v1;
 
 class AggregateStore {
  public:
-  absl::Status Activities(pqxx::work& tx, const v1::AggregateActivitiesRequest& request,
+  absl::Status Activities(pqxx::transaction_base& tx, const v1::AggregateActivitiesRequest& request,
                           v1::AggregateActivitiesResponse* out) const;
-  absl::Status Leads(pqxx::work& tx, const v1::AggregateLeadsRequest& request,
+  absl::Status Leads(pqxx::transaction_base& tx, const v1::AggregateLeadsRequest& request,
                      v1::AggregateLeadsResponse* out) const;
 };
 

@@ -2,6 +2,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
+#include "common/db/prepared.h"
 #include "common/errors.h"
 #include "common/etag.h"
 #include "common/field_mask.h"
@@ -50,7 +51,7 @@ void ReferrerFromRow(const pqxx::row& row, v1::Referrer* out) {
 
 }  // namespace
 
-absl::Status EnterpriseStore::CheckNotDuplicate(pqxx::work& tx, const v1::Enterprise& e,
+absl::Status EnterpriseStore::CheckNotDuplicate(pqxx::transaction_base& tx, const v1::Enterprise& e,
                                                 int64_t except_id) const {
   const pqxx::result existing = tx.exec_params(
       "SELECT id, name, credit_code = $1 FROM enterprises "
@@ -65,7 +66,8 @@ absl::Status EnterpriseStore::CheckNotDuplicate(pqxx::work& tx, const v1::Enterp
                                     same_code ? "credit code" : "name"));
 }
 
-absl::Status EnterpriseStore::Create(pqxx::work& tx, const v1::CreateEnterpriseRequest& request,
+absl::Status EnterpriseStore::Create(pqxx::transaction_base& tx,
+                                     const v1::CreateEnterpriseRequest& request,
                                      v1::Enterprise* out) const {
   const v1::Enterprise& e = request.enterprise();
   ZS_RETURN_IF_ERROR(ValidateEnterprise(e));
@@ -82,7 +84,8 @@ absl::Status EnterpriseStore::Create(pqxx::work& tx, const v1::CreateEnterpriseR
   return absl::OkStatus();
 }
 
-absl::Status EnterpriseStore::Get(pqxx::work& tx, int64_t id, v1::Enterprise* out) const {
+absl::Status EnterpriseStore::Get(pqxx::transaction_base& tx, int64_t id,
+                                  v1::Enterprise* out) const {
   const pqxx::result rows = tx.exec_params(
       absl::StrCat("SELECT ", kEnterpriseColumns, " FROM enterprises WHERE id = $1"), id);
   if (rows.empty()) return NotFound("enterprise", id);
@@ -90,21 +93,30 @@ absl::Status EnterpriseStore::Get(pqxx::work& tx, int64_t id, v1::Enterprise* ou
   return absl::OkStatus();
 }
 
-absl::Status EnterpriseStore::RequireActive(pqxx::work& tx, absl::string_view field,
+absl::Status EnterpriseStore::RequireActive(pqxx::transaction_base& tx, absl::string_view field,
                                             int64_t id) const {
-  const pqxx::result rows =
-      tx.exec_params("SELECT merged_into_id FROM enterprises WHERE id = $1", id);
-  if (rows.empty()) {
+  const pqxx::result rows = ExecPrepared(tx,
+                                         "SELECT e.id, e.merged_into_id FROM (VALUES (1)) AS one "
+                                         "LEFT JOIN enterprises e ON e.id = $1",
+                                         id);
+  return CheckActive(field, id, rows[0][0], rows[0][1]);
+}
+
+absl::Status EnterpriseStore::CheckActive(absl::string_view field, int64_t id,
+                                          const pqxx::field& found,
+                                          const pqxx::field& merged_into) {
+  if (found.is_null()) {
     return InvalidField(field, absl::StrCat("enterprise ", id, " does not exist"));
   }
-  if (!rows[0][0].is_null()) {
+  if (!merged_into.is_null()) {
     return InvalidField(field, absl::StrCat("enterprise ", id, " was merged into enterprise ",
-                                            rows[0][0].as<int64_t>(), "; use that one"));
+                                            merged_into.as<int64_t>(), "; use that one"));
   }
   return absl::OkStatus();
 }
 
-absl::Status EnterpriseStore::List(pqxx::work& tx, const v1::ListEnterprisesRequest& request,
+absl::Status EnterpriseStore::List(pqxx::transaction_base& tx,
+                                   const v1::ListEnterprisesRequest& request,
                                    v1::ListEnterprisesResponse* out) const {
   ZS_RETURN_IF_ERROR(ValidateOptionalText("name_contains", request.name_contains(), 100));
   const std::string fingerprint = ListFingerprint(request);
@@ -127,7 +139,8 @@ absl::Status EnterpriseStore::List(pqxx::work& tx, const v1::ListEnterprisesRequ
   return absl::OkStatus();
 }
 
-absl::Status EnterpriseStore::Update(pqxx::work& tx, const v1::UpdateEnterpriseRequest& request,
+absl::Status EnterpriseStore::Update(pqxx::transaction_base& tx,
+                                     const v1::UpdateEnterpriseRequest& request,
                                      v1::Enterprise* out) const {
   const int64_t id = request.enterprise().id();
   if (id <= 0) return InvalidField("enterprise.id", "is required");
@@ -164,7 +177,7 @@ absl::Status EnterpriseStore::Update(pqxx::work& tx, const v1::UpdateEnterpriseR
   return absl::OkStatus();
 }
 
-absl::Status EnterpriseStore::CreateReferrer(pqxx::work& tx,
+absl::Status EnterpriseStore::CreateReferrer(pqxx::transaction_base& tx,
                                              const v1::CreateReferrerRequest& request,
                                              v1::Referrer* out) const {
   const v1::Referrer& r = request.referrer();
@@ -181,7 +194,8 @@ absl::Status EnterpriseStore::CreateReferrer(pqxx::work& tx,
   return GetReferrer(tx, id, out);
 }
 
-absl::Status EnterpriseStore::GetReferrer(pqxx::work& tx, int64_t id, v1::Referrer* out) const {
+absl::Status EnterpriseStore::GetReferrer(pqxx::transaction_base& tx, int64_t id,
+                                          v1::Referrer* out) const {
   const pqxx::result rows = tx.exec_params(
       absl::StrCat("SELECT ", kReferrerColumns, " FROM referrers r WHERE r.id = $1"), id);
   if (rows.empty()) return NotFound("referrer", id);
@@ -189,7 +203,8 @@ absl::Status EnterpriseStore::GetReferrer(pqxx::work& tx, int64_t id, v1::Referr
   return absl::OkStatus();
 }
 
-absl::Status EnterpriseStore::ListReferrers(pqxx::work& tx, const v1::ListReferrersRequest& request,
+absl::Status EnterpriseStore::ListReferrers(pqxx::transaction_base& tx,
+                                            const v1::ListReferrersRequest& request,
                                             v1::ListReferrersResponse* out) const {
   const std::string fingerprint = ListFingerprint(request);
   absl::StatusOr<PageRequest> page =

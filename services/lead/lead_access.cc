@@ -1,6 +1,7 @@
 #include "services/lead/lead_access.h"
 
 #include "absl/strings/str_cat.h"
+#include "common/db/prepared.h"
 #include "common/security/scope.h"
 
 namespace zs::lead {
@@ -9,53 +10,52 @@ using namespace access;  // NOLINT: the role table reads best with the group nam
 
 const AccessPolicy& LeadAccessPolicy() {
   static const AccessPolicy* const kPolicy = new AccessPolicy(
-      "LeadService",
-      {
-          {"CreateEnterprise", kRecorders},
-          {"GetEnterprise", kPeople | kService},
-          {"ListEnterprises", kPeople},
-          {"UpdateEnterprise", kBureau},
-          {"FindDuplicateEnterprises", kBureau},
-          {"MergeEnterprises", kBureau},
-          {"CreateReferrer", kRecorders},
-          {"GetReferrer", kPeople},
-          {"ListReferrers", kPeople},
-          {"CreateActivity", kRecorders},
-          {"GetActivity", kRecorders},
-          {"ListActivities", kRecorders | kService},
-          {"UpdateActivity", kRecorders},
-          {"CreateLead", kRecorders},
-          {"GetLead", kRecorders | kService},
-          {"ListLeads", kRecorders | kService},
-          {"UpdateLead", kRecorders},
-          {"AddFollowUp", kRecorders},
-          {"ListFollowUps", kRecorders},
-          // Conversion is driven by the project service (ConvertLeadToProject).
-          {"ConvertLead", kBureau | kService},
-          {"DropLead", kRecorders},
-          {"ListLeadStatusHistory", kRecorders},
-          {"ListOverdueLeads", kRecorders},
-          {"GetLeadTimeLimits", kPeople},
-          {"UpdateLeadTimeLimits", kAdmin},
-          {"FindDuplicateLeads", kBureau},
-          {"MergeLeads", kBureau},
-          {"ListMerges", kBureau},
-          // District-wide figures: everyone, and the services that compose them.
-          {"AggregateActivities", kPeople | kService},
-          {"AggregateLeads", kPeople | kService},
-          {"ListAuditEvents", kAdmin},
-      });
+      "LeadService", {
+                         {"CreateEnterprise", kRecorders},
+                         {"GetEnterprise", kPeople | kService},
+                         {"ListEnterprises", kPeople},
+                         {"UpdateEnterprise", kBureau},
+                         {"FindDuplicateEnterprises", kBureau},
+                         {"MergeEnterprises", kBureau},
+                         {"CreateReferrer", kRecorders},
+                         {"GetReferrer", kPeople},
+                         {"ListReferrers", kPeople},
+                         {"CreateActivity", kRecorders},
+                         {"GetActivity", kRecorders},
+                         {"ListActivities", kRecorders | kService},
+                         {"UpdateActivity", kRecorders},
+                         {"CreateLead", kRecorders},
+                         {"GetLead", kRecorders | kService},
+                         {"ListLeads", kRecorders | kService},
+                         {"UpdateLead", kRecorders},
+                         {"AddFollowUp", kRecorders},
+                         {"ListFollowUps", kRecorders},
+                         // Conversion is driven by the project service (ConvertLeadToProject).
+                         {"ConvertLead", kBureau | kService},
+                         {"DropLead", kRecorders},
+                         {"ListLeadStatusHistory", kRecorders},
+                         {"ListOverdueLeads", kRecorders},
+                         {"GetLeadTimeLimits", kPeople},
+                         {"UpdateLeadTimeLimits", kAdmin},
+                         {"FindDuplicateLeads", kBureau},
+                         {"MergeLeads", kBureau},
+                         {"ListMerges", kBureau},
+                         // District-wide figures: everyone, and the services that compose them.
+                         {"AggregateActivities", kPeople | kService},
+                         {"AggregateLeads", kPeople | kService},
+                         {"ListAuditEvents", kAdmin},
+                     });
   return *kPolicy;
 }
 
-absl::Status RequireOwnRow(pqxx::work& tx, const Principal& principal, const char* table,
-                           int64_t id) {
+absl::Status RequireOwnRow(pqxx::transaction_base& tx, const Principal& principal,
+                           const char* table, int64_t id) {
   if (!IsUnitScoped(principal)) return absl::OkStatus();
   const pqxx::result row =
-      tx.exec_params(absl::StrCat("SELECT COALESCE(unit_code, ''), COALESCE(office_code, '') "
-                                  "FROM ",
-                                  table, " WHERE id = $1"),
-                     id);
+      ExecPrepared(tx,
+                   absl::StrCat("SELECT COALESCE(unit_code, ''), COALESCE(office_code, '') FROM ",
+                                table, " WHERE id = $1"),
+                   id);
   if (row.empty()) return absl::OkStatus();
   return RequireOwnUnitOrOffice(principal, row[0][0].as<std::string>(),
                                 row[0][1].as<std::string>());

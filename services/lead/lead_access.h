@@ -18,7 +18,7 @@ const AccessPolicy& LeadAccessPolicy();
 
 // For an existing row of `table` ("leads" or "activities"). A missing row is
 // left for the store to report as NOT_FOUND.
-absl::Status RequireOwnRow(pqxx::work& tx, const Principal& principal, const char* table,
-                           int64_t id);
+absl::Status RequireOwnRow(pqxx::transaction_base& tx, const Principal& principal,
+                           const char* table, int64_t id);
 
 }  // namespace zs::lead

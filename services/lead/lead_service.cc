@@ -21,7 +21,7 @@ ServerUnaryReactor* LeadServiceImpl::CreateEnterprise(CallbackServerContext* con
                                                       const v1::CreateEnterpriseRequest* request,
                                                       v1::Enterprise* response) {
   return executor_.Mutate(context, "CreateEnterprise", *request, response,
-                          [=, this](pqxx::work& tx, const CallContext&) {
+                          [=, this](pqxx::transaction_base& tx, const CallContext&) {
                             return enterprises_.Create(tx, *request, response);
                           });
 }
@@ -30,7 +30,7 @@ ServerUnaryReactor* LeadServiceImpl::GetEnterprise(CallbackServerContext* contex
                                                    const v1::GetEnterpriseRequest* request,
                                                    v1::Enterprise* response) {
   return executor_.Read(context, "GetEnterprise", *request, response,
-                        [=, this](pqxx::work& tx, const CallContext&) {
+                        [=, this](pqxx::transaction_base& tx, const CallContext&) {
                           return enterprises_.Get(tx, request->id(), response);
                         });
 }
@@ -39,7 +39,7 @@ ServerUnaryReactor* LeadServiceImpl::ListEnterprises(CallbackServerContext* cont
                                                      const v1::ListEnterprisesRequest* request,
                                                      v1::ListEnterprisesResponse* response) {
   return executor_.Read(context, "ListEnterprises", *request, response,
-                        [=, this](pqxx::work& tx, const CallContext&) {
+                        [=, this](pqxx::transaction_base& tx, const CallContext&) {
                           return enterprises_.List(tx, *request, response);
                         });
 }
@@ -48,7 +48,7 @@ ServerUnaryReactor* LeadServiceImpl::UpdateEnterprise(CallbackServerContext* con
                                                       const v1::UpdateEnterpriseRequest* request,
                                                       v1::Enterprise* response) {
   return executor_.Mutate(context, "UpdateEnterprise", *request, response,
-                          [=, this](pqxx::work& tx, const CallContext&) {
+                          [=, this](pqxx::transaction_base& tx, const CallContext&) {
                             return enterprises_.Update(tx, *request, response);
                           });
 }
@@ -56,17 +56,18 @@ ServerUnaryReactor* LeadServiceImpl::UpdateEnterprise(CallbackServerContext* con
 ServerUnaryReactor* LeadServiceImpl::FindDuplicateEnterprises(
     CallbackServerContext* context, const v1::FindDuplicateEnterprisesRequest* request,
     v1::FindDuplicateEnterprisesResponse* response) {
-  return executor_.Read(context, "FindDuplicateEnterprises", *request, response,
-                        [=, this](pqxx::work& tx, const CallContext&) {
-                          return merges_.FindDuplicateEnterprises(tx, *request, response);
-                        });
+  return executor_.ReadInTransaction(context, "FindDuplicateEnterprises", *request, response,
+                                     [=, this](pqxx::transaction_base& tx, const CallContext&) {
+                                       return merges_.FindDuplicateEnterprises(tx, *request,
+                                                                               response);
+                                     });
 }
 
 ServerUnaryReactor* LeadServiceImpl::MergeEnterprises(CallbackServerContext* context,
                                                       const v1::MergeEnterprisesRequest* request,
                                                       v1::Merge* response) {
   return executor_.Mutate(context, "MergeEnterprises", *request, response,
-                          [=, this](pqxx::work& tx, const CallContext& call) {
+                          [=, this](pqxx::transaction_base& tx, const CallContext& call) {
                             return merges_.MergeEnterprises(tx, call, *request, response);
                           });
 }
@@ -75,7 +76,7 @@ ServerUnaryReactor* LeadServiceImpl::CreateReferrer(CallbackServerContext* conte
                                                     const v1::CreateReferrerRequest* request,
                                                     v1::Referrer* response) {
   return executor_.Mutate(context, "CreateReferrer", *request, response,
-                          [=, this](pqxx::work& tx, const CallContext&) {
+                          [=, this](pqxx::transaction_base& tx, const CallContext&) {
                             return enterprises_.CreateReferrer(tx, *request, response);
                           });
 }
@@ -84,7 +85,7 @@ ServerUnaryReactor* LeadServiceImpl::GetReferrer(CallbackServerContext* context,
                                                  const v1::GetReferrerRequest* request,
                                                  v1::Referrer* response) {
   return executor_.Read(context, "GetReferrer", *request, response,
-                        [=, this](pqxx::work& tx, const CallContext&) {
+                        [=, this](pqxx::transaction_base& tx, const CallContext&) {
                           return enterprises_.GetReferrer(tx, request->id(), response);
                         });
 }
@@ -93,7 +94,7 @@ ServerUnaryReactor* LeadServiceImpl::ListReferrers(CallbackServerContext* contex
                                                    const v1::ListReferrersRequest* request,
                                                    v1::ListReferrersResponse* response) {
   return executor_.Read(context, "ListReferrers", *request, response,
-                        [=, this](pqxx::work& tx, const CallContext&) {
+                        [=, this](pqxx::transaction_base& tx, const CallContext&) {
                           return enterprises_.ListReferrers(tx, *request, response);
                         });
 }
@@ -101,42 +102,46 @@ ServerUnaryReactor* LeadServiceImpl::ListReferrers(CallbackServerContext* contex
 ServerUnaryReactor* LeadServiceImpl::CreateActivity(CallbackServerContext* context,
                                                     const v1::CreateActivityRequest* request,
                                                     v1::Activity* response) {
-  return executor_.Mutate(context, "CreateActivity", *request, response,
-                          [=, this](pqxx::work& tx, const CallContext& call) {
-                            ZS_RETURN_IF_ERROR(RequireOwnUnitOrOffice(call.principal, request->activity().unit_code(),
-                                                          request->activity().office_code()));
-                            return activities_.Create(tx, *request, response);
-                          });
+  return executor_.Mutate(
+      context, "CreateActivity", *request, response,
+      [=, this](pqxx::transaction_base& tx, const CallContext& call) {
+        ZS_RETURN_IF_ERROR(RequireOwnUnitOrOffice(call.principal, request->activity().unit_code(),
+                                                  request->activity().office_code()));
+        return activities_.Create(tx, *request, response);
+      });
 }
 
 ServerUnaryReactor* LeadServiceImpl::GetActivity(CallbackServerContext* context,
                                                  const v1::GetActivityRequest* request,
                                                  v1::Activity* response) {
-  return executor_.Read(context, "GetActivity", *request, response,
-                        [=, this](pqxx::work& tx, const CallContext& call) {
-                          ZS_RETURN_IF_ERROR(RequireOwnRow(tx, call.principal, "activities", request->id()));
-                          return activities_.Get(tx, request->id(), response);
-                        });
+  return executor_.Read(
+      context, "GetActivity", *request, response,
+      [=, this](pqxx::transaction_base& tx, const CallContext& call) {
+        ZS_RETURN_IF_ERROR(RequireOwnRow(tx, call.principal, "activities", request->id()));
+        return activities_.Get(tx, request->id(), response);
+      });
 }
 
 ServerUnaryReactor* LeadServiceImpl::ListActivities(CallbackServerContext* context,
                                                     const v1::ListActivitiesRequest* request,
                                                     v1::ListActivitiesResponse* response) {
-  return executor_.Read(context, "ListActivities", *request, response,
-                        [=, this](pqxx::work& tx, const CallContext& call) {
-                          auto scoped = *request;
-                          ZS_RETURN_IF_ERROR(ScopeOwnerFilters(call.principal, scoped.mutable_unit_code(),
-                                                               scoped.mutable_office_code()));
-                          return activities_.List(tx, scoped, response);
-                        });
+  return executor_.Read(
+      context, "ListActivities", *request, response,
+      [=, this](pqxx::transaction_base& tx, const CallContext& call) {
+        auto scoped = *request;
+        ZS_RETURN_IF_ERROR(ScopeOwnerFilters(call.principal, scoped.mutable_unit_code(),
+                                             scoped.mutable_office_code()));
+        return activities_.List(tx, scoped, response);
+      });
 }
 
 ServerUnaryReactor* LeadServiceImpl::UpdateActivity(CallbackServerContext* context,
                                                     const v1::UpdateActivityRequest* request,
                                                     v1::Activity* response) {
   return executor_.Mutate(context, "UpdateActivity", *request, response,
-                          [=, this](pqxx::work& tx, const CallContext& call) {
-                            ZS_RETURN_IF_ERROR(RequireOwnRow(tx, call.principal, "activities", request->activity().id()));
+                          [=, this](pqxx::transaction_base& tx, const CallContext& call) {
+                            ZS_RETURN_IF_ERROR(RequireOwnRow(tx, call.principal, "activities",
+                                                             request->activity().id()));
                             return activities_.Update(tx, *request, response);
                           });
 }
@@ -144,52 +149,57 @@ ServerUnaryReactor* LeadServiceImpl::UpdateActivity(CallbackServerContext* conte
 ServerUnaryReactor* LeadServiceImpl::CreateLead(CallbackServerContext* context,
                                                 const v1::CreateLeadRequest* request,
                                                 v1::Lead* response) {
-  return executor_.Mutate(context, "CreateLead", *request, response,
-                          [=, this](pqxx::work& tx, const CallContext& call) {
-                            ZS_RETURN_IF_ERROR(RequireOwnUnitOrOffice(call.principal, request->lead().unit_code(),
-                                                          request->lead().office_code()));
-                            return leads_.Create(tx, call, *request, response);
-                          });
+  return executor_.Mutate(
+      context, "CreateLead", *request, response,
+      [=, this](pqxx::transaction_base& tx, const CallContext& call) {
+        ZS_RETURN_IF_ERROR(RequireOwnUnitOrOffice(call.principal, request->lead().unit_code(),
+                                                  request->lead().office_code()));
+        return leads_.Create(tx, call, *request, response);
+      });
 }
 
 ServerUnaryReactor* LeadServiceImpl::GetLead(CallbackServerContext* context,
                                              const v1::GetLeadRequest* request,
                                              v1::Lead* response) {
-  return executor_.Read(context, "GetLead", *request, response,
-                        [=, this](pqxx::work& tx, const CallContext& call) {
-                          ZS_RETURN_IF_ERROR(RequireOwnRow(tx, call.principal, "leads", request->id()));
-                          return leads_.Get(tx, request->id(), response);
-                        });
+  return executor_.Read(
+      context, "GetLead", *request, response,
+      [=, this](pqxx::transaction_base& tx, const CallContext& call) {
+        ZS_RETURN_IF_ERROR(RequireOwnRow(tx, call.principal, "leads", request->id()));
+        return leads_.Get(tx, request->id(), response);
+      });
 }
 
 ServerUnaryReactor* LeadServiceImpl::ListLeads(CallbackServerContext* context,
                                                const v1::ListLeadsRequest* request,
                                                v1::ListLeadsResponse* response) {
-  return executor_.Read(context, "ListLeads", *request, response,
-                        [=, this](pqxx::work& tx, const CallContext& call) {
-                          auto scoped = *request;
-                          ZS_RETURN_IF_ERROR(ScopeOwnerFilters(call.principal, scoped.mutable_unit_code(),
-                                                               scoped.mutable_office_code()));
-                          return leads_.List(tx, scoped, response);
-                        });
+  return executor_.Read(
+      context, "ListLeads", *request, response,
+      [=, this](pqxx::transaction_base& tx, const CallContext& call) {
+        auto scoped = *request;
+        ZS_RETURN_IF_ERROR(ScopeOwnerFilters(call.principal, scoped.mutable_unit_code(),
+                                             scoped.mutable_office_code()));
+        return leads_.List(tx, scoped, response);
+      });
 }
 
 ServerUnaryReactor* LeadServiceImpl::UpdateLead(CallbackServerContext* context,
                                                 const v1::UpdateLeadRequest* request,
                                                 v1::Lead* response) {
-  return executor_.Mutate(context, "UpdateLead", *request, response,
-                          [=, this](pqxx::work& tx, const CallContext& call) {
-                            ZS_RETURN_IF_ERROR(RequireOwnRow(tx, call.principal, "leads", request->lead().id()));
-                            return leads_.Update(tx, *request, response);
-                          });
+  return executor_.Mutate(
+      context, "UpdateLead", *request, response,
+      [=, this](pqxx::transaction_base& tx, const CallContext& call) {
+        ZS_RETURN_IF_ERROR(RequireOwnRow(tx, call.principal, "leads", request->lead().id()));
+        return leads_.Update(tx, *request, response);
+      });
 }
 
 ServerUnaryReactor* LeadServiceImpl::AddFollowUp(CallbackServerContext* context,
                                                  const v1::AddFollowUpRequest* request,
                                                  v1::FollowUp* response) {
   return executor_.Mutate(context, "AddFollowUp", *request, response,
-                          [=, this](pqxx::work& tx, const CallContext& call) {
-                            ZS_RETURN_IF_ERROR(RequireOwnRow(tx, call.principal, "leads", request->follow_up().lead_id()));
+                          [=, this](pqxx::transaction_base& tx, const CallContext& call) {
+                            ZS_RETURN_IF_ERROR(RequireOwnRow(tx, call.principal, "leads",
+                                                             request->follow_up().lead_id()));
                             return leads_.AddFollowUp(tx, call, *request, response);
                           });
 }
@@ -197,18 +207,19 @@ ServerUnaryReactor* LeadServiceImpl::AddFollowUp(CallbackServerContext* context,
 ServerUnaryReactor* LeadServiceImpl::ListFollowUps(CallbackServerContext* context,
                                                    const v1::ListFollowUpsRequest* request,
                                                    v1::ListFollowUpsResponse* response) {
-  return executor_.Read(context, "ListFollowUps", *request, response,
-                        [=, this](pqxx::work& tx, const CallContext& call) {
-                          ZS_RETURN_IF_ERROR(RequireOwnRow(tx, call.principal, "leads", request->lead_id()));
-                          return leads_.ListFollowUps(tx, *request, response);
-                        });
+  return executor_.Read(
+      context, "ListFollowUps", *request, response,
+      [=, this](pqxx::transaction_base& tx, const CallContext& call) {
+        ZS_RETURN_IF_ERROR(RequireOwnRow(tx, call.principal, "leads", request->lead_id()));
+        return leads_.ListFollowUps(tx, *request, response);
+      });
 }
 
 ServerUnaryReactor* LeadServiceImpl::ConvertLead(CallbackServerContext* context,
                                                  const v1::ConvertLeadRequest* request,
                                                  v1::Lead* response) {
   return executor_.Mutate(context, "ConvertLead", *request, response,
-                          [=, this](pqxx::work& tx, const CallContext& call) {
+                          [=, this](pqxx::transaction_base& tx, const CallContext& call) {
                             return leads_.Convert(tx, call, *request, response);
                           });
 }
@@ -216,48 +227,52 @@ ServerUnaryReactor* LeadServiceImpl::ConvertLead(CallbackServerContext* context,
 ServerUnaryReactor* LeadServiceImpl::DropLead(CallbackServerContext* context,
                                               const v1::DropLeadRequest* request,
                                               v1::Lead* response) {
-  return executor_.Mutate(context, "DropLead", *request, response,
-                          [=, this](pqxx::work& tx, const CallContext& call) {
-                            ZS_RETURN_IF_ERROR(RequireOwnRow(tx, call.principal, "leads", request->lead_id()));
-                            return leads_.Drop(tx, call, *request, response);
-                          });
+  return executor_.Mutate(
+      context, "DropLead", *request, response,
+      [=, this](pqxx::transaction_base& tx, const CallContext& call) {
+        ZS_RETURN_IF_ERROR(RequireOwnRow(tx, call.principal, "leads", request->lead_id()));
+        return leads_.Drop(tx, call, *request, response);
+      });
 }
 
 ServerUnaryReactor* LeadServiceImpl::ListLeadStatusHistory(
     CallbackServerContext* context, const v1::ListLeadStatusHistoryRequest* request,
     v1::ListLeadStatusHistoryResponse* response) {
-  return executor_.Read(context, "ListLeadStatusHistory", *request, response,
-                        [=, this](pqxx::work& tx, const CallContext& call) {
-                          ZS_RETURN_IF_ERROR(RequireOwnRow(tx, call.principal, "leads", request->lead_id()));
-                          return leads_.ListStatusHistory(tx, *request, response);
-                        });
+  return executor_.Read(
+      context, "ListLeadStatusHistory", *request, response,
+      [=, this](pqxx::transaction_base& tx, const CallContext& call) {
+        ZS_RETURN_IF_ERROR(RequireOwnRow(tx, call.principal, "leads", request->lead_id()));
+        return leads_.ListStatusHistory(tx, *request, response);
+      });
 }
 
 ServerUnaryReactor* LeadServiceImpl::ListOverdueLeads(CallbackServerContext* context,
                                                       const v1::ListOverdueLeadsRequest* request,
                                                       v1::ListOverdueLeadsResponse* response) {
-  return executor_.Read(context, "ListOverdueLeads", *request, response,
-                        [=, this](pqxx::work& tx, const CallContext& call) {
-                          auto scoped = *request;
-                          ZS_RETURN_IF_ERROR(ScopeOwnerFilters(call.principal, scoped.mutable_unit_code(),
-                                                               scoped.mutable_office_code()));
-                          return leads_.ListOverdue(tx, scoped, response);
-                        });
+  return executor_.Read(
+      context, "ListOverdueLeads", *request, response,
+      [=, this](pqxx::transaction_base& tx, const CallContext& call) {
+        auto scoped = *request;
+        ZS_RETURN_IF_ERROR(ScopeOwnerFilters(call.principal, scoped.mutable_unit_code(),
+                                             scoped.mutable_office_code()));
+        return leads_.ListOverdue(tx, scoped, response);
+      });
 }
 
 ServerUnaryReactor* LeadServiceImpl::GetLeadTimeLimits(CallbackServerContext* context,
                                                        const v1::GetLeadTimeLimitsRequest* request,
                                                        v1::LeadTimeLimits* response) {
-  return executor_.Read(
-      context, "GetLeadTimeLimits", *request, response,
-      [=, this](pqxx::work& tx, const CallContext&) { return leads_.GetTimeLimits(tx, response); });
+  return executor_.Read(context, "GetLeadTimeLimits", *request, response,
+                        [=, this](pqxx::transaction_base& tx, const CallContext&) {
+                          return leads_.GetTimeLimits(tx, response);
+                        });
 }
 
 ServerUnaryReactor* LeadServiceImpl::UpdateLeadTimeLimits(
     CallbackServerContext* context, const v1::UpdateLeadTimeLimitsRequest* request,
     v1::LeadTimeLimits* response) {
   return executor_.Mutate(context, "UpdateLeadTimeLimits", *request, response,
-                          [=, this](pqxx::work& tx, const CallContext&) {
+                          [=, this](pqxx::transaction_base& tx, const CallContext&) {
                             return leads_.UpdateTimeLimits(tx, *request, response);
                           });
 }
@@ -265,17 +280,17 @@ ServerUnaryReactor* LeadServiceImpl::UpdateLeadTimeLimits(
 ServerUnaryReactor* LeadServiceImpl::FindDuplicateLeads(
     CallbackServerContext* context, const v1::FindDuplicateLeadsRequest* request,
     v1::FindDuplicateLeadsResponse* response) {
-  return executor_.Read(context, "FindDuplicateLeads", *request, response,
-                        [=, this](pqxx::work& tx, const CallContext&) {
-                          return merges_.FindDuplicateLeads(tx, *request, response);
-                        });
+  return executor_.ReadInTransaction(context, "FindDuplicateLeads", *request, response,
+                                     [=, this](pqxx::transaction_base& tx, const CallContext&) {
+                                       return merges_.FindDuplicateLeads(tx, *request, response);
+                                     });
 }
 
 ServerUnaryReactor* LeadServiceImpl::MergeLeads(CallbackServerContext* context,
                                                 const v1::MergeLeadsRequest* request,
                                                 v1::Merge* response) {
   return executor_.Mutate(context, "MergeLeads", *request, response,
-                          [=, this](pqxx::work& tx, const CallContext& call) {
+                          [=, this](pqxx::transaction_base& tx, const CallContext& call) {
                             return merges_.MergeLeads(tx, call, *request, response);
                           });
 }
@@ -284,7 +299,7 @@ ServerUnaryReactor* LeadServiceImpl::ListMerges(CallbackServerContext* context,
                                                 const v1::ListMergesRequest* request,
                                                 v1::ListMergesResponse* response) {
   return executor_.Read(context, "ListMerges", *request, response,
-                        [=, this](pqxx::work& tx, const CallContext&) {
+                        [=, this](pqxx::transaction_base& tx, const CallContext&) {
                           return merges_.ListMerges(tx, *request, response);
                         });
 }
@@ -293,7 +308,7 @@ ServerUnaryReactor* LeadServiceImpl::AggregateActivities(
     CallbackServerContext* context, const v1::AggregateActivitiesRequest* request,
     v1::AggregateActivitiesResponse* response) {
   return executor_.Read(context, "AggregateActivities", *request, response,
-                        [=, this](pqxx::work& tx, const CallContext&) {
+                        [=, this](pqxx::transaction_base& tx, const CallContext&) {
                           return aggregates_.Activities(tx, *request, response);
                         });
 }
@@ -302,7 +317,7 @@ ServerUnaryReactor* LeadServiceImpl::AggregateLeads(CallbackServerContext* conte
                                                     const v1::AggregateLeadsRequest* request,
                                                     v1::AggregateLeadsResponse* response) {
   return executor_.Read(context, "AggregateLeads", *request, response,
-                        [=, this](pqxx::work& tx, const CallContext&) {
+                        [=, this](pqxx::transaction_base& tx, const CallContext&) {
                           return aggregates_.Leads(tx, *request, response);
                         });
 }
@@ -310,9 +325,10 @@ ServerUnaryReactor* LeadServiceImpl::AggregateLeads(CallbackServerContext* conte
 ServerUnaryReactor* LeadServiceImpl::ListAuditEvents(CallbackServerContext* context,
                                                      const cv1::ListAuditEventsRequest* request,
                                                      cv1::ListAuditEventsResponse* response) {
-  return executor_.Read(
-      context, "ListAuditEvents", *request, response,
-      [=](pqxx::work& tx, const CallContext&) { return zs::ListAuditEvents(tx, *request, response); });
+  return executor_.Read(context, "ListAuditEvents", *request, response,
+                        [=](pqxx::transaction_base& tx, const CallContext&) {
+                          return zs::ListAuditEvents(tx, *request, response);
+                        });
 }
 
 }  // namespace zs::lead

@@ -3,6 +3,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
 #include "common/clock.h"
+#include "common/db/prepared.h"
 #include "common/errors.h"
 #include "common/etag.h"
 #include "common/field_mask.h"
@@ -95,7 +96,7 @@ void LeadFromRow(const pqxx::row& row, v1::Lead* out) {
   }
 }
 
-void LeadStore::RecordStatusChange(pqxx::work& tx, int64_t lead_id, v1::LeadStatus from,
+void LeadStore::RecordStatusChange(pqxx::transaction_base& tx, int64_t lead_id, v1::LeadStatus from,
                                    v1::LeadStatus to, absl::string_view actor,
                                    absl::string_view reason) {
   tx.exec_params0(
@@ -105,74 +106,90 @@ void LeadStore::RecordStatusChange(pqxx::work& tx, int64_t lead_id, v1::LeadStat
       std::string(reason));
 }
 
-absl::StatusOr<v1::LeadStatus> LeadStore::LockStatus(pqxx::work& tx, int64_t id) const {
+absl::StatusOr<v1::LeadStatus> LeadStore::LockStatus(pqxx::transaction_base& tx, int64_t id) const {
   const pqxx::result rows = tx.exec_params("SELECT status FROM leads WHERE id = $1 FOR UPDATE", id);
   if (rows.empty()) return NotFound("lead", id);
   return static_cast<v1::LeadStatus>(rows[0][0].as<int>());
 }
 
-absl::Status LeadStore::CheckReferences(pqxx::work& tx, const v1::Lead& lead) const {
-  ZS_RETURN_IF_ERROR(enterprises_.RequireActive(tx, "lead.enterprise_id", lead.enterprise_id()));
-  if (lead.activity_id() != 0 &&
-      tx.exec_params("SELECT 1 FROM activities WHERE id = $1", lead.activity_id()).empty()) {
+absl::Status LeadStore::CheckReferences(pqxx::transaction_base& tx, const v1::Lead& lead,
+                                        bool refuse_open_lead) const {
+  // One statement, one round trip: the enterprise, the activity and
+  // referrer named, and the enterprise's open lead (an enterprise has one).
+  const pqxx::row row = ExecPrepared(
+      tx,
+      "SELECT e.id, e.merged_into_id, "
+      "  $2::bigint IS NULL OR EXISTS (SELECT 1 FROM activities WHERE id = $2), "
+      "  $3::bigint IS NULL OR EXISTS (SELECT 1 FROM referrers WHERE id = $3), "
+      "  o.id, o.title "
+      "FROM (VALUES (1)) AS one "
+      "LEFT JOIN enterprises e ON e.id = $1 "
+      "LEFT JOIN LATERAL (SELECT id, title FROM leads "
+      "  WHERE $4 AND enterprise_id = $1 AND status IN (1, 2) ORDER BY id LIMIT 1) o ON true",
+      lead.enterprise_id(), NullIfZero(lead.activity_id()), NullIfZero(lead.referrer_id()),
+      refuse_open_lead)[0];
+  ZS_RETURN_IF_ERROR(
+      EnterpriseStore::CheckActive("lead.enterprise_id", lead.enterprise_id(), row[0], row[1]));
+  if (!row[2].as<bool>()) {
     return InvalidField("lead.activity_id",
                         absl::StrCat("activity ", lead.activity_id(), " does not exist"));
   }
-  if (lead.referrer_id() != 0 &&
-      tx.exec_params("SELECT 1 FROM referrers WHERE id = $1", lead.referrer_id()).empty()) {
+  if (!row[3].as<bool>()) {
     return InvalidField("lead.referrer_id",
                         absl::StrCat("referrer ", lead.referrer_id(), " does not exist"));
+  }
+  if (!row[4].is_null()) {
+    return AlreadyExists(
+        "LEAD_ALREADY_OPEN",
+        absl::StrCat("enterprise ", lead.enterprise_id(), " already has open lead ",
+                     row[4].as<int64_t>(), " (", row[5].as<std::string>(),
+                     "); add a follow-up to it instead"));
   }
   return absl::OkStatus();
 }
 
-absl::Status LeadStore::Create(pqxx::work& tx, const CallContext& call,
+absl::Status LeadStore::Create(pqxx::transaction_base& tx, const CallContext& call,
                                const v1::CreateLeadRequest& request, v1::Lead* out) const {
   v1::Lead lead = request.lead();
   if (lead.collected_date().empty()) lead.set_collected_date(TodayInChinaString());
   ZS_RETURN_IF_ERROR(ValidateLead(lead, directory_));
-  ZS_RETURN_IF_ERROR(CheckReferences(tx, lead));
-  const pqxx::result open =
-      tx.exec_params("SELECT id, title FROM leads WHERE enterprise_id = $1 AND status IN (1, 2)",
-                     lead.enterprise_id());
-  if (!open.empty()) {
-    return AlreadyExists(
-        "LEAD_ALREADY_OPEN",
-        absl::StrCat("enterprise ", lead.enterprise_id(), " already has open lead ",
-                     open[0][0].as<int64_t>(), " (", open[0][1].as<std::string>(),
-                     "); add a follow-up to it instead"));
-  }
-  const int64_t id =
-      tx.exec_params1(
-            "INSERT INTO leads (title, enterprise_id, channel, industry, chain_action, "
-            "estimated_investment_wan_yuan, unit_code, office_code, follow_up_owner, "
-            "activity_id, referrer_id, collected_date, status, description, responded_at) "
-            "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 1, $13, "
-            "        CASE WHEN $9 <> '' THEN now() END) RETURNING id",
-            lead.title(), lead.enterprise_id(), static_cast<int>(lead.channel()),
-            static_cast<int>(lead.industry()), static_cast<int>(lead.chain_action()),
-            lead.estimated_investment_wan_yuan(), NullIfEmpty(lead.unit_code()),
-            NullIfEmpty(lead.office_code()), lead.follow_up_owner(), NullIfZero(lead.activity_id()),
-            NullIfZero(lead.referrer_id()), lead.collected_date(), lead.description())[0]
-          .as<int64_t>();
-  RecordStatusChange(tx, id, v1::LEAD_STATUS_UNSPECIFIED, v1::LEAD_STATUS_NEW, call.principal.id,
-                     "created");
-  return Get(tx, id, out);
+  ZS_RETURN_IF_ERROR(CheckReferences(tx, lead, /*refuse_open_lead=*/true));
+  // The lead, its first status change and the answer in one statement.
+  static const std::string kInsert = absl::StrCat(
+      "WITH l AS (INSERT INTO leads (title, enterprise_id, channel, industry, chain_action, "
+      "  estimated_investment_wan_yuan, unit_code, office_code, follow_up_owner, "
+      "  activity_id, referrer_id, collected_date, status, description, responded_at) "
+      "  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 1, $13, "
+      "          CASE WHEN $9 <> '' THEN now() END) RETURNING *), "
+      "h AS (INSERT INTO lead_status_history (lead_id, from_status, to_status, changed_by, reason) "
+      "  SELECT id, 0, 1, $14, 'created' FROM l) "
+      "SELECT ",
+      kLeadColumns, " FROM l CROSS JOIN lead_time_limits t");
+  const pqxx::row row = ExecPrepared(
+      tx, kInsert, lead.title(), lead.enterprise_id(), static_cast<int>(lead.channel()),
+      static_cast<int>(lead.industry()), static_cast<int>(lead.chain_action()),
+      lead.estimated_investment_wan_yuan(), NullIfEmpty(lead.unit_code()),
+      NullIfEmpty(lead.office_code()), lead.follow_up_owner(), NullIfZero(lead.activity_id()),
+      NullIfZero(lead.referrer_id()), lead.collected_date(), lead.description(),
+      call.principal.id)[0];
+  LeadFromRow(row, out);
+  return absl::OkStatus();
 }
 
-absl::Status LeadStore::Get(pqxx::work& tx, int64_t id, v1::Lead* out) const {
+absl::Status LeadStore::Get(pqxx::transaction_base& tx, int64_t id, v1::Lead* out) const {
   return LoadLead(tx, id, out);
 }
 
-absl::Status LoadLead(pqxx::work& tx, int64_t id, v1::Lead* out) {
-  const pqxx::result rows =
-      tx.exec_params(absl::StrCat("SELECT ", kLeadColumns, kLeadFrom, "WHERE l.id = $1"), id);
+absl::Status LoadLead(pqxx::transaction_base& tx, int64_t id, v1::Lead* out) {
+  static const std::string kSelect =
+      absl::StrCat("SELECT ", kLeadColumns, kLeadFrom, "WHERE l.id = $1");
+  const pqxx::result rows = ExecPrepared(tx, kSelect, id);
   if (rows.empty()) return NotFound("lead", id);
   LeadFromRow(rows[0], out);
   return absl::OkStatus();
 }
 
-absl::Status LeadStore::List(pqxx::work& tx, const v1::ListLeadsRequest& request,
+absl::Status LeadStore::List(pqxx::transaction_base& tx, const v1::ListLeadsRequest& request,
                              v1::ListLeadsResponse* out) const {
   ZS_RETURN_IF_ERROR(
       ValidateDateRange("collected_date_range", request.collected_date_range(), false));
@@ -214,7 +231,7 @@ absl::Status LeadStore::List(pqxx::work& tx, const v1::ListLeadsRequest& request
   return absl::OkStatus();
 }
 
-absl::Status LeadStore::Update(pqxx::work& tx, const v1::UpdateLeadRequest& request,
+absl::Status LeadStore::Update(pqxx::transaction_base& tx, const v1::UpdateLeadRequest& request,
                                v1::Lead* out) const {
   const int64_t id = request.lead().id();
   if (id <= 0) return InvalidField("lead.id", "is required");
@@ -235,7 +252,7 @@ absl::Status LeadStore::Update(pqxx::work& tx, const v1::UpdateLeadRequest& requ
        "follow_up_owner", "activity_id", "referrer_id", "collected_date", "description"},
       &current));
   ZS_RETURN_IF_ERROR(ValidateLead(current, directory_));
-  ZS_RETURN_IF_ERROR(CheckReferences(tx, current));
+  ZS_RETURN_IF_ERROR(CheckReferences(tx, current, /*refuse_open_lead=*/false));
   tx.exec_params0(
       "UPDATE leads SET title = $2, channel = $3, industry = $4, chain_action = $5, "
       "estimated_investment_wan_yuan = $6, follow_up_owner = $7, activity_id = $8, "
@@ -250,7 +267,7 @@ absl::Status LeadStore::Update(pqxx::work& tx, const v1::UpdateLeadRequest& requ
   return Get(tx, id, out);
 }
 
-absl::Status LeadStore::AddFollowUp(pqxx::work& tx, const CallContext& call,
+absl::Status LeadStore::AddFollowUp(pqxx::transaction_base& tx, const CallContext& call,
                                     const v1::AddFollowUpRequest& request,
                                     v1::FollowUp* out) const {
   v1::FollowUp follow_up = request.follow_up();
@@ -280,7 +297,8 @@ absl::Status LeadStore::AddFollowUp(pqxx::work& tx, const CallContext& call,
   return absl::OkStatus();
 }
 
-absl::Status LeadStore::ListFollowUps(pqxx::work& tx, const v1::ListFollowUpsRequest& request,
+absl::Status LeadStore::ListFollowUps(pqxx::transaction_base& tx,
+                                      const v1::ListFollowUpsRequest& request,
                                       v1::ListFollowUpsResponse* out) const {
   if (request.lead_id() <= 0) return InvalidField("lead_id", "is required");
   const std::string fingerprint = ListFingerprint(request);
@@ -300,7 +318,7 @@ absl::Status LeadStore::ListFollowUps(pqxx::work& tx, const v1::ListFollowUpsReq
   return absl::OkStatus();
 }
 
-absl::Status LeadStore::Convert(pqxx::work& tx, const CallContext& call,
+absl::Status LeadStore::Convert(pqxx::transaction_base& tx, const CallContext& call,
                                 const v1::ConvertLeadRequest& request, v1::Lead* out) const {
   if (request.lead_id() <= 0) return InvalidField("lead_id", "is required");
   if (request.project_id() <= 0) return InvalidField("project_id", "is required");
@@ -326,7 +344,7 @@ absl::Status LeadStore::Convert(pqxx::work& tx, const CallContext& call,
   return Get(tx, request.lead_id(), out);
 }
 
-absl::Status LeadStore::Drop(pqxx::work& tx, const CallContext& call,
+absl::Status LeadStore::Drop(pqxx::transaction_base& tx, const CallContext& call,
                              const v1::DropLeadRequest& request, v1::Lead* out) const {
   if (request.lead_id() <= 0) return InvalidField("lead_id", "is required");
   ZS_RETURN_IF_ERROR(ValidateRequiredText("reason", request.reason(), kMaxLongTextChars));
@@ -342,7 +360,7 @@ absl::Status LeadStore::Drop(pqxx::work& tx, const CallContext& call,
   return Get(tx, request.lead_id(), out);
 }
 
-absl::Status LeadStore::ListStatusHistory(pqxx::work& tx,
+absl::Status LeadStore::ListStatusHistory(pqxx::transaction_base& tx,
                                           const v1::ListLeadStatusHistoryRequest& request,
                                           v1::ListLeadStatusHistoryResponse* out) const {
   if (request.lead_id() <= 0) return InvalidField("lead_id", "is required");
@@ -364,7 +382,8 @@ absl::Status LeadStore::ListStatusHistory(pqxx::work& tx,
   return absl::OkStatus();
 }
 
-absl::Status LeadStore::ListOverdue(pqxx::work& tx, const v1::ListOverdueLeadsRequest& request,
+absl::Status LeadStore::ListOverdue(pqxx::transaction_base& tx,
+                                    const v1::ListOverdueLeadsRequest& request,
                                     v1::ListOverdueLeadsResponse* out) const {
   if (!v1::LeadDeadline::Kind_IsValid(request.kind())) {
     return InvalidField("kind", absl::StrCat("unknown value ", request.kind()));
@@ -398,7 +417,7 @@ absl::Status LeadStore::ListOverdue(pqxx::work& tx, const v1::ListOverdueLeadsRe
   return absl::OkStatus();
 }
 
-absl::Status LeadStore::GetTimeLimits(pqxx::work& tx, v1::LeadTimeLimits* out) const {
+absl::Status LeadStore::GetTimeLimits(pqxx::transaction_base& tx, v1::LeadTimeLimits* out) const {
   const pqxx::row row = tx.exec1(
       "SELECT respond_hours, assess_hours, referrer_feedback_hours, progress_interval_days, "
       "version FROM lead_time_limits");
@@ -410,7 +429,7 @@ absl::Status LeadStore::GetTimeLimits(pqxx::work& tx, v1::LeadTimeLimits* out) c
   return absl::OkStatus();
 }
 
-absl::Status LeadStore::UpdateTimeLimits(pqxx::work& tx,
+absl::Status LeadStore::UpdateTimeLimits(pqxx::transaction_base& tx,
                                          const v1::UpdateLeadTimeLimitsRequest& request,
                                          v1::LeadTimeLimits* out) const {
   const v1::LeadTimeLimits& limits = request.limits();

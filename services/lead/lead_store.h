@@ -19,36 +19,43 @@ class LeadStore {
   LeadStore(const Directory& directory, const EnterpriseStore& enterprises)
       : directory_(directory), enterprises_(enterprises) {}
 
-  absl::Status Create(pqxx::work& tx, const CallContext& call, const v1::CreateLeadRequest& request,
-                      v1::Lead* out) const;
-  absl::Status Get(pqxx::work& tx, int64_t id, v1::Lead* out) const;
-  absl::Status List(pqxx::work& tx, const v1::ListLeadsRequest& request,
+  absl::Status Create(pqxx::transaction_base& tx, const CallContext& call,
+                      const v1::CreateLeadRequest& request, v1::Lead* out) const;
+  absl::Status Get(pqxx::transaction_base& tx, int64_t id, v1::Lead* out) const;
+  absl::Status List(pqxx::transaction_base& tx, const v1::ListLeadsRequest& request,
                     v1::ListLeadsResponse* out) const;
-  absl::Status Update(pqxx::work& tx, const v1::UpdateLeadRequest& request, v1::Lead* out) const;
-  absl::Status AddFollowUp(pqxx::work& tx, const CallContext& call,
+  absl::Status Update(pqxx::transaction_base& tx, const v1::UpdateLeadRequest& request,
+                      v1::Lead* out) const;
+  absl::Status AddFollowUp(pqxx::transaction_base& tx, const CallContext& call,
                            const v1::AddFollowUpRequest& request, v1::FollowUp* out) const;
-  absl::Status ListFollowUps(pqxx::work& tx, const v1::ListFollowUpsRequest& request,
+  absl::Status ListFollowUps(pqxx::transaction_base& tx, const v1::ListFollowUpsRequest& request,
                              v1::ListFollowUpsResponse* out) const;
-  absl::Status Convert(pqxx::work& tx, const CallContext& call,
+  absl::Status Convert(pqxx::transaction_base& tx, const CallContext& call,
                        const v1::ConvertLeadRequest& request, v1::Lead* out) const;
-  absl::Status Drop(pqxx::work& tx, const CallContext& call, const v1::DropLeadRequest& request,
-                    v1::Lead* out) const;
-  absl::Status ListStatusHistory(pqxx::work& tx, const v1::ListLeadStatusHistoryRequest& request,
+  absl::Status Drop(pqxx::transaction_base& tx, const CallContext& call,
+                    const v1::DropLeadRequest& request, v1::Lead* out) const;
+  absl::Status ListStatusHistory(pqxx::transaction_base& tx,
+                                 const v1::ListLeadStatusHistoryRequest& request,
                                  v1::ListLeadStatusHistoryResponse* out) const;
-  absl::Status ListOverdue(pqxx::work& tx, const v1::ListOverdueLeadsRequest& request,
+  absl::Status ListOverdue(pqxx::transaction_base& tx, const v1::ListOverdueLeadsRequest& request,
                            v1::ListOverdueLeadsResponse* out) const;
-  absl::Status GetTimeLimits(pqxx::work& tx, v1::LeadTimeLimits* out) const;
-  absl::Status UpdateTimeLimits(pqxx::work& tx, const v1::UpdateLeadTimeLimitsRequest& request,
+  absl::Status GetTimeLimits(pqxx::transaction_base& tx, v1::LeadTimeLimits* out) const;
+  absl::Status UpdateTimeLimits(pqxx::transaction_base& tx,
+                                const v1::UpdateLeadTimeLimitsRequest& request,
                                 v1::LeadTimeLimits* out) const;
 
   // Locks the lead and returns its status; NOT_FOUND when missing.
-  absl::StatusOr<v1::LeadStatus> LockStatus(pqxx::work& tx, int64_t id) const;
-  static void RecordStatusChange(pqxx::work& tx, int64_t lead_id, v1::LeadStatus from,
+  absl::StatusOr<v1::LeadStatus> LockStatus(pqxx::transaction_base& tx, int64_t id) const;
+  static void RecordStatusChange(pqxx::transaction_base& tx, int64_t lead_id, v1::LeadStatus from,
                                  v1::LeadStatus to, absl::string_view actor,
                                  absl::string_view reason);
 
  private:
-  absl::Status CheckReferences(pqxx::work& tx, const v1::Lead& lead) const;
+  // INVALID_ARGUMENT naming the field when the enterprise, activity or
+  // referrer `lead` names is missing (or merged); with `refuse_open_lead`,
+  // ALREADY_EXISTS when the enterprise already has an open lead.
+  absl::Status CheckReferences(pqxx::transaction_base& tx, const v1::Lead& lead,
+                               bool refuse_open_lead) const;
 
   const Directory& directory_;
   const EnterpriseStore& enterprises_;
@@ -56,6 +63,6 @@ class LeadStore {
 
 // Reads one lead with its deadlines as of now (shared with the duplicate finder).
 void LeadFromRow(const pqxx::row& row, v1::Lead* out);
-absl::Status LoadLead(pqxx::work& tx, int64_t id, v1::Lead* out);
+absl::Status LoadLead(pqxx::transaction_base& tx, int64_t id, v1::Lead* out);
 
 }  // namespace zs::lead

@@ -41,7 +41,7 @@ void MergeFromRow(const pqxx::row& row, v1::Merge* out) {
   SetTimestampMicros(row[7], out->mutable_create_time());
 }
 
-absl::Status RecordMerge(pqxx::work& tx, const CallContext& call, v1::Merge::Kind kind,
+absl::Status RecordMerge(pqxx::transaction_base& tx, const CallContext& call, v1::Merge::Kind kind,
                          int64_t survivor, int64_t duplicate, const std::string& reason,
                          const std::string& moved, v1::Merge* out) {
   const pqxx::row row = tx.exec_params1(
@@ -63,7 +63,7 @@ absl::Status ValidateMergePair(int64_t survivor, int64_t duplicate, const std::s
 }  // namespace
 
 absl::Status MergeStore::FindDuplicateEnterprises(
-    pqxx::work& tx, const v1::FindDuplicateEnterprisesRequest& request,
+    pqxx::transaction_base& tx, const v1::FindDuplicateEnterprisesRequest& request,
     v1::FindDuplicateEnterprisesResponse* out) const {
   absl::StatusOr<SearchLimits> limits =
       ParseSearchLimits(request.min_similarity(), request.max_pairs());
@@ -90,7 +90,7 @@ absl::Status MergeStore::FindDuplicateEnterprises(
   return absl::OkStatus();
 }
 
-absl::Status MergeStore::MergeEnterprises(pqxx::work& tx, const CallContext& call,
+absl::Status MergeStore::MergeEnterprises(pqxx::transaction_base& tx, const CallContext& call,
                                           const v1::MergeEnterprisesRequest& request,
                                           v1::Merge* out) const {
   const int64_t survivor = request.survivor_id();
@@ -148,7 +148,7 @@ absl::Status MergeStore::MergeEnterprises(pqxx::work& tx, const CallContext& cal
       out);
 }
 
-absl::Status MergeStore::FindDuplicateLeads(pqxx::work& tx,
+absl::Status MergeStore::FindDuplicateLeads(pqxx::transaction_base& tx,
                                             const v1::FindDuplicateLeadsRequest& request,
                                             v1::FindDuplicateLeadsResponse* out) const {
   absl::StatusOr<SearchLimits> limits =
@@ -184,7 +184,7 @@ absl::Status MergeStore::FindDuplicateLeads(pqxx::work& tx,
   return absl::OkStatus();
 }
 
-absl::Status MergeStore::MergeLeads(pqxx::work& tx, const CallContext& call,
+absl::Status MergeStore::MergeLeads(pqxx::transaction_base& tx, const CallContext& call,
                                     const v1::MergeLeadsRequest& request, v1::Merge* out) const {
   const int64_t survivor = request.survivor_id();
   const int64_t duplicate = request.duplicate_id();
@@ -228,7 +228,8 @@ absl::Status MergeStore::MergeLeads(pqxx::work& tx, const CallContext& call,
                      absl::StrCat("follow_ups=", follow_ups), out);
 }
 
-absl::Status MergeStore::ListMerges(pqxx::work& tx, const v1::ListMergesRequest& request,
+absl::Status MergeStore::ListMerges(pqxx::transaction_base& tx,
+                                    const v1::ListMergesRequest& request,
                                     v1::ListMergesResponse* out) const {
   if (!v1::Merge::Kind_IsValid(request.kind())) {
     return InvalidField("kind", absl::StrCat("unknown value ", request.kind()));

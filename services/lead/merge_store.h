@@ -14,16 +14,17 @@ namespace v1 = ::zhaoshang::lead::v1;
 
 class MergeStore {
  public:
-  absl::Status FindDuplicateEnterprises(pqxx::work& tx,
+  absl::Status FindDuplicateEnterprises(pqxx::transaction_base& tx,
                                         const v1::FindDuplicateEnterprisesRequest& request,
                                         v1::FindDuplicateEnterprisesResponse* out) const;
-  absl::Status MergeEnterprises(pqxx::work& tx, const CallContext& call,
+  absl::Status MergeEnterprises(pqxx::transaction_base& tx, const CallContext& call,
                                 const v1::MergeEnterprisesRequest& request, v1::Merge* out) const;
-  absl::Status FindDuplicateLeads(pqxx::work& tx, const v1::FindDuplicateLeadsRequest& request,
+  absl::Status FindDuplicateLeads(pqxx::transaction_base& tx,
+                                  const v1::FindDuplicateLeadsRequest& request,
                                   v1::FindDuplicateLeadsResponse* out) const;
-  absl::Status MergeLeads(pqxx::work& tx, const CallContext& call,
+  absl::Status MergeLeads(pqxx::transaction_base& tx, const CallContext& call,
                           const v1::MergeLeadsRequest& request, v1::Merge* out) const;
-  absl::Status ListMerges(pqxx::work& tx, const v1::ListMergesRequest& request,
+  absl::Status ListMerges(pqxx::transaction_base& tx, const v1::ListMergesRequest& request,
                           v1::ListMergesResponse* out) const;
 };
 

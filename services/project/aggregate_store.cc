@@ -42,7 +42,7 @@ absl::Status ValidateRange(absl::string_view field, const common::DateRange& ran
 
 }  // namespace
 
-absl::Status AggregateStore::Transitions(pqxx::work& tx,
+absl::Status AggregateStore::Transitions(pqxx::transaction_base& tx,
                                          const v1::AggregateTransitionsRequest& request,
                                          v1::AggregateTransitionsResponse* out) const {
   ZS_RETURN_IF_ERROR(ValidateRange("effective_date_range", request.effective_date_range()));
@@ -77,7 +77,7 @@ absl::Status AggregateStore::Transitions(pqxx::work& tx,
       out->mutable_rows());
 }
 
-absl::Status AggregateStore::Funds(pqxx::work& tx, const v1::AggregateFundsRequest& request,
+absl::Status AggregateStore::Funds(pqxx::transaction_base& tx, const v1::AggregateFundsRequest& request,
                                    v1::AggregateFundsResponse* out) const {
   ZS_RETURN_IF_ERROR(ValidateRange("arrival_date_range", request.arrival_date_range()));
   // Counts projects that received funds; sums what arrived.
@@ -94,7 +94,7 @@ absl::Status AggregateStore::Funds(pqxx::work& tx, const v1::AggregateFundsReque
       out->mutable_rows());
 }
 
-absl::Status AggregateStore::Continuing(pqxx::work& tx,
+absl::Status AggregateStore::Continuing(pqxx::transaction_base& tx,
                                         const v1::AggregateContinuingRequest& request,
                                         v1::AggregateContinuingResponse* out) const {
   if (request.year() < 2000 || request.year() > 2100) {

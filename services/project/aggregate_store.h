@@ -15,11 +15,11 @@ namespace v1 = ::zhaoshang::project::v1;
 
 class AggregateStore {
  public:
-  absl::Status Transitions(pqxx::work& tx, const v1::AggregateTransitionsRequest& request,
+  absl::Status Transitions(pqxx::transaction_base& tx, const v1::AggregateTransitionsRequest& request,
                            v1::AggregateTransitionsResponse* out) const;
-  absl::Status Funds(pqxx::work& tx, const v1::AggregateFundsRequest& request,
+  absl::Status Funds(pqxx::transaction_base& tx, const v1::AggregateFundsRequest& request,
                      v1::AggregateFundsResponse* out) const;
-  absl::Status Continuing(pqxx::work& tx, const v1::AggregateContinuingRequest& request,
+  absl::Status Continuing(pqxx::transaction_base& tx, const v1::AggregateContinuingRequest& request,
                           v1::AggregateContinuingResponse* out) const;
 };
 

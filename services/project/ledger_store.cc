@@ -44,7 +44,7 @@ void FundsFromRow(const pqxx::row& row, v1::FundsRecord* out) {
 
 }  // namespace
 
-absl::Status LedgerStore::AddEntry(pqxx::work& tx, const CallContext& call,
+absl::Status LedgerStore::AddEntry(pqxx::transaction_base& tx, const CallContext& call,
                                    const v1::AddLedgerEntryRequest& request,
                                    v1::LedgerEntry* out) const {
   v1::LedgerEntry entry = request.entry();
@@ -62,7 +62,7 @@ absl::Status LedgerStore::AddEntry(pqxx::work& tx, const CallContext& call,
   return absl::OkStatus();
 }
 
-absl::Status LedgerStore::ListEntries(pqxx::work& tx, const v1::ListLedgerEntriesRequest& request,
+absl::Status LedgerStore::ListEntries(pqxx::transaction_base& tx, const v1::ListLedgerEntriesRequest& request,
                                       v1::ListLedgerEntriesResponse* out) const {
   absl::StatusOr<v1::Stage> stage = ProjectStage(tx, request.project_id());
   if (!stage.ok()) return stage.status();
@@ -80,7 +80,7 @@ absl::Status LedgerStore::ListEntries(pqxx::work& tx, const v1::ListLedgerEntrie
   return absl::OkStatus();
 }
 
-absl::Status LedgerStore::RecordFunds(pqxx::work& tx, const v1::RecordFundsRequest& request,
+absl::Status LedgerStore::RecordFunds(pqxx::transaction_base& tx, const v1::RecordFundsRequest& request,
                                       v1::FundsRecord* out) const {
   v1::FundsRecord funds = request.funds();
   if (funds.arrival_date().empty()) funds.set_arrival_date(TodayInChinaString());
@@ -123,7 +123,7 @@ absl::Status LedgerStore::RecordFunds(pqxx::work& tx, const v1::RecordFundsReque
   return absl::OkStatus();
 }
 
-absl::Status LedgerStore::ListFunds(pqxx::work& tx, const v1::ListFundsRequest& request,
+absl::Status LedgerStore::ListFunds(pqxx::transaction_base& tx, const v1::ListFundsRequest& request,
                                     v1::ListFundsResponse* out) const {
   const auto& range = request.arrival_date_range();
   if (request.project_id() != 0 || range.start_date().empty()) {

@@ -14,15 +14,15 @@ namespace v1 = ::zhaoshang::project::v1;
 
 class LedgerStore {
  public:
-  absl::Status AddEntry(pqxx::work& tx, const CallContext& call,
+  absl::Status AddEntry(pqxx::transaction_base& tx, const CallContext& call,
                         const v1::AddLedgerEntryRequest& request, v1::LedgerEntry* out) const;
-  absl::Status ListEntries(pqxx::work& tx, const v1::ListLedgerEntriesRequest& request,
+  absl::Status ListEntries(pqxx::transaction_base& tx, const v1::ListLedgerEntriesRequest& request,
                            v1::ListLedgerEntriesResponse* out) const;
   // Records arrived funds; when the paid-in total passes the project's total
   // investment the record is kept but carries a warning.
-  absl::Status RecordFunds(pqxx::work& tx, const v1::RecordFundsRequest& request,
+  absl::Status RecordFunds(pqxx::transaction_base& tx, const v1::RecordFundsRequest& request,
                            v1::FundsRecord* out) const;
-  absl::Status ListFunds(pqxx::work& tx, const v1::ListFundsRequest& request,
+  absl::Status ListFunds(pqxx::transaction_base& tx, const v1::ListFundsRequest& request,
                          v1::ListFundsResponse* out) const;
 };
 

@@ -46,7 +46,7 @@ const AccessPolicy& ProjectAccessPolicy() {
   return *kPolicy;
 }
 
-absl::Status RequireProject(pqxx::work& tx, const Principal& principal, int64_t project_id,
+absl::Status RequireProject(pqxx::transaction_base& tx, const Principal& principal, int64_t project_id,
                             ProjectAccess access) {
   if (SeesWholeDistrict(principal)) return absl::OkStatus();
   if (project_id <= 0) {
@@ -82,7 +82,7 @@ absl::Status ScopeProjectList(const Principal& principal,
   return ScopeOwnerFilter(principal, request->mutable_unit_code());
 }
 
-absl::Status RequireOwnEnterpriseRequest(pqxx::work& tx, const Principal& principal, int64_t id) {
+absl::Status RequireOwnEnterpriseRequest(pqxx::transaction_base& tx, const Principal& principal, int64_t id) {
   if (!IsUnitScoped(principal)) return absl::OkStatus();
   const pqxx::result row =
       tx.exec_params("SELECT unit_code FROM enterprise_requests WHERE id = $1", id);

@@ -18,23 +18,27 @@ using grpc::ServerUnaryReactor;
 ProjectServiceImpl::ProjectServiceImpl(WorkerPool& pool, const Directory& directory,
                                        const LeadClient& leads, absl::Duration max_call_time,
                                        const Gatekeeper& gatekeeper)
-    : executor_(pool, max_call_time, gatekeeper, ProjectAccessPolicy()), leads_(leads), projects_(directory), requests_(directory) {}
+    : executor_(pool, max_call_time, gatekeeper, ProjectAccessPolicy()),
+      leads_(leads),
+      projects_(directory),
+      requests_(directory) {}
 
 ServerUnaryReactor* ProjectServiceImpl::GetProject(CallbackServerContext* context,
                                                    const v1::GetProjectRequest* request,
                                                    v1::Project* response) {
-  return executor_.Read(context, "GetProject", *request, response,
-                        [=, this](pqxx::work& tx, const CallContext& call) {
-                          ZS_RETURN_IF_ERROR(RequireProject(tx, call.principal, request->id(), ProjectAccess::kRead));
-                          return projects_.Get(tx, request->id(), response);
-                        });
+  return executor_.Read(
+      context, "GetProject", *request, response,
+      [=, this](pqxx::transaction_base& tx, const CallContext& call) {
+        ZS_RETURN_IF_ERROR(RequireProject(tx, call.principal, request->id(), ProjectAccess::kRead));
+        return projects_.Get(tx, request->id(), response);
+      });
 }
 
 ServerUnaryReactor* ProjectServiceImpl::ListProjects(CallbackServerContext* context,
                                                      const v1::ListProjectsRequest* request,
                                                      v1::ListProjectsResponse* response) {
   return executor_.Read(context, "ListProjects", *request, response,
-                        [=, this](pqxx::work& tx, const CallContext& call) {
+                        [=, this](pqxx::transaction_base& tx, const CallContext& call) {
                           auto scoped = *request;
                           ZS_RETURN_IF_ERROR(ScopeProjectList(call.principal, &scoped));
                           return projects_.List(tx, scoped, response);
@@ -44,19 +48,22 @@ ServerUnaryReactor* ProjectServiceImpl::ListProjects(CallbackServerContext* cont
 ServerUnaryReactor* ProjectServiceImpl::UpdateProject(CallbackServerContext* context,
                                                       const v1::UpdateProjectRequest* request,
                                                       v1::Project* response) {
-  return executor_.Mutate(context, "UpdateProject", *request, response,
-                          [=, this](pqxx::work& tx, const CallContext& call) {
-                            ZS_RETURN_IF_ERROR(RequireProject(tx, call.principal, request->project().id(), ProjectAccess::kWrite));
-                            return projects_.Update(tx, *request, response);
-                          });
+  return executor_.Mutate(
+      context, "UpdateProject", *request, response,
+      [=, this](pqxx::transaction_base& tx, const CallContext& call) {
+        ZS_RETURN_IF_ERROR(
+            RequireProject(tx, call.principal, request->project().id(), ProjectAccess::kWrite));
+        return projects_.Update(tx, *request, response);
+      });
 }
 
 ServerUnaryReactor* ProjectServiceImpl::StartNegotiation(CallbackServerContext* context,
                                                          const v1::StartNegotiationRequest* request,
                                                          v1::Project* response) {
   return executor_.Mutate(context, "StartNegotiation", *request, response,
-                          [=, this](pqxx::work& tx, const CallContext& call) {
-                            ZS_RETURN_IF_ERROR(RequireProject(tx, call.principal, request->project_id(), ProjectAccess::kWrite));
+                          [=, this](pqxx::transaction_base& tx, const CallContext& call) {
+                            ZS_RETURN_IF_ERROR(RequireProject(
+                                tx, call.principal, request->project_id(), ProjectAccess::kWrite));
                             return projects_.Move(tx, call,
                                                   {.project_id = request->project_id(),
                                                    .etag = request->etag(),
@@ -70,8 +77,9 @@ ServerUnaryReactor* ProjectServiceImpl::SignProject(CallbackServerContext* conte
                                                     v1::Project* response) {
   return executor_.Mutate(
       context, "SignProject", *request, response,
-      [=, this](pqxx::work& tx, const CallContext& call) {
-        ZS_RETURN_IF_ERROR(RequireProject(tx, call.principal, request->project_id(), ProjectAccess::kWrite));
+      [=, this](pqxx::transaction_base& tx, const CallContext& call) {
+        ZS_RETURN_IF_ERROR(
+            RequireProject(tx, call.principal, request->project_id(), ProjectAccess::kWrite));
         return projects_.Move(tx, call,
                               {.project_id = request->project_id(),
                                .etag = request->etag(),
@@ -87,8 +95,9 @@ ServerUnaryReactor* ProjectServiceImpl::ScheduleStart(CallbackServerContext* con
                                                       const v1::ScheduleStartRequest* request,
                                                       v1::Project* response) {
   return executor_.Mutate(context, "ScheduleStart", *request, response,
-                          [=, this](pqxx::work& tx, const CallContext& call) {
-                            ZS_RETURN_IF_ERROR(RequireProject(tx, call.principal, request->project_id(), ProjectAccess::kWrite));
+                          [=, this](pqxx::transaction_base& tx, const CallContext& call) {
+                            ZS_RETURN_IF_ERROR(RequireProject(
+                                tx, call.principal, request->project_id(), ProjectAccess::kWrite));
                             return projects_.Move(tx, call,
                                                   {.project_id = request->project_id(),
                                                    .etag = request->etag(),
@@ -102,8 +111,9 @@ ServerUnaryReactor* ProjectServiceImpl::StartProject(CallbackServerContext* cont
                                                      const v1::StartProjectRequest* request,
                                                      v1::Project* response) {
   return executor_.Mutate(context, "StartProject", *request, response,
-                          [=, this](pqxx::work& tx, const CallContext& call) {
-                            ZS_RETURN_IF_ERROR(RequireProject(tx, call.principal, request->project_id(), ProjectAccess::kWrite));
+                          [=, this](pqxx::transaction_base& tx, const CallContext& call) {
+                            ZS_RETURN_IF_ERROR(RequireProject(
+                                tx, call.principal, request->project_id(), ProjectAccess::kWrite));
                             return projects_.Move(tx, call,
                                                   {.project_id = request->project_id(),
                                                    .etag = request->etag(),
@@ -117,8 +127,9 @@ ServerUnaryReactor* ProjectServiceImpl::CompleteProject(CallbackServerContext* c
                                                         const v1::CompleteProjectRequest* request,
                                                         v1::Project* response) {
   return executor_.Mutate(context, "CompleteProject", *request, response,
-                          [=, this](pqxx::work& tx, const CallContext& call) {
-                            ZS_RETURN_IF_ERROR(RequireProject(tx, call.principal, request->project_id(), ProjectAccess::kWrite));
+                          [=, this](pqxx::transaction_base& tx, const CallContext& call) {
+                            ZS_RETURN_IF_ERROR(RequireProject(
+                                tx, call.principal, request->project_id(), ProjectAccess::kWrite));
                             return projects_.Move(tx, call,
                                                   {.project_id = request->project_id(),
                                                    .etag = request->etag(),
@@ -132,8 +143,9 @@ ServerUnaryReactor* ProjectServiceImpl::DropProject(CallbackServerContext* conte
                                                     const v1::DropProjectRequest* request,
                                                     v1::Project* response) {
   return executor_.Mutate(context, "DropProject", *request, response,
-                          [=, this](pqxx::work& tx, const CallContext& call) {
-                            ZS_RETURN_IF_ERROR(RequireProject(tx, call.principal, request->project_id(), ProjectAccess::kWrite));
+                          [=, this](pqxx::transaction_base& tx, const CallContext& call) {
+                            ZS_RETURN_IF_ERROR(RequireProject(
+                                tx, call.principal, request->project_id(), ProjectAccess::kWrite));
                             return projects_.Move(tx, call,
                                                   {.project_id = request->project_id(),
                                                    .etag = request->etag(),
@@ -147,7 +159,7 @@ ServerUnaryReactor* ProjectServiceImpl::RollOverYear(CallbackServerContext* cont
                                                      const v1::RollOverYearRequest* request,
                                                      v1::RollOverYearResponse* response) {
   return executor_.Mutate(context, "RollOverYear", *request, response,
-                          [=, this](pqxx::work& tx, const CallContext& call) {
+                          [=, this](pqxx::transaction_base& tx, const CallContext& call) {
                             return projects_.RollOverYear(tx, call, *request, response);
                           });
 }
@@ -156,8 +168,9 @@ ServerUnaryReactor* ProjectServiceImpl::ListStageTransitions(
     CallbackServerContext* context, const v1::ListStageTransitionsRequest* request,
     v1::ListStageTransitionsResponse* response) {
   return executor_.Read(context, "ListStageTransitions", *request, response,
-                        [=, this](pqxx::work& tx, const CallContext& call) {
-                          ZS_RETURN_IF_ERROR(RequireProject(tx, call.principal, request->project_id(), ProjectAccess::kRead));
+                        [=, this](pqxx::transaction_base& tx, const CallContext& call) {
+                          ZS_RETURN_IF_ERROR(RequireProject(
+                              tx, call.principal, request->project_id(), ProjectAccess::kRead));
                           return projects_.ListTransitions(tx, *request, response);
                         });
 }
@@ -166,8 +179,9 @@ ServerUnaryReactor* ProjectServiceImpl::RecordCapitalIncrease(
     CallbackServerContext* context, const v1::RecordCapitalIncreaseRequest* request,
     v1::Project* response) {
   return executor_.Mutate(context, "RecordCapitalIncrease", *request, response,
-                          [=, this](pqxx::work& tx, const CallContext& call) {
-                            ZS_RETURN_IF_ERROR(RequireProject(tx, call.principal, request->project_id(), ProjectAccess::kWrite));
+                          [=, this](pqxx::transaction_base& tx, const CallContext& call) {
+                            ZS_RETURN_IF_ERROR(RequireProject(
+                                tx, call.principal, request->project_id(), ProjectAccess::kWrite));
                             return projects_.RecordCapitalIncrease(tx, call, *request, response);
                           });
 }
@@ -176,8 +190,9 @@ ServerUnaryReactor* ProjectServiceImpl::RecordResigning(CallbackServerContext* c
                                                         const v1::RecordResigningRequest* request,
                                                         v1::Project* response) {
   return executor_.Mutate(context, "RecordResigning", *request, response,
-                          [=, this](pqxx::work& tx, const CallContext& call) {
-                            ZS_RETURN_IF_ERROR(RequireProject(tx, call.principal, request->project_id(), ProjectAccess::kWrite));
+                          [=, this](pqxx::transaction_base& tx, const CallContext& call) {
+                            ZS_RETURN_IF_ERROR(RequireProject(
+                                tx, call.principal, request->project_id(), ProjectAccess::kWrite));
                             return projects_.RecordResigning(tx, call, *request, response);
                           });
 }
@@ -185,19 +200,22 @@ ServerUnaryReactor* ProjectServiceImpl::RecordResigning(CallbackServerContext* c
 ServerUnaryReactor* ProjectServiceImpl::AddLedgerEntry(CallbackServerContext* context,
                                                        const v1::AddLedgerEntryRequest* request,
                                                        v1::LedgerEntry* response) {
-  return executor_.Mutate(context, "AddLedgerEntry", *request, response,
-                          [=, this](pqxx::work& tx, const CallContext& call) {
-                            ZS_RETURN_IF_ERROR(RequireProject(tx, call.principal, request->entry().project_id(), ProjectAccess::kWrite));
-                            return ledger_.AddEntry(tx, call, *request, response);
-                          });
+  return executor_.Mutate(
+      context, "AddLedgerEntry", *request, response,
+      [=, this](pqxx::transaction_base& tx, const CallContext& call) {
+        ZS_RETURN_IF_ERROR(RequireProject(tx, call.principal, request->entry().project_id(),
+                                          ProjectAccess::kWrite));
+        return ledger_.AddEntry(tx, call, *request, response);
+      });
 }
 
 ServerUnaryReactor* ProjectServiceImpl::ListLedgerEntries(
     CallbackServerContext* context, const v1::ListLedgerEntriesRequest* request,
     v1::ListLedgerEntriesResponse* response) {
   return executor_.Read(context, "ListLedgerEntries", *request, response,
-                        [=, this](pqxx::work& tx, const CallContext& call) {
-                          ZS_RETURN_IF_ERROR(RequireProject(tx, call.principal, request->project_id(), ProjectAccess::kRead));
+                        [=, this](pqxx::transaction_base& tx, const CallContext& call) {
+                          ZS_RETURN_IF_ERROR(RequireProject(
+                              tx, call.principal, request->project_id(), ProjectAccess::kRead));
                           return ledger_.ListEntries(tx, *request, response);
                         });
 }
@@ -205,19 +223,22 @@ ServerUnaryReactor* ProjectServiceImpl::ListLedgerEntries(
 ServerUnaryReactor* ProjectServiceImpl::RecordFunds(CallbackServerContext* context,
                                                     const v1::RecordFundsRequest* request,
                                                     v1::FundsRecord* response) {
-  return executor_.Mutate(context, "RecordFunds", *request, response,
-                          [=, this](pqxx::work& tx, const CallContext& call) {
-                            ZS_RETURN_IF_ERROR(RequireProject(tx, call.principal, request->funds().project_id(), ProjectAccess::kWrite));
-                            return ledger_.RecordFunds(tx, *request, response);
-                          });
+  return executor_.Mutate(
+      context, "RecordFunds", *request, response,
+      [=, this](pqxx::transaction_base& tx, const CallContext& call) {
+        ZS_RETURN_IF_ERROR(RequireProject(tx, call.principal, request->funds().project_id(),
+                                          ProjectAccess::kWrite));
+        return ledger_.RecordFunds(tx, *request, response);
+      });
 }
 
 ServerUnaryReactor* ProjectServiceImpl::ListFunds(CallbackServerContext* context,
                                                   const v1::ListFundsRequest* request,
                                                   v1::ListFundsResponse* response) {
   return executor_.Read(context, "ListFunds", *request, response,
-                        [=, this](pqxx::work& tx, const CallContext& call) {
-                          ZS_RETURN_IF_ERROR(RequireProject(tx, call.principal, request->project_id(), ProjectAccess::kRead));
+                        [=, this](pqxx::transaction_base& tx, const CallContext& call) {
+                          ZS_RETURN_IF_ERROR(RequireProject(
+                              tx, call.principal, request->project_id(), ProjectAccess::kRead));
                           return ledger_.ListFunds(tx, *request, response);
                         });
 }
@@ -225,74 +246,79 @@ ServerUnaryReactor* ProjectServiceImpl::ListFunds(CallbackServerContext* context
 ServerUnaryReactor* ProjectServiceImpl::CreateEnterpriseRequest(
     CallbackServerContext* context, const v1::CreateEnterpriseRequestRequest* request,
     v1::EnterpriseRequest* response) {
-  return executor_.Mutate(context, "CreateEnterpriseRequest", *request, response,
-                          [=, this](pqxx::work& tx, const CallContext& call) {
-                            ZS_RETURN_IF_ERROR(RequireProject(tx, call.principal, request->enterprise_request().project_id(), ProjectAccess::kWrite));
-                            return requests_.Create(tx, *request, response);
-                          });
+  return executor_.Mutate(
+      context, "CreateEnterpriseRequest", *request, response,
+      [=, this](pqxx::transaction_base& tx, const CallContext& call) {
+        ZS_RETURN_IF_ERROR(RequireProject(
+            tx, call.principal, request->enterprise_request().project_id(), ProjectAccess::kWrite));
+        return requests_.Create(tx, *request, response);
+      });
 }
 
 ServerUnaryReactor* ProjectServiceImpl::GetEnterpriseRequest(
     CallbackServerContext* context, const v1::GetEnterpriseRequestRequest* request,
     v1::EnterpriseRequest* response) {
-  return executor_.Read(context, "GetEnterpriseRequest", *request, response,
-                        [=, this](pqxx::work& tx, const CallContext& call) {
-                          ZS_RETURN_IF_ERROR(RequireOwnEnterpriseRequest(tx, call.principal, request->id()));
-                          return requests_.Get(tx, request->id(), response);
-                        });
+  return executor_.Read(
+      context, "GetEnterpriseRequest", *request, response,
+      [=, this](pqxx::transaction_base& tx, const CallContext& call) {
+        ZS_RETURN_IF_ERROR(RequireOwnEnterpriseRequest(tx, call.principal, request->id()));
+        return requests_.Get(tx, request->id(), response);
+      });
 }
 
 ServerUnaryReactor* ProjectServiceImpl::ListEnterpriseRequests(
     CallbackServerContext* context, const v1::ListEnterpriseRequestsRequest* request,
     v1::ListEnterpriseRequestsResponse* response) {
-  return executor_.Read(context, "ListEnterpriseRequests", *request, response,
-                        [=, this](pqxx::work& tx, const CallContext& call) {
-                          auto scoped = *request;
-                          ZS_RETURN_IF_ERROR(ScopeOwnerFilter(call.principal, scoped.mutable_unit_code()));
-                          return requests_.List(tx, scoped, response);
-                        });
+  return executor_.Read(
+      context, "ListEnterpriseRequests", *request, response,
+      [=, this](pqxx::transaction_base& tx, const CallContext& call) {
+        auto scoped = *request;
+        ZS_RETURN_IF_ERROR(ScopeOwnerFilter(call.principal, scoped.mutable_unit_code()));
+        return requests_.List(tx, scoped, response);
+      });
 }
 
 ServerUnaryReactor* ProjectServiceImpl::StartEnterpriseRequest(
     CallbackServerContext* context, const v1::StartEnterpriseRequestRequest* request,
     v1::EnterpriseRequest* response) {
-  return executor_.Mutate(context, "StartEnterpriseRequest", *request, response,
-                          [=, this](pqxx::work& tx, const CallContext& call) {
-                            ZS_RETURN_IF_ERROR(RequireOwnEnterpriseRequest(tx, call.principal, request->id()));
-                            return requests_.Move(tx, request->id(), request->etag(),
-                                                  v1::REQUEST_STATE_IN_PROGRESS, "", response);
-                          });
+  return executor_.Mutate(
+      context, "StartEnterpriseRequest", *request, response,
+      [=, this](pqxx::transaction_base& tx, const CallContext& call) {
+        ZS_RETURN_IF_ERROR(RequireOwnEnterpriseRequest(tx, call.principal, request->id()));
+        return requests_.Move(tx, request->id(), request->etag(), v1::REQUEST_STATE_IN_PROGRESS, "",
+                              response);
+      });
 }
 
 ServerUnaryReactor* ProjectServiceImpl::SettleEnterpriseRequest(
     CallbackServerContext* context, const v1::SettleEnterpriseRequestRequest* request,
     v1::EnterpriseRequest* response) {
-  return executor_.Mutate(context, "SettleEnterpriseRequest", *request, response,
-                          [=, this](pqxx::work& tx, const CallContext& call) {
-                            ZS_RETURN_IF_ERROR(RequireOwnEnterpriseRequest(tx, call.principal, request->id()));
-                            return requests_.Move(tx, request->id(), request->etag(),
-                                                  v1::REQUEST_STATE_SETTLED, request->resolution(),
-                                                  response);
-                          });
+  return executor_.Mutate(
+      context, "SettleEnterpriseRequest", *request, response,
+      [=, this](pqxx::transaction_base& tx, const CallContext& call) {
+        ZS_RETURN_IF_ERROR(RequireOwnEnterpriseRequest(tx, call.principal, request->id()));
+        return requests_.Move(tx, request->id(), request->etag(), v1::REQUEST_STATE_SETTLED,
+                              request->resolution(), response);
+      });
 }
 
 ServerUnaryReactor* ProjectServiceImpl::RejectEnterpriseRequest(
     CallbackServerContext* context, const v1::RejectEnterpriseRequestRequest* request,
     v1::EnterpriseRequest* response) {
-  return executor_.Mutate(context, "RejectEnterpriseRequest", *request, response,
-                          [=, this](pqxx::work& tx, const CallContext& call) {
-                            ZS_RETURN_IF_ERROR(RequireOwnEnterpriseRequest(tx, call.principal, request->id()));
-                            return requests_.Move(tx, request->id(), request->etag(),
-                                                  v1::REQUEST_STATE_REJECTED, request->reason(),
-                                                  response);
-                          });
+  return executor_.Mutate(
+      context, "RejectEnterpriseRequest", *request, response,
+      [=, this](pqxx::transaction_base& tx, const CallContext& call) {
+        ZS_RETURN_IF_ERROR(RequireOwnEnterpriseRequest(tx, call.principal, request->id()));
+        return requests_.Move(tx, request->id(), request->etag(), v1::REQUEST_STATE_REJECTED,
+                              request->reason(), response);
+      });
 }
 
 ServerUnaryReactor* ProjectServiceImpl::SetHolidays(CallbackServerContext* context,
                                                     const v1::SetHolidaysRequest* request,
                                                     v1::SetHolidaysResponse* response) {
   return executor_.Mutate(context, "SetHolidays", *request, response,
-                          [=, this](pqxx::work& tx, const CallContext&) {
+                          [=, this](pqxx::transaction_base& tx, const CallContext&) {
                             return requests_.SetHolidays(tx, *request, response);
                           });
 }
@@ -301,7 +327,7 @@ ServerUnaryReactor* ProjectServiceImpl::AggregateTransitions(
     CallbackServerContext* context, const v1::AggregateTransitionsRequest* request,
     v1::AggregateTransitionsResponse* response) {
   return executor_.Read(context, "AggregateTransitions", *request, response,
-                        [=, this](pqxx::work& tx, const CallContext&) {
+                        [=, this](pqxx::transaction_base& tx, const CallContext&) {
                           return aggregates_.Transitions(tx, *request, response);
                         });
 }
@@ -310,7 +336,7 @@ ServerUnaryReactor* ProjectServiceImpl::AggregateFunds(CallbackServerContext* co
                                                        const v1::AggregateFundsRequest* request,
                                                        v1::AggregateFundsResponse* response) {
   return executor_.Read(context, "AggregateFunds", *request, response,
-                        [=, this](pqxx::work& tx, const CallContext&) {
+                        [=, this](pqxx::transaction_base& tx, const CallContext&) {
                           return aggregates_.Funds(tx, *request, response);
                         });
 }
@@ -319,7 +345,7 @@ ServerUnaryReactor* ProjectServiceImpl::AggregateContinuing(
     CallbackServerContext* context, const v1::AggregateContinuingRequest* request,
     v1::AggregateContinuingResponse* response) {
   return executor_.Read(context, "AggregateContinuing", *request, response,
-                        [=, this](pqxx::work& tx, const CallContext&) {
+                        [=, this](pqxx::transaction_base& tx, const CallContext&) {
                           return aggregates_.Continuing(tx, *request, response);
                         });
 }
@@ -348,7 +374,7 @@ ServerUnaryReactor* ProjectServiceImpl::CreateProject(CallbackServerContext* con
       [=, this](const CallContext& call) {
         return CheckEnterprise(call, "project.enterprise_id", request->project().enterprise_id());
       },
-      [=, this](pqxx::work& tx, const CallContext& call) {
+      [=, this](pqxx::transaction_base& tx, const CallContext& call) {
         ZS_RETURN_IF_ERROR(RequireOwnNewProject(call.principal, request->project().unit_code()));
         if (request->project().lead_id() != 0) {
           return InvalidField("project.lead_id",
@@ -366,8 +392,9 @@ ServerUnaryReactor* ProjectServiceImpl::ChangeInvestor(CallbackServerContext* co
       [=, this](const CallContext& call) {
         return CheckEnterprise(call, "new_enterprise_id", request->new_enterprise_id());
       },
-      [=, this](pqxx::work& tx, const CallContext& call) {
-        ZS_RETURN_IF_ERROR(RequireProject(tx, call.principal, request->project_id(), ProjectAccess::kWrite));
+      [=, this](pqxx::transaction_base& tx, const CallContext& call) {
+        ZS_RETURN_IF_ERROR(
+            RequireProject(tx, call.principal, request->project_id(), ProjectAccess::kWrite));
         return projects_.ChangeInvestor(tx, call, *request, response);
       });
 }
@@ -382,7 +409,7 @@ absl::Status ProjectServiceImpl::FinishConversion(const CallContext& call, Conne
                      " is not yet marked converted: ", converted.status().message(),
                      ". Retrying with the same request_id (or RepairLeadConversions) finishes it"));
   }
-  return RunTransaction(slot, call.deadline, [&](pqxx::work& tx) {
+  return RunTransaction(slot, call.deadline, [&](pqxx::transaction_base& tx) {
     projects_.ConfirmConversion(tx, project_id);
     return absl::OkStatus();
   });
@@ -412,7 +439,8 @@ ServerUnaryReactor* ProjectServiceImpl::ConvertLeadToProject(
                               absl::StrCat("lead ", request->lead_id(), " does not exist"));
         }
         if (!lead.ok()) return lead.status();
-        ZS_RETURN_IF_ERROR(RequireOwnUnitOrOffice(call.principal, lead->unit_code(), lead->office_code()));
+        ZS_RETURN_IF_ERROR(
+            RequireOwnUnitOrOffice(call.principal, lead->unit_code(), lead->office_code()));
         int64_t project_id = 0;
         if (lead->status() == lv1::LEAD_STATUS_CONVERTED) {
           project_id = lead->project_id();  // step 3 happened; only 4 may be missing
@@ -443,20 +471,21 @@ ServerUnaryReactor* ProjectServiceImpl::ConvertLeadToProject(
             ZS_RETURN_IF_ERROR(RequireOwnNewProject(call.principal, project.unit_code()));
           }
           v1::Project created;
-          ZS_RETURN_IF_ERROR(RunTransaction(slot, call.deadline, [&](pqxx::work& tx) {
+          ZS_RETURN_IF_ERROR(RunTransaction(slot, call.deadline, [&](pqxx::transaction_base& tx) {
             created.Clear();
             return RunIdempotent(
                 tx,
                 {.method = call.method,
                  .request_id = request->request_id(),
                  .principal = call.principal.id,
-                 .request = request},
+                 .request = request,
+                 .on_behalf_of = call.principal.on_behalf_of},
                 &created, [&] { return projects_.CreateFromLead(tx, call, project, &created); });
           }));
           project_id = created.id();
         }
         ZS_RETURN_IF_ERROR(FinishConversion(call, slot, project_id, request->lead_id()));
-        return RunTransaction(slot, call.deadline, [&](pqxx::work& tx) {
+        return RunTransaction(slot, call.deadline, [&](pqxx::transaction_base& tx) {
           response->Clear();
           return projects_.Get(tx, project_id, response);
         });
@@ -470,7 +499,7 @@ ServerUnaryReactor* ProjectServiceImpl::RepairLeadConversions(
       context, "RepairLeadConversions", *request,
       [=, this](const CallContext& call, ConnectionSlot& slot) {
         std::vector<std::pair<int64_t, int64_t>> pending;
-        ZS_RETURN_IF_ERROR(RunTransaction(slot, call.deadline, [&](pqxx::work& tx) {
+        ZS_RETURN_IF_ERROR(RunTransaction(slot, call.deadline, [&](pqxx::transaction_base& tx) {
           pending = projects_.PendingConversions(tx);
           return absl::OkStatus();
         }));
@@ -489,9 +518,10 @@ ServerUnaryReactor* ProjectServiceImpl::RepairLeadConversions(
 ServerUnaryReactor* ProjectServiceImpl::ListAuditEvents(CallbackServerContext* context,
                                                         const cv1::ListAuditEventsRequest* request,
                                                         cv1::ListAuditEventsResponse* response) {
-  return executor_.Read(
-      context, "ListAuditEvents", *request, response,
-      [=](pqxx::work& tx, const CallContext&) { return zs::ListAuditEvents(tx, *request, response); });
+  return executor_.Read(context, "ListAuditEvents", *request, response,
+                        [=](pqxx::transaction_base& tx, const CallContext&) {
+                          return zs::ListAuditEvents(tx, *request, response);
+                        });
 }
 
 }  // namespace zs::project

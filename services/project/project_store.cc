@@ -86,7 +86,7 @@ void TransitionFromRow(const pqxx::row& row, v1::StageTransition* out) {
   out->set_unit_code(row[14].as<std::string>());
 }
 
-int64_t InsertProject(pqxx::work& tx, const v1::Project& p, v1::Stage stage, bool pending) {
+int64_t InsertProject(pqxx::transaction_base& tx, const v1::Project& p, v1::Stage stage, bool pending) {
   return tx
       .exec_params1(
           "INSERT INTO projects (name, enterprise_id, lead_id, lead_conversion_pending, industry, "
@@ -106,7 +106,7 @@ int64_t InsertProject(pqxx::work& tx, const v1::Project& p, v1::Stage stage, boo
 
 }  // namespace
 
-void RecordTransition(pqxx::work& tx, const CallContext& call, const TransitionRow& row) {
+void RecordTransition(pqxx::transaction_base& tx, const CallContext& call, const TransitionRow& row) {
   tx.exec_params0(
       "INSERT INTO transitions (project_id, kind, from_stage, to_stage, effective_date, "
       "investment_wan_yuan, increment_wan_yuan, activity_id, enterprise_id, reason, actor) "
@@ -116,14 +116,14 @@ void RecordTransition(pqxx::work& tx, const CallContext& call, const TransitionR
       NullIfZero(row.activity_id), NullIfZero(row.enterprise_id), row.reason, call.principal.id);
 }
 
-absl::StatusOr<v1::Stage> ProjectStage(pqxx::work& tx, int64_t id) {
+absl::StatusOr<v1::Stage> ProjectStage(pqxx::transaction_base& tx, int64_t id) {
   if (id <= 0) return InvalidField("project_id", "is required");
   const pqxx::result rows = tx.exec_params("SELECT stage FROM projects WHERE id = $1", id);
   if (rows.empty()) return NotFound("project", id);
   return static_cast<v1::Stage>(rows[0][0].as<int>());
 }
 
-absl::Status ProjectStore::Create(pqxx::work& tx, const CallContext& call,
+absl::Status ProjectStore::Create(pqxx::transaction_base& tx, const CallContext& call,
                                   const v1::Project& project, v1::Project* out) const {
   v1::Stage stage =
       project.stage() == v1::STAGE_UNSPECIFIED ? v1::STAGE_NEGOTIATING : project.stage();
@@ -145,7 +145,7 @@ absl::Status ProjectStore::Create(pqxx::work& tx, const CallContext& call,
   return Get(tx, id, out);
 }
 
-absl::Status ProjectStore::CreateFromLead(pqxx::work& tx, const CallContext& call,
+absl::Status ProjectStore::CreateFromLead(pqxx::transaction_base& tx, const CallContext& call,
                                           const v1::Project& project, v1::Project* out) const {
   ZS_RETURN_IF_ERROR(ValidateProject(project, directory_));
   const pqxx::result existing = tx.exec_params(
@@ -163,14 +163,14 @@ absl::Status ProjectStore::CreateFromLead(pqxx::work& tx, const CallContext& cal
   return Get(tx, id, out);
 }
 
-void ProjectStore::ConfirmConversion(pqxx::work& tx, int64_t project_id) const {
+void ProjectStore::ConfirmConversion(pqxx::transaction_base& tx, int64_t project_id) const {
   tx.exec_params0(
       "UPDATE projects SET lead_conversion_pending = false WHERE id = $1 AND "
       "lead_conversion_pending",
       project_id);
 }
 
-std::vector<std::pair<int64_t, int64_t>> ProjectStore::PendingConversions(pqxx::work& tx) const {
+std::vector<std::pair<int64_t, int64_t>> ProjectStore::PendingConversions(pqxx::transaction_base& tx) const {
   std::vector<std::pair<int64_t, int64_t>> pending;
   for (const pqxx::row& row :
        tx.exec("SELECT id, lead_id FROM projects WHERE lead_conversion_pending ORDER BY id")) {
@@ -179,7 +179,7 @@ std::vector<std::pair<int64_t, int64_t>> ProjectStore::PendingConversions(pqxx::
   return pending;
 }
 
-absl::Status ProjectStore::Get(pqxx::work& tx, int64_t id, v1::Project* out) const {
+absl::Status ProjectStore::Get(pqxx::transaction_base& tx, int64_t id, v1::Project* out) const {
   if (id <= 0) return InvalidField("id", "is required");
   const pqxx::result rows = tx.exec_params(
       absl::StrCat("SELECT ", kProjectColumns, " FROM projects p WHERE p.id = $1"), id);
@@ -188,7 +188,7 @@ absl::Status ProjectStore::Get(pqxx::work& tx, int64_t id, v1::Project* out) con
   return absl::OkStatus();
 }
 
-absl::Status ProjectStore::List(pqxx::work& tx, const v1::ListProjectsRequest& request,
+absl::Status ProjectStore::List(pqxx::transaction_base& tx, const v1::ListProjectsRequest& request,
                                 v1::ListProjectsResponse* out) const {
   if (!v1::Stage_IsValid(request.stage())) return InvalidField("stage", "unknown value");
   if (!common::Industry_IsValid(request.industry())) {
@@ -224,7 +224,7 @@ absl::Status ProjectStore::List(pqxx::work& tx, const v1::ListProjectsRequest& r
   return absl::OkStatus();
 }
 
-absl::Status ProjectStore::Update(pqxx::work& tx, const v1::UpdateProjectRequest& request,
+absl::Status ProjectStore::Update(pqxx::transaction_base& tx, const v1::UpdateProjectRequest& request,
                                   v1::Project* out) const {
   const int64_t id = request.project().id();
   if (id <= 0) return InvalidField("project.id", "is required");
@@ -266,7 +266,7 @@ absl::Status ProjectStore::Update(pqxx::work& tx, const v1::UpdateProjectRequest
   return Get(tx, id, out);
 }
 
-absl::StatusOr<ProjectStore::Locked> ProjectStore::Lock(pqxx::work& tx, int64_t id,
+absl::StatusOr<ProjectStore::Locked> ProjectStore::Lock(pqxx::transaction_base& tx, int64_t id,
                                                         const std::string& etag) const {
   if (id <= 0) return InvalidField("project_id", "is required");
   const pqxx::result rows = tx.exec_params(
@@ -298,7 +298,7 @@ absl::StatusOr<std::string> ProjectStore::EffectiveDate(const std::string& field
   return date;
 }
 
-absl::Status ProjectStore::Move(pqxx::work& tx, const CallContext& call, const StageMove& move,
+absl::Status ProjectStore::Move(pqxx::transaction_base& tx, const CallContext& call, const StageMove& move,
                                 v1::Project* out) const {
   absl::StatusOr<Locked> locked = Lock(tx, move.project_id, move.etag);
   if (!locked.ok()) return locked.status();
@@ -351,7 +351,7 @@ absl::Status ProjectStore::Move(pqxx::work& tx, const CallContext& call, const S
   return Get(tx, move.project_id, out);
 }
 
-absl::Status ProjectStore::RecordCapitalIncrease(pqxx::work& tx, const CallContext& call,
+absl::Status ProjectStore::RecordCapitalIncrease(pqxx::transaction_base& tx, const CallContext& call,
                                                  const v1::RecordCapitalIncreaseRequest& request,
                                                  v1::Project* out) const {
   if (request.increment_wan_yuan() <= 0) {
@@ -386,7 +386,7 @@ absl::Status ProjectStore::RecordCapitalIncrease(pqxx::work& tx, const CallConte
   return Get(tx, request.project_id(), out);
 }
 
-absl::Status ProjectStore::ChangeInvestor(pqxx::work& tx, const CallContext& call,
+absl::Status ProjectStore::ChangeInvestor(pqxx::transaction_base& tx, const CallContext& call,
                                           const v1::ChangeInvestorRequest& request,
                                           v1::Project* out) const {
   if (request.new_enterprise_id() <= 0) return InvalidField("new_enterprise_id", "is required");
@@ -417,7 +417,7 @@ absl::Status ProjectStore::ChangeInvestor(pqxx::work& tx, const CallContext& cal
   return Get(tx, request.project_id(), out);
 }
 
-absl::Status ProjectStore::RecordResigning(pqxx::work& tx, const CallContext& call,
+absl::Status ProjectStore::RecordResigning(pqxx::transaction_base& tx, const CallContext& call,
                                            const v1::RecordResigningRequest& request,
                                            v1::Project* out) const {
   if (request.activity_id() <= 0) return InvalidField("activity_id", "is required");
@@ -445,7 +445,7 @@ absl::Status ProjectStore::RecordResigning(pqxx::work& tx, const CallContext& ca
   return Get(tx, request.project_id(), out);
 }
 
-absl::Status ProjectStore::RollOverYear(pqxx::work& tx, const CallContext& call,
+absl::Status ProjectStore::RollOverYear(pqxx::transaction_base& tx, const CallContext& call,
                                         const v1::RollOverYearRequest& request,
                                         v1::RollOverYearResponse* out) const {
   if (request.year() < 2000 || request.year() > 2100) {
@@ -480,7 +480,7 @@ absl::Status ProjectStore::RollOverYear(pqxx::work& tx, const CallContext& call,
   return absl::OkStatus();
 }
 
-absl::Status ProjectStore::ListTransitions(pqxx::work& tx,
+absl::Status ProjectStore::ListTransitions(pqxx::transaction_base& tx,
                                            const v1::ListStageTransitionsRequest& request,
                                            v1::ListStageTransitionsResponse* out) const {
   if (request.project_id() != 0) {

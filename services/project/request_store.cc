@@ -36,7 +36,7 @@ void RequestFromRow(const pqxx::row& row, v1::EnterpriseRequest* out) {
   out->set_overdue(row[13].as<bool>());
 }
 
-WorkingCalendar LoadCalendar(pqxx::work& tx, const std::string& from) {
+WorkingCalendar LoadCalendar(pqxx::transaction_base& tx, const std::string& from) {
   WorkingCalendar calendar;
   // A year ahead covers any time limit the rules allow (≤ 250 working days).
   for (const pqxx::row& row :
@@ -51,7 +51,7 @@ WorkingCalendar LoadCalendar(pqxx::work& tx, const std::string& from) {
 
 }  // namespace
 
-absl::Status RequestStore::Create(pqxx::work& tx, const v1::CreateEnterpriseRequestRequest& request,
+absl::Status RequestStore::Create(pqxx::transaction_base& tx, const v1::CreateEnterpriseRequestRequest& request,
                                   v1::EnterpriseRequest* out) const {
   v1::EnterpriseRequest r = request.enterprise_request();
   if (r.raised_date().empty()) r.set_raised_date(TodayInChinaString());
@@ -72,7 +72,7 @@ absl::Status RequestStore::Create(pqxx::work& tx, const v1::CreateEnterpriseRequ
   return Get(tx, id, out);
 }
 
-absl::Status RequestStore::Get(pqxx::work& tx, int64_t id, v1::EnterpriseRequest* out) const {
+absl::Status RequestStore::Get(pqxx::transaction_base& tx, int64_t id, v1::EnterpriseRequest* out) const {
   if (id <= 0) return InvalidField("id", "is required");
   const pqxx::result rows = tx.exec_params(
       absl::StrCat("SELECT ", kRequestColumns, " FROM enterprise_requests WHERE id = $2"),
@@ -82,7 +82,7 @@ absl::Status RequestStore::Get(pqxx::work& tx, int64_t id, v1::EnterpriseRequest
   return absl::OkStatus();
 }
 
-absl::Status RequestStore::List(pqxx::work& tx, const v1::ListEnterpriseRequestsRequest& request,
+absl::Status RequestStore::List(pqxx::transaction_base& tx, const v1::ListEnterpriseRequestsRequest& request,
                                 v1::ListEnterpriseRequestsResponse* out) const {
   if (!v1::RequestState_IsValid(request.state())) return InvalidField("state", "unknown value");
   const std::string fingerprint = ListFingerprint(request);
@@ -104,7 +104,7 @@ absl::Status RequestStore::List(pqxx::work& tx, const v1::ListEnterpriseRequests
   return absl::OkStatus();
 }
 
-absl::Status RequestStore::Move(pqxx::work& tx, int64_t id, const std::string& etag,
+absl::Status RequestStore::Move(pqxx::transaction_base& tx, int64_t id, const std::string& etag,
                                 v1::RequestState to, const std::string& resolution,
                                 v1::EnterpriseRequest* out) const {
   if (id <= 0) return InvalidField("id", "is required");
@@ -137,7 +137,7 @@ absl::Status RequestStore::Move(pqxx::work& tx, int64_t id, const std::string& e
   return Get(tx, id, out);
 }
 
-absl::Status RequestStore::SetHolidays(pqxx::work& tx, const v1::SetHolidaysRequest& request,
+absl::Status RequestStore::SetHolidays(pqxx::transaction_base& tx, const v1::SetHolidaysRequest& request,
                                        v1::SetHolidaysResponse* out) const {
   if (request.year() < 2000 || request.year() > 2100) {
     return InvalidField("year", "must be between 2000 and 2100");

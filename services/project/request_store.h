@@ -18,15 +18,15 @@ class RequestStore {
  public:
   explicit RequestStore(const Directory& directory) : directory_(directory) {}
 
-  absl::Status Create(pqxx::work& tx, const v1::CreateEnterpriseRequestRequest& request,
+  absl::Status Create(pqxx::transaction_base& tx, const v1::CreateEnterpriseRequestRequest& request,
                       v1::EnterpriseRequest* out) const;
-  absl::Status Get(pqxx::work& tx, int64_t id, v1::EnterpriseRequest* out) const;
-  absl::Status List(pqxx::work& tx, const v1::ListEnterpriseRequestsRequest& request,
+  absl::Status Get(pqxx::transaction_base& tx, int64_t id, v1::EnterpriseRequest* out) const;
+  absl::Status List(pqxx::transaction_base& tx, const v1::ListEnterpriseRequestsRequest& request,
                     v1::ListEnterpriseRequestsResponse* out) const;
   // OPEN → IN_PROGRESS, OPEN/IN_PROGRESS → SETTLED or REJECTED (with a reason).
-  absl::Status Move(pqxx::work& tx, int64_t id, const std::string& etag, v1::RequestState to,
+  absl::Status Move(pqxx::transaction_base& tx, int64_t id, const std::string& etag, v1::RequestState to,
                     const std::string& resolution, v1::EnterpriseRequest* out) const;
-  absl::Status SetHolidays(pqxx::work& tx, const v1::SetHolidaysRequest& request,
+  absl::Status SetHolidays(pqxx::transaction_base& tx, const v1::SetHolidaysRequest& request,
                            v1::SetHolidaysResponse* out) const;
 
  private:

@@ -33,7 +33,7 @@ absl::Status ValidateCode(absl::string_view field, const std::string& code) {
   return absl::OkStatus();
 }
 
-absl::Status ValidateUnit(pqxx::work& tx, const v1::Unit& unit) {
+absl::Status ValidateUnit(pqxx::transaction_base& tx, const v1::Unit& unit) {
   ZS_RETURN_IF_ERROR(ValidateCode("unit.code", unit.code()));
   ZS_RETURN_IF_ERROR(ValidateRequiredText("unit.name", unit.name(), 100));
   if (!v1::UnitKind_IsValid(unit.kind()) || unit.kind() == 0) {
@@ -54,7 +54,7 @@ absl::Status ValidateUnit(pqxx::work& tx, const v1::Unit& unit) {
 
 }  // namespace
 
-absl::Status DirectoryStore::ListUnits(pqxx::work& tx, const v1::ListUnitsRequest& request,
+absl::Status DirectoryStore::ListUnits(pqxx::transaction_base& tx, const v1::ListUnitsRequest& request,
                                        v1::ListUnitsResponse* out) const {
   if (!v1::UnitKind_IsValid(request.kind())) return InvalidField("kind", "unknown value");
   // The directory is small (tens of units): one page holds it all.
@@ -67,7 +67,7 @@ absl::Status DirectoryStore::ListUnits(pqxx::work& tx, const v1::ListUnitsReques
   return absl::OkStatus();
 }
 
-absl::Status DirectoryStore::GetUnit(pqxx::work& tx, const std::string& code, v1::Unit* out) const {
+absl::Status DirectoryStore::GetUnit(pqxx::transaction_base& tx, const std::string& code, v1::Unit* out) const {
   if (code.empty()) return InvalidField("code", "is required");
   const pqxx::result rows =
       tx.exec_params(absl::StrCat("SELECT ", kUnitColumns, " FROM units WHERE code = $1"), code);
@@ -78,7 +78,7 @@ absl::Status DirectoryStore::GetUnit(pqxx::work& tx, const std::string& code, v1
   return absl::OkStatus();
 }
 
-absl::Status DirectoryStore::CreateUnit(pqxx::work& tx, const v1::CreateUnitRequest& request,
+absl::Status DirectoryStore::CreateUnit(pqxx::transaction_base& tx, const v1::CreateUnitRequest& request,
                                         v1::Unit* out) const {
   ZS_RETURN_IF_ERROR(ValidateUnit(tx, request.unit()));
   const v1::Unit& unit = request.unit();
@@ -93,7 +93,7 @@ absl::Status DirectoryStore::CreateUnit(pqxx::work& tx, const v1::CreateUnitRequ
   return GetUnit(tx, unit.code(), out);
 }
 
-absl::Status DirectoryStore::UpdateUnit(pqxx::work& tx, const v1::UpdateUnitRequest& request,
+absl::Status DirectoryStore::UpdateUnit(pqxx::transaction_base& tx, const v1::UpdateUnitRequest& request,
                                         v1::Unit* out) const {
   v1::Unit current;
   ZS_RETURN_IF_ERROR(GetUnit(tx, request.unit().code(), &current));
@@ -112,7 +112,7 @@ absl::Status DirectoryStore::UpdateUnit(pqxx::work& tx, const v1::UpdateUnitRequ
   return GetUnit(tx, current.code(), out);
 }
 
-absl::Status DirectoryStore::ListLeaders(pqxx::work& tx, v1::ListLeadersResponse* out) const {
+absl::Status DirectoryStore::ListLeaders(pqxx::transaction_base& tx, v1::ListLeadersResponse* out) const {
   for (const pqxx::row& row :
        tx.exec("SELECT code, name, title, body, active FROM leaders ORDER BY code")) {
     v1::Leader* leader = out->add_leaders();
@@ -125,7 +125,7 @@ absl::Status DirectoryStore::ListLeaders(pqxx::work& tx, v1::ListLeadersResponse
   return absl::OkStatus();
 }
 
-absl::Status DirectoryStore::CreateLeader(pqxx::work& tx, const v1::CreateLeaderRequest& request,
+absl::Status DirectoryStore::CreateLeader(pqxx::transaction_base& tx, const v1::CreateLeaderRequest& request,
                                           v1::Leader* out) const {
   const v1::Leader& leader = request.leader();
   ZS_RETURN_IF_ERROR(ValidateCode("leader.code", leader.code()));
@@ -146,7 +146,7 @@ absl::Status DirectoryStore::CreateLeader(pqxx::work& tx, const v1::CreateLeader
   return absl::OkStatus();
 }
 
-std::vector<v1::Unit> DirectoryStore::ActiveUnits(pqxx::work& tx) const {
+std::vector<v1::Unit> DirectoryStore::ActiveUnits(pqxx::transaction_base& tx) const {
   std::vector<v1::Unit> units;
   for (const pqxx::row& row : tx.exec(absl::StrCat(
            "SELECT ", kUnitColumns, " FROM units WHERE active AND kind <> 5 ORDER BY code"))) {

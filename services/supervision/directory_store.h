@@ -14,18 +14,18 @@ namespace v1 = ::zhaoshang::supervision::v1;
 
 class DirectoryStore {
  public:
-  absl::Status ListUnits(pqxx::work& tx, const v1::ListUnitsRequest& request,
+  absl::Status ListUnits(pqxx::transaction_base& tx, const v1::ListUnitsRequest& request,
                          v1::ListUnitsResponse* out) const;
-  absl::Status GetUnit(pqxx::work& tx, const std::string& code, v1::Unit* out) const;
-  absl::Status CreateUnit(pqxx::work& tx, const v1::CreateUnitRequest& request,
+  absl::Status GetUnit(pqxx::transaction_base& tx, const std::string& code, v1::Unit* out) const;
+  absl::Status CreateUnit(pqxx::transaction_base& tx, const v1::CreateUnitRequest& request,
                           v1::Unit* out) const;
-  absl::Status UpdateUnit(pqxx::work& tx, const v1::UpdateUnitRequest& request,
+  absl::Status UpdateUnit(pqxx::transaction_base& tx, const v1::UpdateUnitRequest& request,
                           v1::Unit* out) const;
-  absl::Status ListLeaders(pqxx::work& tx, v1::ListLeadersResponse* out) const;
-  absl::Status CreateLeader(pqxx::work& tx, const v1::CreateLeaderRequest& request,
+  absl::Status ListLeaders(pqxx::transaction_base& tx, v1::ListLeadersResponse* out) const;
+  absl::Status CreateLeader(pqxx::transaction_base& tx, const v1::CreateLeaderRequest& request,
                             v1::Leader* out) const;
   // Every active unit (offices included), ordered by code.
-  std::vector<v1::Unit> ActiveUnits(pqxx::work& tx) const;
+  std::vector<v1::Unit> ActiveUnits(pqxx::transaction_base& tx) const;
 };
 
 }  // namespace zs::supervision

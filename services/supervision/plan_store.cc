@@ -29,7 +29,7 @@ absl::Status ValidateTargets(absl::string_view field,
 
 }  // namespace
 
-absl::Status PlanStore::ListCategories(pqxx::work& tx, int year,
+absl::Status PlanStore::ListCategories(pqxx::transaction_base& tx, int year,
                                        v1::ListTargetCategoriesResponse* out) const {
   ZS_RETURN_IF_ERROR(ValidateYear(year));
   std::map<std::string, v1::TargetCategory*> by_code;
@@ -52,7 +52,7 @@ absl::Status PlanStore::ListCategories(pqxx::work& tx, int year,
   return absl::OkStatus();
 }
 
-absl::Status PlanStore::UpsertCategory(pqxx::work& tx,
+absl::Status PlanStore::UpsertCategory(pqxx::transaction_base& tx,
                                        const v1::UpsertTargetCategoryRequest& request,
                                        v1::TargetCategory* out) const {
   const v1::TargetCategory& category = request.category();
@@ -76,7 +76,7 @@ absl::Status PlanStore::UpsertCategory(pqxx::work& tx,
   return absl::OkStatus();
 }
 
-absl::Status PlanStore::SetUnitTargets(pqxx::work& tx, const v1::SetUnitTargetsRequest& request,
+absl::Status PlanStore::SetUnitTargets(pqxx::transaction_base& tx, const v1::SetUnitTargetsRequest& request,
                                        v1::UnitTargets* out) const {
   const v1::UnitTargets& targets = request.targets();
   ZS_RETURN_IF_ERROR(ValidateYear(targets.year()));
@@ -97,7 +97,7 @@ absl::Status PlanStore::SetUnitTargets(pqxx::work& tx, const v1::SetUnitTargetsR
   return GetUnitTargets(tx, targets.unit_code(), targets.year(), out);
 }
 
-absl::Status PlanStore::GetUnitTargets(pqxx::work& tx, const std::string& unit_code, int year,
+absl::Status PlanStore::GetUnitTargets(pqxx::transaction_base& tx, const std::string& unit_code, int year,
                                        v1::UnitTargets* out) const {
   ZS_RETURN_IF_ERROR(ValidateYear(year));
   if (tx.exec_params("SELECT 1 FROM units WHERE code = $1", unit_code).empty()) {
@@ -125,7 +125,7 @@ absl::Status PlanStore::GetUnitTargets(pqxx::work& tx, const std::string& unit_c
   return absl::OkStatus();
 }
 
-std::map<std::string, std::map<int, int64_t>> PlanStore::EffectiveTargets(pqxx::work& tx,
+std::map<std::string, std::map<int, int64_t>> PlanStore::EffectiveTargets(pqxx::transaction_base& tx,
                                                                           int year) const {
   std::map<std::string, std::map<int, int64_t>> targets;
   // An override replaces the category default for that metric only.
@@ -143,7 +143,7 @@ std::map<std::string, std::map<int, int64_t>> PlanStore::EffectiveTargets(pqxx::
   return targets;
 }
 
-absl::Status PlanStore::SetRules(pqxx::work& tx, const v1::SetScoringRulesRequest& request,
+absl::Status PlanStore::SetRules(pqxx::transaction_base& tx, const v1::SetScoringRulesRequest& request,
                                  v1::ScoringRules* out) const {
   ZS_RETURN_IF_ERROR(ValidateScoringRules(request.rules()));
   const int year = request.rules().year();
@@ -166,7 +166,7 @@ absl::Status PlanStore::SetRules(pqxx::work& tx, const v1::SetScoringRulesReques
   return absl::OkStatus();
 }
 
-v1::ScoringRules PlanStore::Rules(pqxx::work& tx, int year) const {
+v1::ScoringRules PlanStore::Rules(pqxx::transaction_base& tx, int year) const {
   const pqxx::result rows =
       tx.exec_params("SELECT rules, version FROM scoring_rules WHERE year = $1", year);
   if (rows.empty()) return DefaultScoringRules(year);
@@ -177,7 +177,7 @@ v1::ScoringRules PlanStore::Rules(pqxx::work& tx, int year) const {
   return rules;
 }
 
-absl::Status PlanStore::RecordSanction(pqxx::work& tx, const v1::RecordSanctionRequest& request,
+absl::Status PlanStore::RecordSanction(pqxx::transaction_base& tx, const v1::RecordSanctionRequest& request,
                                        const v1::ScoringRules& rules, v1::Sanction* out) const {
   v1::Sanction sanction = request.sanction();
   if (sanction.decided_date().empty()) sanction.set_decided_date(TodayInChinaString());
@@ -209,7 +209,7 @@ absl::Status PlanStore::RecordSanction(pqxx::work& tx, const v1::RecordSanctionR
   return absl::OkStatus();
 }
 
-absl::Status PlanStore::ListSanctions(pqxx::work& tx, const v1::ListSanctionsRequest& request,
+absl::Status PlanStore::ListSanctions(pqxx::transaction_base& tx, const v1::ListSanctionsRequest& request,
                                       v1::ListSanctionsResponse* out) const {
   const std::string fingerprint = ListFingerprint(request);
   absl::StatusOr<PageRequest> page =
@@ -234,7 +234,7 @@ absl::Status PlanStore::ListSanctions(pqxx::work& tx, const v1::ListSanctionsReq
 }
 
 std::map<std::string, std::pair<double, double>> PlanStore::SanctionPoints(
-    pqxx::work& tx, const std::string& from, const std::string& to,
+    pqxx::transaction_base& tx, const std::string& from, const std::string& to,
     const v1::ScoringRules& rules) const {
   std::map<std::string, std::pair<double, double>> points;
   for (const pqxx::row& row : tx.exec_params(

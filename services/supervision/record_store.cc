@@ -43,7 +43,7 @@ void TaskFromRow(const pqxx::row& row, v1::Task* out) {
 
 }  // namespace
 
-std::optional<v1::Snapshot> RecordStore::FindSnapshot(pqxx::work& tx, v1::Snapshot::Kind kind,
+std::optional<v1::Snapshot> RecordStore::FindSnapshot(pqxx::transaction_base& tx, v1::Snapshot::Kind kind,
                                                       const std::string& period_start) const {
   const pqxx::result rows = tx.exec_params(
       "SELECT id, snapshot FROM snapshots WHERE kind = $1 AND period_start = $2::date",
@@ -54,7 +54,7 @@ std::optional<v1::Snapshot> RecordStore::FindSnapshot(pqxx::work& tx, v1::Snapsh
   return snapshot;
 }
 
-void RecordStore::PublishSnapshot(pqxx::work& tx, const v1::Snapshot& snapshot,
+void RecordStore::PublishSnapshot(pqxx::transaction_base& tx, const v1::Snapshot& snapshot,
                                   v1::Snapshot* out) const {
   const pqxx::result inserted = tx.exec_params(
       "INSERT INTO snapshots (kind, period_start, period_end, snapshot) "
@@ -70,7 +70,7 @@ void RecordStore::PublishSnapshot(pqxx::work& tx, const v1::Snapshot& snapshot,
   out->set_id(inserted[0][0].as<int64_t>());
 }
 
-absl::Status RecordStore::GetSnapshot(pqxx::work& tx, int64_t id, v1::Snapshot* out) const {
+absl::Status RecordStore::GetSnapshot(pqxx::transaction_base& tx, int64_t id, v1::Snapshot* out) const {
   if (id <= 0) return InvalidField("id", "is required");
   const pqxx::result rows = tx.exec_params("SELECT id, snapshot FROM snapshots WHERE id = $1", id);
   if (rows.empty()) return NotFound("snapshot", id);
@@ -78,7 +78,7 @@ absl::Status RecordStore::GetSnapshot(pqxx::work& tx, int64_t id, v1::Snapshot* 
   return absl::OkStatus();
 }
 
-absl::Status RecordStore::ListSnapshots(pqxx::work& tx, const v1::ListSnapshotsRequest& request,
+absl::Status RecordStore::ListSnapshots(pqxx::transaction_base& tx, const v1::ListSnapshotsRequest& request,
                                         v1::ListSnapshotsResponse* out) const {
   if (!v1::Snapshot::Kind_IsValid(request.kind())) return InvalidField("kind", "unknown value");
   const std::string fingerprint = ListFingerprint(request);
@@ -94,7 +94,7 @@ absl::Status RecordStore::ListSnapshots(pqxx::work& tx, const v1::ListSnapshotsR
   return absl::OkStatus();
 }
 
-absl::Status RecordStore::CreateTask(pqxx::work& tx, const v1::CreateTaskRequest& request,
+absl::Status RecordStore::CreateTask(pqxx::transaction_base& tx, const v1::CreateTaskRequest& request,
                                      v1::Task* out) const {
   const v1::Task& task = request.task();
   ZS_RETURN_IF_ERROR(ValidateRequiredText("task.title", task.title(), 200));
@@ -112,7 +112,7 @@ absl::Status RecordStore::CreateTask(pqxx::work& tx, const v1::CreateTaskRequest
   return GetTask(tx, id, out);
 }
 
-absl::Status RecordStore::GetTask(pqxx::work& tx, int64_t id, v1::Task* out) const {
+absl::Status RecordStore::GetTask(pqxx::transaction_base& tx, int64_t id, v1::Task* out) const {
   if (id <= 0) return InvalidField("id", "is required");
   const pqxx::result rows = tx.exec_params(
       absl::StrCat("SELECT ", kTaskColumns, " FROM tasks WHERE id = $2"), TodayInChinaString(), id);
@@ -121,7 +121,7 @@ absl::Status RecordStore::GetTask(pqxx::work& tx, int64_t id, v1::Task* out) con
   return absl::OkStatus();
 }
 
-absl::Status RecordStore::ListTasks(pqxx::work& tx, const v1::ListTasksRequest& request,
+absl::Status RecordStore::ListTasks(pqxx::transaction_base& tx, const v1::ListTasksRequest& request,
                                     v1::ListTasksResponse* out) const {
   if (!v1::TaskState_IsValid(request.state())) return InvalidField("state", "unknown value");
   const std::string fingerprint = ListFingerprint(request);
@@ -141,7 +141,7 @@ absl::Status RecordStore::ListTasks(pqxx::work& tx, const v1::ListTasksRequest& 
   return absl::OkStatus();
 }
 
-absl::Status RecordStore::CompleteTask(pqxx::work& tx, const v1::CompleteTaskRequest& request,
+absl::Status RecordStore::CompleteTask(pqxx::transaction_base& tx, const v1::CompleteTaskRequest& request,
                                        v1::Task* out) const {
   ZS_RETURN_IF_ERROR(ValidateRequiredText("result", request.result(), 2000));
   if (request.id() <= 0) return InvalidField("id", "is required");
@@ -163,14 +163,14 @@ absl::Status RecordStore::CompleteTask(pqxx::work& tx, const v1::CompleteTaskReq
   return GetTask(tx, request.id(), out);
 }
 
-void RecordStore::StoreBulletin(pqxx::work& tx, v1::Bulletin bulletin, v1::Bulletin* out) const {
+void RecordStore::StoreBulletin(pqxx::transaction_base& tx, v1::Bulletin bulletin, v1::Bulletin* out) const {
   bulletin.set_id(tx.exec_params1("INSERT INTO bulletins (bulletin) VALUES ($1) RETURNING id",
                                   pqxx::binarystring(bulletin.SerializeAsString()))[0]
                       .as<int64_t>());
   *out = std::move(bulletin);
 }
 
-absl::Status RecordStore::ListBulletins(pqxx::work& tx, const v1::ListBulletinsRequest& request,
+absl::Status RecordStore::ListBulletins(pqxx::transaction_base& tx, const v1::ListBulletinsRequest& request,
                                         v1::ListBulletinsResponse* out) const {
   const std::string fingerprint = ListFingerprint(request);
   absl::StatusOr<PageRequest> page =

@@ -43,7 +43,7 @@ const AccessPolicy& SupervisionAccessPolicy() {
   return *kPolicy;
 }
 
-absl::Status RequireOwnTask(pqxx::work& tx, const Principal& principal, int64_t task_id) {
+absl::Status RequireOwnTask(pqxx::transaction_base& tx, const Principal& principal, int64_t task_id) {
   if (!IsUnitScoped(principal)) return absl::OkStatus();
   const pqxx::result row = tx.exec_params("SELECT unit_code FROM tasks WHERE id = $1", task_id);
   if (row.empty()) return absl::OkStatus();

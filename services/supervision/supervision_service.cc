@@ -10,9 +10,9 @@
 #include "common/db/transaction.h"
 #include "common/errors.h"
 #include "common/idempotency.h"
-#include "common/validation.h"
 #include "common/security/audit.h"
 #include "common/security/scope.h"
+#include "common/validation.h"
 #include "services/supervision/supervision_access.h"
 #include "services/supervision/supervision_rules.h"
 
@@ -30,7 +30,7 @@ ServerUnaryReactor* SupervisionServiceImpl::ListUnits(CallbackServerContext* con
                                                       const v1::ListUnitsRequest* request,
                                                       v1::ListUnitsResponse* response) {
   return executor_.Read(context, "ListUnits", *request, response,
-                        [=, this](pqxx::work& tx, const CallContext&) {
+                        [=, this](pqxx::transaction_base& tx, const CallContext&) {
                           return directory_.ListUnits(tx, *request, response);
                         });
 }
@@ -39,7 +39,7 @@ ServerUnaryReactor* SupervisionServiceImpl::GetUnit(CallbackServerContext* conte
                                                     const v1::GetUnitRequest* request,
                                                     v1::Unit* response) {
   return executor_.Read(context, "GetUnit", *request, response,
-                        [=, this](pqxx::work& tx, const CallContext&) {
+                        [=, this](pqxx::transaction_base& tx, const CallContext&) {
                           return directory_.GetUnit(tx, request->code(), response);
                         });
 }
@@ -48,7 +48,7 @@ ServerUnaryReactor* SupervisionServiceImpl::CreateUnit(CallbackServerContext* co
                                                        const v1::CreateUnitRequest* request,
                                                        v1::Unit* response) {
   return executor_.Mutate(context, "CreateUnit", *request, response,
-                          [=, this](pqxx::work& tx, const CallContext&) {
+                          [=, this](pqxx::transaction_base& tx, const CallContext&) {
                             return directory_.CreateUnit(tx, *request, response);
                           });
 }
@@ -57,7 +57,7 @@ ServerUnaryReactor* SupervisionServiceImpl::UpdateUnit(CallbackServerContext* co
                                                        const v1::UpdateUnitRequest* request,
                                                        v1::Unit* response) {
   return executor_.Mutate(context, "UpdateUnit", *request, response,
-                          [=, this](pqxx::work& tx, const CallContext&) {
+                          [=, this](pqxx::transaction_base& tx, const CallContext&) {
                             return directory_.UpdateUnit(tx, *request, response);
                           });
 }
@@ -66,7 +66,7 @@ ServerUnaryReactor* SupervisionServiceImpl::ListLeaders(CallbackServerContext* c
                                                         const v1::ListLeadersRequest* request,
                                                         v1::ListLeadersResponse* response) {
   return executor_.Read(context, "ListLeaders", *request, response,
-                        [=, this](pqxx::work& tx, const CallContext&) {
+                        [=, this](pqxx::transaction_base& tx, const CallContext&) {
                           return directory_.ListLeaders(tx, response);
                         });
 }
@@ -75,7 +75,7 @@ ServerUnaryReactor* SupervisionServiceImpl::CreateLeader(CallbackServerContext* 
                                                          const v1::CreateLeaderRequest* request,
                                                          v1::Leader* response) {
   return executor_.Mutate(context, "CreateLeader", *request, response,
-                          [=, this](pqxx::work& tx, const CallContext&) {
+                          [=, this](pqxx::transaction_base& tx, const CallContext&) {
                             return directory_.CreateLeader(tx, *request, response);
                           });
 }
@@ -84,7 +84,7 @@ ServerUnaryReactor* SupervisionServiceImpl::ListTargetCategories(
     CallbackServerContext* context, const v1::ListTargetCategoriesRequest* request,
     v1::ListTargetCategoriesResponse* response) {
   return executor_.Read(context, "ListTargetCategories", *request, response,
-                        [=, this](pqxx::work& tx, const CallContext&) {
+                        [=, this](pqxx::transaction_base& tx, const CallContext&) {
                           return plans_.ListCategories(tx, request->year(), response);
                         });
 }
@@ -93,7 +93,7 @@ ServerUnaryReactor* SupervisionServiceImpl::UpsertTargetCategory(
     CallbackServerContext* context, const v1::UpsertTargetCategoryRequest* request,
     v1::TargetCategory* response) {
   return executor_.Mutate(context, "UpsertTargetCategory", *request, response,
-                          [=, this](pqxx::work& tx, const CallContext&) {
+                          [=, this](pqxx::transaction_base& tx, const CallContext&) {
                             return plans_.UpsertCategory(tx, *request, response);
                           });
 }
@@ -102,7 +102,7 @@ ServerUnaryReactor* SupervisionServiceImpl::SetUnitTargets(CallbackServerContext
                                                            const v1::SetUnitTargetsRequest* request,
                                                            v1::UnitTargets* response) {
   return executor_.Mutate(context, "SetUnitTargets", *request, response,
-                          [=, this](pqxx::work& tx, const CallContext&) {
+                          [=, this](pqxx::transaction_base& tx, const CallContext&) {
                             return plans_.SetUnitTargets(tx, *request, response);
                           });
 }
@@ -111,7 +111,8 @@ ServerUnaryReactor* SupervisionServiceImpl::GetUnitTargets(CallbackServerContext
                                                            const v1::GetUnitTargetsRequest* request,
                                                            v1::UnitTargets* response) {
   return executor_.Read(
-      context, "GetUnitTargets", *request, response, [=, this](pqxx::work& tx, const CallContext& call) {
+      context, "GetUnitTargets", *request, response,
+      [=, this](pqxx::transaction_base& tx, const CallContext& call) {
         ZS_RETURN_IF_ERROR(RequireOwnRecordIfScoped(call.principal, request->unit_code()));
         return plans_.GetUnitTargets(tx, request->unit_code(), request->year(), response);
       });
@@ -121,7 +122,7 @@ ServerUnaryReactor* SupervisionServiceImpl::GetSnapshot(CallbackServerContext* c
                                                         const v1::GetSnapshotRequest* request,
                                                         v1::Snapshot* response) {
   return executor_.Read(context, "GetSnapshot", *request, response,
-                        [=, this](pqxx::work& tx, const CallContext&) {
+                        [=, this](pqxx::transaction_base& tx, const CallContext&) {
                           return records_.GetSnapshot(tx, request->id(), response);
                         });
 }
@@ -130,7 +131,7 @@ ServerUnaryReactor* SupervisionServiceImpl::ListSnapshots(CallbackServerContext*
                                                           const v1::ListSnapshotsRequest* request,
                                                           v1::ListSnapshotsResponse* response) {
   return executor_.Read(context, "ListSnapshots", *request, response,
-                        [=, this](pqxx::work& tx, const CallContext&) {
+                        [=, this](pqxx::transaction_base& tx, const CallContext&) {
                           return records_.ListSnapshots(tx, *request, response);
                         });
 }
@@ -139,7 +140,7 @@ ServerUnaryReactor* SupervisionServiceImpl::CreateTask(CallbackServerContext* co
                                                        const v1::CreateTaskRequest* request,
                                                        v1::Task* response) {
   return executor_.Mutate(context, "CreateTask", *request, response,
-                          [=, this](pqxx::work& tx, const CallContext&) {
+                          [=, this](pqxx::transaction_base& tx, const CallContext&) {
                             return records_.CreateTask(tx, *request, response);
                           });
 }
@@ -148,7 +149,7 @@ ServerUnaryReactor* SupervisionServiceImpl::GetTask(CallbackServerContext* conte
                                                     const v1::GetTaskRequest* request,
                                                     v1::Task* response) {
   return executor_.Read(context, "GetTask", *request, response,
-                        [=, this](pqxx::work& tx, const CallContext& call) {
+                        [=, this](pqxx::transaction_base& tx, const CallContext& call) {
                           ZS_RETURN_IF_ERROR(RequireOwnTask(tx, call.principal, request->id()));
                           return records_.GetTask(tx, request->id(), response);
                         });
@@ -157,19 +158,20 @@ ServerUnaryReactor* SupervisionServiceImpl::GetTask(CallbackServerContext* conte
 ServerUnaryReactor* SupervisionServiceImpl::ListTasks(CallbackServerContext* context,
                                                       const v1::ListTasksRequest* request,
                                                       v1::ListTasksResponse* response) {
-  return executor_.Read(context, "ListTasks", *request, response,
-                        [=, this](pqxx::work& tx, const CallContext& call) {
-                          auto scoped = *request;
-                          ZS_RETURN_IF_ERROR(ScopeOwnerFilter(call.principal, scoped.mutable_unit_code()));
-                          return records_.ListTasks(tx, scoped, response);
-                        });
+  return executor_.Read(
+      context, "ListTasks", *request, response,
+      [=, this](pqxx::transaction_base& tx, const CallContext& call) {
+        auto scoped = *request;
+        ZS_RETURN_IF_ERROR(ScopeOwnerFilter(call.principal, scoped.mutable_unit_code()));
+        return records_.ListTasks(tx, scoped, response);
+      });
 }
 
 ServerUnaryReactor* SupervisionServiceImpl::CompleteTask(CallbackServerContext* context,
                                                          const v1::CompleteTaskRequest* request,
                                                          v1::Task* response) {
   return executor_.Mutate(context, "CompleteTask", *request, response,
-                          [=, this](pqxx::work& tx, const CallContext& call) {
+                          [=, this](pqxx::transaction_base& tx, const CallContext& call) {
                             ZS_RETURN_IF_ERROR(RequireOwnTask(tx, call.principal, request->id()));
                             return records_.CompleteTask(tx, *request, response);
                           });
@@ -179,7 +181,7 @@ ServerUnaryReactor* SupervisionServiceImpl::SetScoringRules(
     CallbackServerContext* context, const v1::SetScoringRulesRequest* request,
     v1::ScoringRules* response) {
   return executor_.Mutate(context, "SetScoringRules", *request, response,
-                          [=, this](pqxx::work& tx, const CallContext&) {
+                          [=, this](pqxx::transaction_base& tx, const CallContext&) {
                             return plans_.SetRules(tx, *request, response);
                           });
 }
@@ -188,7 +190,7 @@ ServerUnaryReactor* SupervisionServiceImpl::ListBulletins(CallbackServerContext*
                                                           const v1::ListBulletinsRequest* request,
                                                           v1::ListBulletinsResponse* response) {
   return executor_.Read(context, "ListBulletins", *request, response,
-                        [=, this](pqxx::work& tx, const CallContext&) {
+                        [=, this](pqxx::transaction_base& tx, const CallContext&) {
                           return records_.ListBulletins(tx, *request, response);
                         });
 }
@@ -196,12 +198,13 @@ ServerUnaryReactor* SupervisionServiceImpl::ListBulletins(CallbackServerContext*
 ServerUnaryReactor* SupervisionServiceImpl::ListSanctions(CallbackServerContext* context,
                                                           const v1::ListSanctionsRequest* request,
                                                           v1::ListSanctionsResponse* response) {
-  return executor_.Read(context, "ListSanctions", *request, response,
-                        [=, this](pqxx::work& tx, const CallContext& call) {
-                          auto scoped = *request;
-                          ZS_RETURN_IF_ERROR(ScopeOwnerFilter(call.principal, scoped.mutable_unit_code()));
-                          return plans_.ListSanctions(tx, scoped, response);
-                        });
+  return executor_.Read(
+      context, "ListSanctions", *request, response,
+      [=, this](pqxx::transaction_base& tx, const CallContext& call) {
+        auto scoped = *request;
+        ZS_RETURN_IF_ERROR(ScopeOwnerFilter(call.principal, scoped.mutable_unit_code()));
+        return plans_.ListSanctions(tx, scoped, response);
+      });
 }
 
 absl::StatusOr<std::vector<v1::UnitProgress>> SupervisionServiceImpl::Progress(
@@ -211,7 +214,7 @@ absl::StatusOr<std::vector<v1::UnitProgress>> SupervisionServiceImpl::Progress(
   if (!actuals.ok()) return actuals.status();
   const int year = std::stoi(period.start_date().substr(0, 4));
   ProgressInputs inputs;
-  ZS_RETURN_IF_ERROR(RunTransaction(slot, call.deadline, [&](pqxx::work& tx) {
+  ZS_RETURN_IF_ERROR(RunTransaction(slot, call.deadline, [&](pqxx::transaction_base& tx) {
     inputs.units = directory_.ActiveUnits(tx);
     inputs.yearly_targets = plans_.EffectiveTargets(tx, year);
     inputs.rules = plans_.Rules(tx, year);
@@ -272,7 +275,7 @@ ServerUnaryReactor* SupervisionServiceImpl::Publish(CallbackServerContext* conte
         // Published once: any later call, whatever its request id, gets the
         // snapshot that stands, computed from the data of its day.
         bool published = false;
-        ZS_RETURN_IF_ERROR(RunTransaction(slot, call.deadline, [&](pqxx::work& tx) {
+        ZS_RETURN_IF_ERROR(RunTransaction(slot, call.deadline, [&](pqxx::transaction_base& tx) {
           std::optional<v1::Snapshot> existing =
               records_.FindSnapshot(tx, kind, period->start_date());
           if (existing) *response = *std::move(existing);
@@ -289,13 +292,14 @@ ServerUnaryReactor* SupervisionServiceImpl::Publish(CallbackServerContext* conte
         for (v1::UnitProgress& unit : *units) *snapshot.add_units() = std::move(unit);
         snapshot.set_published_by(call.principal.id);
         *snapshot.mutable_publish_time() = google::protobuf::util::TimeUtil::GetCurrentTime();
-        return RunTransaction(slot, call.deadline, [&](pqxx::work& tx) {
+        return RunTransaction(slot, call.deadline, [&](pqxx::transaction_base& tx) {
           response->Clear();
           return RunIdempotent(tx,
                                {.method = call.method,
                                 .request_id = request_id,
                                 .principal = call.principal.id,
-                                .request = &request},
+                                .request = &request,
+                                .on_behalf_of = call.principal.on_behalf_of},
                                response, [&] {
                                  records_.PublishSnapshot(tx, snapshot, response);
                                  return absl::OkStatus();
@@ -402,13 +406,14 @@ ServerUnaryReactor* SupervisionServiceImpl::GenerateBulletin(
         }
         bulletin.set_text(absl::StrCat(bulletin.title(), "\n", absl::StrJoin(lines, "\n")));
         *bulletin.mutable_publish_time() = google::protobuf::util::TimeUtil::GetCurrentTime();
-        return RunTransaction(slot, call.deadline, [&](pqxx::work& tx) {
+        return RunTransaction(slot, call.deadline, [&](pqxx::transaction_base& tx) {
           response->Clear();
           return RunIdempotent(tx,
                                {.method = call.method,
                                 .request_id = request->request_id(),
                                 .principal = call.principal.id,
-                                .request = request},
+                                .request = request,
+                                .on_behalf_of = call.principal.on_behalf_of},
                                response, [&] {
                                  records_.StoreBulletin(tx, bulletin, response);
                                  return absl::OkStatus();
@@ -422,7 +427,7 @@ ServerUnaryReactor* SupervisionServiceImpl::CreateBulletin(CallbackServerContext
                                                            v1::Bulletin* response) {
   return executor_.Mutate(
       context, "CreateBulletin", *request, response,
-      [=, this](pqxx::work& tx, const CallContext&) -> absl::Status {
+      [=, this](pqxx::transaction_base& tx, const CallContext&) -> absl::Status {
         v1::Bulletin bulletin = request->bulletin();
         ZS_RETURN_IF_ERROR(ValidateRequiredText("bulletin.title", bulletin.title(), 200));
         ZS_RETURN_IF_ERROR(ValidateRequiredText("bulletin.text", bulletin.text(), 20000));
@@ -436,7 +441,7 @@ ServerUnaryReactor* SupervisionServiceImpl::GetScoringRules(
     CallbackServerContext* context, const v1::GetScoringRulesRequest* request,
     v1::ScoringRules* response) {
   return executor_.Read(context, "GetScoringRules", *request, response,
-                        [=, this](pqxx::work& tx, const CallContext&) -> absl::Status {
+                        [=, this](pqxx::transaction_base& tx, const CallContext&) -> absl::Status {
                           if (request->year() < 2000 || request->year() > 2100) {
                             return InvalidField("year", "must be between 2000 and 2100");
                           }
@@ -449,7 +454,8 @@ ServerUnaryReactor* SupervisionServiceImpl::RecordSanction(CallbackServerContext
                                                            const v1::RecordSanctionRequest* request,
                                                            v1::Sanction* response) {
   return executor_.Mutate(
-      context, "RecordSanction", *request, response, [=, this](pqxx::work& tx, const CallContext&) {
+      context, "RecordSanction", *request, response,
+      [=, this](pqxx::transaction_base& tx, const CallContext&) {
         const std::string date = request->sanction().decided_date().empty()
                                      ? TodayInChinaString()
                                      : request->sanction().decided_date();
@@ -461,9 +467,10 @@ ServerUnaryReactor* SupervisionServiceImpl::RecordSanction(CallbackServerContext
 ServerUnaryReactor* SupervisionServiceImpl::ListAuditEvents(
     CallbackServerContext* context, const cv1::ListAuditEventsRequest* request,
     cv1::ListAuditEventsResponse* response) {
-  return executor_.Read(
-      context, "ListAuditEvents", *request, response,
-      [=](pqxx::work& tx, const CallContext&) { return zs::ListAuditEvents(tx, *request, response); });
+  return executor_.Read(context, "ListAuditEvents", *request, response,
+                        [=](pqxx::transaction_base& tx, const CallContext&) {
+                          return zs::ListAuditEvents(tx, *request, response);
+                        });
 }
 
 }  // namespace zs::supervision

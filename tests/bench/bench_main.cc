@@ -13,6 +13,7 @@
 #include <fstream>
 #include <iostream>
 #include <pqxx/pqxx>
+#include <set>
 
 #include "absl/flags/flag.h"
 #include "absl/flags/parse.h"
@@ -45,6 +46,9 @@ ABSL_FLAG(std::string, callers, "1,8,32,128", "concurrency levels");
 ABSL_FLAG(long, leads, 1'000'000,
           "leads in the dataset (enterprises, projects, transitions scale)");
 ABSL_FLAG(int, report_runs, 15, "period reports timed");
+ABSL_FLAG(std::string, steps, "raw,methods,report,mix,memory",
+          "steps to run (raw limits, single methods, period report, mix, memory); targets "
+          "whose measurements were skipped are not printed");
 
 namespace zs::bench {
 namespace {
@@ -422,13 +426,15 @@ int Main() {
   identity.bureau_token = token("bench-bureau", PrincipalKind::kBureauStaff, "");
   Workload workload(identity, conninfo);
   const std::vector<int> levels = CallerLevels();
+  const std::set<std::string> steps = absl::StrSplit(absl::GetFlag(FLAGS_steps), ',');
+  auto wants = [&](const char* step) { return steps.contains(step); };
 
   // 1. The floor: a bare gRPC echo, and PostgreSQL through pgbench.
   EchoServer echo;
   Channels echo_channels(echo.address(), 4);
   const std::string payload(64, 'x');
   std::map<int, double> echo_qps, insert_tps, select_tps;
-  for (int callers : levels) {
+  for (int callers : wants("raw") ? levels : std::vector<int>{}) {
     LoadResult result =
         RunLoad(Limits(callers, seconds), [&](int caller, std::mt19937&, auto done) {
           auto stub = std::make_shared<grpc::GenericStub>(echo_channels.For(caller));
@@ -452,7 +458,7 @@ int Main() {
                    "VALUES ('pgbench', :e, 7, 2, 5000, 'office-fujian', '2026-06-01', 3);\n");
   const std::string select_script = absl::StrCat("\\set id random(1, ", size.leads,
                                                  ")\nSELECT * FROM lead.leads WHERE id = :id;\n");
-  for (int callers : levels) {
+  for (int callers : wants("raw") ? levels : std::vector<int>{}) {
     for (auto [name, script, out] : {std::tuple{"INSERT", &insert_script, &insert_tps},
                                      std::tuple{"SELECT", &select_script, &select_tps}}) {
       absl::StatusOr<PgbenchResult> r =
@@ -466,7 +472,7 @@ int Main() {
                         r->latency_ms, 0, 0, ""});
     }
   }
-  {  // pgbench's rows are not leads anyone collected.
+  if (wants("raw")) {  // pgbench's rows are not leads anyone collected.
     pqxx::connection connection(conninfo);
     pqxx::work tx(connection);
     tx.exec("SET LOCAL session_replication_role = replica");
@@ -476,7 +482,7 @@ int Main() {
 
   // 2. One method at a time, at each concurrency.
   std::map<int, LoadResult> creates, gets, lists;
-  for (int callers : levels) {
+  for (int callers : wants("methods") ? levels : std::vector<int>{}) {
     workload.ReserveEnterprises(20'000 + 2'000L * callers * seconds);
     creates[callers] = RunLoad(Limits(callers, seconds), [&](int c, std::mt19937& r, auto done) {
       workload.CreateLead(c, r, done);
@@ -495,22 +501,22 @@ int Main() {
   // 3. The period report over the whole dataset, against the fastest
   // single aggregate over the same rows; and what it fetched.
   std::string fastest_name;
-  const double fastest_ms =
-      FastestHandWrittenAggregate(conninfo, absl::GetFlag(FLAGS_report_runs), &fastest_name);
+  double fastest_ms = 0;
   long rows_fetched = -1;
-  {
+  LoadResult reports;
+  if (wants("report")) {
+    fastest_ms =
+        FastestHandWrittenAggregate(conninfo, absl::GetFlag(FLAGS_report_runs), &fastest_name);
     pqxx::connection connection(conninfo);
     pqxx::nontransaction tx(connection);
     tx.exec("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
     tx.exec("SELECT pg_stat_statements_reset()");
-  }
-  LoadResult reports = RunLoad(
-      {.callers = 1, .duration = absl::Minutes(10), .max_calls = absl::GetFlag(FLAGS_report_runs)},
-      [&](int c, std::mt19937& r, auto done) { workload.PeriodReport(c, r, done); });
-  Keep("GetPeriodReport (all breakdowns)", 1, reports);
-  {
-    pqxx::connection connection(conninfo);
-    pqxx::nontransaction tx(connection);
+    reports =
+        RunLoad({.callers = 1,
+                 .duration = absl::Minutes(10),
+                 .max_calls = absl::GetFlag(FLAGS_report_runs)},
+                [&](int c, std::mt19937& r, auto done) { workload.PeriodReport(c, r, done); });
+    Keep("GetPeriodReport (all breakdowns)", 1, reports);
     // Rows PostgreSQL returned to the lead and project services while the
     // reports ran, per report.
     rows_fetched = tx.exec(absl::StrCat(
@@ -529,22 +535,24 @@ int Main() {
     int pid;
     if (absl::SimpleAtoi(kv.second, &pid)) pids[kv.first] = pid;
   }
-  for (int callers : levels) {
+  for (int callers : wants("mix") ? levels : std::vector<int>{}) {
     workload.ReserveEnterprises(20'000 + 1'000L * callers * seconds);
     LoadResult mix = RunLoad(Limits(callers, seconds),
                              [&](int c, std::mt19937& r, auto done) { workload.Mix(c, r, done); });
     Keep("mix: 3 offices + bureau", callers, mix);
   }
   std::map<std::string, std::vector<double>> memory;
-  const int memory_seconds = absl::GetFlag(FLAGS_memory_seconds);
-  workload.ReserveEnterprises(20'000 + 1'000L * 128 * memory_seconds);
-  LoadResult soak = RunLoad(
-      Limits(128, memory_seconds),
-      [&](int c, std::mt19937& r, auto done) { workload.Mix(c, r, done); },
-      [&] {
-        for (const auto& [name, pid] : pids) memory[name].push_back(ResidentMiB(pid));
-      });
-  Keep(absl::StrCat("mix, ", memory_seconds, " s, memory watched"), 128, soak);
+  if (wants("memory")) {
+    const int memory_seconds = absl::GetFlag(FLAGS_memory_seconds);
+    workload.ReserveEnterprises(20'000 + 1'000L * 128 * memory_seconds);
+    LoadResult soak = RunLoad(
+        Limits(128, memory_seconds),
+        [&](int c, std::mt19937& r, auto done) { workload.Mix(c, r, done); },
+        [&] {
+          for (const auto& [name, pid] : pids) memory[name].push_back(ResidentMiB(pid));
+        });
+    Keep(absl::StrCat("mix, ", memory_seconds, " s, memory watched"), 128, soak);
+  }
 
   // The table.
   std::printf("\n%-34s %7s  %-32s %10s %9s %9s %9s  %s\n", "step", "callers", "method", "qps",
@@ -553,8 +561,10 @@ int Main() {
     std::printf("%-34s %7d  %-32s %10.1f %9.2f %9.2f %9.2f  %s\n", r.step.c_str(), r.callers,
                 r.method.c_str(), r.qps, r.p50, r.p95, r.p99, r.errors.c_str());
   }
-  std::printf("\nfastest hand-written aggregate (%s): %.2f ms median\n", fastest_name.c_str(),
-              fastest_ms);
+  if (wants("report")) {
+    std::printf("\nfastest hand-written aggregate (%s): %.2f ms median\n", fastest_name.c_str(),
+                fastest_ms);
+  }
   for (const auto& [name, samples] : memory) {
     if (samples.empty()) continue;
     std::printf(
@@ -579,13 +589,15 @@ int Main() {
     AddTarget("list_leads_p99_vs_get_lead_p99@32", times, absl::StrFormat("%.1fx", times), "<=10x",
               times > 0 && times <= 10);
   }
-  const double report_p50 = Method(reports, "GetPeriodReport").Percentile(50);
-  const double report_ratio = fastest_ms > 0 ? report_p50 / fastest_ms : 0;
-  AddTarget("period_report_p50_vs_fastest_aggregate", report_ratio,
-            absl::StrFormat("%.1fx (%.0f ms / %.1f ms)", report_ratio, report_p50, fastest_ms),
-            "<=2x", report_p50 > 0 && report_ratio <= 2);
-  AddTarget("period_report_rows_fetched_per_report", rows_fetched, absl::StrCat(rows_fetched),
-            absl::StrCat("<=1000 of ", size.leads), rows_fetched >= 0 && rows_fetched <= 1000);
+  if (wants("report")) {
+    const double report_p50 = Method(reports, "GetPeriodReport").Percentile(50);
+    const double report_ratio = fastest_ms > 0 ? report_p50 / fastest_ms : 0;
+    AddTarget("period_report_p50_vs_fastest_aggregate", report_ratio,
+              absl::StrFormat("%.1fx (%.0f ms / %.1f ms)", report_ratio, report_p50, fastest_ms),
+              "<=2x", report_p50 > 0 && report_ratio <= 2);
+    AddTarget("period_report_rows_fetched_per_report", rows_fetched, absl::StrCat(rows_fetched),
+              absl::StrCat("<=1000 of ", size.leads), rows_fetched >= 0 && rows_fetched <= 1000);
+  }
   for (const auto& [name, samples] : memory) {
     if (samples.size() < 20) continue;
     const double max = *std::max_element(samples.begin(), samples.end());

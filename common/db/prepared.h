@@ -1,0 +1,22 @@
+// Statements the hot paths run on every call, as named prepared statements
+// of the worker's connection: prepared on first use, then executed without
+// being parsed and planned again (PostgreSQL still re-plans per call when a
+// generic plan would be worse).
+#pragma once
+
+#include <pqxx/pqxx>
+#include <string>
+#include <utility>
+
+namespace zs {
+
+// The connection's name for `sql`, registered with libpqxx (which prepares
+// it on the server the first time it runs on that connection).
+std::string PreparedName(pqxx::transaction_base& tx, const std::string& sql);
+
+template <typename... Args>
+pqxx::result ExecPrepared(pqxx::transaction_base& tx, const std::string& sql, Args&&... args) {
+  return tx.exec_prepared(PreparedName(tx, sql), std::forward<Args>(args)...);
+}
+
+}  // namespace zs
