@@ -255,7 +255,7 @@ cmd_bench() {
   "$BUILD/tests/zs-bench" --lead 127.0.0.1:7201 --project 127.0.0.1:7202 \
     --reporting 127.0.0.1:7204 --token_key_file "$dir/token.key" \
     --pg_conninfo "$conninfo user=zs" --service_pids "$(IFS=,; echo "${STARTED[*]}")" "$@" \
-    2> >(grep -v '"level":"info"' >&2) | tee "$dir/last-run.txt" || rc=$?
+    2> >(grep --line-buffered -v '"level":"info"' >&2) | tee "$dir/last-run.txt" || rc=$?
   say "results in .zs/bench/last-run.txt"
   return $rc
 }

@@ -40,6 +40,20 @@ absl::StatusOr<bool> ReplayStored(pqxx::transaction_base& tx, const IdempotentCa
   return true;
 }
 
+// Claims the request id and tags the transaction for the audit triggers.
+// set_config(…, true) lasts until the transaction ends; its results feed the
+// insert, so none of them can be planned away.
+constexpr char kClaim[] =
+    "INSERT INTO idempotency_keys (request_id, method, request_hash, principal) "
+    "SELECT tag.request_id, tag.method, $3, tag.principal FROM ("
+    "  SELECT set_config('zs.request_id', $1, true) AS request_id,"
+    "         set_config('zs.method', $2, true) AS method,"
+    "         set_config('zs.principal', $4, true) AS principal,"
+    "         set_config('zs.on_behalf_of', $5, true) AS on_behalf_of) AS tag "
+    "WHERE tag.on_behalf_of IS NOT NULL "
+    "ON CONFLICT (request_id) DO NOTHING RETURNING 1";
+constexpr char kStoreResponse[] = "UPDATE idempotency_keys SET response = $2 WHERE request_id = $1";
+
 }  // namespace
 
 absl::StatusOr<bool> ReplayCompleted(pqxx::transaction_base& tx, const IdempotentCall& call,
@@ -48,37 +62,45 @@ absl::StatusOr<bool> ReplayCompleted(pqxx::transaction_base& tx, const Idempoten
   return ReplayStored(tx, call, MessageFingerprint(*call.request, {"request_id"}), response);
 }
 
-absl::Status RunIdempotent(pqxx::transaction_base& tx, const IdempotentCall& call,
-                           google::protobuf::Message* response,
-                           const std::function<absl::Status()>& mutate) {
+absl::Status RunIdempotentTransaction(ConnectionSlot& slot, absl::Time deadline,
+                                      const IdempotentCall& call,
+                                      google::protobuf::Message* response,
+                                      const TransactionBody& mutate) {
   ZS_RETURN_IF_ERROR(ValidateRequestId(call.request_id));
   const std::string request_hash = MessageFingerprint(*call.request, {"request_id"});
-  // set_config(…, true) lasts until the transaction ends; its results feed
-  // the insert, so none of them can be planned away.
-  const pqxx::result claimed =
-      ExecPrepared(tx,
-                   "INSERT INTO idempotency_keys (request_id, method, request_hash, principal) "
-                   "SELECT tag.request_id, tag.method, $3, tag.principal FROM ("
-                   "  SELECT set_config('zs.request_id', $1, true) AS request_id,"
-                   "         set_config('zs.method', $2, true) AS method,"
-                   "         set_config('zs.principal', $4, true) AS principal,"
-                   "         set_config('zs.on_behalf_of', $5, true) AS on_behalf_of) AS tag "
-                   "WHERE tag.on_behalf_of IS NOT NULL "
-                   "ON CONFLICT (request_id) DO NOTHING RETURNING 1",
-                   std::string(call.request_id), std::string(call.method), request_hash,
-                   std::string(call.principal), std::string(call.on_behalf_of));
-  if (claimed.empty()) {
-    // The first call committed (we waited on its row): answer as it did.
-    absl::StatusOr<bool> replayed = ReplayStored(tx, call, request_hash, response);
-    if (!replayed.ok()) return replayed.status();
-    if (!*replayed) return absl::InternalError("request_id claimed without a response");
-    return absl::OkStatus();
-  }
-  ZS_RETURN_IF_ERROR(mutate());
-  const std::string bytes = response->SerializeAsString();
-  ExecPrepared(tx, "UPDATE idempotency_keys SET response = $2 WHERE request_id = $1",
-               std::string(call.request_id), pqxx::binarystring(bytes));
-  return absl::OkStatus();
+  TransactionEdges edges;
+  // The claim rides with BEGIN and the answer with COMMIT, each EXECUTE of a
+  // statement prepared on the connection, so neither is parsed or planned
+  // again.
+  edges.with_begin = [&](pqxx::connection_base& c) {
+    return ExecuteStatement(
+        c, kClaim,
+        {c.quote(std::string(call.request_id)), c.quote(std::string(call.method)),
+         c.quote(request_hash), c.quote(std::string(call.principal)),
+         c.quote(std::string(call.on_behalf_of))});
+  };
+  bool replayed = false;
+  edges.before_commit = [&](pqxx::connection_base& c) -> std::string {
+    if (replayed) return std::string();
+    const std::string bytes = response->SerializeAsString();
+    return ExecuteStatement(
+        c, kStoreResponse,
+        {c.quote(std::string(call.request_id)),
+         c.quote_raw(reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size())});
+  };
+  return RunTransaction(
+      slot, deadline, edges, [&](pqxx::transaction_base& tx, const pqxx::result& claimed) {
+        response->Clear();  // a retried attempt starts afresh
+        replayed = claimed.empty();
+        if (replayed) {
+          // The first call committed (we waited on its row): answer as it did.
+          absl::StatusOr<bool> stored = ReplayStored(tx, call, request_hash, response);
+          if (!stored.ok()) return stored.status();
+          if (!*stored) return absl::InternalError("request_id claimed without a response");
+          return absl::OkStatus();
+        }
+        return mutate(tx);
+      });
 }
 
 }  // namespace zs

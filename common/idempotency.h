@@ -1,6 +1,6 @@
 // Exactly-once mutations by client request_id (AIP-155).
 //
-// Inside the mutation's own transaction the request_id is first *claimed*
+// In the mutation's own transaction the request_id is first *claimed*
 // (INSERT … ON CONFLICT DO NOTHING into the service's idempotency_keys table).
 // A concurrent duplicate blocks on that row until the first transaction ends:
 // if it committed, the duplicate reads and returns the stored response; if it
@@ -28,6 +28,9 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "absl/time/time.h"
+#include "common/db/transaction.h"
+#include "common/db/worker_pool.h"
 
 namespace zs {
 
@@ -45,10 +48,13 @@ struct IdempotentCall {
 absl::StatusOr<bool> ReplayCompleted(pqxx::transaction_base& tx, const IdempotentCall& call,
                                      google::protobuf::Message* response);
 
-// Runs `mutate` unless the request_id was already used: then fills
-// `response` with the first outcome instead. Call inside a transaction.
-absl::Status RunIdempotent(pqxx::transaction_base& tx, const IdempotentCall& call,
-                           google::protobuf::Message* response,
-                           const std::function<absl::Status()>& mutate);
+// Runs `mutate` in one transaction unless the request_id was already used:
+// then fills `response` with the first outcome instead. The claim travels
+// with BEGIN and the stored answer with COMMIT, so exactly-once costs no
+// round trip of its own.
+absl::Status RunIdempotentTransaction(ConnectionSlot& slot, absl::Time deadline,
+                                      const IdempotentCall& call,
+                                      google::protobuf::Message* response,
+                                      const TransactionBody& mutate);
 
 }  // namespace zs

@@ -106,17 +106,14 @@ grpc::ServerUnaryReactor* RpcExecutor::Mutate(grpc::CallbackServerContext* conte
       context, method, request,
       [&request, response, body = std::move(body)](const CallContext& call, ConnectionSlot& slot) {
         const std::string request_id = RequestIdOf(request);
-        return RunTransaction(slot, call.deadline, [&](pqxx::transaction_base& tx) {
-          // A retried transaction must not carry a half-built response.
-          response->Clear();
-          return RunIdempotent(tx,
-                               {.method = call.method,
-                                .request_id = request_id,
-                                .principal = call.principal.id,
-                                .request = &request,
-                                .on_behalf_of = call.principal.on_behalf_of},
-                               response, [&] { return body(tx, call); });
-        });
+        return RunIdempotentTransaction(slot, call.deadline,
+                                        {.method = call.method,
+                                         .request_id = request_id,
+                                         .principal = call.principal.id,
+                                         .request = &request,
+                                         .on_behalf_of = call.principal.on_behalf_of},
+                                        response,
+                                        [&](pqxx::transaction_base& tx) { return body(tx, call); });
       });
 }
 
@@ -136,7 +133,7 @@ grpc::ServerUnaryReactor* RpcExecutor::MutateAfter(grpc::CallbackServerContext* 
                                         .request = &request,
                                         .on_behalf_of = call.principal.on_behalf_of};
         bool replayed = false;
-        ZS_RETURN_IF_ERROR(RunTransaction(slot, call.deadline, [&](pqxx::transaction_base& tx) {
+        ZS_RETURN_IF_ERROR(RunStatements(slot, call.deadline, [&](pqxx::transaction_base& tx) {
           absl::StatusOr<bool> done = ReplayCompleted(tx, idempotent, response);
           if (!done.ok()) return done.status();
           replayed = *done;
@@ -144,10 +141,8 @@ grpc::ServerUnaryReactor* RpcExecutor::MutateAfter(grpc::CallbackServerContext* 
         }));
         if (replayed) return absl::OkStatus();
         ZS_RETURN_IF_ERROR(precheck(call));
-        return RunTransaction(slot, call.deadline, [&](pqxx::transaction_base& tx) {
-          response->Clear();
-          return RunIdempotent(tx, idempotent, response, [&] { return body(tx, call); });
-        });
+        return RunIdempotentTransaction(slot, call.deadline, idempotent, response,
+                                        [&](pqxx::transaction_base& tx) { return body(tx, call); });
       });
 }
 

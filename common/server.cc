@@ -32,8 +32,8 @@ absl::StatusOr<std::unique_ptr<GrpcServer>> GrpcServer::Start(
   if (!config.health_listen_address.empty()) {
     grpc::ServerBuilder health_builder;
     int health_port = 0;
-    health_builder.AddListeningPort(config.health_listen_address,
-                                    grpc::InsecureServerCredentials(), &health_port);
+    health_builder.AddListeningPort(config.health_listen_address, grpc::InsecureServerCredentials(),
+                                    &health_port);
     health = health_builder.BuildAndStart();
     if (health == nullptr || health_port == 0) {
       server->Shutdown();

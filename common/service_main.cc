@@ -86,8 +86,7 @@ std::string ConnectionString(const std::string& conninfo, const std::string& pas
 namespace {
 
 std::shared_ptr<grpc::ChannelCredentials>& OutboundCredentials() {
-  static std::shared_ptr<grpc::ChannelCredentials> credentials =
-      grpc::InsecureChannelCredentials();
+  static std::shared_ptr<grpc::ChannelCredentials> credentials = grpc::InsecureChannelCredentials();
   return credentials;
 }
 
@@ -179,11 +178,11 @@ int RunServiceMain(const ServiceDefinition& definition, int argc, char** argv) {
   std::unique_ptr<Gatekeeper> gatekeeper = ConfigureSecurity(definition.name);
   std::string listen = absl::GetFlag(FLAGS_listen);
   if (listen.empty()) listen = definition.default_listen;
-  absl::StatusOr<std::shared_ptr<grpc::ServerCredentials>> credentials = MakeServerCredentials(
-      {.cert_file = absl::GetFlag(FLAGS_tls_cert_file),
-       .key_file = absl::GetFlag(FLAGS_tls_key_file),
-       .client_ca_file = absl::GetFlag(FLAGS_tls_client_ca_file)},
-      listen, absl::GetFlag(FLAGS_allow_plaintext));
+  absl::StatusOr<std::shared_ptr<grpc::ServerCredentials>> credentials =
+      MakeServerCredentials({.cert_file = absl::GetFlag(FLAGS_tls_cert_file),
+                             .key_file = absl::GetFlag(FLAGS_tls_key_file),
+                             .client_ca_file = absl::GetFlag(FLAGS_tls_client_ca_file)},
+                            listen, absl::GetFlag(FLAGS_allow_plaintext));
   if (!credentials.ok()) {
     LogError(std::string(credentials.status().message()));
     return 2;
@@ -213,10 +212,10 @@ int RunServiceMain(const ServiceDefinition& definition, int argc, char** argv) {
     LogError(std::string(server.status().message()));
     return 1;
   }
-  LogInfo(absl::StrCat(definition.name, " service listening on ", listen,
-                       absl::GetFlag(FLAGS_tls_cert_file).empty() ? " (plaintext)" : " (TLS)",
-                       gatekeeper->verifies_tokens() ? ", bearer tokens required"
-                                                     : ", development principals"));
+  LogInfo(absl::StrCat(
+      definition.name, " service listening on ", listen,
+      absl::GetFlag(FLAGS_tls_cert_file).empty() ? " (plaintext)" : " (TLS)",
+      gatekeeper->verifies_tokens() ? ", bearer tokens required" : ", development principals"));
 
   const int signal = WaitForTerminationSignal();
   LogInfo(absl::StrCat("signal ", signal, ": draining calls"));

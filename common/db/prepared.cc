@@ -6,15 +6,22 @@
 
 namespace zs {
 
-std::string PreparedName(pqxx::transaction_base& tx, const std::string& sql) {
+std::string PreparedName(pqxx::connection_base& connection, const std::string& sql) {
   // Named by a digest of the text, so different statements never collide;
   // each worker thread remembers the names it made (the statements are the
   // code's own, so the map stays as small as the code).
   thread_local absl::flat_hash_map<std::string, std::string> names;
   auto [it, inserted] = names.try_emplace(sql);
   if (inserted) it->second = absl::StrCat("zs_", Sha256Hex(sql).substr(0, 24));
-  tx.conn().prepare(it->second, sql);  // a no-op once registered with this text
+  connection.prepare(it->second, sql);  // a no-op once registered with this text
   return it->second;
+}
+
+std::string ExecuteStatement(pqxx::connection_base& connection, const std::string& sql,
+                             std::initializer_list<std::string> quoted_args) {
+  const std::string name = PreparedName(connection, sql);
+  connection.prepare_now(name);  // EXECUTE needs it on the server already
+  return absl::StrCat("EXECUTE ", name, "(", absl::StrJoin(quoted_args, ", "), ")");
 }
 
 }  // namespace zs

@@ -8,15 +8,23 @@
 #include <string>
 #include <utility>
 
+#include "absl/strings/str_join.h"
+
 namespace zs {
 
 // The connection's name for `sql`, registered with libpqxx (which prepares
 // it on the server the first time it runs on that connection).
-std::string PreparedName(pqxx::transaction_base& tx, const std::string& sql);
+std::string PreparedName(pqxx::connection_base& connection, const std::string& sql);
 
 template <typename... Args>
 pqxx::result ExecPrepared(pqxx::transaction_base& tx, const std::string& sql, Args&&... args) {
-  return tx.exec_prepared(PreparedName(tx, sql), std::forward<Args>(args)...);
+  return tx.exec_prepared(PreparedName(tx.conn(), sql), std::forward<Args>(args)...);
 }
+
+// `EXECUTE <name>(<quoted args>)`: the prepared `sql` as plain SQL, for
+// statements batched into one simple-protocol round trip (see
+// TransactionEdges). `quoted_args` are already quoted (connection.quote()).
+std::string ExecuteStatement(pqxx::connection_base& connection, const std::string& sql,
+                             std::initializer_list<std::string> quoted_args);
 
 }  // namespace zs

@@ -11,11 +11,6 @@ namespace {
 constexpr int kMaxAttempts = 5;
 constexpr char kQueryCanceled[] = "57014";
 
-// Thrown inside the transaction to roll back while carrying the status out.
-struct Rollback {
-  absl::Status status;
-};
-
 }  // namespace
 
 absl::Status StatusFromDatabaseError(const std::exception& error) {
@@ -52,8 +47,22 @@ namespace {
 
 enum class Block { kTransaction, kAutocommit };
 
+// After a failed statement the server's transaction is aborted but open:
+// end it, or give up the connection when even that fails.
+void RollBack(ConnectionSlot& slot) {
+  try {
+    absl::StatusOr<pqxx::connection*> connection = slot.Get();
+    if (connection.ok()) pqxx::nontransaction(**connection).exec("ROLLBACK");
+  } catch (const std::exception&) {
+    slot.Reset();
+  }
+}
+
+// libpqxx's own transaction classes spend a round trip on BEGIN and one on
+// COMMIT; the block is driven by hand so both can carry work (see
+// TransactionEdges).
 absl::Status Run(ConnectionSlot& slot, absl::Time deadline, Block block,
-                 const TransactionBody& body) {
+                 const TransactionEdges& edges, const EdgedTransactionBody& body) {
   bool reconnected = false;
   for (int attempt = 1;; ++attempt) {
     const absl::Duration remaining = deadline - absl::Now();
@@ -63,36 +72,52 @@ absl::Status Run(ConnectionSlot& slot, absl::Time deadline, Block block,
     }
     absl::StatusOr<pqxx::connection*> connection = slot.Get();
     if (!connection.ok()) return connection.status();
+    bool open = false, committing = false;
     try {
       slot.BoundStatementTime(remaining);
-      absl::Status status;
-      if (block == Block::kTransaction) {
-        pqxx::work tx(**connection);
-        status = body(tx);
-        if (!status.ok()) throw Rollback{std::move(status)};
-        tx.commit();
-      } else {
-        pqxx::nontransaction statements(**connection);
-        status = body(statements);
+      pqxx::nontransaction tx(**connection);
+      if (block == Block::kAutocommit) return body(tx, pqxx::result());
+      open = true;
+      const pqxx::result begun =
+          tx.exec(edges.with_begin ? absl::StrCat("BEGIN; ", edges.with_begin(**connection))
+                                   : std::string("BEGIN"));
+      absl::Status status = body(tx, begun);
+      if (!status.ok()) {
+        tx.exec("ROLLBACK");
+        return status;
       }
-      return status;
-    } catch (const Rollback& rollback) {
-      return rollback.status;
-    } catch (const pqxx::transaction_rollback& e) {
-      // Serialization failure or deadlock: nothing was written; try again.
-      if (attempt >= kMaxAttempts)
-        return absl::AbortedError("the record is busy (concurrent updates); retry");
-    } catch (const pqxx::in_doubt_error& e) {
-      slot.Reset();
-      return StatusFromDatabaseError(e);
+      committing = true;
+      const std::string before_commit =
+          edges.before_commit ? edges.before_commit(**connection) : std::string();
+      tx.exec(before_commit.empty() ? std::string("COMMIT")
+                                    : absl::StrCat(before_commit, "; COMMIT"));
+      return absl::OkStatus();
     } catch (const pqxx::broken_connection& e) {
       slot.Reset();
+      if (committing) {
+        return absl::UnavailableError(
+            "the database connection broke while committing; the outcome is "
+            "unknown: retry with the same request_id to learn it");
+      }
       if (reconnected) return StatusFromDatabaseError(e);
       reconnected = true;
     } catch (const std::exception& e) {
-      return StatusFromDatabaseError(e);
+      if (open) RollBack(slot);
+      // Serialization failure or deadlock: nothing was written; try again.
+      if (dynamic_cast<const pqxx::transaction_rollback*>(&e) == nullptr) {
+        return StatusFromDatabaseError(e);
+      }
+      if (attempt >= kMaxAttempts) {
+        return absl::AbortedError("the record is busy (concurrent updates); retry");
+      }
     }
   }
+}
+
+absl::Status Run(ConnectionSlot& slot, absl::Time deadline, Block block,
+                 const TransactionBody& body) {
+  return Run(slot, deadline, block, TransactionEdges{},
+             [&](pqxx::transaction_base& tx, const pqxx::result&) { return body(tx); });
 }
 
 }  // namespace
@@ -100,6 +125,11 @@ absl::Status Run(ConnectionSlot& slot, absl::Time deadline, Block block,
 absl::Status RunTransaction(ConnectionSlot& slot, absl::Time deadline,
                             const TransactionBody& body) {
   return Run(slot, deadline, Block::kTransaction, body);
+}
+
+absl::Status RunTransaction(ConnectionSlot& slot, absl::Time deadline,
+                            const TransactionEdges& edges, const EdgedTransactionBody& body) {
+  return Run(slot, deadline, Block::kTransaction, edges, body);
 }
 
 absl::Status RunStatements(ConnectionSlot& slot, absl::Time deadline, const TransactionBody& body) {

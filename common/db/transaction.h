@@ -22,6 +22,23 @@ using TransactionBody = std::function<absl::Status(pqxx::transaction_base&)>;
 // `body` in one read-write transaction: all of it commits or none of it.
 absl::Status RunTransaction(ConnectionSlot& slot, absl::Time deadline, const TransactionBody& body);
 
+// Work a transaction sends in the same round trip as its BEGIN and its
+// COMMIT, so those two carry work instead of costing a trip each. Both are
+// single statements of plain SQL (the simple query protocol, which takes no
+// parameters): every value in them is quoted with the connection's quote().
+struct TransactionEdges {
+  // Sent as "BEGIN; <statement>"; its result is handed to the body.
+  std::function<std::string(pqxx::connection_base&)> with_begin;
+  // Made once the body succeeded; sent as "<statement>; COMMIT" (none when
+  // unset or when it makes an empty string).
+  std::function<std::string(pqxx::connection_base&)> before_commit;
+};
+using EdgedTransactionBody =
+    std::function<absl::Status(pqxx::transaction_base&, const pqxx::result& begun)>;
+
+absl::Status RunTransaction(ConnectionSlot& slot, absl::Time deadline,
+                            const TransactionEdges& edges, const EdgedTransactionBody& body);
+
 // `body`'s statements each on their own, outside a transaction block: for
 // reads, which under READ COMMITTED see a fresh snapshot per statement
 // either way, so BEGIN and COMMIT would only add two round trips. A body

@@ -292,19 +292,16 @@ ServerUnaryReactor* SupervisionServiceImpl::Publish(CallbackServerContext* conte
         for (v1::UnitProgress& unit : *units) *snapshot.add_units() = std::move(unit);
         snapshot.set_published_by(call.principal.id);
         *snapshot.mutable_publish_time() = google::protobuf::util::TimeUtil::GetCurrentTime();
-        return RunTransaction(slot, call.deadline, [&](pqxx::transaction_base& tx) {
-          response->Clear();
-          return RunIdempotent(tx,
-                               {.method = call.method,
-                                .request_id = request_id,
-                                .principal = call.principal.id,
-                                .request = &request,
-                                .on_behalf_of = call.principal.on_behalf_of},
-                               response, [&] {
-                                 records_.PublishSnapshot(tx, snapshot, response);
-                                 return absl::OkStatus();
-                               });
-        });
+        return RunIdempotentTransaction(slot, call.deadline,
+                                        {.method = call.method,
+                                         .request_id = request_id,
+                                         .principal = call.principal.id,
+                                         .request = &request,
+                                         .on_behalf_of = call.principal.on_behalf_of},
+                                        response, [&](pqxx::transaction_base& tx) {
+                                          records_.PublishSnapshot(tx, snapshot, response);
+                                          return absl::OkStatus();
+                                        });
       });
 }
 
@@ -406,19 +403,16 @@ ServerUnaryReactor* SupervisionServiceImpl::GenerateBulletin(
         }
         bulletin.set_text(absl::StrCat(bulletin.title(), "\n", absl::StrJoin(lines, "\n")));
         *bulletin.mutable_publish_time() = google::protobuf::util::TimeUtil::GetCurrentTime();
-        return RunTransaction(slot, call.deadline, [&](pqxx::transaction_base& tx) {
-          response->Clear();
-          return RunIdempotent(tx,
-                               {.method = call.method,
-                                .request_id = request->request_id(),
-                                .principal = call.principal.id,
-                                .request = request,
-                                .on_behalf_of = call.principal.on_behalf_of},
-                               response, [&] {
-                                 records_.StoreBulletin(tx, bulletin, response);
-                                 return absl::OkStatus();
-                               });
-        });
+        return RunIdempotentTransaction(slot, call.deadline,
+                                        {.method = call.method,
+                                         .request_id = request->request_id(),
+                                         .principal = call.principal.id,
+                                         .request = request,
+                                         .on_behalf_of = call.principal.on_behalf_of},
+                                        response, [&](pqxx::transaction_base& tx) {
+                                          records_.StoreBulletin(tx, bulletin, response);
+                                          return absl::OkStatus();
+                                        });
       });
 }
 

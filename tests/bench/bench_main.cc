@@ -150,18 +150,24 @@ std::shared_ptr<Call<Request, Response>> NewCall(const std::string& token) {
 }
 
 // Enterprises without a lead, for creates: an enterprise has one open lead.
+// Returns the first id; the ids are consecutive (one statement, nothing
+// else inserting enterprises meanwhile).
 long AddFreshEnterprises(const std::string& conninfo, long count) {
   pqxx::connection connection(conninfo);
   pqxx::work tx(connection);
   tx.exec("SET LOCAL session_replication_role = replica");
-  const long first =
-      tx.exec("SELECT coalesce(max(id), 0) + 1 FROM lead.enterprises")[0][0].as<long>();
-  tx.exec(
-      absl::StrCat("INSERT INTO lead.enterprises (name, normalised_name, type, industry) "
-                   "SELECT '基准新企业' || g, '基准新企业' || g, 1, 2 FROM generate_series(",
-                   first, ", ", first + count - 1, ") g"));
+  const std::string batch = absl::StrCat(absl::ToUnixNanos(absl::Now()));
+  const pqxx::row ids = tx.exec1(absl::StrCat(
+      "WITH fresh AS (INSERT INTO lead.enterprises (name, normalised_name, type, industry) "
+      "SELECT '基准新企业' || n, '基准新企业' || n, 1, 2 FROM "
+      "(SELECT '",
+      batch, "-' || g AS n FROM generate_series(1, ", count,
+      ") g) names RETURNING id) SELECT min(id), max(id) FROM fresh"));
   tx.commit();
-  return first;
+  if (ids[1].as<long>() - ids[0].as<long>() + 1 != count) {
+    throw std::runtime_error("fresh enterprise ids are not consecutive");
+  }
+  return ids[0].as<long>();
 }
 
 class Workload {
@@ -180,13 +186,28 @@ class Workload {
     // Reads pick from the loaded dataset (ids 1..N on a fresh database).
     max_lead_id_ =
         tx.exec("SELECT count(*) FROM lead.leads WHERE title LIKE '基准线索%'")[0][0].as<long>();
-    max_enterprise_id_ = tx.exec("SELECT max(id) FROM lead.enterprises")[0][0].as<long>();
+    max_enterprise_id_ =
+        tx.exec("SELECT max(id) FROM lead.enterprises WHERE name LIKE '基准企业%'")[0][0]
+            .as<long>();
   }
 
   // Before a run that creates up to `creates` leads.
   void ReserveEnterprises(long creates) {
+    ReleaseUnusedEnterprises();
     next_fresh_enterprise_ = AddFreshEnterprises(conninfo_, creates);
     fresh_left_ = creates;
+  }
+
+  // Reserved enterprises no lead was made for go again, so runs do not
+  // grow the dataset (the leads they made stay, as a real district's would).
+  void ReleaseUnusedEnterprises() {
+    pqxx::connection connection(conninfo_);
+    pqxx::work tx(connection);
+    tx.exec("SET LOCAL session_replication_role = replica");
+    tx.exec(
+        "DELETE FROM lead.enterprises e WHERE e.name LIKE '基准新企业%' "
+        "AND NOT EXISTS (SELECT 1 FROM lead.leads l WHERE l.enterprise_id = e.id)");
+    tx.commit();
   }
 
   using Done = std::function<void(const std::string&, const grpc::Status&)>;
@@ -337,7 +358,14 @@ std::vector<int> CallerLevels() {
   return levels;
 }
 
-LoadLimits Limits(int callers, int seconds) {
+// A bound on creates per second no service here reaches: fresh
+// enterprises reserved for a step are this times its length.
+constexpr long kMaxCreatesPerSecond = 10'000;
+
+// Each step's limits; the step is named on stderr as it starts, so a
+// profiler can be attached to the right one.
+LoadLimits Limits(const std::string& step, int callers, int seconds) {
+  std::cerr << absl::StrFormat("[bench] %s, %d callers, %d s\n", step, callers, seconds);
   return {.callers = callers, .duration = absl::Seconds(seconds)};
 }
 
@@ -435,8 +463,8 @@ int Main() {
   const std::string payload(64, 'x');
   std::map<int, double> echo_qps, insert_tps, select_tps;
   for (int callers : wants("raw") ? levels : std::vector<int>{}) {
-    LoadResult result =
-        RunLoad(Limits(callers, seconds), [&](int caller, std::mt19937&, auto done) {
+    LoadResult result = RunLoad(
+        Limits("raw gRPC echo", callers, seconds), [&](int caller, std::mt19937&, auto done) {
           auto stub = std::make_shared<grpc::GenericStub>(echo_channels.For(caller));
           auto context = std::make_shared<grpc::ClientContext>();
           auto request = std::make_shared<grpc::ByteBuffer>();
@@ -483,18 +511,18 @@ int Main() {
   // 2. One method at a time, at each concurrency.
   std::map<int, LoadResult> creates, gets, lists;
   for (int callers : wants("methods") ? levels : std::vector<int>{}) {
-    workload.ReserveEnterprises(20'000 + 2'000L * callers * seconds);
-    creates[callers] = RunLoad(Limits(callers, seconds), [&](int c, std::mt19937& r, auto done) {
-      workload.CreateLead(c, r, done);
-    });
+    workload.ReserveEnterprises(kMaxCreatesPerSecond * seconds);
+    creates[callers] =
+        RunLoad(Limits("CreateLead only", callers, seconds),
+                [&](int c, std::mt19937& r, auto done) { workload.CreateLead(c, r, done); });
     Keep("CreateLead only", callers, creates[callers]);
-    gets[callers] = RunLoad(Limits(callers, seconds), [&](int c, std::mt19937& r, auto done) {
-      workload.GetLead(c, r, done);
-    });
+    gets[callers] =
+        RunLoad(Limits("GetLead only", callers, seconds),
+                [&](int c, std::mt19937& r, auto done) { workload.GetLead(c, r, done); });
     Keep("GetLead only", callers, gets[callers]);
-    lists[callers] = RunLoad(Limits(callers, seconds), [&](int c, std::mt19937& r, auto done) {
-      workload.ListLeads(c, r, done, false);
-    });
+    lists[callers] =
+        RunLoad(Limits("ListLeads(50) only", callers, seconds),
+                [&](int c, std::mt19937& r, auto done) { workload.ListLeads(c, r, done, false); });
     Keep("ListLeads(50) only", callers, lists[callers]);
   }
 
@@ -536,23 +564,25 @@ int Main() {
     if (absl::SimpleAtoi(kv.second, &pid)) pids[kv.first] = pid;
   }
   for (int callers : wants("mix") ? levels : std::vector<int>{}) {
-    workload.ReserveEnterprises(20'000 + 1'000L * callers * seconds);
-    LoadResult mix = RunLoad(Limits(callers, seconds),
+    workload.ReserveEnterprises(kMaxCreatesPerSecond * seconds);
+    LoadResult mix = RunLoad(Limits("mix: 3 offices + bureau", callers, seconds),
                              [&](int c, std::mt19937& r, auto done) { workload.Mix(c, r, done); });
     Keep("mix: 3 offices + bureau", callers, mix);
   }
   std::map<std::string, std::vector<double>> memory;
   if (wants("memory")) {
     const int memory_seconds = absl::GetFlag(FLAGS_memory_seconds);
-    workload.ReserveEnterprises(20'000 + 1'000L * 128 * memory_seconds);
+    workload.ReserveEnterprises(kMaxCreatesPerSecond * memory_seconds);
     LoadResult soak = RunLoad(
-        Limits(128, memory_seconds),
+        Limits("mix, memory watched", 128, memory_seconds),
         [&](int c, std::mt19937& r, auto done) { workload.Mix(c, r, done); },
         [&] {
           for (const auto& [name, pid] : pids) memory[name].push_back(ResidentMiB(pid));
         });
     Keep(absl::StrCat("mix, ", memory_seconds, " s, memory watched"), 128, soak);
   }
+
+  workload.ReleaseUnusedEnterprises();
 
   // The table.
   std::printf("\n%-34s %7s  %-32s %10s %9s %9s %9s  %s\n", "step", "callers", "method", "qps",
