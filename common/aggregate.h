@@ -3,14 +3,16 @@
 // A service describes its records as a base query whose rows carry `id`
 // (the record counted), `counted` (whether the row adds to the count, e.g.
 // false for a capital increase that adds only money), `amount` (万元) and one
-// column per dimension it supports. RunAggregate groups that by the asked
-// dimension; without one it returns a single "total" row (zeros when nothing
-// matches), and INVESTMENT_BAND returns the nested rows "all", "ge_1yi"
-// (≥ 1亿元) and "ge_10yi" (≥ 10亿元).
+// column per dimension it supports. RunAggregate groups that by each asked
+// dimension in one pass over the rows (GROUPING SETS): GROUP_BY_UNSPECIFIED
+// gives a single "total" row (zeros when nothing matches), and
+// INVESTMENT_BAND the nested rows "all", "ge_1yi" (≥ 1亿元) and "ge_10yi"
+// (≥ 10亿元).
 #pragma once
 
 #include <google/protobuf/descriptor.h>
 #include <google/protobuf/generated_enum_reflection.h>
+#include <google/protobuf/repeated_field.h>
 #include <google/protobuf/repeated_ptr_field.h>
 
 #include <pqxx/pqxx>
@@ -30,6 +32,9 @@ struct Dimension {
   zhaoshang::common::v1::GroupBy group_by;
   const char* column;             // a column of the base query
   std::string (*enum_name)(int);  // names enum keys; null for text keys
+  // SQL making the key from the grouped column (%s), applied to the groups
+  // rather than to every row; null: the column as it is.
+  const char* key_sql = nullptr;
 };
 
 // EnumName<Industry> turns a stored enum number into its proto name.
@@ -43,11 +48,22 @@ struct AggregateQuery {
   std::string base_sql;             // SELECT id, counted, amount, <dimensions> …
   std::vector<std::string> params;  // $1, $2 … of base_sql
   bool supports_bands = false;
+  // Each record is one row of base_sql (no join repeats it), so counts add
+  // up: the rows are first grouped by every asked dimension at once (one
+  // hash aggregate PostgreSQL can split across parallel workers) and the
+  // groupings are rolled up from those few groups, instead of counting
+  // DISTINCT ids, which sorts every row once per grouping.
+  bool one_row_per_id = false;
 };
 
+// The groupings of an aggregate request: `group_bys` when given (several in
+// one pass), else `group_by` alone. Rows come in the order asked, each
+// naming its group_by; INVALID_ARGUMENT for a dimension the records lack,
+// a grouping asked twice, or both fields set.
 absl::Status RunAggregate(
     pqxx::transaction_base& tx, const std::vector<Dimension>& dimensions,
-    zhaoshang::common::v1::GroupBy group_by, const AggregateQuery& query,
+    zhaoshang::common::v1::GroupBy group_by, const google::protobuf::RepeatedField<int>& group_bys,
+    const AggregateQuery& query,
     google::protobuf::RepeatedPtrField<zhaoshang::common::v1::AggregateRow>* rows);
 
 }  // namespace zs

@@ -23,14 +23,18 @@ const std::vector<Dimension>& ActivityDimensions() {
   return *kDimensions;
 }
 
+// Keys made from the groups, not from every row (see Dimension::key_sql).
+constexpr char kNoneIfNull[] = "COALESCE(%s, 'none')";
+constexpr char kYearMonth[] = "to_char(%s, 'YYYY-MM')";
+
 const std::vector<Dimension>& LeadDimensions() {
   static const auto* const kDimensions = new std::vector<Dimension>{
-      {common::GROUP_BY_UNIT, "unit", nullptr},
-      {common::GROUP_BY_OFFICE, "office", nullptr},
+      {common::GROUP_BY_UNIT, "unit_code", nullptr, kNoneIfNull},
+      {common::GROUP_BY_OFFICE, "office_code", nullptr, kNoneIfNull},
       {common::GROUP_BY_INDUSTRY, "industry", EnumName<common::Industry>},
       {common::GROUP_BY_CHANNEL, "channel", EnumName<common::Channel>},
       {common::GROUP_BY_STAGE, "status", EnumName<v1::LeadStatus>},
-      {common::GROUP_BY_MONTH, "month", nullptr},
+      {common::GROUP_BY_MONTH, "month", nullptr, kYearMonth},
       {common::GROUP_BY_CHAIN_ACTION, "chain_action", EnumName<common::ChainAction>},
   };
   return *kDimensions;
@@ -54,8 +58,10 @@ absl::Status AggregateStore::Activities(pqxx::transaction_base& tx,
           "FROM activities WHERE start_date BETWEEN $1::date AND $2::date "
           "  AND ($3::int = 0 OR kind = $3::int)",
       .params = {request.start_date_range().start_date(), request.start_date_range().end_date(),
-                 std::to_string(request.kind())}};
-  return RunAggregate(tx, ActivityDimensions(), request.group_by(), query, out->mutable_rows());
+                 std::to_string(request.kind())},
+      .one_row_per_id = true};
+  return RunAggregate(tx, ActivityDimensions(), request.group_by(), request.group_bys(), query,
+                      out->mutable_rows());
 }
 
 absl::Status AggregateStore::Leads(pqxx::transaction_base& tx,
@@ -67,14 +73,15 @@ absl::Status AggregateStore::Leads(pqxx::transaction_base& tx,
   const AggregateQuery query{
       .base_sql =
           "SELECT id, true AS counted, estimated_investment_wan_yuan AS amount, "
-          "  COALESCE(unit_code, 'none') AS unit, COALESCE(office_code, 'none') AS office, "
-          "  industry::text AS industry, channel::text AS channel, status::text AS status, "
-          "  to_char(collected_date, 'YYYY-MM') AS month, chain_action::text AS chain_action "
+          "  unit_code, office_code, industry, channel, status, chain_action, "
+          "  date_trunc('month', collected_date)::date AS month "
           "FROM leads WHERE collected_date BETWEEN $1::date AND $2::date AND status <> 5",
       .params = {request.collected_date_range().start_date(),
                  request.collected_date_range().end_date()},
-      .supports_bands = true};
-  return RunAggregate(tx, LeadDimensions(), request.group_by(), query, out->mutable_rows());
+      .supports_bands = true,
+      .one_row_per_id = true};
+  return RunAggregate(tx, LeadDimensions(), request.group_by(), request.group_bys(), query,
+                      out->mutable_rows());
 }
 
 }  // namespace zs::lead

@@ -69,7 +69,7 @@ absl::Status AggregateStore::Transitions(pqxx::transaction_base& tx,
                     "WHERE t.kind = 2 AND t.effective_date BETWEEN $1::date AND $2::date");
   }
   return RunAggregate(
-      tx, ProjectDimensions(), request.group_by(),
+      tx, ProjectDimensions(), request.group_by(), request.group_bys(),
       {.base_sql = base,
        .params = {request.effective_date_range().start_date(),
                   request.effective_date_range().end_date(), std::to_string(static_cast<int>(to))},
@@ -77,12 +77,13 @@ absl::Status AggregateStore::Transitions(pqxx::transaction_base& tx,
       out->mutable_rows());
 }
 
-absl::Status AggregateStore::Funds(pqxx::transaction_base& tx, const v1::AggregateFundsRequest& request,
+absl::Status AggregateStore::Funds(pqxx::transaction_base& tx,
+                                   const v1::AggregateFundsRequest& request,
                                    v1::AggregateFundsResponse* out) const {
   ZS_RETURN_IF_ERROR(ValidateRange("arrival_date_range", request.arrival_date_range()));
   // Counts projects that received funds; sums what arrived.
   return RunAggregate(
-      tx, ProjectDimensions(), request.group_by(),
+      tx, ProjectDimensions(), request.group_by(), request.group_bys(),
       {.base_sql = absl::StrCat("SELECT f.project_id AS id, true AS counted, "
                                 "f.amount_wan_yuan AS amount, ",
                                 kProjectDimensions,
@@ -103,7 +104,7 @@ absl::Status AggregateStore::Continuing(pqxx::transaction_base& tx,
   // Continuing into `year` = carried by the rollover at its first day, with
   // the investment as it stood then.
   return RunAggregate(
-      tx, ProjectDimensions(), request.group_by(),
+      tx, ProjectDimensions(), request.group_by(), request.group_bys(),
       {.base_sql = absl::StrCat("SELECT t.project_id AS id, true AS counted, "
                                 "t.investment_wan_yuan AS amount, ",
                                 kProjectDimensions,

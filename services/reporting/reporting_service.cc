@@ -1,6 +1,5 @@
 #include "services/reporting/reporting_service.h"
 
-#include <future>
 #include <set>
 #include <vector>
 
@@ -63,43 +62,24 @@ absl::Status ReportingServiceImpl::BuildReport(const CallContext& call,
     }
   }
   *report->mutable_period() = request.period();
-  // The figures and each breakdown are independent aggregates computed by
-  // the lead and project services: asked for all at once, they overlap
-  // instead of queueing one behind another; assembled in request order.
-  using Breakdowns = google::protobuf::RepeatedPtrField<rv1::Breakdown>;
-  auto figures_pending =
-      std::async(std::launch::async, [&] { return sources_.Figures(call, request.period()); });
-  std::vector<std::future<absl::StatusOr<Breakdowns>>> breakdowns_pending;
-  for (int group_by : request.breakdowns()) {
-    breakdowns_pending.push_back(
-        std::async(std::launch::async, [&, group_by]() -> absl::StatusOr<Breakdowns> {
-          Breakdowns breakdowns;
-          ZS_RETURN_IF_ERROR(sources_.Breakdowns(call, request.period(),
-                                                 static_cast<cv1::GroupBy>(group_by), &breakdowns));
-          return breakdowns;
-        }));
-  }
-  absl::StatusOr<std::vector<rv1::FigureValue>> figures = figures_pending.get();
-  std::vector<absl::StatusOr<Breakdowns>> breakdowns;
-  for (auto& pending : breakdowns_pending) breakdowns.push_back(pending.get());
-  if (!figures.ok()) return figures.status();
-  for (rv1::FigureValue& value : *figures) *report->add_figures() = std::move(value);
-  for (absl::StatusOr<Breakdowns>& part : breakdowns) {
-    if (!part.ok()) return part.status();
-    for (rv1::Breakdown& breakdown : *part) *report->add_breakdowns() = std::move(breakdown);
-  }
+  std::vector<cv1::GroupBy> breakdowns;
+  for (int g : request.breakdowns()) breakdowns.push_back(static_cast<cv1::GroupBy>(g));
+  absl::StatusOr<ReportSources::Parts> parts = sources_.Report(call, request.period(), breakdowns);
+  if (!parts.ok()) return parts.status();
+  for (rv1::FigureValue& value : parts->figures) *report->add_figures() = std::move(value);
+  *report->mutable_breakdowns() = std::move(parts->breakdowns);
   if (request.with_comparison()) {
-    absl::StatusOr<std::vector<rv1::FigureValue>> previous =
-        sources_.Figures(call, PreviousPeriod(request.period()));
+    absl::StatusOr<ReportSources::Parts> previous =
+        sources_.Report(call, PreviousPeriod(request.period()), {});
     if (!previous.ok()) return previous.status();
-    absl::StatusOr<std::vector<rv1::FigureValue>> last_year =
-        sources_.Figures(call, SamePeriodLastYear(request.period()));
+    absl::StatusOr<ReportSources::Parts> last_year =
+        sources_.Report(call, SamePeriodLastYear(request.period()), {});
     if (!last_year.ok()) return last_year.status();
-    for (size_t i = 0; i < previous->size(); ++i) {
+    for (size_t i = 0; i < previous->figures.size(); ++i) {
       rv1::Comparison* comparison = report->add_comparisons();
-      comparison->set_figure((*previous)[i].figure());
-      *comparison->mutable_previous_period() = (*previous)[i];
-      *comparison->mutable_same_period_last_year() = (*last_year)[i];
+      comparison->set_figure(previous->figures[i].figure());
+      *comparison->mutable_previous_period() = previous->figures[i];
+      *comparison->mutable_same_period_last_year() = last_year->figures[i];
     }
   }
   if (closed) cache_.Put(key, *report);

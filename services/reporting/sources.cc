@@ -1,6 +1,7 @@
 #include "services/reporting/sources.h"
 
 #include <algorithm>
+#include <future>
 
 #include "absl/strings/str_cat.h"
 #include "common/aggregate.h"
@@ -14,10 +15,22 @@ namespace lv1 = ::zhaoshang::lead::v1;
 namespace pv1 = ::zhaoshang::project::v1;
 using Rows = google::protobuf::RepeatedPtrField<cv1::AggregateRow>;
 
-constexpr rv1::Figure kBreakdownFigures[] = {
-    rv1::FIGURE_OUTBOUND_TRIPS,  rv1::FIGURE_MERCHANT_VISITS,     rv1::FIGURE_LEADS,
-    rv1::FIGURE_SIGNED_PROJECTS, rv1::FIGURE_CONTINUING_PROJECTS, rv1::FIGURE_STARTED_PROJECTS,
-    rv1::FIGURE_FUNDS_IN_PLACE};
+// The figures the lead and project services count, each with the grouping
+// that gives its headline: a total, or nested investment bands. Breakdowns
+// come in this order too.
+struct FigureSource {
+  rv1::Figure figure;
+  cv1::GroupBy grouping;
+};
+constexpr FigureSource kSources[] = {
+    {rv1::FIGURE_OUTBOUND_TRIPS, cv1::GROUP_BY_UNSPECIFIED},
+    {rv1::FIGURE_MERCHANT_VISITS, cv1::GROUP_BY_UNSPECIFIED},
+    {rv1::FIGURE_LEADS, cv1::GROUP_BY_UNSPECIFIED},
+    {rv1::FIGURE_SIGNED_PROJECTS, cv1::GROUP_BY_INVESTMENT_BAND},
+    {rv1::FIGURE_CONTINUING_PROJECTS, cv1::GROUP_BY_INVESTMENT_BAND},
+    {rv1::FIGURE_STARTED_PROJECTS, cv1::GROUP_BY_INVESTMENT_BAND},
+    {rv1::FIGURE_FUNDS_IN_PLACE, cv1::GROUP_BY_UNSPECIFIED},
+};
 
 const cv1::AggregateRow* RowWithKey(const Rows& rows, const std::string& key) {
   for (const auto& row : rows) {
@@ -84,7 +97,9 @@ ReportSources::ReportSources(std::shared_ptr<grpc::Channel> lead,
       timeout_(timeout) {}
 
 absl::StatusOr<Rows> ReportSources::Aggregate(const CallContext& call, const cv1::DateRange& period,
-                                              rv1::Figure figure, cv1::GroupBy group_by) const {
+                                              rv1::Figure figure,
+                                              const std::vector<cv1::GroupBy>& groupings) const {
+  google::protobuf::RepeatedField<int> group_bys(groupings.begin(), groupings.end());
   grpc::ClientContext context;
   PrepareOutboundContext(call, timeout_, &context);
   switch (figure) {
@@ -94,7 +109,7 @@ absl::StatusOr<Rows> ReportSources::Aggregate(const CallContext& call, const cv1
       *request.mutable_start_date_range() = period;
       request.set_kind(figure == rv1::FIGURE_OUTBOUND_TRIPS ? lv1::ACTIVITY_KIND_OUTBOUND_TRIP
                                                             : lv1::ACTIVITY_KIND_MERCHANT_VISIT);
-      request.set_group_by(group_by);
+      *request.mutable_group_bys() = group_bys;
       lv1::AggregateActivitiesResponse response;
       ZS_RETURN_IF_ERROR(
           FromOutboundStatus("lead", lead_->AggregateActivities(&context, request, &response)));
@@ -103,7 +118,7 @@ absl::StatusOr<Rows> ReportSources::Aggregate(const CallContext& call, const cv1
     case rv1::FIGURE_LEADS: {
       lv1::AggregateLeadsRequest request;
       *request.mutable_collected_date_range() = period;
-      request.set_group_by(group_by);
+      *request.mutable_group_bys() = group_bys;
       lv1::AggregateLeadsResponse response;
       ZS_RETURN_IF_ERROR(
           FromOutboundStatus("lead", lead_->AggregateLeads(&context, request, &response)));
@@ -117,7 +132,7 @@ absl::StatusOr<Rows> ReportSources::Aggregate(const CallContext& call, const cv1
       *request.mutable_effective_date_range() = period;
       request.set_to_stage(figure == rv1::FIGURE_SIGNED_PROJECTS ? pv1::STAGE_SIGNED
                                                                  : pv1::STAGE_STARTED);
-      request.set_group_by(group_by);
+      *request.mutable_group_bys() = group_bys;
       pv1::AggregateTransitionsResponse response;
       ZS_RETURN_IF_ERROR(FromOutboundStatus(
           "project", project_->AggregateTransitions(&context, request, &response)));
@@ -126,7 +141,7 @@ absl::StatusOr<Rows> ReportSources::Aggregate(const CallContext& call, const cv1
     case rv1::FIGURE_CONTINUING_PROJECTS: {
       pv1::AggregateContinuingRequest request;
       request.set_year(std::stoi(period.start_date().substr(0, 4)));
-      request.set_group_by(group_by);
+      *request.mutable_group_bys() = group_bys;
       pv1::AggregateContinuingResponse response;
       ZS_RETURN_IF_ERROR(FromOutboundStatus(
           "project", project_->AggregateContinuing(&context, request, &response)));
@@ -135,7 +150,7 @@ absl::StatusOr<Rows> ReportSources::Aggregate(const CallContext& call, const cv1
     case rv1::FIGURE_FUNDS_IN_PLACE: {
       pv1::AggregateFundsRequest request;
       *request.mutable_arrival_date_range() = period;
-      request.set_group_by(group_by);
+      *request.mutable_group_bys() = group_bys;
       pv1::AggregateFundsResponse response;
       ZS_RETURN_IF_ERROR(
           FromOutboundStatus("project", project_->AggregateFunds(&context, request, &response)));
@@ -146,54 +161,67 @@ absl::StatusOr<Rows> ReportSources::Aggregate(const CallContext& call, const cv1
   }
 }
 
-absl::StatusOr<std::vector<rv1::FigureValue>> ReportSources::Figures(
-    const CallContext& call, const cv1::DateRange& period) const {
-  std::vector<rv1::FigureValue> figures;
-  for (rv1::Figure figure : {rv1::FIGURE_OUTBOUND_TRIPS, rv1::FIGURE_MERCHANT_VISITS,
-                             rv1::FIGURE_LEADS, rv1::FIGURE_FUNDS_IN_PLACE}) {
-    absl::StatusOr<Rows> rows = Aggregate(call, period, figure, cv1::GROUP_BY_UNSPECIFIED);
-    if (!rows.ok()) return rows.status();
-    figures.push_back(Value(figure, RowWithKey(*rows, "total")));
+absl::StatusOr<ReportSources::Parts> ReportSources::Report(
+    const CallContext& call, const cv1::DateRange& period,
+    const std::vector<cv1::GroupBy>& breakdowns) const {
+  for (cv1::GroupBy g : breakdowns) {
+    if (std::none_of(std::begin(kSources), std::end(kSources),
+                     [g](const FigureSource& s) { return FigureHasDimension(s.figure, g); })) {
+      return InvalidField("breakdowns",
+                          absl::StrCat(cv1::GroupBy_Name(g), " is not a dimension of any figure"));
+    }
   }
-  // Project figures come as nested bands: all, ≥ 1亿, ≥ 10亿.
-  absl::StatusOr<Rows> signed_rows =
-      Aggregate(call, period, rv1::FIGURE_SIGNED_PROJECTS, cv1::GROUP_BY_INVESTMENT_BAND);
-  if (!signed_rows.ok()) return signed_rows.status();
-  figures.push_back(Value(rv1::FIGURE_SIGNED_PROJECTS, RowWithKey(*signed_rows, "all")));
-  absl::StatusOr<Rows> continuing =
-      Aggregate(call, period, rv1::FIGURE_CONTINUING_PROJECTS, cv1::GROUP_BY_INVESTMENT_BAND);
-  if (!continuing.ok()) return continuing.status();
-  figures.push_back(Value(rv1::FIGURE_CONTINUING_PROJECTS, RowWithKey(*continuing, "all")));
-  absl::StatusOr<Rows> started =
-      Aggregate(call, period, rv1::FIGURE_STARTED_PROJECTS, cv1::GROUP_BY_INVESTMENT_BAND);
-  if (!started.ok()) return started.status();
-  figures.push_back(Value(rv1::FIGURE_STARTED_PROJECTS, RowWithKey(*started, "all")));
-  figures.push_back(Value(rv1::FIGURE_STARTED_GE_10YI, RowWithKey(*started, "ge_10yi")));
-  figures.push_back(Value(rv1::FIGURE_STARTED_GE_1YI, RowWithKey(*started, "ge_1yi")));
-  std::sort(figures.begin(), figures.end(),
+  // One call per figure, asking its own grouping and every breakdown it has
+  // at once (one pass over its records); the calls overlap.
+  std::vector<std::future<absl::StatusOr<Rows>>> pending;
+  for (const FigureSource& source : kSources) {
+    std::vector<cv1::GroupBy> groupings = {source.grouping};
+    for (cv1::GroupBy g : breakdowns) {
+      if (FigureHasDimension(source.figure, g) && g != source.grouping) groupings.push_back(g);
+    }
+    pending.push_back(std::async(std::launch::async, [this, &call, &period, source, groupings] {
+      return Aggregate(call, period, source.figure, groupings);
+    }));
+  }
+  std::vector<absl::StatusOr<Rows>> answers;
+  for (auto& answer : pending) answers.push_back(answer.get());
+  for (const auto& answer : answers) {
+    if (!answer.ok()) return answer.status();
+  }
+  auto rows_of = [](const Rows& rows, cv1::GroupBy g) {
+    Rows picked;
+    for (const cv1::AggregateRow& row : rows) {
+      if (row.group_by() == g) *picked.Add() = row;
+    }
+    return picked;
+  };
+  Parts parts;
+  for (size_t i = 0; i < std::size(kSources); ++i) {
+    const FigureSource& source = kSources[i];
+    const Rows own = rows_of(*answers[i], source.grouping);
+    if (source.grouping == cv1::GROUP_BY_UNSPECIFIED) {
+      parts.figures.push_back(Value(source.figure, RowWithKey(own, "total")));
+      continue;
+    }
+    // Project figures come as nested bands: all, ≥ 1亿, ≥ 10亿.
+    parts.figures.push_back(Value(source.figure, RowWithKey(own, "all")));
+    if (source.figure == rv1::FIGURE_STARTED_PROJECTS) {
+      parts.figures.push_back(Value(rv1::FIGURE_STARTED_GE_10YI, RowWithKey(own, "ge_10yi")));
+      parts.figures.push_back(Value(rv1::FIGURE_STARTED_GE_1YI, RowWithKey(own, "ge_1yi")));
+    }
+  }
+  std::sort(parts.figures.begin(), parts.figures.end(),
             [](const auto& a, const auto& b) { return a.figure() < b.figure(); });
-  return figures;
-}
-
-absl::Status ReportSources::Breakdowns(
-    const CallContext& call, const cv1::DateRange& period, cv1::GroupBy group_by,
-    google::protobuf::RepeatedPtrField<rv1::Breakdown>* out) const {
-  bool any = false;
-  for (rv1::Figure figure : kBreakdownFigures) {
-    if (!FigureHasDimension(figure, group_by)) continue;
-    any = true;
-    absl::StatusOr<Rows> rows = Aggregate(call, period, figure, group_by);
-    if (!rows.ok()) return rows.status();
-    rv1::Breakdown* breakdown = out->Add();
-    breakdown->set_group_by(group_by);
-    breakdown->set_figure(figure);
-    *breakdown->mutable_rows() = std::move(*rows);
+  for (cv1::GroupBy g : breakdowns) {
+    for (size_t i = 0; i < std::size(kSources); ++i) {
+      if (!FigureHasDimension(kSources[i].figure, g)) continue;
+      rv1::Breakdown* breakdown = parts.breakdowns.Add();
+      breakdown->set_group_by(g);
+      breakdown->set_figure(kSources[i].figure);
+      *breakdown->mutable_rows() = rows_of(*answers[i], g);
+    }
   }
-  if (!any) {
-    return InvalidField("breakdowns", absl::StrCat(cv1::GroupBy_Name(group_by),
-                                                   " is not a dimension of any figure"));
-  }
-  return absl::OkStatus();
+  return parts;
 }
 
 absl::Status ReportSources::Records(const CallContext& call,

@@ -26,23 +26,26 @@ class ReportSources {
   ReportSources(std::shared_ptr<grpc::Channel> lead, std::shared_ptr<grpc::Channel> project,
                 absl::Duration timeout);
 
-  // All nine figures of a period.
-  absl::StatusOr<std::vector<rv1::FigureValue>> Figures(const CallContext& call,
-                                                        const cv1::DateRange& period) const;
-  // One breakdown per figure that has the dimension; INVALID_ARGUMENT when
-  // no figure has it.
-  absl::Status Breakdowns(const CallContext& call, const cv1::DateRange& period,
-                          cv1::GroupBy group_by,
-                          google::protobuf::RepeatedPtrField<rv1::Breakdown>* out) const;
+  // All nine figures of a period and, for each of `breakdowns` in order, one
+  // breakdown per figure that has the dimension (INVALID_ARGUMENT when no
+  // figure has it). One aggregate call per figure asks its headline and all
+  // its breakdowns at once, in one pass over its records; the calls overlap.
+  struct Parts {
+    std::vector<rv1::FigureValue> figures;
+    google::protobuf::RepeatedPtrField<rv1::Breakdown> breakdowns;
+  };
+  absl::StatusOr<Parts> Report(const CallContext& call, const cv1::DateRange& period,
+                               const std::vector<cv1::GroupBy>& breakdowns) const;
   // The records behind one figure, paged by the owning service's token.
   absl::Status Records(const CallContext& call, const rv1::ListFigureRecordsRequest& request,
                        rv1::ListFigureRecordsResponse* out) const;
 
  private:
-  // Rows of the owning service's aggregate for `figure`, grouped by `group_by`.
+  // Rows of the owning service's aggregate for `figure`, grouped each way
+  // of `groupings`, every row naming its grouping.
   absl::StatusOr<google::protobuf::RepeatedPtrField<cv1::AggregateRow>> Aggregate(
       const CallContext& call, const cv1::DateRange& period, rv1::Figure figure,
-      cv1::GroupBy group_by) const;
+      const std::vector<cv1::GroupBy>& groupings) const;
 
   std::unique_ptr<zhaoshang::lead::v1::LeadService::Stub> lead_;
   std::unique_ptr<zhaoshang::project::v1::ProjectService::Stub> project_;
