@@ -9,6 +9,7 @@
 #include "absl/flags/usage.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_replace.h"
+#include "absl/synchronization/mutex.h"
 #include "common/config.h"
 #include "common/directory_refresher.h"
 #include "common/logging.h"
@@ -144,6 +145,9 @@ int RunServiceMain(const ServiceDefinition& definition, int argc, char** argv) {
   BlockTerminationSignals();
   absl::SetProgramUsageMessage(absl::StrCat("Zhaoshang ", definition.name, " service"));
   absl::ParseCommandLine(argc, argv);
+  // Abseil's mutex deadlock detection (on in Debian's build) builds a lock
+  // graph on every acquisition inside gRPC: a debugging aid, not for serving.
+  absl::SetMutexDeadlockDetectionMode(absl::OnDeadlockCycle::kIgnore);
   InitLogging(definition.name);
 
   // A service without migrations owns no schema and never connects; its

@@ -15,7 +15,8 @@ namespace zs {
 namespace {
 
 constexpr absl::Duration kRevocationRecheck = absl::Seconds(1);
-constexpr size_t kMaxBuckets = 100000;  // principals tracked before idle ones are forgotten
+constexpr size_t kMaxBuckets = 100000;        // principals tracked before idle ones are forgotten
+constexpr size_t kMaxVerifiedTokens = 10000;  // remembered before the cache starts afresh
 
 std::string Metadata(const grpc::ServerContextBase& context, const char* key) {
   const auto& metadata = context.client_metadata();
@@ -72,7 +73,7 @@ absl::StatusOr<Principal> Gatekeeper::Authenticate(const grpc::ServerContextBase
     if (!absl::ConsumePrefix(&token, "Bearer ")) {
       return absl::UnauthenticatedError("missing bearer token (authorization: Bearer …)");
     }
-    absl::StatusOr<TokenClaims> claims = VerifyToken(config_.token_key, token, absl::Now());
+    absl::StatusOr<TokenClaims> claims = Verify(token, absl::Now());
     if (!claims.ok()) return claims.status();
     if (IsRevoked(claims->token_id)) {
       return absl::UnauthenticatedError("the bearer token has been revoked");
@@ -83,6 +84,24 @@ absl::StatusOr<Principal> Gatekeeper::Authenticate(const grpc::ServerContextBase
     principal.on_behalf_of = Metadata(context, kOnBehalfOfMetadataKey).substr(0, 128);
   }
   return principal;
+}
+
+absl::StatusOr<TokenClaims> Gatekeeper::Verify(absl::string_view token, absl::Time now) const {
+  {
+    std::lock_guard lock(verified_mu_);
+    auto it = verified_.find(token);
+    if (it != verified_.end()) {
+      if (it->second.expires_at > now) return it->second;
+      verified_.erase(it);  // expired: VerifyToken says so below
+    }
+  }
+  absl::StatusOr<TokenClaims> claims = VerifyToken(config_.token_key, token, now);
+  if (claims.ok()) {
+    std::lock_guard lock(verified_mu_);
+    if (verified_.size() >= kMaxVerifiedTokens) verified_.clear();
+    verified_.emplace(token, *claims);
+  }
+  return claims;
 }
 
 bool Gatekeeper::IsRevoked(const std::string& token_id) const {

@@ -113,6 +113,13 @@ TEST(Tokens, OnlyValidUnrevokedTokensGetIn) {
   EXPECT_EQ(ListWith(server, TokenAuthority::ContextWithToken(revoked)),
             grpc::StatusCode::UNAUTHENTICATED);
   EXPECT_EQ(ListWith(server, TokenAuthority::ContextWithToken(kept)), grpc::StatusCode::OK);
+
+  // A token the gatekeeper already verified (and remembers) still expires.
+  const std::string brief = authority.Token(OfficeStaff(), absl::Seconds(2));
+  EXPECT_EQ(ListWith(server, TokenAuthority::ContextWithToken(brief)), grpc::StatusCode::OK);
+  std::this_thread::sleep_for(std::chrono::milliseconds(3100));
+  EXPECT_EQ(ListWith(server, TokenAuthority::ContextWithToken(brief)),
+            grpc::StatusCode::UNAUTHENTICATED);
 }
 
 TEST(Tokens, EachPrincipalHasItsOwnRate) {
