@@ -1,6 +1,7 @@
 #include "services/lead/lead_store.h"
 
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
 #include "absl/strings/string_view.h"
 #include "common/clock.h"
 #include "common/db/prepared.h"
@@ -112,40 +113,57 @@ absl::StatusOr<v1::LeadStatus> LeadStore::LockStatus(pqxx::transaction_base& tx,
   return static_cast<v1::LeadStatus>(rows[0][0].as<int>());
 }
 
-absl::Status LeadStore::CheckReferences(pqxx::transaction_base& tx, const v1::Lead& lead,
-                                        bool refuse_open_lead) const {
-  // One statement, one round trip: the enterprise, the activity and
-  // referrer named, and the enterprise's open lead (an enterprise has one).
-  const pqxx::row row = ExecPrepared(
-      tx,
-      "SELECT e.id, e.merged_into_id, "
-      "  $2::bigint IS NULL OR EXISTS (SELECT 1 FROM activities WHERE id = $2), "
-      "  $3::bigint IS NULL OR EXISTS (SELECT 1 FROM referrers WHERE id = $3), "
-      "  o.id, o.title "
+namespace {
+
+// The enterprise, activity and referrer a lead names, and the enterprise's
+// open lead (an enterprise has one): six columns, read by ReferencesStatus.
+// Parameters are given by number, so the query can sit inside another.
+std::string ReferenceChecksSql(int enterprise, int activity, int referrer,
+                               const char* open_lead_wanted) {
+  return absl::StrFormat(
+      "SELECT e.id AS e_id, e.merged_into_id AS e_merged, "
+      "  $%2$d::bigint IS NULL OR EXISTS (SELECT 1 FROM activities WHERE id = $%2$d) AS a_ok, "
+      "  $%3$d::bigint IS NULL OR EXISTS (SELECT 1 FROM referrers WHERE id = $%3$d) AS r_ok, "
+      "  o.id AS o_id, o.title AS o_title "
       "FROM (VALUES (1)) AS one "
-      "LEFT JOIN enterprises e ON e.id = $1 "
+      "LEFT JOIN enterprises e ON e.id = $%1$d "
       "LEFT JOIN LATERAL (SELECT id, title FROM leads "
-      "  WHERE $4 AND enterprise_id = $1 AND status IN (1, 2) ORDER BY id LIMIT 1) o ON true",
-      lead.enterprise_id(), NullIfZero(lead.activity_id()), NullIfZero(lead.referrer_id()),
-      refuse_open_lead)[0];
-  ZS_RETURN_IF_ERROR(
-      EnterpriseStore::CheckActive("lead.enterprise_id", lead.enterprise_id(), row[0], row[1]));
-  if (!row[2].as<bool>()) {
+      "  WHERE %4$s AND enterprise_id = $%1$d AND status IN (1, 2) ORDER BY id LIMIT 1) o ON true",
+      enterprise, activity, referrer, open_lead_wanted);
+}
+
+// INVALID_ARGUMENT naming the field, or ALREADY_EXISTS for an open lead,
+// from the six columns of ReferenceChecksSql starting at `first`.
+absl::Status ReferencesStatus(const v1::Lead& lead, const pqxx::row& row, int first) {
+  ZS_RETURN_IF_ERROR(EnterpriseStore::CheckActive("lead.enterprise_id", lead.enterprise_id(),
+                                                  row[first], row[first + 1]));
+  if (!row[first + 2].as<bool>()) {
     return InvalidField("lead.activity_id",
                         absl::StrCat("activity ", lead.activity_id(), " does not exist"));
   }
-  if (!row[3].as<bool>()) {
+  if (!row[first + 3].as<bool>()) {
     return InvalidField("lead.referrer_id",
                         absl::StrCat("referrer ", lead.referrer_id(), " does not exist"));
   }
-  if (!row[4].is_null()) {
+  if (!row[first + 4].is_null()) {
     return AlreadyExists(
         "LEAD_ALREADY_OPEN",
         absl::StrCat("enterprise ", lead.enterprise_id(), " already has open lead ",
-                     row[4].as<int64_t>(), " (", row[5].as<std::string>(),
+                     row[first + 4].as<int64_t>(), " (", row[first + 5].as<std::string>(),
                      "); add a follow-up to it instead"));
   }
   return absl::OkStatus();
+}
+
+}  // namespace
+
+absl::Status LeadStore::CheckReferences(pqxx::transaction_base& tx, const v1::Lead& lead) const {
+  static const std::string kChecks = ReferenceChecksSql(1, 2, 3, "false");
+  return ReferencesStatus(
+      lead,
+      ExecPrepared(tx, kChecks, lead.enterprise_id(), NullIfZero(lead.activity_id()),
+                   NullIfZero(lead.referrer_id()))[0],
+      0);
 }
 
 absl::Status LeadStore::Create(pqxx::transaction_base& tx, const CallContext& call,
@@ -153,25 +171,31 @@ absl::Status LeadStore::Create(pqxx::transaction_base& tx, const CallContext& ca
   v1::Lead lead = request.lead();
   if (lead.collected_date().empty()) lead.set_collected_date(TodayInChinaString());
   ZS_RETURN_IF_ERROR(ValidateLead(lead, directory_));
-  ZS_RETURN_IF_ERROR(CheckReferences(tx, lead, /*refuse_open_lead=*/true));
-  // The lead, its first status change and the answer in one statement.
-  static const std::string kInsert = absl::StrCat(
-      "WITH l AS (INSERT INTO leads (title, enterprise_id, channel, industry, chain_action, "
+  // One statement: the checks, and only when they pass the lead, its first
+  // status change and the answer (lead columns first, then the checks').
+  static const std::string kCreate = absl::StrCat(
+      "WITH c AS (", ReferenceChecksSql(2, 10, 11, "true"),
+      "), "
+      "l AS (INSERT INTO leads (title, enterprise_id, channel, industry, chain_action, "
       "  estimated_investment_wan_yuan, unit_code, office_code, follow_up_owner, "
       "  activity_id, referrer_id, collected_date, status, description, responded_at) "
-      "  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 1, $13, "
-      "          CASE WHEN $9 <> '' THEN now() END) RETURNING *), "
+      "  SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 1, $13, "
+      "         CASE WHEN $9 <> '' THEN now() END FROM c "
+      "  WHERE c.e_id IS NOT NULL AND c.e_merged IS NULL AND c.a_ok AND c.r_ok "
+      "    AND c.o_id IS NULL RETURNING *), "
       "h AS (INSERT INTO lead_status_history (lead_id, from_status, to_status, changed_by, reason) "
       "  SELECT id, 0, 1, $14, 'created' FROM l) "
       "SELECT ",
-      kLeadColumns, " FROM l CROSS JOIN lead_time_limits t");
+      kLeadColumns, ", c.* FROM c LEFT JOIN (l CROSS JOIN lead_time_limits t) ON true");
   const pqxx::row row = ExecPrepared(
-      tx, kInsert, lead.title(), lead.enterprise_id(), static_cast<int>(lead.channel()),
+      tx, kCreate, lead.title(), lead.enterprise_id(), static_cast<int>(lead.channel()),
       static_cast<int>(lead.industry()), static_cast<int>(lead.chain_action()),
       lead.estimated_investment_wan_yuan(), NullIfEmpty(lead.unit_code()),
       NullIfEmpty(lead.office_code()), lead.follow_up_owner(), NullIfZero(lead.activity_id()),
       NullIfZero(lead.referrer_id()), lead.collected_date(), lead.description(),
       call.principal.id)[0];
+  constexpr int kChecksColumn = 29;  // after the lead's columns
+  ZS_RETURN_IF_ERROR(ReferencesStatus(lead, row, kChecksColumn));
   LeadFromRow(row, out);
   return absl::OkStatus();
 }
@@ -252,7 +276,7 @@ absl::Status LeadStore::Update(pqxx::transaction_base& tx, const v1::UpdateLeadR
        "follow_up_owner", "activity_id", "referrer_id", "collected_date", "description"},
       &current));
   ZS_RETURN_IF_ERROR(ValidateLead(current, directory_));
-  ZS_RETURN_IF_ERROR(CheckReferences(tx, current, /*refuse_open_lead=*/false));
+  ZS_RETURN_IF_ERROR(CheckReferences(tx, current));
   tx.exec_params0(
       "UPDATE leads SET title = $2, channel = $3, industry = $4, chain_action = $5, "
       "estimated_investment_wan_yuan = $6, follow_up_owner = $7, activity_id = $8, "

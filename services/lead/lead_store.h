@@ -52,10 +52,8 @@ class LeadStore {
 
  private:
   // INVALID_ARGUMENT naming the field when the enterprise, activity or
-  // referrer `lead` names is missing (or merged); with `refuse_open_lead`,
-  // ALREADY_EXISTS when the enterprise already has an open lead.
-  absl::Status CheckReferences(pqxx::transaction_base& tx, const v1::Lead& lead,
-                               bool refuse_open_lead) const;
+  // referrer `lead` names is missing (or merged).
+  absl::Status CheckReferences(pqxx::transaction_base& tx, const v1::Lead& lead) const;
 
   const Directory& directory_;
   const EnterpriseStore& enterprises_;

@@ -103,6 +103,21 @@ TEST_F(LeadServiceTest, SameEnterpriseTwiceIsAlreadyExistsNamingTheFirst) {
   EXPECT_EQ(Count("enterprises"), "2");
 }
 
+TEST_F(LeadServiceTest, AnEnterpriseWithAnOpenLeadGetsNoSecondOne) {
+  const int64_t enterprise_id = CreateEnterprise("华润三九医药").id();
+  const lv1::Lead first = CreateLead("open-1", enterprise_id);
+  lv1::Lead second;
+  grpc::Status status = server_.stub().CreateLead(StaffContext().get(),
+                                                  LeadRequest("open-2", enterprise_id), &second);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::ALREADY_EXISTS);
+  EXPECT_EQ(ErrorReasonOf(status), "LEAD_ALREADY_OPEN");
+  EXPECT_NE(status.error_message().find(absl::StrCat("open lead ", first.id())), std::string::npos)
+      << status.error_message();
+  EXPECT_EQ(Count("leads"), "1");
+  EXPECT_EQ(Count("lead_status_history"), "1");
+  EXPECT_EQ(Count("idempotency_keys"), "2");  // the enterprise's and the first lead's
+}
+
 TEST_F(LeadServiceTest, UpdateWithStaleEtagIsAbortedAndChangesNothing) {
   const lv1::Lead lead = CreateLead("l-1", CreateEnterprise("吉顺电商").id());
   lv1::UpdateLeadRequest update;
@@ -222,6 +237,8 @@ TEST_F(LeadServiceTest, BadInputGetsTheRightCodeAndWritesNothing) {
        grpc::StatusCode::INVALID_ARGUMENT, "lead.office_code"},
       {"unknown activity", lead_with([](auto& r) { r.mutable_lead()->set_activity_id(4242); }),
        grpc::StatusCode::INVALID_ARGUMENT, "lead.activity_id"},
+      {"unknown referrer", lead_with([](auto& r) { r.mutable_lead()->set_referrer_id(4343); }),
+       grpc::StatusCode::INVALID_ARGUMENT, "lead.referrer_id"},
       {"bad date", lead_with([](auto& r) { r.mutable_lead()->set_collected_date("2026-02-30"); }),
        grpc::StatusCode::INVALID_ARGUMENT, "lead.collected_date"},
       {"bad credit code", enterprise_with([](auto& r) {
