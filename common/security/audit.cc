@@ -9,8 +9,12 @@ namespace {
 
 namespace cv1 = zhaoshang::common::v1;
 
-// Tables that are bookkeeping, not records: auditing them would only echo.
-constexpr char kUnaudited[] = "'audit_log', 'idempotency_keys', 'schema_migrations'";
+// Tables auditing would only echo: bookkeeping, and append-only histories
+// whose every row already names who and when and is written in the same
+// transaction as the audited change it records (a lead's status history
+// beside the audited update of the lead).
+constexpr char kUnaudited[] =
+    "'audit_log', 'idempotency_keys', 'schema_migrations', 'lead_status_history'";
 
 }  // namespace
 
@@ -64,6 +68,15 @@ void InstallAuditTriggers(pqxx::transaction_base& tx) {
     const std::string table = tx.quote_name(row[0].as<std::string>());
     tx.exec("CREATE TRIGGER zs_audit AFTER INSERT OR UPDATE OR DELETE ON " + table +
             " FOR EACH ROW EXECUTE FUNCTION zs_audit()");
+  }
+  // A table that joined the unaudited list since the trigger was attached.
+  const pqxx::result echoing = tx.exec(std::string(R"sql(
+    SELECT c.relname FROM pg_class c JOIN pg_trigger t ON t.tgrelid = c.oid
+    WHERE c.relnamespace = current_schema()::regnamespace AND t.tgname = 'zs_audit'
+      AND c.relname IN ()sql") + kUnaudited +
+                                       ")");
+  for (const auto& row : echoing) {
+    tx.exec("DROP TRIGGER zs_audit ON " + tx.quote_name(row[0].as<std::string>()));
   }
 }
 

@@ -291,12 +291,15 @@ TEST_F(ScopeTest, AStoredAnswerGoesBackOnlyToItsCaller) {
   EXPECT_EQ(other.id(), 0);
 }
 
+// Every table but bookkeeping and the append-only lead status history (whose
+// rows name who and when, beside the audited change of the lead itself).
 TEST_F(ScopeTest, EveryTableCarriesTheAuditTrigger) {
   for (TestDatabase* database : {&server_->lead().database(), &server_->database()}) {
     EXPECT_EQ(database->QueryValue(
                   "SELECT string_agg(c.relname, ', ') FROM pg_class c "
                   "WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind = 'r' "
-                  "AND c.relname NOT IN ('audit_log', 'idempotency_keys', 'schema_migrations') "
+                  "AND c.relname NOT IN ('audit_log', 'idempotency_keys', 'schema_migrations', "
+                  "'lead_status_history') "
                   "AND NOT EXISTS (SELECT 1 FROM pg_trigger t WHERE t.tgrelid = c.oid "
                   "AND t.tgname = 'zs_audit')"),
               "")
@@ -304,6 +307,10 @@ TEST_F(ScopeTest, EveryTableCarriesTheAuditTrigger) {
     EXPECT_NE(database->QueryValue("SELECT count(*) FROM pg_trigger WHERE tgname = 'zs_audit'"),
               "0");
   }
+  EXPECT_EQ(server_->lead().database().QueryValue(
+                "SELECT count(*) FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid "
+                "WHERE t.tgname = 'zs_audit' AND c.relname = 'lead_status_history'"),
+            "0");
 }
 
 }  // namespace
