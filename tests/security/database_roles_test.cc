@@ -2,7 +2,9 @@
 // migrates and works as its own role on its own schema, and no service's
 // role can read or write another's schema — including a database whose
 // schemas were made before the roles existed.
+#include <fcntl.h>
 #include <gtest/gtest.h>
+#include <sys/file.h>
 #include <unistd.h>
 
 #include <cstdlib>
@@ -49,6 +51,15 @@ class DatabaseRolesTest : public ::testing::Test {
     return absl::StrCat(admin_, " dbname=", name_, role.empty() ? "" : " user=" + role);
   }
   void ApplyRoles() {
+    // Roles belong to the whole cluster, which the tests of this file share
+    // while running in parallel: two transactions altering the same role at
+    // once fail ("tuple concurrently updated"), so they take turns.
+    struct TurnLock {
+      int fd = open("/tmp/zs-database-roles-test.lock", O_CREAT | O_RDWR, 0666);
+      ~TurnLock() { close(fd); }  // releases it
+    } turn;
+    ASSERT_GE(turn.fd, 0);
+    ASSERT_EQ(flock(turn.fd, LOCK_EX), 0);
     pqxx::connection owner(As(""));
     pqxx::work tx(owner);
     tx.exec(RolesSql());
