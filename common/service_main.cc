@@ -24,6 +24,8 @@ ABSL_FLAG(std::string, db_conninfo,
           "libpq connection string without the password (env ZS_DB_CONNINFO)");
 ABSL_FLAG(std::string, db_password_file, zs::EnvOr("ZS_DB_PASSWORD_FILE", ""),
           "file holding the database password (env ZS_DB_PASSWORD_FILE)");
+ABSL_FLAG(int, db_report_pool_size, zs::EnvOr("ZS_DB_REPORT_POOL_SIZE", 2),
+          "database connections kept for the aggregates reports ask for");
 ABSL_FLAG(int, db_pool_size, zs::EnvOr("ZS_DB_POOL_SIZE", 8),
           "database connections = worker threads (env ZS_DB_POOL_SIZE)");
 ABSL_FLAG(int, max_queued_calls, zs::EnvOr("ZS_MAX_QUEUED_CALLS", 512),
@@ -194,6 +196,8 @@ int RunServiceMain(const ServiceDefinition& definition, int argc, char** argv) {
 
   WorkerPool pool(conninfo, absl::GetFlag(FLAGS_db_pool_size),
                   absl::GetFlag(FLAGS_max_queued_calls));
+  WorkerPool report_pool(conninfo, absl::GetFlag(FLAGS_db_report_pool_size),
+                         absl::GetFlag(FLAGS_max_queued_calls));
   Directory directory(Directory::SeededEntries());
   std::unique_ptr<DirectoryRefresher> refresher;
   if (const std::string address = absl::GetFlag(FLAGS_directory_address); !address.empty()) {
@@ -203,6 +207,7 @@ int RunServiceMain(const ServiceDefinition& definition, int argc, char** argv) {
   }
   std::unique_ptr<grpc::Service> service = definition.make_service(
       {.pool = pool,
+       .report_pool = report_pool,
        .max_call_time = absl::Seconds(absl::GetFlag(FLAGS_max_call_seconds)),
        .directory = directory,
        .gatekeeper = *gatekeeper});
@@ -225,6 +230,7 @@ int RunServiceMain(const ServiceDefinition& definition, int argc, char** argv) {
   LogInfo(absl::StrCat("signal ", signal, ": draining calls"));
   (*server)->Shutdown(absl::Seconds(absl::GetFlag(FLAGS_shutdown_grace_seconds)));
   pool.Shutdown();
+  report_pool.Shutdown();
   LogInfo("stopped cleanly");
   return 0;
 }

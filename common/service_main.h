@@ -23,6 +23,9 @@ namespace zs {
 // What a service is built from.
 struct ServiceEnv {
   WorkerPool& pool;
+  // A few connections of their own for the aggregates reports ask for: a
+  // report's scans never hold every worker the offices' calls need.
+  WorkerPool& report_pool;
   absl::Duration max_call_time;
   // Units, offices and leaders: the seed, or the supervision service's
   // directory when --directory_address is set.

@@ -11,9 +11,11 @@ namespace cv1 = ::zhaoshang::common::v1;
 using grpc::CallbackServerContext;
 using grpc::ServerUnaryReactor;
 
-LeadServiceImpl::LeadServiceImpl(WorkerPool& pool, const Directory& directory,
-                                 absl::Duration max_call_time, const Gatekeeper& gatekeeper)
+LeadServiceImpl::LeadServiceImpl(WorkerPool& pool, WorkerPool& report_pool,
+                                 const Directory& directory, absl::Duration max_call_time,
+                                 const Gatekeeper& gatekeeper)
     : executor_(pool, max_call_time, gatekeeper, LeadAccessPolicy()),
+      report_executor_(report_pool, max_call_time, gatekeeper, LeadAccessPolicy()),
       activities_(directory, enterprises_),
       leads_(directory, enterprises_) {}
 
@@ -307,19 +309,19 @@ ServerUnaryReactor* LeadServiceImpl::ListMerges(CallbackServerContext* context,
 ServerUnaryReactor* LeadServiceImpl::AggregateActivities(
     CallbackServerContext* context, const v1::AggregateActivitiesRequest* request,
     v1::AggregateActivitiesResponse* response) {
-  return executor_.Read(context, "AggregateActivities", *request, response,
-                        [=, this](pqxx::transaction_base& tx, const CallContext&) {
-                          return aggregates_.Activities(tx, *request, response);
-                        });
+  return report_executor_.Read(context, "AggregateActivities", *request, response,
+                               [=, this](pqxx::transaction_base& tx, const CallContext&) {
+                                 return aggregates_.Activities(tx, *request, response);
+                               });
 }
 
 ServerUnaryReactor* LeadServiceImpl::AggregateLeads(CallbackServerContext* context,
                                                     const v1::AggregateLeadsRequest* request,
                                                     v1::AggregateLeadsResponse* response) {
-  return executor_.Read(context, "AggregateLeads", *request, response,
-                        [=, this](pqxx::transaction_base& tx, const CallContext&) {
-                          return aggregates_.Leads(tx, *request, response);
-                        });
+  return report_executor_.Read(context, "AggregateLeads", *request, response,
+                               [=, this](pqxx::transaction_base& tx, const CallContext&) {
+                                 return aggregates_.Leads(tx, *request, response);
+                               });
 }
 
 ServerUnaryReactor* LeadServiceImpl::ListAuditEvents(CallbackServerContext* context,

@@ -18,8 +18,9 @@ namespace zs::lead {
 
 class LeadServiceImpl final : public v1::LeadService::CallbackService {
  public:
-  LeadServiceImpl(WorkerPool& pool, const Directory& directory, absl::Duration max_call_time,
-                  const Gatekeeper& gatekeeper);
+  // Aggregates run on `report_pool`, everything else on `pool`.
+  LeadServiceImpl(WorkerPool& pool, WorkerPool& report_pool, const Directory& directory,
+                  absl::Duration max_call_time, const Gatekeeper& gatekeeper);
   grpc::ServerUnaryReactor* CreateEnterprise(grpc::CallbackServerContext* context,
                                              const v1::CreateEnterpriseRequest* request,
                                              v1::Enterprise* response) override;
@@ -117,6 +118,7 @@ class LeadServiceImpl final : public v1::LeadService::CallbackService {
 
  private:
   RpcExecutor executor_;
+  RpcExecutor report_executor_;
   EnterpriseStore enterprises_;
   ActivityStore activities_;
   LeadStore leads_;

@@ -14,7 +14,8 @@ int main(int argc, char** argv) {
                              .make_service =
                                  [](const zs::ServiceEnv& env) {
                                    return std::make_unique<zs::lead::LeadServiceImpl>(
-                                       env.pool, env.directory, env.max_call_time, env.gatekeeper);
+                                       env.pool, env.report_pool, env.directory, env.max_call_time,
+                                       env.gatekeeper);
                                  }},
                             argc, argv);
 }

@@ -27,7 +27,8 @@ int main(int argc, char** argv) {
                                        zs::ServiceChannel(absl::GetFlag(FLAGS_lead_address)),
                                        absl::Milliseconds(absl::GetFlag(FLAGS_lead_timeout_ms)));
                                    return std::make_unique<zs::project::ProjectServiceImpl>(
-                                       env.pool, env.directory, *leads, env.max_call_time, env.gatekeeper);
+                                       env.pool, env.report_pool, env.directory, *leads,
+                                       env.max_call_time, env.gatekeeper);
                                  }},
                             argc, argv);
 }

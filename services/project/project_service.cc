@@ -15,10 +15,11 @@ namespace cv1 = ::zhaoshang::common::v1;
 using grpc::CallbackServerContext;
 using grpc::ServerUnaryReactor;
 
-ProjectServiceImpl::ProjectServiceImpl(WorkerPool& pool, const Directory& directory,
-                                       const LeadClient& leads, absl::Duration max_call_time,
-                                       const Gatekeeper& gatekeeper)
+ProjectServiceImpl::ProjectServiceImpl(WorkerPool& pool, WorkerPool& report_pool,
+                                       const Directory& directory, const LeadClient& leads,
+                                       absl::Duration max_call_time, const Gatekeeper& gatekeeper)
     : executor_(pool, max_call_time, gatekeeper, ProjectAccessPolicy()),
+      report_executor_(report_pool, max_call_time, gatekeeper, ProjectAccessPolicy()),
       leads_(leads),
       projects_(directory),
       requests_(directory) {}
@@ -326,28 +327,28 @@ ServerUnaryReactor* ProjectServiceImpl::SetHolidays(CallbackServerContext* conte
 ServerUnaryReactor* ProjectServiceImpl::AggregateTransitions(
     CallbackServerContext* context, const v1::AggregateTransitionsRequest* request,
     v1::AggregateTransitionsResponse* response) {
-  return executor_.Read(context, "AggregateTransitions", *request, response,
-                        [=, this](pqxx::transaction_base& tx, const CallContext&) {
-                          return aggregates_.Transitions(tx, *request, response);
-                        });
+  return report_executor_.Read(context, "AggregateTransitions", *request, response,
+                               [=, this](pqxx::transaction_base& tx, const CallContext&) {
+                                 return aggregates_.Transitions(tx, *request, response);
+                               });
 }
 
 ServerUnaryReactor* ProjectServiceImpl::AggregateFunds(CallbackServerContext* context,
                                                        const v1::AggregateFundsRequest* request,
                                                        v1::AggregateFundsResponse* response) {
-  return executor_.Read(context, "AggregateFunds", *request, response,
-                        [=, this](pqxx::transaction_base& tx, const CallContext&) {
-                          return aggregates_.Funds(tx, *request, response);
-                        });
+  return report_executor_.Read(context, "AggregateFunds", *request, response,
+                               [=, this](pqxx::transaction_base& tx, const CallContext&) {
+                                 return aggregates_.Funds(tx, *request, response);
+                               });
 }
 
 ServerUnaryReactor* ProjectServiceImpl::AggregateContinuing(
     CallbackServerContext* context, const v1::AggregateContinuingRequest* request,
     v1::AggregateContinuingResponse* response) {
-  return executor_.Read(context, "AggregateContinuing", *request, response,
-                        [=, this](pqxx::transaction_base& tx, const CallContext&) {
-                          return aggregates_.Continuing(tx, *request, response);
-                        });
+  return report_executor_.Read(context, "AggregateContinuing", *request, response,
+                               [=, this](pqxx::transaction_base& tx, const CallContext&) {
+                                 return aggregates_.Continuing(tx, *request, response);
+                               });
 }
 
 absl::Status ProjectServiceImpl::CheckEnterprise(const CallContext& call, absl::string_view field,

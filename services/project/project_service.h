@@ -18,8 +18,10 @@ namespace zs::project {
 
 class ProjectServiceImpl final : public v1::ProjectService::CallbackService {
  public:
-  ProjectServiceImpl(WorkerPool& pool, const Directory& directory, const LeadClient& leads,
-                     absl::Duration max_call_time, const Gatekeeper& gatekeeper);
+  // Aggregates run on `report_pool`, everything else on `pool`.
+  ProjectServiceImpl(WorkerPool& pool, WorkerPool& report_pool, const Directory& directory,
+                     const LeadClient& leads, absl::Duration max_call_time,
+                     const Gatekeeper& gatekeeper);
 
   grpc::ServerUnaryReactor* CreateProject(grpc::CallbackServerContext* context,
                                           const v1::CreateProjectRequest* request,
@@ -129,6 +131,7 @@ class ProjectServiceImpl final : public v1::ProjectService::CallbackService {
                                 int64_t lead_id) const;
 
   RpcExecutor executor_;
+  RpcExecutor report_executor_;
   const LeadClient& leads_;
   ProjectStore projects_;
   LedgerStore ledger_;

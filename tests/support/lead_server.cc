@@ -19,7 +19,8 @@ LeadServer::LeadServer(std::shared_ptr<TestDatabase> database, int port, const D
                        const Gatekeeper& gatekeeper)
     : database_(std::move(database)),
       pool_(database_->service_conninfo(), 4, 1024),
-      service_(pool_, directory, absl::Seconds(30), gatekeeper) {
+      report_pool_(database_->service_conninfo(), 2, 1024),
+      service_(pool_, report_pool_, directory, absl::Seconds(30), gatekeeper) {
   absl::StatusOr<std::unique_ptr<GrpcServer>> server =
       GrpcServer::Start({.listen_address = absl::StrCat("127.0.0.1:", port)}, {&service_});
   if (!server.ok()) throw std::runtime_error(std::string(server.status().message()));
@@ -32,6 +33,7 @@ LeadServer::LeadServer(std::shared_ptr<TestDatabase> database, int port, const D
 LeadServer::~LeadServer() {
   server_->Shutdown(absl::Seconds(5));
   pool_.Shutdown();
+  report_pool_.Shutdown();
 }
 
 namespace {

@@ -35,6 +35,7 @@ class LeadServer {
  private:
   std::shared_ptr<TestDatabase> database_;
   WorkerPool pool_;
+  WorkerPool report_pool_;
   lead::LeadServiceImpl service_;
   std::unique_ptr<GrpcServer> server_;
   std::shared_ptr<grpc::Channel> channel_;

@@ -19,7 +19,9 @@ ProjectServer::ProjectServer(absl::Duration lead_timeout, const Gatekeeper& gate
                                        grpc::InsecureChannelCredentials()),
                    lead_timeout),
       pool_(database_.service_conninfo(), 4, 1024),
-      service_(pool_, Directory::Seeded(), lead_client_, absl::Seconds(30), gatekeeper),
+      report_pool_(database_.service_conninfo(), 2, 1024),
+      service_(pool_, report_pool_, Directory::Seeded(), lead_client_, absl::Seconds(30),
+               gatekeeper),
       gatekeeper_(gatekeeper) {
   absl::StatusOr<std::unique_ptr<GrpcServer>> server =
       GrpcServer::Start({.listen_address = "127.0.0.1:0"}, {&service_});
@@ -33,6 +35,7 @@ ProjectServer::ProjectServer(absl::Duration lead_timeout, const Gatekeeper& gate
 ProjectServer::~ProjectServer() {
   server_->Shutdown(absl::Seconds(5));
   pool_.Shutdown();
+  report_pool_.Shutdown();
 }
 
 void ProjectServer::StopLead() { lead_.reset(); }

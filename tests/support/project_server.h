@@ -43,6 +43,7 @@ class ProjectServer {
   TestDatabase database_;
   project::LeadClient lead_client_;
   WorkerPool pool_;
+  WorkerPool report_pool_;
   project::ProjectServiceImpl service_;
   std::unique_ptr<GrpcServer> server_;
   std::shared_ptr<grpc::Channel> channel_;
