@@ -25,7 +25,8 @@ ABSL_FLAG(std::string, db_conninfo,
 ABSL_FLAG(std::string, db_password_file, zs::EnvOr("ZS_DB_PASSWORD_FILE", ""),
           "file holding the database password (env ZS_DB_PASSWORD_FILE)");
 ABSL_FLAG(int, db_report_pool_size, zs::EnvOr("ZS_DB_REPORT_POOL_SIZE", 2),
-          "database connections kept for the aggregates reports ask for");
+          "workers kept for reports: the aggregates they ask of lead and project, the "
+          "reports reporting builds at once");
 ABSL_FLAG(int, db_pool_size, zs::EnvOr("ZS_DB_POOL_SIZE", 8),
           "database connections = worker threads (env ZS_DB_POOL_SIZE)");
 ABSL_FLAG(int, max_queued_calls, zs::EnvOr("ZS_MAX_QUEUED_CALLS", 512),

@@ -23,8 +23,9 @@ namespace zs {
 // What a service is built from.
 struct ServiceEnv {
   WorkerPool& pool;
-  // A few connections of their own for the aggregates reports ask for: a
-  // report's scans never hold every worker the offices' calls need.
+  // A few workers of their own for reports (the aggregates they ask of lead
+  // and project; the reports reporting builds at once): a report's scans
+  // never hold every worker the offices' calls need.
   WorkerPool& report_pool;
   absl::Duration max_call_time;
   // Units, offices and leaders: the seed, or the supervision service's

@@ -30,7 +30,7 @@ int main(int argc, char** argv) {
                  zs::ServiceChannel(absl::GetFlag(FLAGS_project_address)),
                  absl::Milliseconds(absl::GetFlag(FLAGS_source_timeout_ms)));
              return std::make_unique<zs::reporting::ReportingServiceImpl>(
-                 env.pool, *sources, env.max_call_time,
+                 env.pool, env.report_pool, *sources, env.max_call_time,
                  absl::Seconds(absl::GetFlag(FLAGS_closed_period_cache_seconds)), env.gatekeeper);
            }},
       argc, argv);

@@ -30,11 +30,13 @@ const AccessPolicy& ReportingAccessPolicy() {
   return *kPolicy;
 }
 
-ReportingServiceImpl::ReportingServiceImpl(WorkerPool& pool, const ReportSources& sources,
+ReportingServiceImpl::ReportingServiceImpl(WorkerPool& pool, WorkerPool& report_pool,
+                                           const ReportSources& sources,
                                            absl::Duration max_call_time,
                                            absl::Duration closed_period_cache_ttl,
                                            const Gatekeeper& gatekeeper)
     : executor_(pool, max_call_time, gatekeeper, ReportingAccessPolicy()),
+      report_executor_(report_pool, max_call_time, gatekeeper, ReportingAccessPolicy()),
       sources_(sources),
       cache_(closed_period_cache_ttl, 256) {}
 
@@ -89,10 +91,10 @@ absl::Status ReportingServiceImpl::BuildReport(const CallContext& call,
 ServerUnaryReactor* ReportingServiceImpl::GetPeriodReport(
     CallbackServerContext* context, const rv1::GetPeriodReportRequest* request,
     rv1::PeriodReport* response) {
-  return executor_.Run(context, "GetPeriodReport", *request,
-                       [=, this](const CallContext& call, ConnectionSlot&) {
-                         return BuildReport(call, *request, response);
-                       });
+  return report_executor_.Run(context, "GetPeriodReport", *request,
+                              [=, this](const CallContext& call, ConnectionSlot&) {
+                                return BuildReport(call, *request, response);
+                              });
 }
 
 ServerUnaryReactor* ReportingServiceImpl::ListFigureRecords(
@@ -111,7 +113,7 @@ ServerUnaryReactor* ReportingServiceImpl::ListFigureRecords(
 ServerUnaryReactor* ReportingServiceImpl::ExportPeriodReport(
     CallbackServerContext* context, const rv1::ExportPeriodReportRequest* request,
     rv1::ExportPeriodReportResponse* response) {
-  return executor_.Run(
+  return report_executor_.Run(
       context, "ExportPeriodReport", *request,
       [=, this](const CallContext& call, ConnectionSlot&) -> absl::Status {
         if (request->format() != rv1::EXPORT_FORMAT_CSV &&
@@ -141,20 +143,20 @@ ServerUnaryReactor* ReportingServiceImpl::ExportPeriodReport(
 ServerUnaryReactor* ReportingServiceImpl::GetBulletinText(
     CallbackServerContext* context, const rv1::GetBulletinTextRequest* request,
     rv1::BulletinText* response) {
-  return executor_.Run(context, "GetBulletinText", *request,
-                       [=, this](const CallContext& call, ConnectionSlot&) -> absl::Status {
-                         if (!rv1::Language_IsValid(request->language())) {
-                           return InvalidField("language", "unknown value");
-                         }
-                         rv1::GetPeriodReportRequest report_request;
-                         *report_request.mutable_period() = request->period();
-                         rv1::PeriodReport report;
-                         ZS_RETURN_IF_ERROR(BuildReport(call, report_request, &report));
-                         response->set_text(request->language() == rv1::LANGUAGE_EN
-                                                ? BulletinEn(report)
-                                                : BulletinZh(report));
-                         return absl::OkStatus();
-                       });
+  return report_executor_.Run(context, "GetBulletinText", *request,
+                              [=, this](const CallContext& call, ConnectionSlot&) -> absl::Status {
+                                if (!rv1::Language_IsValid(request->language())) {
+                                  return InvalidField("language", "unknown value");
+                                }
+                                rv1::GetPeriodReportRequest report_request;
+                                *report_request.mutable_period() = request->period();
+                                rv1::PeriodReport report;
+                                ZS_RETURN_IF_ERROR(BuildReport(call, report_request, &report));
+                                response->set_text(request->language() == rv1::LANGUAGE_EN
+                                                       ? BulletinEn(report)
+                                                       : BulletinZh(report));
+                                return absl::OkStatus();
+                              });
 }
 
 }  // namespace zs::reporting

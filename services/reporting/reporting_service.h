@@ -17,8 +17,12 @@ const AccessPolicy& ReportingAccessPolicy();
 
 class ReportingServiceImpl final : public rv1::ReportingService::CallbackService {
  public:
-  ReportingServiceImpl(WorkerPool& pool, const ReportSources& sources, absl::Duration max_call_time,
-                       absl::Duration closed_period_cache_ttl, const Gatekeeper& gatekeeper);
+  // Whatever builds a report (the report, its export, the bulletin text)
+  // runs on `report_pool`, which bounds how many are built at once; lists
+  // of records on `pool`.
+  ReportingServiceImpl(WorkerPool& pool, WorkerPool& report_pool, const ReportSources& sources,
+                       absl::Duration max_call_time, absl::Duration closed_period_cache_ttl,
+                       const Gatekeeper& gatekeeper);
 
   grpc::ServerUnaryReactor* GetPeriodReport(grpc::CallbackServerContext* context,
                                             const rv1::GetPeriodReportRequest* request,
@@ -39,6 +43,7 @@ class ReportingServiceImpl final : public rv1::ReportingService::CallbackService
                            rv1::PeriodReport* report);
 
   RpcExecutor executor_;
+  RpcExecutor report_executor_;
   const ReportSources& sources_;
   ReportCache cache_;
 };

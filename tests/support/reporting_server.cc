@@ -10,7 +10,8 @@ ReportingServer::ReportingServer(const Gatekeeper& gatekeeper)
     : projects_(absl::Seconds(3), gatekeeper),
       sources_(projects_.lead().channel(), projects_.channel(), absl::Seconds(5)),
       pool_("", 4, 1024),
-      service_(pool_, sources_, absl::Seconds(30), absl::Minutes(5), gatekeeper) {
+      report_pool_("", 2, 1024),
+      service_(pool_, report_pool_, sources_, absl::Seconds(30), absl::Minutes(5), gatekeeper) {
   absl::StatusOr<std::unique_ptr<GrpcServer>> server =
       GrpcServer::Start({.listen_address = "127.0.0.1:0"}, {&service_});
   if (!server.ok()) throw std::runtime_error(std::string(server.status().message()));
@@ -23,6 +24,7 @@ ReportingServer::ReportingServer(const Gatekeeper& gatekeeper)
 ReportingServer::~ReportingServer() {
   server_->Shutdown(absl::Seconds(5));
   pool_.Shutdown();
+  report_pool_.Shutdown();
 }
 
 }  // namespace zs::testing

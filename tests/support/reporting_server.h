@@ -23,6 +23,7 @@ class ReportingServer {
   ProjectServer projects_;
   reporting::ReportSources sources_;
   WorkerPool pool_;
+  WorkerPool report_pool_;
   reporting::ReportingServiceImpl service_;
   std::unique_ptr<GrpcServer> server_;
   std::shared_ptr<grpc::Channel> channel_;
