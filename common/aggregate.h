@@ -35,6 +35,9 @@ struct Dimension {
   // SQL making the key from the grouped column (%s), applied to the groups
   // rather than to every row; null: the column as it is.
   const char* key_sql = nullptr;
+  // The same on every row of a record (a project's unit on each of its
+  // transitions); false when it varies (the month of each transition).
+  bool per_record = true;
 };
 
 // EnumName<Industry> turns a stored enum number into its proto name.
@@ -48,11 +51,8 @@ struct AggregateQuery {
   std::string base_sql;             // SELECT id, counted, amount, <dimensions> …
   std::vector<std::string> params;  // $1, $2 … of base_sql
   bool supports_bands = false;
-  // Each record is one row of base_sql (no join repeats it), so counts add
-  // up: the rows are first grouped by every asked dimension at once (one
-  // hash aggregate PostgreSQL can split across parallel workers) and the
-  // groupings are rolled up from those few groups, instead of counting
-  // DISTINCT ids, which sorts every row once per grouping.
+  // Each record is one row of base_sql (no join repeats it), so rows can be
+  // counted as records (see AggregateSql for what either way costs).
   bool one_row_per_id = false;
 };
 

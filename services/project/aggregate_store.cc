@@ -25,7 +25,7 @@ const std::vector<Dimension>& ProjectDimensions() {
       {common::GROUP_BY_PARK, "park", nullptr},
       {common::GROUP_BY_LEADER, "leader", nullptr},
       {common::GROUP_BY_CHAIN_ACTION, "chain_action", EnumName<common::ChainAction>},
-      {common::GROUP_BY_MONTH, "month", nullptr},
+      {common::GROUP_BY_MONTH, "month", nullptr, nullptr, /*per_record=*/false},
       {common::GROUP_BY_ACTIVITY, "activity", nullptr},
   };
   return *kDimensions;

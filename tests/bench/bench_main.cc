@@ -20,6 +20,7 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "absl/strings/str_replace.h"
 #include "absl/strings/str_split.h"
 #include "absl/synchronization/mutex.h"
 #include "absl/time/clock.h"
@@ -197,6 +198,46 @@ class Workload {
     ReleaseUnusedEnterprises();
     next_fresh_enterprise_ = AddFreshEnterprises(conninfo_, creates);
     fresh_left_ = creates;
+  }
+
+  // What earlier runs created goes, so every run starts from the loaded
+  // dataset: the leads and projects the load made, with everything hanging
+  // off them, and their idempotency and audit rows.
+  void RemoveEarlierRuns() {
+    pqxx::connection connection(conninfo_);
+    {
+      pqxx::work tx(connection);
+      tx.exec("SET LOCAL session_replication_role = replica");  // no audit, no FK triggers
+      tx.exec(
+          "CREATE TEMP TABLE run_leads ON COMMIT DROP AS "
+          "SELECT id FROM lead.leads WHERE title LIKE '负载线索%'");
+      tx.exec(
+          "CREATE TEMP TABLE run_projects ON COMMIT DROP AS "
+          "SELECT id FROM project.projects WHERE name LIKE '负载项目%'");
+      for (const char* table : {"lead.follow_ups", "lead.lead_status_history"}) {
+        tx.exec(
+            absl::StrCat("DELETE FROM ", table, " WHERE lead_id IN (SELECT id FROM run_leads)"));
+      }
+      tx.exec("DELETE FROM lead.leads WHERE id IN (SELECT id FROM run_leads)");
+      for (const pqxx::row& table :
+           tx.exec("SELECT c.table_name FROM information_schema.columns c "
+                   "JOIN information_schema.tables t USING (table_schema, table_name) "
+                   "WHERE c.table_schema = 'project' AND c.column_name = 'project_id' "
+                   "AND t.table_type = 'BASE TABLE'")) {
+        tx.exec(absl::StrCat("DELETE FROM project.", tx.quote_name(table[0].as<std::string>()),
+                             " WHERE project_id IN (SELECT id FROM run_projects)"));
+      }
+      tx.exec("DELETE FROM project.projects WHERE id IN (SELECT id FROM run_projects)");
+      for (const char* schema : {"lead", "project"}) {
+        for (const char* table : {"idempotency_keys", "audit_log"}) {
+          tx.exec(
+              absl::StrCat("DELETE FROM ", schema, ".", table, " WHERE request_id LIKE 'bench-%'"));
+        }
+      }
+      tx.commit();
+    }
+    pqxx::nontransaction(connection)
+        .exec("VACUUM ANALYZE lead.leads, lead.follow_ups, project.projects, project.transitions");
   }
 
   // Reserved enterprises no lead was made for go again, so runs do not
@@ -389,16 +430,8 @@ void AddTarget(const std::string& name, double measured, const std::string& meas
   g_targets.push_back({name, measured, measured_text, target_text, pass});
 }
 
-// The yardstick for the period report: the fastest single hand-written SQL
-// aggregate over the rows the report covers, the count and sum of the
-// half-year's leads (the report's largest figure: ~40% of the 1,000,000
-// leads; its project figures read far fewer rows). The median of `runs`,
-// in ms.
-double HandWrittenLeadAggregate(const std::string& conninfo, int runs) {
-  const std::string sql = absl::StrFormat(
-      "SELECT count(*), sum(estimated_investment_wan_yuan) FROM lead.leads "
-      "WHERE collected_date BETWEEN '%s' AND '%s' AND status <> 5",
-      kReportStart, kReportEnd);
+// The median time of `sql` over `runs` runs, in ms.
+double MedianMs(const std::string& conninfo, const std::string& sql, int runs) {
   pqxx::connection connection(conninfo);
   std::vector<double> times;
   for (int i = 0; i < runs; ++i) {
@@ -409,6 +442,44 @@ double HandWrittenLeadAggregate(const std::string& conninfo, int runs) {
   }
   std::sort(times.begin(), times.end());
   return times[times.size() / 2];
+}
+
+// The yardstick for the period report: the fastest single hand-written SQL
+// aggregate over the same rows, one statement giving the report's nine
+// headline figures for the half-year straight from the tables (activities,
+// leads, transitions, funds; no joins, no breakdowns). The report, every
+// figure and every breakdown, is held to twice its time.
+std::string HandWrittenFiguresSql() {
+  return absl::StrReplaceAll(
+      R"sql(
+      WITH a AS (SELECT count(*) FILTER (WHERE kind = 1), count(*) FILTER (WHERE kind = 2)
+                 FROM lead.activities WHERE start_date BETWEEN '{start}' AND '{end}'),
+      l AS (SELECT count(*), sum(estimated_investment_wan_yuan) FROM lead.leads
+            WHERE collected_date BETWEEN '{start}' AND '{end}' AND status <> 5),
+      t AS (SELECT count(DISTINCT project_id) FILTER (WHERE kind = 1 AND to_stage = 3),
+                   coalesce(sum(investment_wan_yuan) FILTER (WHERE kind = 1 AND to_stage = 3), 0)
+                     + coalesce(sum(increment_wan_yuan) FILTER (WHERE kind = 2), 0),
+                   count(DISTINCT project_id) FILTER (WHERE kind = 1 AND to_stage = 5),
+                   sum(investment_wan_yuan) FILTER (WHERE kind = 1 AND to_stage = 5),
+                   count(DISTINCT project_id) FILTER (WHERE kind = 1 AND to_stage = 5
+                                                       AND investment_wan_yuan >= 10000),
+                   count(DISTINCT project_id) FILTER (WHERE kind = 1 AND to_stage = 5
+                                                       AND investment_wan_yuan >= 100000)
+            FROM project.transitions WHERE effective_date BETWEEN '{start}' AND '{end}'),
+      c AS (SELECT count(DISTINCT project_id), sum(investment_wan_yuan) FROM project.transitions
+            WHERE kind = 5 AND effective_date = date_trunc('year', '{start}'::date)::date),
+      f AS (SELECT count(DISTINCT project_id), sum(amount_wan_yuan) FROM project.funds
+            WHERE arrival_date BETWEEN '{start}' AND '{end}')
+      SELECT * FROM a, l, t, c, f)sql",
+      {{"{start}", kReportStart}, {"{end}", kReportEnd}});
+}
+
+// For scale: the half-year's leads alone, counted and summed.
+std::string HandWrittenLeadsSql() {
+  return absl::StrFormat(
+      "SELECT count(*), sum(estimated_investment_wan_yuan) FROM lead.leads "
+      "WHERE collected_date BETWEEN '%s' AND '%s' AND status <> 5",
+      kReportStart, kReportEnd);
 }
 
 int Main() {
@@ -444,6 +515,7 @@ int Main() {
   }
   identity.bureau_token = token("bench-bureau", PrincipalKind::kBureauStaff, "");
   Workload workload(identity, conninfo);
+  workload.RemoveEarlierRuns();
   const std::vector<int> levels = CallerLevels();
   const std::set<std::string> steps = absl::StrSplit(absl::GetFlag(FLAGS_steps), ',');
   auto wants = [&](const char* step) { return steps.contains(step); };
@@ -519,11 +591,12 @@ int Main() {
 
   // 3. The period report over the whole dataset, against the fastest
   // single aggregate over the same rows; and what it fetched.
-  double fastest_ms = 0;
+  double fastest_ms = 0, leads_alone_ms = 0;
   long rows_fetched = -1;
   LoadResult reports;
   if (wants("report")) {
-    fastest_ms = HandWrittenLeadAggregate(conninfo, absl::GetFlag(FLAGS_report_runs));
+    fastest_ms = MedianMs(conninfo, HandWrittenFiguresSql(), absl::GetFlag(FLAGS_report_runs));
+    leads_alone_ms = MedianMs(conninfo, HandWrittenLeadsSql(), absl::GetFlag(FLAGS_report_runs));
     pqxx::connection connection(conninfo);
     pqxx::nontransaction tx(connection);
     tx.exec("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
@@ -582,8 +655,9 @@ int Main() {
   }
   if (wants("report")) {
     std::printf(
-        "\nhand-written aggregate (count and sum of the half-year's leads): %.2f ms median\n",
-        fastest_ms);
+        "\nhand-written aggregate, the nine figures in one statement: %.2f ms median "
+        "(the half-year's leads alone, counted and summed: %.2f ms)\n",
+        fastest_ms, leads_alone_ms);
   }
   for (const auto& [name, samples] : memory) {
     if (samples.empty()) continue;
