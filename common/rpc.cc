@@ -33,6 +33,15 @@ void FinishCall(grpc::ServerUnaryReactor* reactor, const CallContext& call,
 
 }  // namespace
 
+IdempotentCall IdempotencyOf(const CallContext& call, absl::string_view request_id,
+                             const google::protobuf::Message& request) {
+  return {.method = call.method,
+          .request_id = request_id,
+          .principal = call.principal.id,
+          .request = &request,
+          .on_behalf_of = call.principal.on_behalf_of};
+}
+
 grpc::ServerUnaryReactor* RpcExecutor::Run(grpc::CallbackServerContext* context,
                                            absl::string_view method,
                                            const google::protobuf::Message& request, Work work) {
@@ -107,12 +116,7 @@ grpc::ServerUnaryReactor* RpcExecutor::Mutate(grpc::CallbackServerContext* conte
       [&request, response, body = std::move(body)](const CallContext& call, ConnectionSlot& slot) {
         const std::string request_id = RequestIdOf(request);
         return RunIdempotentTransaction(slot, call.deadline,
-                                        {.method = call.method,
-                                         .request_id = request_id,
-                                         .principal = call.principal.id,
-                                         .request = &request,
-                                         .on_behalf_of = call.principal.on_behalf_of},
-                                        response,
+                                        IdempotencyOf(call, request_id, request), response,
                                         [&](pqxx::transaction_base& tx) { return body(tx, call); });
       });
 }
@@ -127,11 +131,7 @@ grpc::ServerUnaryReactor* RpcExecutor::MutateAfter(grpc::CallbackServerContext* 
       [&request, response, precheck = std::move(precheck), body = std::move(body)](
           const CallContext& call, ConnectionSlot& slot) {
         const std::string request_id = RequestIdOf(request);
-        const IdempotentCall idempotent{.method = call.method,
-                                        .request_id = request_id,
-                                        .principal = call.principal.id,
-                                        .request = &request,
-                                        .on_behalf_of = call.principal.on_behalf_of};
+        const IdempotentCall idempotent = IdempotencyOf(call, request_id, request);
         bool replayed = false;
         ZS_RETURN_IF_ERROR(RunStatements(slot, call.deadline, [&](pqxx::transaction_base& tx) {
           absl::StatusOr<bool> done = ReplayCompleted(tx, idempotent, response);

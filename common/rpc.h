@@ -18,6 +18,7 @@
 #include "absl/strings/string_view.h"
 #include "absl/time/time.h"
 #include "common/db/worker_pool.h"
+#include "common/idempotency.h"
 #include "common/principal.h"
 #include "common/security/access_policy.h"
 #include "common/security/gatekeeper.h"
@@ -29,6 +30,11 @@ struct CallContext {
   Principal principal;
   absl::Time deadline;
 };
+
+// What makes `request`, made by `call`'s caller, exactly-once (see
+// idempotency.h). `request_id` and `request` must outlive the result.
+IdempotentCall IdempotencyOf(const CallContext& call, absl::string_view request_id,
+                             const google::protobuf::Message& request);
 
 class RpcExecutor {
  public:

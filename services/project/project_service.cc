@@ -472,16 +472,11 @@ ServerUnaryReactor* ProjectServiceImpl::ConvertLeadToProject(
             ZS_RETURN_IF_ERROR(RequireOwnNewProject(call.principal, project.unit_code()));
           }
           v1::Project created;
-          ZS_RETURN_IF_ERROR(RunIdempotentTransaction(slot, call.deadline,
-                                                      {.method = call.method,
-                                                       .request_id = request->request_id(),
-                                                       .principal = call.principal.id,
-                                                       .request = request,
-                                                       .on_behalf_of = call.principal.on_behalf_of},
-                                                      &created, [&](pqxx::transaction_base& tx) {
-                                                        return projects_.CreateFromLead(
-                                                            tx, call, project, &created);
-                                                      }));
+          ZS_RETURN_IF_ERROR(RunIdempotentTransaction(
+              slot, call.deadline, IdempotencyOf(call, request->request_id(), *request), &created,
+              [&](pqxx::transaction_base& tx) {
+                return projects_.CreateFromLead(tx, call, project, &created);
+              }));
           project_id = created.id();
         }
         ZS_RETURN_IF_ERROR(FinishConversion(call, slot, project_id, request->lead_id()));

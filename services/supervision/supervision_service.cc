@@ -293,12 +293,8 @@ ServerUnaryReactor* SupervisionServiceImpl::Publish(CallbackServerContext* conte
         snapshot.set_published_by(call.principal.id);
         *snapshot.mutable_publish_time() = google::protobuf::util::TimeUtil::GetCurrentTime();
         return RunIdempotentTransaction(slot, call.deadline,
-                                        {.method = call.method,
-                                         .request_id = request_id,
-                                         .principal = call.principal.id,
-                                         .request = &request,
-                                         .on_behalf_of = call.principal.on_behalf_of},
-                                        response, [&](pqxx::transaction_base& tx) {
+                                        IdempotencyOf(call, request_id, request), response,
+                                        [&](pqxx::transaction_base& tx) {
                                           records_.PublishSnapshot(tx, snapshot, response);
                                           return absl::OkStatus();
                                         });
@@ -404,11 +400,7 @@ ServerUnaryReactor* SupervisionServiceImpl::GenerateBulletin(
         bulletin.set_text(absl::StrCat(bulletin.title(), "\n", absl::StrJoin(lines, "\n")));
         *bulletin.mutable_publish_time() = google::protobuf::util::TimeUtil::GetCurrentTime();
         return RunIdempotentTransaction(slot, call.deadline,
-                                        {.method = call.method,
-                                         .request_id = request->request_id(),
-                                         .principal = call.principal.id,
-                                         .request = request,
-                                         .on_behalf_of = call.principal.on_behalf_of},
+                                        IdempotencyOf(call, request->request_id(), *request),
                                         response, [&](pqxx::transaction_base& tx) {
                                           records_.StoreBulletin(tx, bulletin, response);
                                           return absl::OkStatus();
