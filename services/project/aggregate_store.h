@@ -15,7 +15,8 @@ namespace v1 = ::zhaoshang::project::v1;
 
 class AggregateStore {
  public:
-  absl::Status Transitions(pqxx::transaction_base& tx, const v1::AggregateTransitionsRequest& request,
+  absl::Status Transitions(pqxx::transaction_base& tx,
+                           const v1::AggregateTransitionsRequest& request,
                            v1::AggregateTransitionsResponse* out) const;
   absl::Status Funds(pqxx::transaction_base& tx, const v1::AggregateFundsRequest& request,
                      v1::AggregateFundsResponse* out) const;

@@ -62,7 +62,8 @@ absl::Status LedgerStore::AddEntry(pqxx::transaction_base& tx, const CallContext
   return absl::OkStatus();
 }
 
-absl::Status LedgerStore::ListEntries(pqxx::transaction_base& tx, const v1::ListLedgerEntriesRequest& request,
+absl::Status LedgerStore::ListEntries(pqxx::transaction_base& tx,
+                                      const v1::ListLedgerEntriesRequest& request,
                                       v1::ListLedgerEntriesResponse* out) const {
   absl::StatusOr<v1::Stage> stage = ProjectStage(tx, request.project_id());
   if (!stage.ok()) return stage.status();
@@ -80,7 +81,8 @@ absl::Status LedgerStore::ListEntries(pqxx::transaction_base& tx, const v1::List
   return absl::OkStatus();
 }
 
-absl::Status LedgerStore::RecordFunds(pqxx::transaction_base& tx, const v1::RecordFundsRequest& request,
+absl::Status LedgerStore::RecordFunds(pqxx::transaction_base& tx,
+                                      const v1::RecordFundsRequest& request,
                                       v1::FundsRecord* out) const {
   v1::FundsRecord funds = request.funds();
   if (funds.arrival_date().empty()) funds.set_arrival_date(TodayInChinaString());

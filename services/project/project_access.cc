@@ -7,47 +7,46 @@ namespace zs::project {
 using namespace access;  // NOLINT: the role table reads best with the group names bare
 
 const AccessPolicy& ProjectAccessPolicy() {
-  static const AccessPolicy* const kPolicy = new AccessPolicy(
-      "ProjectService",
-      {
-          {"CreateProject", kRecorders},
-          {"GetProject", kPeople | kService},
-          {"ListProjects", kPeople | kService},
-          {"UpdateProject", kRecorders},
-          {"ConvertLeadToProject", kRecorders},
-          {"StartNegotiation", kRecorders},
-          {"SignProject", kRecorders},
-          {"ScheduleStart", kRecorders},
-          {"StartProject", kRecorders},
-          {"CompleteProject", kRecorders},
-          {"DropProject", kRecorders},
-          {"RollOverYear", kAdmin},
-          {"ListStageTransitions", kPeople | kService},
-          {"RecordCapitalIncrease", kRecorders},
-          {"ChangeInvestor", kRecorders},
-          {"RecordResigning", kRecorders},
-          {"RepairLeadConversions", kBureau},
-          {"AddLedgerEntry", kRecorders},
-          {"ListLedgerEntries", kPeople},
-          {"RecordFunds", kRecorders},
-          {"ListFunds", kPeople | kService},
-          {"CreateEnterpriseRequest", kRecorders},
-          {"GetEnterpriseRequest", kRecorders},
-          {"ListEnterpriseRequests", kRecorders | kService},
-          {"StartEnterpriseRequest", kRecorders},
-          {"SettleEnterpriseRequest", kRecorders},
-          {"RejectEnterpriseRequest", kRecorders},
-          {"SetHolidays", kAdmin},
-          {"AggregateTransitions", kPeople | kService},
-          {"AggregateFunds", kPeople | kService},
-          {"AggregateContinuing", kPeople | kService},
-          {"ListAuditEvents", kAdmin},
-      });
+  static const AccessPolicy* const kPolicy =
+      new AccessPolicy("ProjectService", {
+                                             {"CreateProject", kRecorders},
+                                             {"GetProject", kPeople | kService},
+                                             {"ListProjects", kPeople | kService},
+                                             {"UpdateProject", kRecorders},
+                                             {"ConvertLeadToProject", kRecorders},
+                                             {"StartNegotiation", kRecorders},
+                                             {"SignProject", kRecorders},
+                                             {"ScheduleStart", kRecorders},
+                                             {"StartProject", kRecorders},
+                                             {"CompleteProject", kRecorders},
+                                             {"DropProject", kRecorders},
+                                             {"RollOverYear", kAdmin},
+                                             {"ListStageTransitions", kPeople | kService},
+                                             {"RecordCapitalIncrease", kRecorders},
+                                             {"ChangeInvestor", kRecorders},
+                                             {"RecordResigning", kRecorders},
+                                             {"RepairLeadConversions", kBureau},
+                                             {"AddLedgerEntry", kRecorders},
+                                             {"ListLedgerEntries", kPeople},
+                                             {"RecordFunds", kRecorders},
+                                             {"ListFunds", kPeople | kService},
+                                             {"CreateEnterpriseRequest", kRecorders},
+                                             {"GetEnterpriseRequest", kRecorders},
+                                             {"ListEnterpriseRequests", kRecorders | kService},
+                                             {"StartEnterpriseRequest", kRecorders},
+                                             {"SettleEnterpriseRequest", kRecorders},
+                                             {"RejectEnterpriseRequest", kRecorders},
+                                             {"SetHolidays", kAdmin},
+                                             {"AggregateTransitions", kPeople | kService},
+                                             {"AggregateFunds", kPeople | kService},
+                                             {"AggregateContinuing", kPeople | kService},
+                                             {"ListAuditEvents", kAdmin},
+                                         });
   return *kPolicy;
 }
 
-absl::Status RequireProject(pqxx::transaction_base& tx, const Principal& principal, int64_t project_id,
-                            ProjectAccess access) {
+absl::Status RequireProject(pqxx::transaction_base& tx, const Principal& principal,
+                            int64_t project_id, ProjectAccess access) {
   if (SeesWholeDistrict(principal)) return absl::OkStatus();
   if (project_id <= 0) {
     return absl::PermissionDeniedError("name one of your projects (project_id)");
@@ -58,9 +57,9 @@ absl::Status RequireProject(pqxx::transaction_base& tx, const Principal& princip
       project_id);
   if (row.empty()) return absl::OkStatus();
   if (IsUnitScoped(principal)) return RequireOwnRecord(principal, row[0][0].as<std::string>());
-  const bool leads_it = principal.kind == PrincipalKind::kLeader &&
-                        (row[0][1].as<std::string>() == principal.id ||
-                         row[0][2].as<std::string>() == principal.id);
+  const bool leads_it =
+      principal.kind == PrincipalKind::kLeader &&
+      (row[0][1].as<std::string>() == principal.id || row[0][2].as<std::string>() == principal.id);
   if (leads_it && access == ProjectAccess::kRead) return absl::OkStatus();
   return DeniedRecord();
 }
@@ -82,7 +81,8 @@ absl::Status ScopeProjectList(const Principal& principal,
   return ScopeOwnerFilter(principal, request->mutable_unit_code());
 }
 
-absl::Status RequireOwnEnterpriseRequest(pqxx::transaction_base& tx, const Principal& principal, int64_t id) {
+absl::Status RequireOwnEnterpriseRequest(pqxx::transaction_base& tx, const Principal& principal,
+                                         int64_t id) {
   if (!IsUnitScoped(principal)) return absl::OkStatus();
   const pqxx::result row =
       tx.exec_params("SELECT unit_code FROM enterprise_requests WHERE id = $1", id);

@@ -21,8 +21,8 @@ enum class ProjectAccess { kRead, kWrite };
 
 // For an existing project (0: "every project", which only the whole
 // district may ask for). A missing project is left to the store's NOT_FOUND.
-absl::Status RequireProject(pqxx::transaction_base& tx, const Principal& principal, int64_t project_id,
-                            ProjectAccess access);
+absl::Status RequireProject(pqxx::transaction_base& tx, const Principal& principal,
+                            int64_t project_id, ProjectAccess access);
 
 // For a project about to be created with responsible unit `unit_code`.
 absl::Status RequireOwnNewProject(const Principal& principal, const std::string& unit_code);
@@ -32,6 +32,7 @@ absl::Status ScopeProjectList(const Principal& principal,
                               zhaoshang::project::v1::ListProjectsRequest* request);
 
 // For an existing enterprise request: units act on those assigned to them.
-absl::Status RequireOwnEnterpriseRequest(pqxx::transaction_base& tx, const Principal& principal, int64_t id);
+absl::Status RequireOwnEnterpriseRequest(pqxx::transaction_base& tx, const Principal& principal,
+                                         int64_t id);
 
 }  // namespace zs::project

@@ -86,7 +86,8 @@ void TransitionFromRow(const pqxx::row& row, v1::StageTransition* out) {
   out->set_unit_code(row[14].as<std::string>());
 }
 
-int64_t InsertProject(pqxx::transaction_base& tx, const v1::Project& p, v1::Stage stage, bool pending) {
+int64_t InsertProject(pqxx::transaction_base& tx, const v1::Project& p, v1::Stage stage,
+                      bool pending) {
   return tx
       .exec_params1(
           "INSERT INTO projects (name, enterprise_id, lead_id, lead_conversion_pending, industry, "
@@ -106,7 +107,8 @@ int64_t InsertProject(pqxx::transaction_base& tx, const v1::Project& p, v1::Stag
 
 }  // namespace
 
-void RecordTransition(pqxx::transaction_base& tx, const CallContext& call, const TransitionRow& row) {
+void RecordTransition(pqxx::transaction_base& tx, const CallContext& call,
+                      const TransitionRow& row) {
   tx.exec_params0(
       "INSERT INTO transitions (project_id, kind, from_stage, to_stage, effective_date, "
       "investment_wan_yuan, increment_wan_yuan, activity_id, enterprise_id, reason, actor) "
@@ -170,7 +172,8 @@ void ProjectStore::ConfirmConversion(pqxx::transaction_base& tx, int64_t project
       project_id);
 }
 
-std::vector<std::pair<int64_t, int64_t>> ProjectStore::PendingConversions(pqxx::transaction_base& tx) const {
+std::vector<std::pair<int64_t, int64_t>> ProjectStore::PendingConversions(
+    pqxx::transaction_base& tx) const {
   std::vector<std::pair<int64_t, int64_t>> pending;
   for (const pqxx::row& row :
        tx.exec("SELECT id, lead_id FROM projects WHERE lead_conversion_pending ORDER BY id")) {
@@ -224,8 +227,8 @@ absl::Status ProjectStore::List(pqxx::transaction_base& tx, const v1::ListProjec
   return absl::OkStatus();
 }
 
-absl::Status ProjectStore::Update(pqxx::transaction_base& tx, const v1::UpdateProjectRequest& request,
-                                  v1::Project* out) const {
+absl::Status ProjectStore::Update(pqxx::transaction_base& tx,
+                                  const v1::UpdateProjectRequest& request, v1::Project* out) const {
   const int64_t id = request.project().id();
   if (id <= 0) return InvalidField("project.id", "is required");
   const pqxx::result rows = tx.exec_params(
@@ -298,8 +301,8 @@ absl::StatusOr<std::string> ProjectStore::EffectiveDate(const std::string& field
   return date;
 }
 
-absl::Status ProjectStore::Move(pqxx::transaction_base& tx, const CallContext& call, const StageMove& move,
-                                v1::Project* out) const {
+absl::Status ProjectStore::Move(pqxx::transaction_base& tx, const CallContext& call,
+                                const StageMove& move, v1::Project* out) const {
   absl::StatusOr<Locked> locked = Lock(tx, move.project_id, move.etag);
   if (!locked.ok()) return locked.status();
   ZS_RETURN_IF_ERROR(CheckTransition(move.project_id, locked->stage, move.to));
@@ -351,7 +354,8 @@ absl::Status ProjectStore::Move(pqxx::transaction_base& tx, const CallContext& c
   return Get(tx, move.project_id, out);
 }
 
-absl::Status ProjectStore::RecordCapitalIncrease(pqxx::transaction_base& tx, const CallContext& call,
+absl::Status ProjectStore::RecordCapitalIncrease(pqxx::transaction_base& tx,
+                                                 const CallContext& call,
                                                  const v1::RecordCapitalIncreaseRequest& request,
                                                  v1::Project* out) const {
   if (request.increment_wan_yuan() <= 0) {

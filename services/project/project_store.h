@@ -32,12 +32,12 @@ class ProjectStore {
   explicit ProjectStore(const Directory& directory) : directory_(directory) {}
 
   // `project` has been validated against the enterprise held by the lead service.
-  absl::Status Create(pqxx::transaction_base& tx, const CallContext& call, const v1::Project& project,
-                      v1::Project* out) const;
+  absl::Status Create(pqxx::transaction_base& tx, const CallContext& call,
+                      const v1::Project& project, v1::Project* out) const;
   // The live project made from `lead_id`, creating it (conversion pending)
   // when there is none.
-  absl::Status CreateFromLead(pqxx::transaction_base& tx, const CallContext& call, const v1::Project& project,
-                              v1::Project* out) const;
+  absl::Status CreateFromLead(pqxx::transaction_base& tx, const CallContext& call,
+                              const v1::Project& project, v1::Project* out) const;
   void ConfirmConversion(pqxx::transaction_base& tx, int64_t project_id) const;
   // Ids and leads of projects whose conversion the lead service has not confirmed.
   std::vector<std::pair<int64_t, int64_t>> PendingConversions(pqxx::transaction_base& tx) const;
@@ -59,7 +59,8 @@ class ProjectStore {
   absl::Status RollOverYear(pqxx::transaction_base& tx, const CallContext& call,
                             const v1::RollOverYearRequest& request,
                             v1::RollOverYearResponse* out) const;
-  absl::Status ListTransitions(pqxx::transaction_base& tx, const v1::ListStageTransitionsRequest& request,
+  absl::Status ListTransitions(pqxx::transaction_base& tx,
+                               const v1::ListStageTransitionsRequest& request,
                                v1::ListStageTransitionsResponse* out) const;
 
  private:
@@ -70,7 +71,8 @@ class ProjectStore {
     std::string last_effective_date;
   };
   // Locks the project; NOT_FOUND when missing; ABORTED when `etag` is given and stale.
-  absl::StatusOr<Locked> Lock(pqxx::transaction_base& tx, int64_t id, const std::string& etag) const;
+  absl::StatusOr<Locked> Lock(pqxx::transaction_base& tx, int64_t id,
+                              const std::string& etag) const;
   // The effective date to record: `date` or today, not in the future and not
   // before the project's previous transition.
   absl::StatusOr<std::string> EffectiveDate(const std::string& field, const std::string& date,
@@ -92,7 +94,8 @@ struct TransitionRow {
   int64_t enterprise_id = 0;
   std::string reason = {};
 };
-void RecordTransition(pqxx::transaction_base& tx, const CallContext& call, const TransitionRow& row);
+void RecordTransition(pqxx::transaction_base& tx, const CallContext& call,
+                      const TransitionRow& row);
 
 // NOT_FOUND unless project `id` exists; returns its stage.
 absl::StatusOr<v1::Stage> ProjectStage(pqxx::transaction_base& tx, int64_t id);

@@ -51,7 +51,8 @@ WorkingCalendar LoadCalendar(pqxx::transaction_base& tx, const std::string& from
 
 }  // namespace
 
-absl::Status RequestStore::Create(pqxx::transaction_base& tx, const v1::CreateEnterpriseRequestRequest& request,
+absl::Status RequestStore::Create(pqxx::transaction_base& tx,
+                                  const v1::CreateEnterpriseRequestRequest& request,
                                   v1::EnterpriseRequest* out) const {
   v1::EnterpriseRequest r = request.enterprise_request();
   if (r.raised_date().empty()) r.set_raised_date(TodayInChinaString());
@@ -72,7 +73,8 @@ absl::Status RequestStore::Create(pqxx::transaction_base& tx, const v1::CreateEn
   return Get(tx, id, out);
 }
 
-absl::Status RequestStore::Get(pqxx::transaction_base& tx, int64_t id, v1::EnterpriseRequest* out) const {
+absl::Status RequestStore::Get(pqxx::transaction_base& tx, int64_t id,
+                               v1::EnterpriseRequest* out) const {
   if (id <= 0) return InvalidField("id", "is required");
   const pqxx::result rows = tx.exec_params(
       absl::StrCat("SELECT ", kRequestColumns, " FROM enterprise_requests WHERE id = $2"),
@@ -82,7 +84,8 @@ absl::Status RequestStore::Get(pqxx::transaction_base& tx, int64_t id, v1::Enter
   return absl::OkStatus();
 }
 
-absl::Status RequestStore::List(pqxx::transaction_base& tx, const v1::ListEnterpriseRequestsRequest& request,
+absl::Status RequestStore::List(pqxx::transaction_base& tx,
+                                const v1::ListEnterpriseRequestsRequest& request,
                                 v1::ListEnterpriseRequestsResponse* out) const {
   if (!v1::RequestState_IsValid(request.state())) return InvalidField("state", "unknown value");
   const std::string fingerprint = ListFingerprint(request);
@@ -137,7 +140,8 @@ absl::Status RequestStore::Move(pqxx::transaction_base& tx, int64_t id, const st
   return Get(tx, id, out);
 }
 
-absl::Status RequestStore::SetHolidays(pqxx::transaction_base& tx, const v1::SetHolidaysRequest& request,
+absl::Status RequestStore::SetHolidays(pqxx::transaction_base& tx,
+                                       const v1::SetHolidaysRequest& request,
                                        v1::SetHolidaysResponse* out) const {
   if (request.year() < 2000 || request.year() > 2100) {
     return InvalidField("year", "must be between 2000 and 2100");

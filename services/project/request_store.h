@@ -24,8 +24,9 @@ class RequestStore {
   absl::Status List(pqxx::transaction_base& tx, const v1::ListEnterpriseRequestsRequest& request,
                     v1::ListEnterpriseRequestsResponse* out) const;
   // OPEN → IN_PROGRESS, OPEN/IN_PROGRESS → SETTLED or REJECTED (with a reason).
-  absl::Status Move(pqxx::transaction_base& tx, int64_t id, const std::string& etag, v1::RequestState to,
-                    const std::string& resolution, v1::EnterpriseRequest* out) const;
+  absl::Status Move(pqxx::transaction_base& tx, int64_t id, const std::string& etag,
+                    v1::RequestState to, const std::string& resolution,
+                    v1::EnterpriseRequest* out) const;
   absl::Status SetHolidays(pqxx::transaction_base& tx, const v1::SetHolidaysRequest& request,
                            v1::SetHolidaysResponse* out) const;
 

@@ -54,7 +54,8 @@ absl::Status ValidateUnit(pqxx::transaction_base& tx, const v1::Unit& unit) {
 
 }  // namespace
 
-absl::Status DirectoryStore::ListUnits(pqxx::transaction_base& tx, const v1::ListUnitsRequest& request,
+absl::Status DirectoryStore::ListUnits(pqxx::transaction_base& tx,
+                                       const v1::ListUnitsRequest& request,
                                        v1::ListUnitsResponse* out) const {
   if (!v1::UnitKind_IsValid(request.kind())) return InvalidField("kind", "unknown value");
   // The directory is small (tens of units): one page holds it all.
@@ -67,7 +68,8 @@ absl::Status DirectoryStore::ListUnits(pqxx::transaction_base& tx, const v1::Lis
   return absl::OkStatus();
 }
 
-absl::Status DirectoryStore::GetUnit(pqxx::transaction_base& tx, const std::string& code, v1::Unit* out) const {
+absl::Status DirectoryStore::GetUnit(pqxx::transaction_base& tx, const std::string& code,
+                                     v1::Unit* out) const {
   if (code.empty()) return InvalidField("code", "is required");
   const pqxx::result rows =
       tx.exec_params(absl::StrCat("SELECT ", kUnitColumns, " FROM units WHERE code = $1"), code);
@@ -78,8 +80,8 @@ absl::Status DirectoryStore::GetUnit(pqxx::transaction_base& tx, const std::stri
   return absl::OkStatus();
 }
 
-absl::Status DirectoryStore::CreateUnit(pqxx::transaction_base& tx, const v1::CreateUnitRequest& request,
-                                        v1::Unit* out) const {
+absl::Status DirectoryStore::CreateUnit(pqxx::transaction_base& tx,
+                                        const v1::CreateUnitRequest& request, v1::Unit* out) const {
   ZS_RETURN_IF_ERROR(ValidateUnit(tx, request.unit()));
   const v1::Unit& unit = request.unit();
   const pqxx::result inserted = tx.exec_params(
@@ -93,8 +95,8 @@ absl::Status DirectoryStore::CreateUnit(pqxx::transaction_base& tx, const v1::Cr
   return GetUnit(tx, unit.code(), out);
 }
 
-absl::Status DirectoryStore::UpdateUnit(pqxx::transaction_base& tx, const v1::UpdateUnitRequest& request,
-                                        v1::Unit* out) const {
+absl::Status DirectoryStore::UpdateUnit(pqxx::transaction_base& tx,
+                                        const v1::UpdateUnitRequest& request, v1::Unit* out) const {
   v1::Unit current;
   ZS_RETURN_IF_ERROR(GetUnit(tx, request.unit().code(), &current));
   const int64_t version =
@@ -112,7 +114,8 @@ absl::Status DirectoryStore::UpdateUnit(pqxx::transaction_base& tx, const v1::Up
   return GetUnit(tx, current.code(), out);
 }
 
-absl::Status DirectoryStore::ListLeaders(pqxx::transaction_base& tx, v1::ListLeadersResponse* out) const {
+absl::Status DirectoryStore::ListLeaders(pqxx::transaction_base& tx,
+                                         v1::ListLeadersResponse* out) const {
   for (const pqxx::row& row :
        tx.exec("SELECT code, name, title, body, active FROM leaders ORDER BY code")) {
     v1::Leader* leader = out->add_leaders();
@@ -125,7 +128,8 @@ absl::Status DirectoryStore::ListLeaders(pqxx::transaction_base& tx, v1::ListLea
   return absl::OkStatus();
 }
 
-absl::Status DirectoryStore::CreateLeader(pqxx::transaction_base& tx, const v1::CreateLeaderRequest& request,
+absl::Status DirectoryStore::CreateLeader(pqxx::transaction_base& tx,
+                                          const v1::CreateLeaderRequest& request,
                                           v1::Leader* out) const {
   const v1::Leader& leader = request.leader();
   ZS_RETURN_IF_ERROR(ValidateCode("leader.code", leader.code()));

@@ -76,7 +76,8 @@ absl::Status PlanStore::UpsertCategory(pqxx::transaction_base& tx,
   return absl::OkStatus();
 }
 
-absl::Status PlanStore::SetUnitTargets(pqxx::transaction_base& tx, const v1::SetUnitTargetsRequest& request,
+absl::Status PlanStore::SetUnitTargets(pqxx::transaction_base& tx,
+                                       const v1::SetUnitTargetsRequest& request,
                                        v1::UnitTargets* out) const {
   const v1::UnitTargets& targets = request.targets();
   ZS_RETURN_IF_ERROR(ValidateYear(targets.year()));
@@ -97,8 +98,8 @@ absl::Status PlanStore::SetUnitTargets(pqxx::transaction_base& tx, const v1::Set
   return GetUnitTargets(tx, targets.unit_code(), targets.year(), out);
 }
 
-absl::Status PlanStore::GetUnitTargets(pqxx::transaction_base& tx, const std::string& unit_code, int year,
-                                       v1::UnitTargets* out) const {
+absl::Status PlanStore::GetUnitTargets(pqxx::transaction_base& tx, const std::string& unit_code,
+                                       int year, v1::UnitTargets* out) const {
   ZS_RETURN_IF_ERROR(ValidateYear(year));
   if (tx.exec_params("SELECT 1 FROM units WHERE code = $1", unit_code).empty()) {
     return absl::NotFoundError(absl::StrCat("unit '", unit_code, "' is not in the directory"));
@@ -125,8 +126,8 @@ absl::Status PlanStore::GetUnitTargets(pqxx::transaction_base& tx, const std::st
   return absl::OkStatus();
 }
 
-std::map<std::string, std::map<int, int64_t>> PlanStore::EffectiveTargets(pqxx::transaction_base& tx,
-                                                                          int year) const {
+std::map<std::string, std::map<int, int64_t>> PlanStore::EffectiveTargets(
+    pqxx::transaction_base& tx, int year) const {
   std::map<std::string, std::map<int, int64_t>> targets;
   // An override replaces the category default for that metric only.
   for (const pqxx::row& row :
@@ -143,7 +144,8 @@ std::map<std::string, std::map<int, int64_t>> PlanStore::EffectiveTargets(pqxx::
   return targets;
 }
 
-absl::Status PlanStore::SetRules(pqxx::transaction_base& tx, const v1::SetScoringRulesRequest& request,
+absl::Status PlanStore::SetRules(pqxx::transaction_base& tx,
+                                 const v1::SetScoringRulesRequest& request,
                                  v1::ScoringRules* out) const {
   ZS_RETURN_IF_ERROR(ValidateScoringRules(request.rules()));
   const int year = request.rules().year();
@@ -177,7 +179,8 @@ v1::ScoringRules PlanStore::Rules(pqxx::transaction_base& tx, int year) const {
   return rules;
 }
 
-absl::Status PlanStore::RecordSanction(pqxx::transaction_base& tx, const v1::RecordSanctionRequest& request,
+absl::Status PlanStore::RecordSanction(pqxx::transaction_base& tx,
+                                       const v1::RecordSanctionRequest& request,
                                        const v1::ScoringRules& rules, v1::Sanction* out) const {
   v1::Sanction sanction = request.sanction();
   if (sanction.decided_date().empty()) sanction.set_decided_date(TodayInChinaString());
@@ -209,7 +212,8 @@ absl::Status PlanStore::RecordSanction(pqxx::transaction_base& tx, const v1::Rec
   return absl::OkStatus();
 }
 
-absl::Status PlanStore::ListSanctions(pqxx::transaction_base& tx, const v1::ListSanctionsRequest& request,
+absl::Status PlanStore::ListSanctions(pqxx::transaction_base& tx,
+                                      const v1::ListSanctionsRequest& request,
                                       v1::ListSanctionsResponse* out) const {
   const std::string fingerprint = ListFingerprint(request);
   absl::StatusOr<PageRequest> page =

@@ -18,14 +18,16 @@ class PlanStore {
  public:
   absl::Status ListCategories(pqxx::transaction_base& tx, int year,
                               v1::ListTargetCategoriesResponse* out) const;
-  absl::Status UpsertCategory(pqxx::transaction_base& tx, const v1::UpsertTargetCategoryRequest& request,
+  absl::Status UpsertCategory(pqxx::transaction_base& tx,
+                              const v1::UpsertTargetCategoryRequest& request,
                               v1::TargetCategory* out) const;
   absl::Status SetUnitTargets(pqxx::transaction_base& tx, const v1::SetUnitTargetsRequest& request,
                               v1::UnitTargets* out) const;
   absl::Status GetUnitTargets(pqxx::transaction_base& tx, const std::string& unit_code, int year,
                               v1::UnitTargets* out) const;
   // Yearly targets per unit and metric: category defaults with overrides.
-  std::map<std::string, std::map<int, int64_t>> EffectiveTargets(pqxx::transaction_base& tx, int year) const;
+  std::map<std::string, std::map<int, int64_t>> EffectiveTargets(pqxx::transaction_base& tx,
+                                                                 int year) const;
 
   absl::Status SetRules(pqxx::transaction_base& tx, const v1::SetScoringRulesRequest& request,
                         v1::ScoringRules* out) const;

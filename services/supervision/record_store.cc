@@ -43,7 +43,8 @@ void TaskFromRow(const pqxx::row& row, v1::Task* out) {
 
 }  // namespace
 
-std::optional<v1::Snapshot> RecordStore::FindSnapshot(pqxx::transaction_base& tx, v1::Snapshot::Kind kind,
+std::optional<v1::Snapshot> RecordStore::FindSnapshot(pqxx::transaction_base& tx,
+                                                      v1::Snapshot::Kind kind,
                                                       const std::string& period_start) const {
   const pqxx::result rows = tx.exec_params(
       "SELECT id, snapshot FROM snapshots WHERE kind = $1 AND period_start = $2::date",
@@ -70,7 +71,8 @@ void RecordStore::PublishSnapshot(pqxx::transaction_base& tx, const v1::Snapshot
   out->set_id(inserted[0][0].as<int64_t>());
 }
 
-absl::Status RecordStore::GetSnapshot(pqxx::transaction_base& tx, int64_t id, v1::Snapshot* out) const {
+absl::Status RecordStore::GetSnapshot(pqxx::transaction_base& tx, int64_t id,
+                                      v1::Snapshot* out) const {
   if (id <= 0) return InvalidField("id", "is required");
   const pqxx::result rows = tx.exec_params("SELECT id, snapshot FROM snapshots WHERE id = $1", id);
   if (rows.empty()) return NotFound("snapshot", id);
@@ -78,7 +80,8 @@ absl::Status RecordStore::GetSnapshot(pqxx::transaction_base& tx, int64_t id, v1
   return absl::OkStatus();
 }
 
-absl::Status RecordStore::ListSnapshots(pqxx::transaction_base& tx, const v1::ListSnapshotsRequest& request,
+absl::Status RecordStore::ListSnapshots(pqxx::transaction_base& tx,
+                                        const v1::ListSnapshotsRequest& request,
                                         v1::ListSnapshotsResponse* out) const {
   if (!v1::Snapshot::Kind_IsValid(request.kind())) return InvalidField("kind", "unknown value");
   const std::string fingerprint = ListFingerprint(request);
@@ -94,8 +97,8 @@ absl::Status RecordStore::ListSnapshots(pqxx::transaction_base& tx, const v1::Li
   return absl::OkStatus();
 }
 
-absl::Status RecordStore::CreateTask(pqxx::transaction_base& tx, const v1::CreateTaskRequest& request,
-                                     v1::Task* out) const {
+absl::Status RecordStore::CreateTask(pqxx::transaction_base& tx,
+                                     const v1::CreateTaskRequest& request, v1::Task* out) const {
   const v1::Task& task = request.task();
   ZS_RETURN_IF_ERROR(ValidateRequiredText("task.title", task.title(), 200));
   ZS_RETURN_IF_ERROR(ValidateRequiredText("task.required_result", task.required_result(), 2000));
@@ -141,7 +144,8 @@ absl::Status RecordStore::ListTasks(pqxx::transaction_base& tx, const v1::ListTa
   return absl::OkStatus();
 }
 
-absl::Status RecordStore::CompleteTask(pqxx::transaction_base& tx, const v1::CompleteTaskRequest& request,
+absl::Status RecordStore::CompleteTask(pqxx::transaction_base& tx,
+                                       const v1::CompleteTaskRequest& request,
                                        v1::Task* out) const {
   ZS_RETURN_IF_ERROR(ValidateRequiredText("result", request.result(), 2000));
   if (request.id() <= 0) return InvalidField("id", "is required");
@@ -163,14 +167,16 @@ absl::Status RecordStore::CompleteTask(pqxx::transaction_base& tx, const v1::Com
   return GetTask(tx, request.id(), out);
 }
 
-void RecordStore::StoreBulletin(pqxx::transaction_base& tx, v1::Bulletin bulletin, v1::Bulletin* out) const {
+void RecordStore::StoreBulletin(pqxx::transaction_base& tx, v1::Bulletin bulletin,
+                                v1::Bulletin* out) const {
   bulletin.set_id(tx.exec_params1("INSERT INTO bulletins (bulletin) VALUES ($1) RETURNING id",
                                   pqxx::binarystring(bulletin.SerializeAsString()))[0]
                       .as<int64_t>());
   *out = std::move(bulletin);
 }
 
-absl::Status RecordStore::ListBulletins(pqxx::transaction_base& tx, const v1::ListBulletinsRequest& request,
+absl::Status RecordStore::ListBulletins(pqxx::transaction_base& tx,
+                                        const v1::ListBulletinsRequest& request,
                                         v1::ListBulletinsResponse* out) const {
   const std::string fingerprint = ListFingerprint(request);
   absl::StatusOr<PageRequest> page =

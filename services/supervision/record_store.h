@@ -20,7 +20,8 @@ class RecordStore {
                                            const std::string& period_start) const;
   // Stores `snapshot` unless one exists for its kind and period; either way
   // `out` is the one that stands.
-  void PublishSnapshot(pqxx::transaction_base& tx, const v1::Snapshot& snapshot, v1::Snapshot* out) const;
+  void PublishSnapshot(pqxx::transaction_base& tx, const v1::Snapshot& snapshot,
+                       v1::Snapshot* out) const;
   absl::Status GetSnapshot(pqxx::transaction_base& tx, int64_t id, v1::Snapshot* out) const;
   absl::Status ListSnapshots(pqxx::transaction_base& tx, const v1::ListSnapshotsRequest& request,
                              v1::ListSnapshotsResponse* out) const;

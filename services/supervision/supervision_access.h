@@ -15,6 +15,7 @@ namespace zs::supervision {
 const AccessPolicy& SupervisionAccessPolicy();
 
 // For an existing task: units act on their own (missing: the store's NOT_FOUND).
-absl::Status RequireOwnTask(pqxx::transaction_base& tx, const Principal& principal, int64_t task_id);
+absl::Status RequireOwnTask(pqxx::transaction_base& tx, const Principal& principal,
+                            int64_t task_id);
 
 }  // namespace zs::supervision

@@ -30,8 +30,8 @@ std::string Day(std::mt19937& random) {
 }
 
 template <typename Row>
-void Copy(pqxx::transaction_base& tx, const char* table, const std::vector<std::string>& columns, long rows,
-          const std::function<Row(long)>& make) {
+void Copy(pqxx::transaction_base& tx, const char* table, const std::vector<std::string>& columns,
+          long rows, const std::function<Row(long)>& make) {
   pqxx::stream_to stream(tx, table, columns);
   for (long i = 0; i < rows; ++i) stream << make(i);
   stream.complete();
