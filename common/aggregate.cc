@@ -126,17 +126,14 @@ std::string AggregateSql(const std::vector<const Dimension*>& grouped,
   for (size_t i = 0; i < grouped.size(); ++i) absl::StrAppend(&order, ", ", kFirstKey + 1 + i);
   // The rows a record contributes once: all dimensions for one-row records,
   // else only those of the record itself.
-  std::vector<std::string> first_columns, sets = {"()"}, index_cases;
+  std::vector<std::string> first_columns, sets = {"()"}, index_cases, record_keys = nulls;
   for (size_t i = 0; i < grouped.size(); ++i) {
     if (!query.one_row_per_id && !grouped[i]->per_record) continue;
     const std::string column = absl::StrCat("x.", grouped[i]->column);
     first_columns.push_back(column);
     sets.push_back(absl::StrCat("(", column, ")"));
     index_cases.push_back(absl::StrCat(" WHEN GROUPING(", column, ") = 0 THEN ", i));
-  }
-  std::vector<std::string> record_keys = keys;
-  for (size_t i = 0; i < grouped.size(); ++i) {
-    if (!query.one_row_per_id && !grouped[i]->per_record) record_keys[i] = "NULL";
+    record_keys[i] = keys[i];
   }
   std::vector<std::string> first_grouping = first_columns;
   if (!query.one_row_per_id) first_grouping.insert(first_grouping.begin(), "x.id");

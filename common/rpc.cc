@@ -80,30 +80,20 @@ grpc::ServerUnaryReactor* RpcExecutor::Run(grpc::CallbackServerContext* context,
   return reactor;
 }
 
-grpc::ServerUnaryReactor* RpcExecutor::Read(grpc::CallbackServerContext* context,
-                                            absl::string_view method,
-                                            const google::protobuf::Message& request,
-                                            google::protobuf::Message* response, Body body) {
+grpc::ServerUnaryReactor* RpcExecutor::ReadWith(grpc::CallbackServerContext* context,
+                                                absl::string_view method,
+                                                const google::protobuf::Message& request,
+                                                google::protobuf::Message* response, Body body,
+                                                bool in_transaction) {
   return Run(context, method, request,
-             [response, body = std::move(body)](const CallContext& call, ConnectionSlot& slot) {
-               return RunStatements(slot, call.deadline, [&](pqxx::transaction_base& tx) {
+             [response, body = std::move(body), in_transaction](const CallContext& call,
+                                                                ConnectionSlot& slot) {
+               const TransactionBody read = [&](pqxx::transaction_base& tx) {
                  response->Clear();  // a retried attempt starts afresh
                  return body(tx, call);
-               });
-             });
-}
-
-grpc::ServerUnaryReactor* RpcExecutor::ReadInTransaction(grpc::CallbackServerContext* context,
-                                                         absl::string_view method,
-                                                         const google::protobuf::Message& request,
-                                                         google::protobuf::Message* response,
-                                                         Body body) {
-  return Run(context, method, request,
-             [response, body = std::move(body)](const CallContext& call, ConnectionSlot& slot) {
-               return RunTransaction(slot, call.deadline, [&](pqxx::transaction_base& tx) {
-                 response->Clear();
-                 return body(tx, call);
-               });
+               };
+               return in_transaction ? RunTransaction(slot, call.deadline, read)
+                                     : RunStatements(slot, call.deadline, read);
              });
 }
 

@@ -58,14 +58,18 @@ class RpcExecutor {
   // trips; see RunStatements) and fill `response`.
   grpc::ServerUnaryReactor* Read(grpc::CallbackServerContext* context, absl::string_view method,
                                  const google::protobuf::Message& request,
-                                 google::protobuf::Message* response, Body body);
+                                 google::protobuf::Message* response, Body body) {
+    return ReadWith(context, method, request, response, std::move(body), false);
+  }
 
   // A read whose statements share a transaction, for bodies that set
   // transaction-local settings (SET LOCAL) for the statements after.
   grpc::ServerUnaryReactor* ReadInTransaction(grpc::CallbackServerContext* context,
                                               absl::string_view method,
                                               const google::protobuf::Message& request,
-                                              google::protobuf::Message* response, Body body);
+                                              google::protobuf::Message* response, Body body) {
+    return ReadWith(context, method, request, response, std::move(body), true);
+  }
 
   // A mutation: one transaction, exactly once per request_id (the request's
   // `request_id` field); `response` is what a retry gets back. The
@@ -86,6 +90,11 @@ class RpcExecutor {
                                         Body body);
 
  private:
+  grpc::ServerUnaryReactor* ReadWith(grpc::CallbackServerContext* context, absl::string_view method,
+                                     const google::protobuf::Message& request,
+                                     google::protobuf::Message* response, Body body,
+                                     bool in_transaction);
+
   WorkerPool& pool_;
   absl::Duration max_call_time_;
   const Gatekeeper& gatekeeper_;

@@ -4,11 +4,10 @@
 // generic plan would be worse).
 #pragma once
 
+#include <initializer_list>
 #include <pqxx/pqxx>
 #include <string>
 #include <utility>
-
-#include "absl/strings/str_join.h"
 
 namespace zs {
 
