@@ -2,7 +2,6 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_join.h"
 #include "common/sha256.h"
 
 namespace zs {
@@ -16,13 +15,6 @@ std::string PreparedName(pqxx::connection_base& connection, const std::string& s
   if (inserted) it->second = absl::StrCat("zs_", Sha256Hex(sql).substr(0, 24));
   connection.prepare(it->second, sql);  // a no-op once registered with this text
   return it->second;
-}
-
-std::string ExecuteStatement(pqxx::connection_base& connection, const std::string& sql,
-                             std::initializer_list<std::string> quoted_args) {
-  const std::string name = PreparedName(connection, sql);
-  connection.prepare_now(name);  // EXECUTE needs it on the server already
-  return absl::StrCat("EXECUTE ", name, "(", absl::StrJoin(quoted_args, ", "), ")");
 }
 
 }  // namespace zs

@@ -236,8 +236,13 @@ class Workload {
       }
       tx.commit();
     }
+    ReleaseUnusedEnterprises();
+    // Vacuumed now, so autovacuum does not do it during a measured step.
     pqxx::nontransaction(connection)
-        .exec("VACUUM ANALYZE lead.leads, lead.follow_ups, project.projects, project.transitions");
+        .exec(
+            "VACUUM ANALYZE lead.leads, lead.follow_ups, lead.lead_status_history, "
+            "lead.enterprises, lead.idempotency_keys, lead.audit_log, project.projects, "
+            "project.transitions, project.idempotency_keys, project.audit_log");
   }
 
   // Reserved enterprises no lead was made for go again, so runs do not
