@@ -3,6 +3,7 @@
 #include <pqxx/pqxx>
 
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
 #include "absl/strings/substitute.h"
 #include "common/errors.h"
 #include "common/fingerprint.h"
@@ -12,31 +13,48 @@ namespace zs {
 
 namespace {
 
-absl::StatusOr<bool> ReplayStored(pqxx::transaction_base& tx, const IdempotentCall& call,
-                                  const std::string& request_hash,
-                                  google::protobuf::Message* response) {
-  const pqxx::result rows = tx.exec_params(
-      "SELECT method, request_hash, response, principal FROM idempotency_keys "
-      "WHERE request_id = $1",
-      std::string(call.request_id));
-  if (rows.empty() || rows[0][2].is_null()) return false;
+// INVALID_ARGUMENT unless the recorded call (columns method, request_hash,
+// principal) is this one.
+absl::Status CheckSameRequest(const IdempotentCall& call, const std::string& request_hash,
+                              const pqxx::row& recorded) {
   // A stored answer goes back only to whoever asked for it: another caller
   // reusing (or guessing) the id learns nothing of the first call.
-  if (rows[0][3].as<std::string>() != call.principal) {
+  if (recorded[2].as<std::string>() != call.principal) {
     return InvalidField("request_id",
                         "was already used by another caller; generate a new id for a new request");
   }
-  if (rows[0][0].as<std::string>() != call.method || rows[0][1].as<std::string>() != request_hash) {
+  if (recorded[0].as<std::string>() != call.method ||
+      recorded[1].as<std::string>() != request_hash) {
     return InvalidField(
         "request_id",
-        absl::StrCat("was already used for a different ", rows[0][0].as<std::string>(),
+        absl::StrCat("was already used for a different ", recorded[0].as<std::string>(),
                      " request; generate a new id for a new request"));
   }
-  const pqxx::binarystring stored(rows[0][2]);
+  return absl::OkStatus();
+}
+
+// Fills `response` from a stored answer (column 3 of a CheckSameRequest
+// row), false when there is none.
+absl::StatusOr<bool> ParseStored(const pqxx::row& recorded, google::protobuf::Message* response) {
+  if (recorded[3].is_null()) return false;
+  const pqxx::binarystring stored(recorded[3]);
   if (!response->ParseFromArray(stored.data(), static_cast<int>(stored.size()))) {
     return absl::InternalError("stored response for request_id is unreadable");
   }
   return true;
+}
+
+constexpr char kSelectRecord[] =
+    "SELECT method, request_hash, principal, response FROM idempotency_keys "
+    "WHERE request_id = $1";
+
+absl::StatusOr<bool> ReplayStored(pqxx::transaction_base& tx, const IdempotentCall& call,
+                                  const std::string& request_hash,
+                                  google::protobuf::Message* response) {
+  const pqxx::result rows = tx.exec_params(kSelectRecord, std::string(call.request_id));
+  if (rows.empty()) return false;
+  ZS_RETURN_IF_ERROR(CheckSameRequest(call, request_hash, rows[0]));
+  return ParseStored(rows[0], response);
 }
 
 // Claims the request id and tags the transaction for the audit triggers.
@@ -55,6 +73,10 @@ constexpr char kClaim[] =
     "WHERE tag.on_behalf_of IS NOT NULL "
     "ON CONFLICT (request_id) DO NOTHING RETURNING 1";
 constexpr char kStoreResponse[] = "UPDATE idempotency_keys SET response = $1 WHERE request_id = $0";
+
+// Attempts of a one-statement mutation that collided with another request:
+// the second sees what that one committed.
+constexpr int kStatementAttempts = 2;
 
 }  // namespace
 
@@ -99,6 +121,68 @@ absl::Status RunIdempotentTransaction(ConnectionSlot& slot, absl::Time deadline,
         }
         return mutate(tx);
       });
+}
+
+std::string StatementClaimCte(int first) {
+  return absl::StrFormat(
+      "claim AS (SELECT set_config('zs.request_id', $%1$d, true) AS request_id, "
+      "  set_config('zs.method', $%2$d, true) AS method, $%3$d::text AS request_hash, "
+      "  set_config('zs.principal', $%4$d, true) AS principal, "
+      "  set_config('zs.on_behalf_of', $%5$d, true) AS on_behalf_of)",
+      first, first + 1, first + 2, first + 3, first + 4);
+}
+
+std::string StatementRecordCte(absl::string_view row_cte) {
+  return absl::StrFormat(
+      "record AS (INSERT INTO idempotency_keys "
+      "  (request_id, method, request_hash, principal, response_row) "
+      "  SELECT claim.request_id, claim.method, claim.request_hash, claim.principal, "
+      "    to_jsonb(%1$s) FROM claim, %1$s)",
+      row_cte);
+}
+
+absl::Status RunIdempotentStatement(ConnectionSlot& slot, absl::Time deadline,
+                                    const IdempotentCall& call, google::protobuf::Message* response,
+                                    const OneStatementMutation& mutate,
+                                    const RecordedRowRenderer& render) {
+  ZS_RETURN_IF_ERROR(ValidateRequestId(call.request_id));
+  const StatementClaim claim{std::string(call.request_id), std::string(call.method),
+                             MessageFingerprint(*call.request, {"request_id"}),
+                             std::string(call.principal), std::string(call.on_behalf_of)};
+  for (int attempt = 1;; ++attempt) {
+    bool run_again = false;
+    const absl::Status status = RunStatements(slot, deadline, [&](pqxx::transaction_base& tx) {
+      response->Clear();  // a retried attempt starts afresh
+      absl::Status outcome;
+      bool collided = false;
+      try {
+        outcome = mutate(tx, claim);
+      } catch (const pqxx::unique_violation& e) {
+        // A row our statement wrote was committed first by a concurrent
+        // call: this very request (a duplicate in flight), or another that
+        // took a value which must stay unique. Nothing of ours was written.
+        outcome = StatusFromDatabaseError(e);
+        collided = true;
+      }
+      if (outcome.ok()) return outcome;
+      // Refused or collided: the request may have been done before (a
+      // retry finds the first call's changes in its way). Then answer as
+      // the first call did; the lookup costs nothing on the path that works.
+      const pqxx::result recorded = tx.exec_params(kSelectRecord, claim.request_id);
+      if (recorded.empty()) {
+        // Collided with another request's row: run again, so the
+        // statement's own checks name the conflict.
+        run_again = collided && attempt < kStatementAttempts;
+        return outcome;
+      }
+      ZS_RETURN_IF_ERROR(CheckSameRequest(call, claim.request_hash, recorded[0]));
+      // Recorded by a transaction (before this method became one statement)?
+      absl::StatusOr<bool> stored = ParseStored(recorded[0], response);
+      if (!stored.ok() || *stored) return stored.status();
+      return render(tx, claim.request_id, response);
+    });
+    if (!run_again) return status;
+  }
 }
 
 }  // namespace zs

@@ -111,6 +111,23 @@ grpc::ServerUnaryReactor* RpcExecutor::Mutate(grpc::CallbackServerContext* conte
       });
 }
 
+grpc::ServerUnaryReactor* RpcExecutor::MutateInOneStatement(
+    grpc::CallbackServerContext* context, absl::string_view method,
+    const google::protobuf::Message& request, google::protobuf::Message* response,
+    StatementBody body, RecordedRowRenderer render) {
+  return Run(context, method, request,
+             [&request, response, body = std::move(body), render = std::move(render)](
+                 const CallContext& call, ConnectionSlot& slot) {
+               const std::string request_id = RequestIdOf(request);
+               return RunIdempotentStatement(
+                   slot, call.deadline, IdempotencyOf(call, request_id, request), response,
+                   [&](pqxx::transaction_base& tx, const StatementClaim& claim) {
+                     return body(tx, call, claim);
+                   },
+                   render);
+             });
+}
+
 grpc::ServerUnaryReactor* RpcExecutor::MutateAfter(grpc::CallbackServerContext* context,
                                                    absl::string_view method,
                                                    const google::protobuf::Message& request,

@@ -79,6 +79,17 @@ class RpcExecutor {
                                    const google::protobuf::Message& request,
                                    google::protobuf::Message* response, Body body);
 
+  // A mutation done in one statement that records its own request id (see
+  // RunIdempotentStatement): one round trip; a repeat is answered by
+  // `render` from the recorded row.
+  using StatementBody = std::function<absl::Status(pqxx::transaction_base&, const CallContext&,
+                                                   const StatementClaim&)>;
+  grpc::ServerUnaryReactor* MutateInOneStatement(grpc::CallbackServerContext* context,
+                                                 absl::string_view method,
+                                                 const google::protobuf::Message& request,
+                                                 google::protobuf::Message* response,
+                                                 StatementBody body, RecordedRowRenderer render);
+
   // A mutation that must first check something outside its own database
   // (another service) before it can run. A retry of a completed request is
   // answered from the idempotency record without checking again.

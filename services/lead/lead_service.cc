@@ -151,12 +151,16 @@ ServerUnaryReactor* LeadServiceImpl::UpdateActivity(CallbackServerContext* conte
 ServerUnaryReactor* LeadServiceImpl::CreateLead(CallbackServerContext* context,
                                                 const v1::CreateLeadRequest* request,
                                                 v1::Lead* response) {
-  return executor_.Mutate(
+  return executor_.MutateInOneStatement(
       context, "CreateLead", *request, response,
-      [=, this](pqxx::transaction_base& tx, const CallContext& call) {
+      [=, this](pqxx::transaction_base& tx, const CallContext& call, const StatementClaim& claim) {
         ZS_RETURN_IF_ERROR(RequireOwnUnitOrOffice(call.principal, request->lead().unit_code(),
                                                   request->lead().office_code()));
-        return leads_.Create(tx, call, *request, response);
+        return leads_.Create(tx, call, claim, *request, response);
+      },
+      [this](pqxx::transaction_base& tx, const std::string& request_id,
+             google::protobuf::Message* out) {
+        return leads_.RenderRecorded(tx, request_id, static_cast<v1::Lead*>(out));
       });
 }
 

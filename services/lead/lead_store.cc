@@ -167,36 +167,51 @@ absl::Status LeadStore::CheckReferences(pqxx::transaction_base& tx, const v1::Le
 }
 
 absl::Status LeadStore::Create(pqxx::transaction_base& tx, const CallContext& call,
-                               const v1::CreateLeadRequest& request, v1::Lead* out) const {
+                               const StatementClaim& claim, const v1::CreateLeadRequest& request,
+                               v1::Lead* out) const {
   v1::Lead lead = request.lead();
   if (lead.collected_date().empty()) lead.set_collected_date(TodayInChinaString());
   ZS_RETURN_IF_ERROR(ValidateLead(lead, directory_));
   // One statement: the checks, and only when they pass the lead, its first
-  // status change and the answer (lead columns first, then the checks').
+  // status change and the request id's record; it answers with the lead's
+  // columns, then the checks'.
   static const std::string kCreate = absl::StrCat(
-      "WITH c AS (", ReferenceChecksSql(2, 10, 11, "true"),
+      "WITH ", StatementClaimCte(15), ", c AS (", ReferenceChecksSql(2, 10, 11, "true"),
       "), "
       "l AS (INSERT INTO leads (title, enterprise_id, channel, industry, chain_action, "
       "  estimated_investment_wan_yuan, unit_code, office_code, follow_up_owner, "
       "  activity_id, referrer_id, collected_date, status, description, responded_at) "
       "  SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 1, $13, "
-      "         CASE WHEN $9 <> '' THEN now() END FROM c "
+      "         CASE WHEN $9 <> '' THEN now() END FROM c, claim "
       "  WHERE c.e_id IS NOT NULL AND c.e_merged IS NULL AND c.a_ok AND c.r_ok "
       "    AND c.o_id IS NULL RETURNING *), "
       "h AS (INSERT INTO lead_status_history (lead_id, from_status, to_status, changed_by, reason) "
-      "  SELECT id, 0, 1, $14, 'created' FROM l) "
-      "SELECT ",
-      kLeadColumns, ", c.* FROM c LEFT JOIN (l CROSS JOIN lead_time_limits t) ON true");
+      "  SELECT id, 0, 1, $14, 'created' FROM l), ",
+      StatementRecordCte("l"), " SELECT ", kLeadColumns,
+      ", c.* FROM c LEFT JOIN (l CROSS JOIN lead_time_limits t) ON true");
   const pqxx::row row = ExecPrepared(
       tx, kCreate, lead.title(), lead.enterprise_id(), static_cast<int>(lead.channel()),
       static_cast<int>(lead.industry()), static_cast<int>(lead.chain_action()),
       lead.estimated_investment_wan_yuan(), NullIfEmpty(lead.unit_code()),
       NullIfEmpty(lead.office_code()), lead.follow_up_owner(), NullIfZero(lead.activity_id()),
-      NullIfZero(lead.referrer_id()), lead.collected_date(), lead.description(),
-      call.principal.id)[0];
+      NullIfZero(lead.referrer_id()), lead.collected_date(), lead.description(), call.principal.id,
+      claim.request_id, claim.method, claim.request_hash, claim.principal, claim.on_behalf_of)[0];
   constexpr int kChecksColumn = 29;  // after the lead's columns
   ZS_RETURN_IF_ERROR(ReferencesStatus(lead, row, kChecksColumn));
   LeadFromRow(row, out);
+  return absl::OkStatus();
+}
+
+absl::Status LeadStore::RenderRecorded(pqxx::transaction_base& tx, const std::string& request_id,
+                                       v1::Lead* out) const {
+  static const std::string kRender =
+      absl::StrCat("SELECT ", kLeadColumns,
+                   " FROM idempotency_keys k "
+                   "CROSS JOIN LATERAL jsonb_populate_record(NULL::leads, k.response_row) l "
+                   "CROSS JOIN lead_time_limits t WHERE k.request_id = $1");
+  const pqxx::result rows = tx.exec_params(kRender, request_id);
+  if (rows.empty()) return absl::InternalError("the request_id's recorded lead is missing");
+  LeadFromRow(rows[0], out);
   return absl::OkStatus();
 }
 

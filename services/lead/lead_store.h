@@ -19,8 +19,13 @@ class LeadStore {
   LeadStore(const Directory& directory, const EnterpriseStore& enterprises)
       : directory_(directory), enterprises_(enterprises) {}
 
+  // One statement (see RunIdempotentStatement); RenderRecorded answers its
+  // repeats.
   absl::Status Create(pqxx::transaction_base& tx, const CallContext& call,
-                      const v1::CreateLeadRequest& request, v1::Lead* out) const;
+                      const StatementClaim& claim, const v1::CreateLeadRequest& request,
+                      v1::Lead* out) const;
+  absl::Status RenderRecorded(pqxx::transaction_base& tx, const std::string& request_id,
+                              v1::Lead* out) const;
   absl::Status Get(pqxx::transaction_base& tx, int64_t id, v1::Lead* out) const;
   absl::Status List(pqxx::transaction_base& tx, const v1::ListLeadsRequest& request,
                     v1::ListLeadsResponse* out) const;

@@ -4,6 +4,7 @@
 #include <set>
 #include <thread>
 
+#include "absl/strings/escaping.h"
 #include "absl/strings/str_cat.h"
 #include "grpc/health/v1/health.grpc.pb.h"
 #include "tests/lead/lead_test_util.h"
@@ -80,6 +81,52 @@ TEST_F(LeadServiceTest, ConcurrentDuplicatesOfOneRequestGetOneRecordAndOneAnswer
     EXPECT_EQ(answers[i], answers[0]);
   }
   EXPECT_EQ(Count("leads"), "1");
+}
+
+// CreateLead is one statement that records its request id with the row it
+// created; every way a retry can arrive gets the first answer, byte for byte.
+TEST_F(LeadServiceTest, ARetriedCreateLeadGetsTheFirstAnswerWhateverHappenedSince) {
+  const auto request = LeadRequest("again-1", CreateEnterprise("九州通医药").id());
+  const lv1::Lead first = CreateLead("again-1", request.lead().enterprise_id());
+  ASSERT_NE(first.id(), 0);
+  lv1::Lead retried;
+  ASSERT_TRUE(server_.stub().CreateLead(StaffContext().get(), request, &retried).ok());
+  EXPECT_EQ(retried.SerializeAsString(), first.SerializeAsString());
+
+  // Once the lead is no longer open the statement's checks pass again; the
+  // request id's record stops it, and the answer is the lead as created.
+  lv1::DropLeadRequest drop;
+  drop.set_request_id("again-drop");
+  drop.set_lead_id(first.id());
+  drop.set_reason("企业改变投资计划");
+  lv1::Lead dropped;
+  ASSERT_TRUE(server_.stub().DropLead(StaffContext().get(), drop, &dropped).ok());
+  retried.Clear();
+  ASSERT_TRUE(server_.stub().CreateLead(StaffContext().get(), request, &retried).ok());
+  EXPECT_EQ(retried.SerializeAsString(), first.SerializeAsString());
+  EXPECT_EQ(Count("leads"), "1");
+  EXPECT_EQ(Count("lead_status_history"), "2");  // created, dropped
+
+  // The same id for another lead is refused by name and writes nothing.
+  auto different = request;
+  different.mutable_lead()->set_title("另一个项目");
+  lv1::Lead refused;
+  const grpc::Status status = server_.stub().CreateLead(StaffContext().get(), different, &refused);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+  EXPECT_EQ(ViolatedField(status), "request_id");
+  EXPECT_EQ(Count("leads"), "1");
+
+  // A record written before CreateLead was one statement holds the answer
+  // serialized; a retry across that upgrade gets it from there.
+  lv1::Lead recorded_before = first;
+  recorded_before.set_description("recorded as bytes");
+  server_.database().QueryValue(
+      absl::StrCat("UPDATE idempotency_keys SET response_row = NULL, response = decode('",
+                   absl::BytesToHexString(recorded_before.SerializeAsString()),
+                   "', 'hex') WHERE request_id = 'again-1' RETURNING 1"));
+  retried.Clear();
+  ASSERT_TRUE(server_.stub().CreateLead(StaffContext().get(), request, &retried).ok());
+  EXPECT_EQ(retried.SerializeAsString(), recorded_before.SerializeAsString());
 }
 
 TEST_F(LeadServiceTest, SameEnterpriseTwiceIsAlreadyExistsNamingTheFirst) {
