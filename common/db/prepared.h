@@ -1,9 +1,9 @@
 // Statements the hot paths run on every call, as named prepared statements
 // of the worker's connection: prepared on first use, then executed without
 // being parsed and planned again (PostgreSQL still re-plans per call when a
-// generic plan would be worse). For lookups in tables whose statistics keep
-// up with their size: a plan cached while a table was tiny scans it whole
-// once it has grown (see idempotency.cc, which therefore does not use it).
+// generic plan would be worse, and after ANALYZE). Each is prepared afresh
+// whenever its executions on a connection double, so a plan made while a
+// table was tiny does not keep scanning it whole once it has grown.
 #pragma once
 
 #include <pqxx/pqxx>
