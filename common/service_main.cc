@@ -11,6 +11,7 @@
 #include "absl/strings/str_replace.h"
 #include "absl/synchronization/mutex.h"
 #include "common/config.h"
+#include "common/db/idempotency_purge.h"
 #include "common/directory_refresher.h"
 #include "common/logging.h"
 #include "common/outbound.h"
@@ -27,6 +28,9 @@ ABSL_FLAG(std::string, db_password_file, zs::EnvOr("ZS_DB_PASSWORD_FILE", ""),
 ABSL_FLAG(int, db_report_pool_size, zs::EnvOr("ZS_DB_REPORT_POOL_SIZE", 2),
           "workers kept for reports: the aggregates they ask of lead and project, the "
           "reports reporting builds at once");
+ABSL_FLAG(int, idempotency_retention_hours, zs::EnvOr("ZS_IDEMPOTENCY_RETENTION_HOURS", 24 * 30),
+          "how long request ids are remembered for retries; 0 keeps them forever "
+          "(env ZS_IDEMPOTENCY_RETENTION_HOURS)");
 ABSL_FLAG(int, db_pool_size, zs::EnvOr("ZS_DB_POOL_SIZE", 8),
           "database connections = worker threads (env ZS_DB_POOL_SIZE)");
 ABSL_FLAG(int, max_queued_calls, zs::EnvOr("ZS_MAX_QUEUED_CALLS", 512),
@@ -199,6 +203,11 @@ int RunServiceMain(const ServiceDefinition& definition, int argc, char** argv) {
                   absl::GetFlag(FLAGS_max_queued_calls));
   WorkerPool report_pool(conninfo, absl::GetFlag(FLAGS_db_report_pool_size),
                          absl::GetFlag(FLAGS_max_queued_calls));
+  std::unique_ptr<IdempotencyPurger> purger;
+  if (const int hours = absl::GetFlag(FLAGS_idempotency_retention_hours);
+      owns_schema && hours > 0) {
+    purger = std::make_unique<IdempotencyPurger>(pool, absl::Hours(hours), absl::Hours(1));
+  }
   Directory directory(Directory::SeededEntries());
   std::unique_ptr<DirectoryRefresher> refresher;
   if (const std::string address = absl::GetFlag(FLAGS_directory_address); !address.empty()) {
@@ -230,6 +239,7 @@ int RunServiceMain(const ServiceDefinition& definition, int argc, char** argv) {
   const int signal = WaitForTerminationSignal();
   LogInfo(absl::StrCat("signal ", signal, ": draining calls"));
   (*server)->Shutdown(absl::Seconds(absl::GetFlag(FLAGS_shutdown_grace_seconds)));
+  purger.reset();
   pool.Shutdown();
   report_pool.Shutdown();
   LogInfo("stopped cleanly");

@@ -23,11 +23,8 @@
 #include "tests/support/delaying_proxy.h"
 #include "tests/support/lead_server.h"
 #include "tests/support/process.h"
+#include "tests/support/service_migrations.h"
 #include "tests/support/test_database.h"
-
-namespace zs::lead {
-extern const std::vector<zs::Migration> kMigrations;
-}  // namespace zs::lead
 
 namespace zs::testing {
 namespace {

@@ -9,10 +9,7 @@
 #include "absl/strings/str_cat.h"
 #include "tests/lead/lead_test_util.h"
 #include "tests/support/process.h"
-
-namespace zs::lead {
-extern const std::vector<zs::Migration> kMigrations;
-}  // namespace zs::lead
+#include "tests/support/service_migrations.h"
 
 namespace zs::testing {
 namespace {
@@ -20,9 +17,9 @@ namespace {
 TEST(LeadShutdown, SigtermDrainsCallsInFlight) {
   TestDatabase database("lead", lead::kMigrations);
   const std::string address = absl::StrCat("127.0.0.1:", FreeLoopbackPort());
-  ChildProcess service(ZS_LEAD_BINARY,
-                       {"--listen=" + address, "--allow_plaintext", "--db_conninfo=" + database.conninfo(),
-                        "--db_pool_size=4", "--migrate=off", "--shutdown_grace_seconds=20"});
+  ChildProcess service(ZS_LEAD_BINARY, {"--listen=" + address, "--allow_plaintext",
+                                        "--db_conninfo=" + database.conninfo(), "--db_pool_size=4",
+                                        "--migrate=off", "--shutdown_grace_seconds=20"});
   ASSERT_TRUE(WaitUntilServing(address, 10'000));
   auto stub =
       lv1::LeadService::NewStub(grpc::CreateChannel(address, grpc::InsecureChannelCredentials()));

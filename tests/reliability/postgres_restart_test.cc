@@ -13,10 +13,7 @@
 #include "absl/strings/str_cat.h"
 #include "tests/lead/lead_test_util.h"
 #include "tests/support/private_cluster.h"
-
-namespace zs::lead {
-extern const std::vector<zs::Migration> kMigrations;
-}  // namespace zs::lead
+#include "tests/support/service_migrations.h"
 
 namespace zs::testing {
 namespace {

@@ -11,10 +11,7 @@
 #include "absl/strings/str_cat.h"
 #include "tests/lead/lead_test_util.h"
 #include "tests/support/process.h"
-
-namespace zs::lead {
-extern const std::vector<zs::Migration> kMigrations;
-}  // namespace zs::lead
+#include "tests/support/service_migrations.h"
 
 namespace zs::testing {
 namespace {

@@ -14,16 +14,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "common/db/migrations.h"
-
-namespace zs::lead {
-extern const std::vector<zs::Migration> kMigrations;
-}  // namespace zs::lead
-namespace zs::project {
-extern const std::vector<zs::Migration> kMigrations;
-}  // namespace zs::project
-namespace zs::supervision {
-extern const std::vector<zs::Migration> kMigrations;
-}  // namespace zs::supervision
+#include "tests/support/service_migrations.h"
 
 namespace zs::testing {
 namespace {

@@ -17,12 +17,9 @@
 #include "grpc/health/v1/health.grpc.pb.h"
 #include "tests/security/security_support.h"
 #include "tests/support/process.h"
+#include "tests/support/service_migrations.h"
 #include "tests/support/test_database.h"
 #include "zhaoshang/lead/v1/lead_service.grpc.pb.h"
-
-namespace zs::lead {
-extern const std::vector<zs::Migration> kMigrations;
-}  // namespace zs::lead
 
 namespace zs::testing {
 namespace {

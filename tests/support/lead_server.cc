@@ -4,10 +4,7 @@
 #include <stdexcept>
 
 #include "absl/strings/str_cat.h"
-
-namespace zs::lead {
-extern const std::vector<zs::Migration> kMigrations;
-}  // namespace zs::lead
+#include "tests/support/service_migrations.h"
 
 namespace zs::testing {
 

@@ -3,10 +3,7 @@
 #include <stdexcept>
 
 #include "absl/strings/str_cat.h"
-
-namespace zs::project {
-extern const std::vector<zs::Migration> kMigrations;
-}  // namespace zs::project
+#include "tests/support/service_migrations.h"
 
 namespace zs::testing {
 

@@ -3,10 +3,7 @@
 #include <stdexcept>
 
 #include "absl/strings/str_cat.h"
-
-namespace zs::supervision {
-extern const std::vector<zs::Migration> kMigrations;
-}  // namespace zs::supervision
+#include "tests/support/service_migrations.h"
 
 namespace zs::testing {
 

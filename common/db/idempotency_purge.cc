@@ -1,0 +1,64 @@
+#include "common/db/idempotency_purge.h"
+
+#include <chrono>
+#include <pqxx/pqxx>
+
+#include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
+#include "common/db/transaction.h"
+#include "common/logging.h"
+
+namespace zs {
+
+absl::StatusOr<long> PurgeIdempotencyKeys(ConnectionSlot& slot, absl::Duration keep, int batch) {
+  long purged = 0;
+  for (long deleted = batch; deleted == batch;) {
+    const absl::Status status =
+        RunStatements(slot, absl::Now() + absl::Minutes(1), [&](pqxx::transaction_base& tx) {
+          // No index on created_at (it would cost every mutation); the
+          // oldest rows sit first in the heap, so a batch is found early.
+          deleted = tx.exec_params0(
+                          "DELETE FROM idempotency_keys WHERE request_id IN ("
+                          "  SELECT request_id FROM idempotency_keys "
+                          "  WHERE created_at < now() - make_interval(secs => $1) LIMIT $2)",
+                          absl::ToDoubleSeconds(keep), batch)
+                        .affected_rows();
+          return absl::OkStatus();
+        });
+    if (!status.ok()) return status;
+    purged += deleted;
+  }
+  return purged;
+}
+
+IdempotencyPurger::IdempotencyPurger(WorkerPool& pool, absl::Duration keep, absl::Duration interval)
+    : pool_(pool), keep_(keep), interval_(interval) {
+  thread_ = std::thread([this] { Loop(); });
+}
+
+IdempotencyPurger::~IdempotencyPurger() {
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    stopping_ = true;
+  }
+  wake_.notify_all();
+  thread_.join();
+}
+
+void IdempotencyPurger::Loop() {
+  std::unique_lock<std::mutex> lock(mutex_);
+  const auto interval = absl::ToChronoMilliseconds(interval_);
+  while (!wake_.wait_for(lock, interval, [this] { return stopping_; })) {
+    // Queued like a call: when the pool is full it waits for the next turn.
+    pool_.Submit([keep = keep_](ConnectionSlot& slot) {
+      const absl::StatusOr<long> purged = PurgeIdempotencyKeys(slot, keep);
+      if (!purged.ok()) {
+        LogWarning(absl::StrCat("purging old request ids failed: ", purged.status().message()));
+      } else if (*purged > 0) {
+        LogInfo(absl::StrCat("forgot ", *purged, " request ids older than the retention window"));
+      }
+    });
+  }
+}
+
+}  // namespace zs
