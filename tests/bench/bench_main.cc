@@ -201,8 +201,8 @@ class Workload {
   }
 
   // What earlier runs created goes, so every run starts from the loaded
-  // dataset: the leads and projects the load made, with everything hanging
-  // off them, and their idempotency and audit rows.
+  // dataset: the leads and projects the load made (and pgbench's), with
+  // everything hanging off them, and their idempotency and audit rows.
   void RemoveEarlierRuns() {
     {
       std::lock_guard lock(mu_);
@@ -214,7 +214,8 @@ class Workload {
       tx.exec("SET LOCAL session_replication_role = replica");  // no audit, no FK triggers
       tx.exec(
           "CREATE TEMP TABLE run_leads ON COMMIT DROP AS "
-          "SELECT id FROM lead.leads WHERE title LIKE '负载线索%'");
+          "SELECT id FROM lead.leads WHERE title LIKE '负载线索%' "
+          "OR title = 'pgbench'");  // also pgbench's, should a run have stopped between
       tx.exec(
           "CREATE TEMP TABLE run_projects ON COMMIT DROP AS "
           "SELECT id FROM project.projects WHERE name LIKE '负载项目%'");
