@@ -137,6 +137,11 @@ std::string AggregateSql(const std::vector<const Dimension*>& grouped,
   }
   std::vector<std::string> first_grouping = first_columns;
   if (!query.one_row_per_id) first_grouping.insert(first_grouping.begin(), "x.id");
+  // Records over several rows read their rows once more per dimension that
+  // varies within a record; only then are the rows materialized (b).
+  const bool branches =
+      !query.one_row_per_id && std::any_of(grouped.begin(), grouped.end(),
+                                           [](const Dimension* d) { return !d->per_record; });
   const std::string base = absl::StrCat("(", query.base_sql, ") x");
   auto first_step = [&](const std::string& from, const std::vector<std::string>& columns,
                         const std::vector<std::string>& grouping) {
@@ -144,7 +149,7 @@ std::string AggregateSql(const std::vector<const Dimension*>& grouped,
                         FirstStepFigures(query.one_row_per_id), " FROM ", from,
                         grouping.empty() ? "" : " GROUP BY ", absl::StrJoin(grouping, ", "), ") x");
   };
-  const std::string from = query.one_row_per_id ? base : "b x";
+  const std::string from = branches ? "b x" : base;
   std::string sql = absl::StrCat(
       "SELECT ",
       index_cases.empty() ? "-1"
@@ -154,7 +159,7 @@ std::string AggregateSql(const std::vector<const Dimension*>& grouped,
       first_columns.empty()
           ? ""
           : absl::StrCat(" GROUP BY GROUPING SETS (", absl::StrJoin(sets, ", "), ")"));
-  if (query.one_row_per_id) return sql + order;
+  if (!branches) return sql + order;
   // Dimensions that vary within a record, one branch each.
   for (size_t i = 0; i < grouped.size(); ++i) {
     if (grouped[i]->per_record) continue;

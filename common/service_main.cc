@@ -27,7 +27,7 @@ ABSL_FLAG(std::string, db_password_file, zs::EnvOr("ZS_DB_PASSWORD_FILE", ""),
           "file holding the database password (env ZS_DB_PASSWORD_FILE)");
 ABSL_FLAG(int, db_report_pool_size, zs::EnvOr("ZS_DB_REPORT_POOL_SIZE", 2),
           "workers kept for reports: the aggregates they ask of lead and project, the "
-          "reports reporting builds at once");
+          "reports reporting builds at once (env ZS_DB_REPORT_POOL_SIZE)");
 ABSL_FLAG(int, idempotency_retention_hours, zs::EnvOr("ZS_IDEMPOTENCY_RETENTION_HOURS", 24 * 30),
           "how long request ids are remembered for retries; 0 keeps them forever "
           "(env ZS_IDEMPOTENCY_RETENTION_HOURS)");

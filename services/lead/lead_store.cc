@@ -116,7 +116,9 @@ absl::StatusOr<v1::LeadStatus> LeadStore::LockStatus(pqxx::transaction_base& tx,
 namespace {
 
 // The enterprise, activity and referrer a lead names, and the enterprise's
-// open lead (an enterprise has one): six columns, read by ReferencesStatus.
+// open lead (an enterprise has one): kReferenceCheckColumns columns, read by
+// ReferencesStatus.
+constexpr int kReferenceCheckColumns = 6;
 // Parameters are given by number, so the query can sit inside another.
 std::string ReferenceChecksSql(int enterprise, int activity, int referrer,
                                const char* open_lead_wanted) {
@@ -133,7 +135,7 @@ std::string ReferenceChecksSql(int enterprise, int activity, int referrer,
 }
 
 // INVALID_ARGUMENT naming the field, or ALREADY_EXISTS for an open lead,
-// from the six columns of ReferenceChecksSql starting at `first`.
+// from the columns of ReferenceChecksSql starting at `first`.
 absl::Status ReferencesStatus(const v1::Lead& lead, const pqxx::row& row, int first) {
   ZS_RETURN_IF_ERROR(EnterpriseStore::CheckActive("lead.enterprise_id", lead.enterprise_id(),
                                                   row[first], row[first + 1]));
@@ -196,8 +198,9 @@ absl::Status LeadStore::Create(pqxx::transaction_base& tx, const CallContext& ca
       NullIfEmpty(lead.office_code()), lead.follow_up_owner(), NullIfZero(lead.activity_id()),
       NullIfZero(lead.referrer_id()), lead.collected_date(), lead.description(), call.principal.id,
       claim.request_id, claim.method, claim.request_hash, claim.principal, claim.on_behalf_of)[0];
-  constexpr int kChecksColumn = 29;  // after the lead's columns
-  ZS_RETURN_IF_ERROR(ReferencesStatus(lead, row, kChecksColumn));
+  // The checks' columns come last, after the lead's.
+  ZS_RETURN_IF_ERROR(
+      ReferencesStatus(lead, row, static_cast<int>(row.size()) - kReferenceCheckColumns));
   LeadFromRow(row, out);
   return absl::OkStatus();
 }
