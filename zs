@@ -28,6 +28,7 @@ DEBIAN_PACKAGES=(
   golang-github-gogo-googleapis-dev
   postgresql-15 postgresql-client-15
   python3 python3-grpcio python3-protobuf python3-openpyxl python3-yaml
+  chromium fonts-wqy-microhei
 )
 
 say() { printf '\033[1m[zs]\033[0m %s\n' "$*" >&2; }
@@ -63,11 +64,22 @@ install_deploy_tools() {
     "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq
     "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
   fi
+  install_console_modules
   if [ ! -d "$ROOT/tests/deploy/node_modules" ] ||
      [ "$ROOT/tests/deploy/package-lock.json" -nt "$ROOT/tests/deploy/node_modules" ]; then
     (cd "$ROOT/tests/deploy" && npm ci --no-audit --no-fund --loglevel=error) &&
       touch "$ROOT/tests/deploy/node_modules"
   fi
+}
+
+# The browser console's npm packages (web/node_modules), installed with
+# `npm ci` from the committed lockfile, and again only when it changes.
+install_console_modules() {
+  local stamp="$ROOT/web/node_modules/.zs-package-lock.json"
+  cmp -s "$ROOT/web/package-lock.json" "$stamp" 2>/dev/null && return 0
+  say "installing the console's npm packages (web/package-lock.json)"
+  (cd "$ROOT/web" && npm ci --no-audit --no-fund --loglevel=error)
+  cp "$ROOT/web/package-lock.json" "$stamp"
 }
 
 build() {

@@ -1,0 +1,62 @@
+// Debian's chromium driven by playwright-core: no browser is downloaded.
+// Shared by the end-to-end tests and the benchmark.
+import { chromium } from 'playwright-core'
+import { mkdirSync } from 'node:fs'
+import { dirname, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+export const ARTIFACTS = process.env.ZS_CONSOLE_ARTIFACTS ?? resolve(dirname(fileURLToPath(import.meta.url)), '../artifacts')
+mkdirSync(ARTIFACTS, { recursive: true })
+
+/** The demo district's accounts (tools/demo/demo_accounts.cc) and their password. */
+export const DEMO_PASSWORD = process.env.ZS_DEMO_PASSWORD ?? 'Demo-Zhaoshang-2026'
+export const ACCOUNTS = {
+  admin: 'admin.li',
+  bureau: 'staff.zhang',
+  unit: 'daliu.wang',
+  yrd: 'yrd.zhao',
+  fujian: 'fujian.chen',
+  chengdu: 'chengdu.liu',
+  leader: 'leader.deputy2',
+}
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.ZS_CHROMIUM ?? '/usr/bin/chromium',
+    args: [
+      '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic',
+    ],
+  })
+}
+
+export const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true }
+export const DESKTOP = { viewport: { width: 1366, height: 900 } }
+
+/**
+ * Signs in through the page as a person would. A demo account's first
+ * sign-in must change its password (password_change_required); `newPassword`
+ * is what it becomes, and `passwords` remembers it for the next sign-in.
+ */
+export async function signIn(page, base, userName, passwords) {
+  await page.goto(`${base}/signin`)
+  await page.locator('[data-test=user] input').fill(userName)
+  await page.locator('[data-test=password] input').fill(passwords.get(userName) ?? DEMO_PASSWORD)
+  await page.locator('[data-test=signin]').click()
+  await page.waitForURL((url) => !url.pathname.startsWith('/signin'), { timeout: 15_000 })
+  if (new URL(page.url()).pathname === '/password') {
+    const fresh = `Console-e2e-${userName.replace(/\W/g, '')}-42`
+    const inputs = page.locator('input[type=password]')
+    await inputs.nth(0).fill(passwords.get(userName) ?? DEMO_PASSWORD)
+    await inputs.nth(1).fill(fresh)
+    await inputs.nth(2).fill(fresh)
+    await page.getByRole('button', { name: /保存|Save/ }).click()
+    await page.waitForURL(/\/signin/, { timeout: 15_000 })
+    passwords.set(userName, fresh)
+    return signIn(page, base, userName, passwords)
+  }
+}
+
+export async function shot(page, name) {
+  await page.screenshot({ path: resolve(ARTIFACTS, `${name}.png`), fullPage: true })
+}

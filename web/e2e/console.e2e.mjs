@@ -1,0 +1,230 @@
+// End-to-end tests of the browser console: Debian's chromium, headless,
+// against a whole suite with the demo district (ZS_CONSOLE_URL, started by
+// e2e/run-suite.sh). Each page visited is saved as a screenshot under
+// artifacts/ for a person to look at.
+import { test, before, after } from 'node:test'
+import assert from 'node:assert/strict'
+import { ACCOUNTS, DESKTOP, PHONE, launch, shot, signIn } from './browser.mjs'
+
+const BASE = process.env.ZS_CONSOLE_URL ?? 'http://127.0.0.1:7100'
+const H1 = 'half-2026-1'
+const passwords = new Map()
+let browser
+
+before(async () => {
+  browser = await launch()
+})
+after(async () => {
+  await browser?.close()
+})
+
+async function as(role, options = DESKTOP) {
+  const context = await browser.newContext({ ...options, locale: 'zh-CN', timezoneId: 'America/New_York' })
+  const page = await context.newPage()
+  page.on('pageerror', (e) => console.error(`[${role}] page error: ${e.message}`))
+  await signIn(page, BASE, ACCOUNTS[role], passwords)
+  return { context, page }
+}
+
+/** Text of the figure card of the cockpit: "48", "12 · 42亿元" … */
+async function figure(page, name) {
+  const card = page.locator(`[data-test=figure-${name}]`)
+  const value = (await card.locator('[data-test=figure-value]').innerText()).trim()
+  const money = await card.locator('[data-test=figure-money]').count()
+  return money ? `${value} · ${(await card.locator('[data-test=figure-money]').innerText()).trim()}` : value
+}
+
+async function waitForCharts(page, n) {
+  await page.waitForFunction((count) => document.querySelectorAll('[data-chart][data-drawn=true]').length >= count, n, { timeout: 20_000 })
+}
+
+test('each role signs in, lands on its page and sees who it is', async () => {
+  const landing = { admin: '/bureau/leads', bureau: '/bureau/leads', unit: '/workbench', fujian: '/workbench', leader: '/cockpit' }
+  const where = { admin: '区投资促进局', bureau: '区投资促进局', unit: '大刘镇', fujian: '福建驻外招商办事处', leader: '副区长（分管招商）' }
+  for (const role of Object.keys(landing)) {
+    const { context, page } = await as(role)
+    await page.waitForURL((u) => u.pathname === landing[role])
+    const who = await page.locator('[data-test=who]').innerText()
+    assert.ok(who.includes(where[role]), `${role}: header says '${who}'`)
+    await page.waitForLoadState('networkidle')
+    await shot(page, `landing-${role}`)
+    if (role === 'admin') {
+      await page.goto(`${BASE}/admin/accounts`)
+      await page.locator('[data-test=accounts] .el-table__row').first().waitFor()
+      assert.ok((await page.locator('[data-test=accounts]').innerText()).includes('fujian.chen'))
+      await shot(page, 'admin-accounts')
+    }
+    // Sign out: the session ends, the next page asks to sign in again.
+    await page.locator('[data-test=who]').click()
+    await page.locator('[data-test=signout]').click()
+    await page.waitForURL(/\/signin/)
+    await page.goto(`${BASE}/workbench`)
+    await page.waitForURL(/\/signin/)
+    await context.close()
+  }
+})
+
+let recordedLeadTitle = ''
+let recordedLeadId = ''
+
+test('an office records a visit, its enterprise and the lead, and sees them in its list and progress', async () => {
+  const { context, page } = await as('fujian')
+  await page.locator('[data-test=my-progress]').waitFor()
+  const count = async (metric) =>
+    Number((await page.locator(`[data-test=metric-${metric}] .el-statistic__number`).innerText()).replace(/\D/g, ''))
+  const leadsBefore = await count('METRIC_LEADS')
+  const visitsBefore = await count('METRIC_MERCHANT_VISITS')
+
+  await page.locator('[data-test=record-visit]').click()
+  await page.waitForURL(/\/workbench\/record/)
+  const stamp = Date.now().toString(36)
+  recordedLeadTitle = `厦门医疗影像设备生产基地 ${stamp}`
+  await page.locator('[data-test=activity-title] input').fill(`走访厦门某医疗器械企业 ${stamp}`)
+  await page.locator('[data-test=enterprise-name] input').fill(`厦门海辰医疗科技有限公司${stamp}`)
+
+  // The credit code is checked while it is typed.
+  const code = page.locator('[data-test=credit-code] input')
+  await code.fill('91350100M000100Y44')
+  const hint = page.locator('[data-test=credit-code-hint]')
+  assert.match(await hint.innerText(), /校验码不符.*“3”/)
+  await code.fill('91350100O0')
+  assert.match(await hint.innerText(), /第 9 位“O”/)
+  await code.fill('')
+  await page.locator('[data-test=lead-title] input').fill(recordedLeadTitle)
+  await page.locator('[data-test=lead-investment] input').fill('35000')
+  await shot(page, 'record-visit')
+  await page.locator('[data-test=save-visit]').click()
+  await page.waitForURL(/\/leads\/\d+/, { timeout: 15_000 })
+  recordedLeadId = page.url().split('/').pop()
+  assert.equal((await page.locator('[data-test=lead-title]').innerText()).trim(), recordedLeadTitle)
+  await page.waitForLoadState('networkidle')
+  await shot(page, 'lead-detail')
+
+  await page.goto(`${BASE}/workbench`)
+  await page.locator('[data-test=my-leads]').getByText(recordedLeadTitle).waitFor()
+  await page.locator('[data-test=my-progress]').waitFor()
+  assert.equal(await count('METRIC_LEADS'), leadsBefore + 1)
+  assert.equal(await count('METRIC_MERCHANT_VISITS'), visitsBefore + 1)
+  await shot(page, 'workbench-after')
+  await context.close()
+})
+
+test('the record form warns of similar enterprise names, and a refused form keeps what was typed', async () => {
+  const { context, page } = await as('fujian')
+  await page.goto(`${BASE}/workbench/record`)
+  await page.locator('[data-test=activity-title] input').fill('重复的企业')
+  // The enterprise the office just recorded: same name, so the service refuses it.
+  const name = page.locator('[data-test=enterprise-name] input')
+  await name.fill(recordedLeadTitle ? '厦门海辰医疗科技有限公司' : 'x')
+  await page.locator('[data-test=similar-warning]').waitFor({ timeout: 10_000 })
+  await shot(page, 'similar-warning')
+  await page.locator('[data-test=lead-title] input').fill('')
+  await page.locator('[data-test=save-visit]').click()
+  // Client-side rule: the lead needs a title; nothing was sent, nothing lost.
+  await page.getByText('请填写线索名称').waitFor()
+  assert.equal(await page.locator('[data-test=activity-title] input').inputValue(), '重复的企业')
+  await context.close()
+})
+
+test('the bureau converts the lead, adds a measure, signs and starts the project', async () => {
+  assert.ok(recordedLeadId, 'the office test recorded a lead')
+  const { context, page } = await as('bureau')
+  await page.goto(`${BASE}/leads/${recordedLeadId}`)
+  await page.locator('[data-test=convert]').click()
+  await page.locator('[data-test=convert-confirm]').click()
+  await page.waitForURL(/\/projects\/\d+/, { timeout: 15_000 })
+  const stage = page.locator('[data-test=project-stage]')
+  assert.equal((await stage.innerText()).trim(), '在谈')
+
+  // Signing without a measure: the form says so before anyone presses.
+  await page.locator('[data-test=move-sign]').click()
+  await page.locator('[data-test=needs-measure]').waitFor()
+  await shot(page, 'sign-needs-measure')
+  await page.keyboard.press('Escape')
+
+  await page.locator('[data-test=ledger-content] textarea').fill('成立专班，每周对接一次，协调用地指标。')
+  await page.locator('[data-test=add-ledger]').click()
+  await page.locator('[data-test=ledger]').getByText('成立专班').waitFor()
+
+  await page.locator('[data-test=move-sign]').click()
+  assert.equal(await page.locator('[data-test=needs-measure]').count(), 0)
+  await page.locator('[data-test=move-confirm]').click()
+  await page.waitForFunction(() => document.querySelector('[data-test=project-stage]')?.textContent?.trim() === '签约')
+
+  await page.locator('[data-test=move-start]').click()
+  await page.locator('[data-test=move-confirm]').click()
+  await page.waitForFunction(() => document.querySelector('[data-test=project-stage]')?.textContent?.trim() === '开工')
+  const timeline = await page.locator('[data-test=stage-timeline]').innerText()
+  assert.match(timeline, /在谈 → 签约/)
+  assert.match(timeline, /签约 → 开工/)
+  await shot(page, 'project-detail')
+
+  for (const path of ['/bureau/leads', '/projects', '/requests', '/supervision', '/duplicates', `/reports?period=${H1}`]) {
+    await page.goto(`${BASE}${path}`)
+    await page.waitForLoadState('networkidle')
+    await shot(page, `bureau${path.replace(/[/?=]/g, '-')}`)
+  }
+  await context.close()
+})
+
+test("the leader's cockpit shows the demo's first-half figures and draws its charts", async () => {
+  const { context, page } = await as('leader')
+  await page.goto(`${BASE}/cockpit?period=${H1}`)
+  await page.locator('[data-test=period-name]').getByText('2026年上半年').waitFor()
+  await page.waitForFunction(() => document.querySelector('[data-test=figure-FIGURE_OUTBOUND_TRIPS] [data-test=figure-value]')?.textContent?.trim() !== '0')
+  const expected = {
+    FIGURE_OUTBOUND_TRIPS: '48',
+    FIGURE_MERCHANT_VISITS: '66',
+    FIGURE_LEADS: '46',
+    FIGURE_SIGNED_PROJECTS: '12 · 42亿元',
+    FIGURE_CONTINUING_PROJECTS: '59 · 85亿元',
+    FIGURE_STARTED_PROJECTS: '73 · 96亿元',
+    FIGURE_STARTED_GE_10YI: '3',
+    FIGURE_STARTED_GE_1YI: '26',
+    FIGURE_FUNDS_IN_PLACE: '3.65亿元',
+  }
+  for (const [name, value] of Object.entries(expected)) assert.equal(await figure(page, name), value, name)
+  await waitForCharts(page, 4)
+  assert.match(await page.locator('[data-test=bulletin]').innerText(), /外出招商48次/)
+  await shot(page, 'cockpit')
+
+  // 'Which 26?': the records behind the ≥ 1亿 figure.
+  await page.locator('[data-test=figure-FIGURE_STARTED_GE_1YI]').click()
+  const rows = page.locator('[data-test=figure-records] .el-table__body-wrapper tr')
+  await page.waitForFunction(() => document.querySelectorAll('[data-test=figure-records] .el-table__body-wrapper tr').length > 0)
+  assert.equal(await rows.count(), 26)
+  await shot(page, 'drill-down-26')
+  await context.close()
+})
+
+test("an office cannot open another office's lead by editing the URL", async () => {
+  // A lead of the Yangtze River Delta office, found by its own staff.
+  const yrd = await as('yrd')
+  const id = await yrd.page.evaluate(async () => {
+    const r = await fetch('/v1/leads?office_code=office-yrd&page_size=1')
+    return (await r.json()).leads[0].id
+  })
+  await yrd.context.close()
+
+  const { context, page } = await as('fujian')
+  await page.goto(`${BASE}/leads/${id}`)
+  await page.locator('[data-test=error-note]').waitFor()
+  assert.match(await page.locator('[data-test=error-note]').innerText(), /无权查看/)
+  assert.equal(await page.locator('[data-test=lead-title]').count(), 0)
+  await shot(page, 'other-office-denied')
+  await context.close()
+})
+
+test('the cockpit at phone width: every figure readable, charts drawn, nothing wider than the screen', async () => {
+  const { context, page } = await as('leader', PHONE)
+  await page.goto(`${BASE}/cockpit?period=${H1}`)
+  await page.waitForFunction(() => document.querySelector('[data-test=figure-FIGURE_LEADS] [data-test=figure-value]')?.textContent?.trim() === '46')
+  await waitForCharts(page, 4)
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+  assert.ok(overflow <= 0, `page is ${overflow}px wider than the phone`)
+  await shot(page, 'cockpit-phone')
+  await page.goto(`${BASE}/projects`)
+  await page.waitForLoadState('networkidle')
+  await shot(page, 'projects-phone')
+  await context.close()
+})

@@ -1,0 +1,97 @@
+// 界面用语（中文）。枚举值和单位名称不在这里，见 labels/。
+export default {
+  app: { title: '招商引资工作平台', bureau: '区投资促进局', changePassword: '修改密码', signOut: '退出登录' },
+  nav: {
+    workbench: '工作台', cockpit: '驾驶舱', leads: '全部线索', projects: '项目台账', requests: '企业诉求',
+    supervision: '督查督导', duplicates: '查重合并', reports: '统计报表', accounts: '账号管理', audit: '操作留痕',
+  },
+  common: {
+    add: '添加', all: '全部', cancel: '取消', confirm: '确定', content: '内容', date: '日期', kind: '类型',
+    next: '下一页', previous: '上一页', none: '暂无', note: '备注', page: '第 {n} 页', save: '保存', saved: '已保存',
+    search: '查询', title: '名称', total: '共 {n} 条', updated: '更新于',
+  },
+  errors: {
+    denied: '无权查看此记录。', notFound: '记录不存在。', reload: '重新加载', reloaded: '已加载最新记录，您填写的内容仍保留，请核对后再提交。',
+    staleBody: '该记录已被他人修改。重新加载最新记录后再提交？您填写的内容会保留。', staleTitle: '记录已变更',
+  },
+  signIn: {
+    subtitle: '区投资促进局 · 责任单位 · 驻外招商办事处 · 县级领导', userName: '用户名', password: '密码', submit: '登录',
+    needUser: '请输入用户名', needPassword: '请输入密码', failed: '登录失败',
+  },
+  password: {
+    old: '原密码', new: '新密码', repeat: '再次输入新密码', needOld: '请输入原密码', needNew: '请输入新密码',
+    tooShort: '至少 10 个字符', mismatch: '两次输入不一致', changed: '密码已修改，请重新登录',
+    required: '首次登录或密码被重置后，须先修改密码。',
+    policy: '密码 10–128 个字符，至少包含小写字母、大写字母、数字、其他字符中的三类，且不能包含用户名。',
+  },
+  workbench: {
+    title: '{unit} · 工作台', record: '登记走访与线索', myLeads: '我的线索', due: '待跟进（已逾期）', nothingDue: '没有逾期的线索',
+    progress: '目标完成情况（{from} 至 {to}）', rank: '排名', projects: '由我的线索转化的项目',
+  },
+  record: {
+    title: '登记走访、企业与线索', visit: '走访活动', enterprise: '企业', lead: '招商线索', done: '已保存', existing: '已有企业',
+    needTitle: '请填写活动名称', needEnterprise: '请填写或选择企业', needLeadTitle: '请填写线索名称', needInvestment: '请填写预计投资额（万元）',
+    saved: '已登记', similar: '已有名称相近的企业：{names}。如为同一企业，请从下拉列表中选择，避免重复登记。',
+  },
+  activity: { kind: '活动类型', title: '活动名称', dates: '起止日期', destination: '地点', leader: '带队领导' },
+  enterprise: {
+    name: '企业名称', creditCode: '统一社会信用代码', type: '企业类型', industry: '所属产业', region: '所在地区', contact: '联系人', phone: '联系电话',
+    codeTyping: '已输入 {n}/18 位', codeCharacter: '第 {position} 位“{character}”不是有效字符（不使用 I、O、S、V、Z）',
+    codeLength: '应为 18 位，现为 {n} 位', codeCheck: '校验码不符，按前 17 位应为“{expected}”',
+  },
+  lead: {
+    title: '线索名称', status: '状态', investment: '预计投资', investmentWan: '预计投资额（万元）', nextDeadline: '下一时限', overdue: '已逾期',
+    channel: '招商方式', industry: '产业', chainAction: '链条作用', owner: '跟进责任人', description: '情况说明', collector: '收集单位',
+    collected: '收集日期', updated: '最近更新', deadlines: '办理时限', deadlineKind: '事项', due: '期限', met: '完成时间',
+    addFollowUp: '添加跟进记录', timeline: '跟进记录', convert: '转为项目', drop: '放弃线索', dropReason: '放弃原因',
+    project: '查看项目', converted: '已转为在谈项目', convertHint: '转为在谈项目后，企业、产业默认取自线索。',
+  },
+  project: {
+    name: '项目名称', stage: '阶段', investment: '总投资', paidIn: '到位资金', chain: '链条', unit: '责任单位', park: '载体园区',
+    leader: '分包领导', commander: '指挥长', person: '专人负责', team: '专班服务', signedDate: '签约日期', startedDate: '开工日期',
+    completedDate: '竣工投产日期', plannedStart: '计划开工日期', signedInvestment: '签约投资额（万元）', signedAt: '签约活动编号（可选）',
+    activityIdHint: '在节会、外出招商活动中签约时填写', dropReason: '终止原因', fromLead: '查看来源线索', timeline: '阶段变更',
+    ledger: '台账（进展 / 措施 / 困难）', funds: '到位资金', amount: '金额', amountWan: '金额（万元）', requests: '企业诉求',
+    staleOnly: '台账 30 天未更新', moved: '已办理', needsMeasure: '签约前须在台账中登记至少一条“措施”。',
+    move: { negotiate: '转入在谈', sign: '签约', schedule: '拟开工', start: '开工', complete: '竣工投产', drop: '终止' },
+    needs: {
+      negotiate: '推介项目进入在谈阶段。', sign: '需要：台账中已有措施；签约日期；签约投资额（大于 0）。',
+      schedule: '需要：计划开工日期。', start: '需要：开工日期（不能早于签约日期，不能晚于今天）。',
+      complete: '需要：竣工投产日期。', drop: '需要：终止原因。',
+    },
+  },
+  request: {
+    category: '类别', content: '诉求内容', unit: '责任单位', workingDays: '个工作日内办结', agency: '代理代办', raise: '登记诉求',
+    state: '状态', due: '办结期限', overdue: '已逾期', project: '项目', raised: '提出日期', start: '开始办理', settle: '办结',
+    reject: '不予办理', resolution: '办理结果', reason: '原因',
+  },
+  progress: { rank: '排名', unit: '单位', score: '得分' },
+  period: { month: '月', quarter: '季度', half: '半年', year: '年' },
+  cockpit: {
+    title: '驾驶舱', target: '目标', mom: '环比', yoy: '同比', bulletin: '动态通报', trend: '月度走势', ranking: '单位排名（得分）',
+    byIndustry: '按产业', byChain: '开工项目投资（按链条作用，亿元）', myProjects: '我分包、指挥的项目', overdueRequests: '逾期诉求 {n} 件',
+    flags: '提示', stale: '台账未更新',
+  },
+  reports: { breakdowns: '分组维度', xlsx: '下载 Excel', csv: '下载 CSV', figures: '主要指标', figure: '指标', count: '数量' },
+  supervision: {
+    progress: '目标进度', targets: '目标任务', snapshots: '周汇总与月排序', bulletins: '动态通报', tasks: '督办事项', sanctions: '奖惩',
+    metric: '指标', yearly: '全年目标', publishWeekly: '发布周汇总', publishMonthly: '发布月排序', period: '期间', published: '发布',
+    generate: '生成通报', taskTitle: '督办事项', required: '工作要求', complete: '办结', done: '已办结', points: '分值',
+  },
+  duplicates: {
+    leads: '疑似重复线索', enterprises: '疑似重复企业', first: '记录一', second: '记录二', why: '依据', keepFirst: '保留记录一',
+    keepSecond: '保留记录二', merge: '合并', reason: '合并原因', merged: '已合并', history: '合并记录', survivor: '保留', duplicate: '并入', moved: '迁移内容',
+  },
+  accounts: {
+    create: '新建账号', displayName: '姓名', kind: '身份', where: '所在单位', active: '状态', on: '启用', off: '停用',
+    lastSignIn: '最近登录', disable: '停用', enable: '启用', reset: '重置密码', newPassword: '新密码（用户下次登录须修改）',
+    wasReset: '密码已重置', events: '登录记录', outcome: '结果', from: '来源地址', agent: '浏览器', initialPassword: '初始密码',
+  },
+  audit: {
+    lead: '线索服务', project: '项目服务', supervision: '督查服务', recordId: '记录编号', who: '操作人', operation: '操作', method: '接口',
+    tables: {
+      leads: '线索', enterprises: '企业', activities: '活动', follow_ups: '跟进记录', referrers: '推荐人', projects: '项目',
+      ledger_entries: '台账', funds: '到位资金', enterprise_requests: '企业诉求', units: '单位', tasks: '督办事项', sanctions: '奖惩', snapshots: '汇总排序',
+    },
+  },
+}
