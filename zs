@@ -25,9 +25,9 @@ DEBIAN_PACKAGES=(
   cmake ninja-build g++ clang libclang-rt-14-dev pkg-config
   libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler
   libabsl-dev libpqxx-dev libgtest-dev libgmock-dev libspdlog-dev libssl-dev libxlsxwriter-dev libjwt-dev libsodium-dev libcli11-dev libinih-dev libcsv-dev openssl
-  golang-github-gogo-googleapis-dev
+  golang-github-gogo-googleapis-dev libcpp-httplib-dev
   postgresql-15 postgresql-client-15
-  python3 python3-grpcio python3-protobuf python3-openpyxl python3-yaml
+  curl python3 python3-grpcio python3-protobuf python3-openpyxl python3-yaml
   chromium fonts-wqy-microhei
 )
 
@@ -198,6 +198,27 @@ wait_services() {
   done
 }
 
+# start_gateway PORT LOG_DIR [NAME=VALUE ...]: zs-gateway on 127.0.0.1:PORT
+# in front of the services of start_services (base PORT), serving web/dist
+# when it is built, with the extra environment given.
+start_gateway() {
+  local port="$1" logs="$2" static=""
+  shift 2
+  [ -d "$ROOT/web/dist" ] && static="$ROOT/web/dist"
+  env ZS_LISTEN="127.0.0.1:$port" ZS_ALLOW_PLAINTEXT=1 ZS_STATIC_DIR="$static" "$@" \
+    ZS_LEAD_ADDRESS="127.0.0.1:$((port + 1))" ZS_PROJECT_ADDRESS="127.0.0.1:$((port + 2))" \
+    ZS_SUPERVISION_ADDRESS="127.0.0.1:$((port + 3))" ZS_REPORTING_ADDRESS="127.0.0.1:$((port + 4))" \
+    ZS_IDENTITY_ADDRESS="127.0.0.1:$((port + 5))" \
+    "$BUILD/services/gateway/zs-gateway" >>"$logs/gateway.log" 2>&1 &
+  echo $! >"$STATE/gateway.pid"
+  for _ in $(seq 100); do
+    curl -fs "http://127.0.0.1:$port/healthz" >/dev/null && return 0
+    sleep 0.1
+  done
+  tail -20 "$logs/gateway.log" >&2
+  die "the gateway did not start"
+}
+
 cmd_stop() {
   for f in "$STATE"/*.pid; do
     [ -f "$f" ] || continue
@@ -224,12 +245,15 @@ cmd_run() {
   wait_services 7100 "$STATE/logs"
 
   "$BUILD/tools/zs-demo" load --lead 127.0.0.1:7101 --project 127.0.0.1:7102
+  start_gateway 7100 "$STATE/logs"
   say "PostgreSQL   127.0.0.1:$RUN_PG_PORT (data in .zs/pgdata, reused by the next run)"
   local i=0
   for entry in "${STARTED[@]}"; do
     i=$((i + 1))
     say "service      ${entry%%:*} 127.0.0.1:$((7100 + i)) (log .zs/logs/${entry%%:*}.log)"
   done
+  say "gateway      http://127.0.0.1:7100/ (HTTP/JSON API under /v1/, OpenAPI at /v1/openapi.json$([ -d "$ROOT/web/dist" ] && echo ", the console at /") ; log .zs/logs/gateway.log)"
+  say "try:         curl -s http://127.0.0.1:7100/v1/openapi.json | head"
   say "try:         build/tools/zs-demo bulletin --reporting 127.0.0.1:7104 --from 2026-01-01 --to 2026-06-30"
   say "or zsctl:    build/client/zsctl config init; build/client/zsctl -p local lead list"
   say "Ctrl-C (or ./zs stop from another shell) stops everything"
@@ -262,10 +286,12 @@ cmd_bench() {
     ZS_SERVICE_TOKEN_FILE="$dir/zs-{service}.token" ZS_RATE_LIMIT_PER_SECOND=0
   for entry in "${STARTED[@]}"; do BENCH_PIDS+=("${entry##*:}"); done
   wait_services 7200 "$dir/logs"
+  STATE="$dir" start_gateway 7200 "$dir/logs" ZS_HTTP_RATE_LIMIT_PER_SECOND=0
+  BENCH_PIDS+=("$(cat "$dir/gateway.pid")")
   say "benchmarking (about 10 minutes; the first run also loads 1,000,000 leads)"
   local rc=0
   "$BUILD/tests/zs-bench" --lead 127.0.0.1:7201 --project 127.0.0.1:7202 \
-    --reporting 127.0.0.1:7204 --token_key_file "$dir/token.key" \
+    --reporting 127.0.0.1:7204 --gateway 127.0.0.1:7200 --token_key_file "$dir/token.key" \
     --pg_conninfo "$conninfo user=zs" --service_pids "$(IFS=,; echo "${STARTED[*]}")" "$@" \
     2> >(grep --line-buffered -v '"level":"info"' >&2) | tee "$dir/last-run.txt" || rc=$?
   say "results in .zs/bench/last-run.txt"

@@ -29,6 +29,7 @@
 #include "common/security/token.h"
 #include "tests/bench/bulk_load.h"
 #include "tests/bench/echo_server.h"
+#include "tests/bench/http_callers.h"
 #include "tests/bench/load_generator.h"
 #include "tests/bench/pgbench.h"
 #include "zhaoshang/lead/v1/lead_service.grpc.pb.h"
@@ -38,6 +39,8 @@
 ABSL_FLAG(std::string, lead, "127.0.0.1:7101", "lead service");
 ABSL_FLAG(std::string, project, "127.0.0.1:7102", "project service");
 ABSL_FLAG(std::string, reporting, "127.0.0.1:7104", "reporting service");
+ABSL_FLAG(std::string, gateway, "",
+          "zs-gateway (host:port, plain HTTP) in front of the lead service, for the gateway step");
 ABSL_FLAG(std::string, token_key_file, "", "the services' token key");
 ABSL_FLAG(std::string, pg_conninfo, "", "superuser connection to the services' database");
 ABSL_FLAG(std::string, pgbench, "/usr/lib/postgresql/15/bin/pgbench", "pgbench binary");
@@ -48,7 +51,7 @@ ABSL_FLAG(std::string, callers, "1,8,32,128", "concurrency levels");
 ABSL_FLAG(long, leads, 1'000'000,
           "leads in the dataset (enterprises, projects, transitions scale)");
 ABSL_FLAG(int, report_runs, 15, "period reports timed");
-ABSL_FLAG(std::string, steps, "raw,methods,report,mix,memory",
+ABSL_FLAG(std::string, steps, "raw,methods,gateway,report,mix,memory",
           "steps to run (raw limits, single methods, period report, mix, memory); targets "
           "whose measurements were skipped are not printed");
 
@@ -316,6 +319,24 @@ class Workload {
     leads_[caller % leads_.size()]->async()->GetLead(
         &call->context, &call->request, &call->response,
         [call, done](grpc::Status s) { done("GetLead", s); });
+  }
+
+  // GetLead as a browser or script makes it: GET /v1/leads/{id} through
+  // zs-gateway, JSON back. Counted OK only for a 200 with the lead.
+  void GatewayGetLead(HttpCallers& http, int caller, std::mt19937& random, Done done) {
+    const std::string path = absl::StrCat("/v1/leads/", 1 + random() % max_lead_id_);
+    const httplib::Headers headers = {{"Authorization", "Bearer " + identity_.bureau_token}};
+    http.Post(caller, [path, headers, done](httplib::Client& client) {
+      httplib::Result answer = client.Get(path, headers);
+      grpc::Status status;
+      if (!answer) {
+        status = grpc::Status(grpc::StatusCode::UNAVAILABLE, "no answer from the gateway");
+      } else if (answer->status != 200 || answer->body.find("\"id\"") == std::string::npos) {
+        status = grpc::Status(grpc::StatusCode::UNKNOWN, absl::StrCat("HTTP ", answer->status, " ",
+                                                                      answer->body.substr(0, 200)));
+      }
+      done("GetLead via gateway", status);
+    });
   }
 
   void ListLeads(int caller, std::mt19937& random, Done done, bool as_office) {
@@ -616,6 +637,29 @@ int Main() {
     }
   }
 
+  // 2b. GetLead through zs-gateway (HTTP/JSON) beside GetLead straight over
+  // gRPC, at 32 callers, taking turns so both meet the same moments.
+  LoadResult gateway_gets, direct_gets;
+  const std::string gateway = absl::GetFlag(FLAGS_gateway);
+  if (wants("gateway") && !gateway.empty()) {
+    const std::pair<std::string, std::string> host_port = absl::StrSplit(gateway, ':');
+    int port = 0;
+    if (!absl::SimpleAtoi(host_port.second, &port)) throw std::runtime_error("--gateway host:port");
+    HttpCallers http(host_port.first, port, 32);
+    const int turn_seconds = std::max(1, seconds / 2);
+    for (int turn = 0; turn < 2; ++turn) {
+      Absorb(direct_gets,
+             RunLoad(Limits("GetLead, gRPC", 32, turn_seconds),
+                     [&](int c, std::mt19937& r, auto done) { workload.GetLead(c, r, done); }));
+      Absorb(gateway_gets, RunLoad(Limits("GetLead via gateway", 32, turn_seconds),
+                                   [&](int c, std::mt19937& r, auto done) {
+                                     workload.GatewayGetLead(http, c, r, done);
+                                   }));
+    }
+    Keep("GetLead, gRPC (beside gateway)", 32, direct_gets);
+    Keep("GetLead via gateway (HTTP/JSON)", 32, gateway_gets);
+  }
+
   // 3. The period report over the whole dataset, against the fastest
   // single aggregate over the same rows; and what it fetched.
   double fastest_ms = 0, leads_alone_ms = 0;
@@ -719,6 +763,18 @@ int Main() {
     const double times = get_p99 > 0 ? list_p99 / get_p99 : 0;
     AddTarget("list_leads_p99_vs_get_lead_p99@32", times, absl::StrFormat("%.1fx", times), "<=10x",
               times > 0 && times <= 10);
+  }
+  if (!gateway_gets.methods.empty()) {
+    const MethodStats& via = Method(gateway_gets, "GetLead via gateway");
+    const MethodStats& direct = Method(direct_gets, "GetLead");
+    const double ratio = direct.qps > 0 ? via.qps / direct.qps : 0;
+    AddTarget("gateway_get_lead_qps_vs_grpc@32", ratio, absl::StrFormat("%.0f%%", 100 * ratio),
+              ">=50%", ratio >= 0.5);
+    const double p99 = direct.Percentile(99) > 0 ? via.Percentile(99) / direct.Percentile(99) : 0;
+    AddTarget("gateway_get_lead_p99_vs_grpc@32", p99,
+              absl::StrFormat("%.1fx (%.1f ms / %.1f ms)", p99, via.Percentile(99),
+                              direct.Percentile(99)),
+              "<=2x", p99 > 0 && p99 <= 2);
   }
   if (wants("report")) {
     const double report_p50 = Method(reports, "GetPeriodReport").Percentile(50);

@@ -27,6 +27,7 @@ class ProjectServer {
   LeadServer& lead() { return *lead_; }
   zhaoshang::project::v1::ProjectService::Stub& stub() { return *stub_; }
   std::shared_ptr<grpc::Channel> channel() const { return channel_; }
+  int port() const { return server_->port(); }
 
   // Stops the lead service (its port refuses calls) / starts it again on
   // the same database and port.

@@ -18,6 +18,7 @@ class ReportingServer {
   ProjectServer& projects() { return projects_; }
   zhaoshang::reporting::v1::ReportingService::Stub& stub() { return *stub_; }
   std::shared_ptr<grpc::Channel> channel() const { return channel_; }
+  int port() const { return server_->port(); }
 
  private:
   ProjectServer projects_;
