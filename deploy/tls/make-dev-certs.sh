@@ -28,7 +28,7 @@ sign() {  # sign NAME EXTENSIONS
 }
 
 names="DNS:localhost,IP:127.0.0.1"
-for service in lead project supervision reporting; do
+for service in lead project supervision reporting gateway; do
   names="$names,DNS:zs-$service,DNS:zs-$service.zhaoshang.svc,DNS:zs-$service.zhaoshang.svc.cluster.local"
 done
 # Services present this certificate as clients too (mutual TLS between them).

@@ -7,7 +7,9 @@ PostgreSQL as its own role, a locked-down
 securityContext, requests and limits, a PodDisruptionBudget, an autoscaler
 and a NetworkPolicy; the namespace denies by default; production runs at
 least two replicas on a CloudNativePG cluster; the container file builds
-in two stages and runs as a non-root user.
+in two stages and runs as a non-root user. The gateway: HTTPS probes,
+a Service, PDB and autoscaler, a policy admitting only the ingress
+controller, every service admitting it, and the browsers' HTTPS Ingress.
 
 usage: check_manifests.py REPO_ROOT WORK_DIR
 """
@@ -40,12 +42,56 @@ def pod_specs(objects):
                    o["spec"]["jobTemplate"]["spec"]["template"]["spec"])
 
 
+GATEWAY, GATEWAY_PORT = "zs-gateway", 8443
+
+
+def check_gateway(name, by_kind):
+    d = by_kind.get("Deployment", {}).get(GATEWAY)
+    check(d is not None, f"{name}: no {GATEWAY} Deployment")
+    if d:
+        c = d["spec"]["template"]["spec"]["containers"][0]
+        for probe in ("readinessProbe", "livenessProbe"):
+            get = c.get(probe, {}).get("httpGet", {})
+            check(get.get("port") == GATEWAY_PORT and get.get("scheme") == "HTTPS",
+                  f"{name}: {GATEWAY} {probe} is not HTTPS on {GATEWAY_PORT}")
+        env = {e["name"]: e.get("value") for e in c.get("env", [])}
+        check(env.get("ZS_LISTEN") == f"0.0.0.0:{GATEWAY_PORT}", f"{name}: {GATEWAY} listen")
+        check(all(f"ZS_{s.upper()}_ADDRESS" in env for s in ("lead", "project", "supervision",
+                                                            "reporting", "identity")),
+              f"{name}: {GATEWAY} lacks a service address")
+        check("ZS_ALLOW_PLAINTEXT" not in env, f"{name}: {GATEWAY} serves plaintext")
+        if name == "prod":
+            check(d["spec"]["replicas"] >= 2, f"prod: {GATEWAY} has fewer than 2 replicas")
+    for kind in ("Service", "PodDisruptionBudget", "HorizontalPodAutoscaler", "NetworkPolicy"):
+        check(GATEWAY in by_kind.get(kind, {}), f"{name}: {GATEWAY} has no {kind}")
+    policy = by_kind.get("NetworkPolicy", {}).get(GATEWAY)
+    if policy:
+        rules = policy["spec"].get("ingress", [])
+        ports = {p["port"] for rule in rules for p in rule.get("ports", [])}
+        sources = [f for rule in rules for f in rule.get("from", [])]
+        check(ports == {GATEWAY_PORT} and all("namespaceSelector" in f for f in sources),
+              f"{name}: {GATEWAY} admits more than the ingress controller on {GATEWAY_PORT}")
+    for service in SERVICES:
+        policy = by_kind.get("NetworkPolicy", {}).get(service)
+        sources = [f for rule in (policy or {"spec": {}})["spec"].get("ingress", [])
+                   for f in rule.get("from", [])]
+        check(any(f.get("podSelector", {}).get("matchLabels", {}).get("app.kubernetes.io/name")
+                  == GATEWAY for f in sources), f"{name}: {service} does not admit {GATEWAY}")
+    web = by_kind.get("Ingress", {}).get("zs-web")
+    check(web is not None and web["metadata"]["annotations"].get(
+        "nginx.ingress.kubernetes.io/backend-protocol") == "HTTPS" and web["spec"].get("tls")
+        and web["spec"]["rules"][0]["http"]["paths"][0]["backend"]["service"]["name"] == GATEWAY,
+        f"{name}: browsers have no HTTPS ingress to {GATEWAY}")
+
+
 def check_overlay(name, objects):
     by_kind = {}
     for o in objects:
         by_kind.setdefault(o["kind"], {})[o["metadata"]["name"]] = o
     deployments = by_kind.get("Deployment", {})
-    check(set(deployments) == set(SERVICES), f"{name}: deployments {sorted(deployments)}")
+    check(set(deployments) == set(SERVICES) | {GATEWAY},
+          f"{name}: deployments {sorted(deployments)}")
+    check_gateway(name, by_kind)
     for service, port in SERVICES.items():
         d = deployments.get(service)
         if d is None:
