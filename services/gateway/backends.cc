@@ -1,29 +1,25 @@
 #include "services/gateway/backends.h"
 
 #include <grpcpp/client_context.h>
-#include <grpcpp/support/byte_buffer.h>
-
-#include <condition_variable>
-#include <mutex>
+#include <grpcpp/impl/client_unary_call.h>
+#include <grpcpp/impl/codegen/proto_utils.h>
+#include <grpcpp/impl/rpc_method.h>
 
 namespace zs::gateway {
 
-Backends::Backends(std::map<std::string, std::shared_ptr<grpc::Channel>> channels,
+Backends::Backends(std::map<std::string, std::vector<std::shared_ptr<grpc::Channel>>> channels,
                    absl::Duration call_timeout)
-    : call_timeout_(call_timeout) {
-  for (auto& [name, channel] : channels) {
-    stubs_.emplace(name, std::make_unique<grpc::GenericStub>(channel));
-  }
-}
+    : channels_(std::move(channels)), call_timeout_(call_timeout) {}
 
 grpc::Status Backends::Call(const std::string& service_full_name, const std::string& grpc_method,
                             const google::protobuf::Message& request, const CallerMetadata& caller,
                             google::protobuf::Message* response) const {
-  auto stub = stubs_.find(service_full_name);
-  if (stub == stubs_.end()) {
+  auto channels = channels_.find(service_full_name);
+  if (channels == channels_.end() || channels->second.empty()) {
     return grpc::Status(grpc::StatusCode::UNIMPLEMENTED,
                         service_full_name + " has no backend address configured in the gateway");
   }
+  grpc::Channel& channel = *channels->second[next_++ % channels->second.size()];
   grpc::ClientContext context;
   context.set_deadline(absl::ToChronoTime(absl::Now() + call_timeout_));
   if (!caller.authorization.empty()) context.AddMetadata("authorization", caller.authorization);
@@ -34,40 +30,10 @@ grpc::Status Backends::Call(const std::string& service_full_name, const std::str
     context.AddMetadata("x-zs-client-user-agent", caller.user_agent.substr(0, 256));
   }
   if (!caller.traceparent.empty()) context.AddMetadata("traceparent", caller.traceparent);
-
-  std::string bytes = request.SerializeAsString();
-  grpc::Slice slice(std::move(bytes));
-  grpc::ByteBuffer request_buffer(&slice, 1), response_buffer;
-  std::mutex mu;
-  std::condition_variable done_cv;
-  bool done = false;
-  grpc::Status status;
-  stub->second->UnaryCall(&context, grpc_method, grpc::StubOptions(), &request_buffer,
-                          &response_buffer, [&](grpc::Status s) {
-                            std::lock_guard<std::mutex> lock(mu);
-                            status = std::move(s);
-                            done = true;
-                            done_cv.notify_one();
-                          });
-  {
-    std::unique_lock<std::mutex> lock(mu);
-    done_cv.wait(lock, [&] { return done; });
-  }
-  if (!status.ok()) return status;
-  std::vector<grpc::Slice> slices;
-  if (!response_buffer.Dump(&slices).ok()) {
-    return grpc::Status(grpc::StatusCode::INTERNAL,
-                        "unreadable response from " + service_full_name);
-  }
-  std::string answer;
-  for (const grpc::Slice& s : slices) {
-    answer.append(reinterpret_cast<const char*>(s.begin()), s.size());
-  }
-  if (!response->ParseFromString(answer)) {
-    return grpc::Status(grpc::StatusCode::INTERNAL,
-                        "unparsable response from " + service_full_name);
-  }
-  return status;
+  const grpc::internal::RpcMethod method(grpc_method.c_str(),
+                                         grpc::internal::RpcMethod::NORMAL_RPC);
+  return grpc::internal::BlockingUnaryCall<google::protobuf::Message, google::protobuf::Message>(
+      &channel, method, &context, request, response);
 }
 
 }  // namespace zs::gateway

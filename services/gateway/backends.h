@@ -1,5 +1,6 @@
-// The services behind the gateway: one channel per service, calls by method
-// name with serialized bytes (grpc::GenericStub), each with a deadline and
+// The services behind the gateway: a few channels (connections) per service,
+// calls by method name with dynamic messages (no generated stub), each made
+// blocking on the HTTP request's own thread, with a deadline and
 // the caller's credentials. The gateway forwards only metadata it sets
 // itself: never a client's x-zs-* headers (which loopback development
 // services would trust as the principal).
@@ -7,11 +8,12 @@
 
 #include <google/protobuf/message.h>
 #include <grpcpp/channel.h>
-#include <grpcpp/generic/generic_stub.h>
 
+#include <atomic>
 #include <map>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "absl/time/time.h"
 
@@ -30,22 +32,22 @@ struct CallerMetadata {
 
 class Backends {
  public:
-  // `channels`: service full name → channel.
-  explicit Backends(std::map<std::string, std::shared_ptr<grpc::Channel>> channels,
-                    absl::Duration call_timeout);
+  // `channels`: service full name → its channels, used in turn.
+  Backends(std::map<std::string, std::vector<std::shared_ptr<grpc::Channel>>> channels,
+           absl::Duration call_timeout);
 
-  bool Has(const std::string& service_full_name) const {
-    return stubs_.count(service_full_name) > 0;
-  }
   // Calls `grpc_method` ("/pkg.Service/Method") with `request`; parses the
-  // answer into `response`.
+  // answer into `response`. Blocking: the completion is taken on this
+  // thread, not handed over from gRPC's (a thread switch per call costs
+  // much on a busy machine).
   grpc::Status Call(const std::string& service_full_name, const std::string& grpc_method,
                     const google::protobuf::Message& request, const CallerMetadata& caller,
                     google::protobuf::Message* response) const;
 
  private:
-  std::map<std::string, std::unique_ptr<grpc::GenericStub>> stubs_;
+  std::map<std::string, std::vector<std::shared_ptr<grpc::Channel>>> channels_;
   absl::Duration call_timeout_;
+  mutable std::atomic<unsigned> next_{0};
 };
 
 }  // namespace zs::gateway

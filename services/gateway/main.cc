@@ -1,7 +1,9 @@
 // zs-gateway: flags (with env defaults) → contracts and route table →
 // channels to the services → HTTP(S) listener; SIGTERM stops accepting and
 // lets requests in flight finish.
+#include <grpc/grpc.h>
 #include <grpcpp/create_channel.h>
+#include <grpcpp/support/channel_arguments.h>
 #include <httplib.h>
 #include <openssl/ssl.h>
 
@@ -55,6 +57,8 @@ ABSL_FLAG(std::string, outbound_tls_cert_file, zs::EnvOr("ZS_OUTBOUND_TLS_CERT_F
           "(env ZS_OUTBOUND_TLS_CERT_FILE)");
 ABSL_FLAG(std::string, outbound_tls_key_file, zs::EnvOr("ZS_OUTBOUND_TLS_KEY_FILE", ""),
           "key of --outbound_tls_cert_file (env ZS_OUTBOUND_TLS_KEY_FILE)");
+ABSL_FLAG(int, channels_per_service, zs::EnvOr("ZS_CHANNELS_PER_SERVICE", 4),
+          "connections to each service, used in turn (env ZS_CHANNELS_PER_SERVICE)");
 ABSL_FLAG(int, call_timeout_seconds, zs::EnvOr("ZS_CALL_TIMEOUT_SECONDS", 30),
           "deadline of each call to a service (env ZS_CALL_TIMEOUT_SECONDS)");
 ABSL_FLAG(int, max_request_bytes, zs::EnvOr("ZS_MAX_REQUEST_BYTES", 1 << 20),
@@ -136,7 +140,7 @@ int Main(int argc, char** argv) {
                               .cert_file = absl::GetFlag(FLAGS_outbound_tls_cert_file),
                               .key_file = absl::GetFlag(FLAGS_outbound_tls_key_file)});
   if (!credentials.ok()) Fail(credentials.status().message());
-  std::map<std::string, std::shared_ptr<grpc::Channel>> channels;
+  std::map<std::string, std::vector<std::shared_ptr<grpc::Channel>>> channels;
   for (const auto* service : (*contracts)->services()) {
     const std::string address = AddressFor(ServiceShortName(*service));
     if (address.empty()) {
@@ -144,7 +148,12 @@ int Main(int argc, char** argv) {
           absl::StrCat("no backend address for ", service->full_name(), "; its routes answer 501"));
       continue;
     }
-    channels[service->full_name()] = grpc::CreateChannel(address, *credentials);
+    for (int i = 0; i < absl::GetFlag(FLAGS_channels_per_service); ++i) {
+      grpc::ChannelArguments args;
+      args.SetInt(GRPC_ARG_USE_LOCAL_SUBCHANNEL_POOL, 1);  // a connection of its own
+      channels[service->full_name()].push_back(
+          grpc::CreateCustomChannel(address, *credentials, args));
+    }
   }
   Backends backends(std::move(channels), absl::Seconds(absl::GetFlag(FLAGS_call_timeout_seconds)));
 

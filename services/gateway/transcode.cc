@@ -1,8 +1,13 @@
 #include "services/gateway/transcode.h"
 
 #include <google/protobuf/util/json_util.h>
+#include <google/protobuf/util/type_resolver_util.h>
 
+#include <map>
+#include <memory>
+#include <mutex>
 #include <regex>
+#include <shared_mutex>
 
 #include "absl/strings/escaping.h"
 #include "absl/strings/match.h"
@@ -76,6 +81,69 @@ BadInput FromJsonError(absl::string_view message, absl::string_view prefix) {
     field = field.empty() ? std::string(prefix) : absl::StrCat(prefix, ".", field);
   if (field.empty()) field = "body";
   return {field, description.empty() ? "invalid JSON" : description};
+}
+
+constexpr char kTypeUrlPrefix[] = "type.googleapis.com";
+
+// protobuf's JSON functions, given a message of a pool other than the
+// generated one, build a TypeResolver for that pool on every call, and the
+// resolver converts each descriptor to a google.protobuf.Type every time it
+// is asked: most of a small call's cost. This one converts each type once.
+class CachingTypeResolver : public google::protobuf::util::TypeResolver {
+ public:
+  explicit CachingTypeResolver(const google::protobuf::DescriptorPool* pool)
+      : inner_(google::protobuf::util::NewTypeResolverForDescriptorPool(kTypeUrlPrefix, pool)) {}
+
+  google::protobuf::util::Status ResolveMessageType(const std::string& url,
+                                                    google::protobuf::Type* type) override {
+    return Resolve(url, type, types_, [this](const std::string& u, google::protobuf::Type* t) {
+      return inner_->ResolveMessageType(u, t);
+    });
+  }
+  google::protobuf::util::Status ResolveEnumType(const std::string& url,
+                                                 google::protobuf::Enum* type) override {
+    return Resolve(url, type, enums_, [this](const std::string& u, google::protobuf::Enum* t) {
+      return inner_->ResolveEnumType(u, t);
+    });
+  }
+
+ private:
+  template <typename T, typename F>
+  google::protobuf::util::Status Resolve(const std::string& url, T* out,
+                                         std::map<std::string, T>& cache, F resolve) {
+    {
+      std::shared_lock lock(mu_);
+      if (auto it = cache.find(url); it != cache.end()) {
+        *out = it->second;
+        return google::protobuf::util::Status();
+      }
+    }
+    google::protobuf::util::Status status = resolve(url, out);
+    if (status.ok()) {
+      std::unique_lock lock(mu_);
+      cache.emplace(url, *out);
+    }
+    return status;
+  }
+
+  std::unique_ptr<google::protobuf::util::TypeResolver> inner_;
+  std::shared_mutex mu_;
+  std::map<std::string, google::protobuf::Type> types_;
+  std::map<std::string, google::protobuf::Enum> enums_;
+};
+
+CachingTypeResolver* ResolverFor(const google::protobuf::DescriptorPool* pool) {
+  static std::mutex mu;
+  static auto* resolvers =
+      new std::map<const google::protobuf::DescriptorPool*, std::unique_ptr<CachingTypeResolver>>();
+  std::lock_guard lock(mu);
+  auto& resolver = (*resolvers)[pool];
+  if (resolver == nullptr) resolver = std::make_unique<CachingTypeResolver>(pool);
+  return resolver.get();
+}
+
+std::string TypeUrl(const Descriptor* type) {
+  return absl::StrCat(kTypeUrlPrefix, "/", type->full_name());
 }
 
 }  // namespace
@@ -217,18 +285,24 @@ std::optional<BadInput> ParseJsonInto(absl::string_view json, absl::string_view 
                                       Message* message) {
   google::protobuf::util::JsonParseOptions options;
   options.ignore_unknown_fields = false;
-  const auto status = google::protobuf::util::JsonStringToMessage(
-      google::protobuf::StringPiece(json.data(), json.size()), message, options);
-  if (status.ok()) return std::nullopt;
-  return FromJsonError(status.ToString(), prefix);
+  const Descriptor* type = message->GetDescriptor();
+  std::string binary;
+  const auto status = google::protobuf::util::JsonToBinaryString(
+      ResolverFor(type->file()->pool()), TypeUrl(type),
+      google::protobuf::StringPiece(json.data(), json.size()), &binary, options);
+  if (!status.ok()) return FromJsonError(status.ToString(), prefix);
+  if (!message->ParseFromString(binary)) return BadInput{std::string(prefix), "invalid value"};
+  return std::nullopt;
 }
 
 std::string ToJson(const Message& message) {
   google::protobuf::util::JsonPrintOptions options;
   options.always_print_primitive_fields = true;
   options.preserve_proto_field_names = false;
+  const Descriptor* type = message.GetDescriptor();
   std::string out;
-  (void)google::protobuf::util::MessageToJsonString(message, &out, options);
+  (void)google::protobuf::util::BinaryToJsonString(ResolverFor(type->file()->pool()), TypeUrl(type),
+                                                   message.SerializeAsString(), &out, options);
   return out;
 }
 
