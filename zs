@@ -12,6 +12,8 @@
 #   ./zs bench   the benchmarks of README "Performance" on a private
 #                PostgreSQL with 1,000,000 leads; prints a table and one
 #                PASS/FAIL line per target
+#   ./zs package the office client as a Debian package:
+#                build/package/zsctl_VERSION-1_ARCH.deb
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -29,6 +31,7 @@ DEBIAN_PACKAGES=(
   postgresql-15 postgresql-client-15
   curl python3 python3-grpcio python3-protobuf python3-openpyxl python3-yaml
   chromium fonts-wqy-microhei
+  dpkg-dev file
 )
 
 say() { printf '\033[1m[zs]\033[0m %s\n' "$*" >&2; }
@@ -298,11 +301,27 @@ cmd_bench() {
   return $rc
 }
 
+# --- package --------------------------------------------------------------------
+# zsctl's .deb (cmake/Package.cmake): CPack's DEB generator, with Depends from
+# dpkg-shlibdeps (dpkg-dev) and `file` to find the binaries to read.
+cmd_package() {
+  install_packages
+  cmake -S "$ROOT" -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE="${ZS_BUILD_TYPE:-RelWithDebInfo}" >/dev/null
+  cmake --build "$BUILD" -j "$(nproc)" --target zsctl zsctl_completion
+  rm -f "$BUILD"/package/zsctl_*.deb
+  cpack --config "$BUILD/CPackConfig.cmake" -B "$BUILD/package" >/dev/null
+  local deb
+  deb="$(ls "$BUILD"/package/zsctl_*.deb)"
+  dpkg-deb --field "$deb" Package Version Depends >&2
+  say "$deb: apt install $deb"
+}
+
 case "${1:-}" in
   run) shift; cmd_run "$@" ;;
   test) shift; cmd_test "$@" ;;
   stop) cmd_stop ;;
   build) build ;;
   bench) shift; cmd_bench "$@" ;;
-  *) sed -n '2,12p' "$0"; exit 2 ;;
+  package) cmd_package ;;
+  *) sed -n '2,14p' "$0"; exit 2 ;;
 esac

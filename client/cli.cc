@@ -5,6 +5,8 @@
 #include <iostream>
 
 #include "absl/strings/str_cat.h"
+#include "client/token_payload.h"
+#include "common/clock.h"
 
 namespace zs::client {
 
@@ -89,6 +91,36 @@ int Fail(const grpc::Status& status) {
   return ExitCodeFor(status.error_code());
 }
 
+int FailCall(const grpc::Status& status, const Profile& profile) {
+  if (IsUntrustedCertificate(status)) {
+    std::cerr << "zsctl: the services' certificate is not trusted: it is not signed by the CA in "
+              << (profile.tls_ca_file.empty() ? "tls_ca_file" : profile.tls_ca_file)
+              << ".\n  Get the bureau's CA certificate and set tls_ca_file in profile "
+              << profile.name
+              << ", or check the endpoint is the bureau's (something on the link may be "
+                 "intercepting it). Nothing was sent or queued.\n  ("
+              << status.error_message() << ")\n";
+    return kExitPermission;
+  }
+  const int code = Fail(status);
+  const std::string token =
+      profile.token_file.empty() ? std::string("the profile's token_file") : profile.token_file;
+  if (status.error_code() == grpc::StatusCode::UNAUTHENTICATED) {
+    std::cerr << "  The services refused the token in " << token
+              << " (expired, revoked or not theirs): ask the bureau's administrator for a new "
+                 "one and save it there. Nothing was queued.\n";
+  } else if (status.error_code() == grpc::StatusCode::PERMISSION_DENIED) {
+    std::cerr << "  Your role may not do this to that record; ask the bureau if it should. "
+                 "Nothing was queued.\n";
+  }
+  return code;
+}
+
+int FailConfiguration(const absl::Status& status) {
+  Fail(status);
+  return kExitUsage;
+}
+
 int Fail(const absl::Status& status) {
   return Fail(
       grpc::Status(static_cast<grpc::StatusCode>(status.code()), std::string(status.message())));
@@ -106,6 +138,17 @@ CallerOrExit MakeCaller(const GlobalOptions& options) {
   if (!caller.ok()) {
     Fail(caller.status());
     result.exit_code = kExitUsage;
+    return result;
+  }
+  // An expired token is refused by every service: say so now, before a
+  // call or a queued change that could only fail later.
+  if (const TokenPayload token = ReadTokenPayload((*caller)->token());
+      token.expires_at.has_value() && *token.expires_at <= absl::Now()) {
+    std::cerr << "zsctl: UNAUTHENTICATED: the token in " << profile->token_file << " expired "
+              << absl::FormatTime("%Y-%m-%d %H:%M", *token.expires_at, ChinaTimeZone())
+              << " (China Standard Time).\n  Ask the bureau's administrator for a new one and "
+                 "save it there. Nothing was sent or queued.\n";
+    result.exit_code = kExitPermission;
     return result;
   }
   result.caller = *std::move(caller);

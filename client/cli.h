@@ -34,7 +34,7 @@ int ExitCodeFor(grpc::StatusCode code);
 int ExitCodeFor(const absl::Status& status);
 
 struct GlobalOptions {
-  std::string profile = "default";
+  std::string profile;  // empty: ZSCTL_PROFILE, else `zsctl config use`'s, else "default"
   std::string config;
   std::string output = "table";
   std::vector<std::string> columns;
@@ -51,6 +51,11 @@ int Print(const GlobalOptions& options, const google::protobuf::Message& respons
 // Prints an error to stderr as "zsctl: CODE: message"; returns its exit code.
 int Fail(const grpc::Status& status);
 int Fail(const absl::Status& status);
+// A call's failure, followed by what the person can do about it (a new
+// token, the bureau's CA certificate, ...) when that is not obvious.
+int FailCall(const grpc::Status& status, const Profile& profile);
+// A profile or config file that is wrong: printed, exit 2 whatever its code.
+int FailConfiguration(const absl::Status& status);
 
 // A caller for the selected profile, or the exit code to leave with.
 struct CallerOrExit {

@@ -1,4 +1,4 @@
-// `zsctl import leads|visits FILE [--dry-run]` and `zsctl config init|show`.
+// `zsctl import leads|visits FILE [--dry-run]`.
 #include <unistd.h>
 
 #include <filesystem>
@@ -60,39 +60,6 @@ if (options.format() != OutputFormat::kTable) {
 return report->invalid() > 0 ? kExitInvalid : kExitOk;
 }  // namespace
 
-int ConfigInit(const GlobalOptions& options, bool force) {
-  const std::string path = options.config.empty() ? DefaultConfigPath() : options.config;
-  if (std::filesystem::exists(path) && !force) {
-    std::cerr << "zsctl: " << path << " exists; --force overwrites it\n";
-    return kExitConflict;
-  }
-  std::error_code ignored;
-  std::filesystem::create_directories(std::filesystem::path(path).parent_path(), ignored);
-  std::ofstream out(path, std::ios::trunc);
-  out << ExampleConfig();
-  if (!out) return Fail(absl::UnavailableError("cannot write " + path));
-  std::cout << "wrote " << path << ": edit its profiles, then zsctl --profile NAME ...\n";
-  return kExitOk;
-}
-
-int ConfigShow(const GlobalOptions& options) {
-  absl::StatusOr<Profile> p = options.LoadSelectedProfile();
-  if (!p.ok()) return Fail(p.status());
-  std::vector<std::vector<std::string>> rows = {{"setting", "value"}};
-  for (const char* service : {"lead", "project", "supervision", "reporting"}) {
-    rows.push_back({absl::StrCat(service, " endpoint"), p->EndpointFor(service)});
-  }
-  rows.push_back({"token file", p->token_file});
-  rows.push_back({"tls ca file", p->tls_ca_file});
-  rows.push_back({"plaintext", p->plaintext ? "yes (loopback only)" : "no"});
-  rows.push_back({"office", p->office});
-  rows.push_back({"timeout per attempt", absl::FormatDuration(p->timeout)});
-  rows.push_back({"retries", absl::StrCat(p->retries)});
-  rows.push_back({"state dir", p->state_dir});
-  std::cout << "profile " << p->name << "\n" << FormatTable(rows);
-  return kExitOk;
-}
-
 }  // namespace zs::client
 
 void AddImportCommands(CLI::App& app, GlobalOptions& options) {
@@ -114,17 +81,6 @@ void AddImportCommands(CLI::App& app, GlobalOptions& options) {
     sub->add_option("--encoding", command->encoding, "auto (default), utf-8 or gbk");
     sub->callback([command, &options] { g_exit_code = RunImport(*command, options); });
   }
-}
-
-void AddConfigCommands(CLI::App& app, GlobalOptions& options) {
-  CLI::App* config = app.add_subcommand("config", "profiles");
-  config->require_subcommand(1);
-  auto force = std::make_shared<bool>(false);
-  CLI::App* init = config->add_subcommand("init", "write a commented example config file");
-  init->add_flag("--force", *force, "overwrite an existing file");
-  init->callback([force, &options] { g_exit_code = ConfigInit(options, *force); });
-  config->add_subcommand("show", "the selected profile after environment overrides")
-      ->callback([&options] { g_exit_code = ConfigShow(options); });
 }
 
 }  // namespace zs::client

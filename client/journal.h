@@ -35,16 +35,26 @@ class Journal {
 
   const std::string& path() const { return path_; }
 
-  // Appends `request` for `method` (full name), holding the lock; returns
-  // the entry.
-  absl::StatusOr<zhaoshang::zsctl::v1::QueuedCall> Append(const std::string& method,
-                                                          const google::protobuf::Message& request);
+  // Appends `entry` (its method, request, ref and references set),
+  // holding the lock; returns it with its seq and queued_time.
+  absl::StatusOr<zhaoshang::zsctl::v1::QueuedCall> Append(zhaoshang::zsctl::v1::QueuedCall entry);
   absl::StatusOr<std::vector<zhaoshang::zsctl::v1::QueuedCall>> Entries() const;
   // Rewrites the journal with `entries` (what is still to replay).
   absl::Status Replace(const std::vector<zhaoshang::zsctl::v1::QueuedCall>& entries);
-  // Keeps an entry the services refused (a conflict) for people to look at.
-  absl::Status SetAside(const zhaoshang::zsctl::v1::QueuedCall& entry, const std::string& reason);
+
+  // Keeps an entry the services refused (a conflict) for people to look at,
+  // retry or drop (`zsctl queue conflicts`).
+  absl::Status SetAside(zhaoshang::zsctl::v1::QueuedCall entry, const std::string& reason);
+  absl::StatusOr<std::vector<zhaoshang::zsctl::v1::QueuedCall>> Conflicts() const;
+  absl::Status ReplaceConflicts(const std::vector<zhaoshang::zsctl::v1::QueuedCall>& entries);
   std::string conflicts_path() const { return path_ + ".conflicts"; }
+
+  // Local references (--ref NAME, used as @NAME): the id a create got once
+  // it landed, remembered so later commands and syncs can use it.
+  absl::Status RememberReference(const std::string& name, int64_t id);
+  // The id, or 0 while the create named `name` has not landed.
+  int64_t LookUpReference(const std::string& name) const;
+  std::string references_path() const { return path_ + ".refs"; }
 
  private:
   std::string profile_;

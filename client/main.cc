@@ -2,8 +2,12 @@
 // See README.md ("The office client") and `zsctl --help`.
 #include <clocale>
 #include <cstdlib>
+#include <iostream>
 
 #include "client/cli.h"
+#include "client/completion.h"
+#include "client/suggest.h"
+#include "client/version.h"
 
 int main(int argc, char** argv) {
   using namespace zs::client;
@@ -30,16 +34,22 @@ int main(int argc, char** argv) {
   app.add_option("--timeout", options.timeout_seconds, "seconds per attempt");
   app.add_option("--retries", options.retries, "retries of a call that could not get through");
   app.add_flag("--quiet,-q", options.quiet, "no progress or retry messages");
+  app.set_version_flag("--version", VersionText(), "print zsctl's and its contracts' versions");
 
   AddMethodCommands(app, options);
   AddImportCommands(app, options);
   AddOfflineCommands(app, options);
   AddAdminCommands(app, options);
   AddConfigCommands(app, options);
+  AddCompletionCommand(app);
 
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
+    if (const std::string unknown = UnknownCommandMessage(app, argc, argv); !unknown.empty()) {
+      std::cerr << unknown;
+      return kExitUsage;
+    }
     const int code = app.exit(e);
     return code == 0 ? kExitOk : kExitUsage;
   }

@@ -4,25 +4,39 @@
 // gets its command, flags and help without a line of code here.
 #include <google/protobuf/descriptor.h>
 #include <google/protobuf/dynamic_message.h>
+#include <google/protobuf/field_mask.pb.h>
+#include <google/protobuf/text_format.h>
 #include <google/protobuf/util/json_util.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <condition_variable>
+#include <cstring>
 #include <fstream>
 #include <iostream>
 #include <iterator>
 #include <map>
 #include <mutex>
+#include <set>
 #include <sstream>
 #include <thread>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/str_replace.h"
+#include "absl/strings/str_split.h"
 #include "client/cli.h"
+#include "client/field_docs.h"
 #include "client/journal.h"
+#include "client/period.h"
+#include "client/queued_change.h"
+#include "client/readable.h"
 #include "client/request_fields.h"
+#include "client/token_payload.h"
+#include "common/clock.h"
 #include "common/security/token.h"
 #include "zhaoshang/lead/v1/lead_service.grpc.pb.h"
 #include "zhaoshang/project/v1/project_service.grpc.pb.h"
@@ -186,11 +200,272 @@ class ProgressIndicator {
 struct MethodCommand {
   const MethodDescriptor* method;
   std::map<std::string, std::vector<std::string>> values;  // field path → flag values
+  std::map<std::string, CLI::Option*> switches;            // boolean field path → its flag
+  std::map<std::string, bool> switch_values;
   std::string data;
   bool all_pages = false;
   bool queue = false;
+  bool mine = false;
+  std::string ref;  // --ref NAME on a create
   std::string save_as;
+  PeriodFlags period;
+  CLI::Option* month_option = nullptr;
+  CLI::Option* week_option = nullptr;
+  CLI::Option* quarter_option = nullptr;
 };
+
+bool IsCreate(const MethodDescriptor& method) {
+  return absl::StartsWith(method.name(), "Create") || absl::StartsWith(method.name(), "Add");
+}
+bool IsUpdate(const MethodDescriptor& method) { return absl::StartsWith(method.name(), "Update"); }
+
+// Fields the services set, which a create or update ignores: not offered
+// as flags, so --help lists only what a person can give.
+bool OutputOnly(const MethodDescriptor& method, const std::string& path) {
+  std::vector<std::string> parts = absl::StrSplit(path, '.');
+  const std::string& leaf = parts.back();
+  if (!IsCreate(method) && !IsUpdate(method)) return false;
+  if (absl::EndsWith(leaf, "_time") && parts.size() > 1) return true;
+  return IsCreate(method) && parts.size() == 2 &&
+         (leaf == "id" || leaf == "etag" || leaf == "merged_into_id" ||
+          leaf == "referred_lead_count" || leaf == "deadlines" || leaf == "project_id");
+}
+
+// The record a create or update carries (CreateLeadRequest.lead).
+const FieldDescriptor* RecordField(const google::protobuf::Descriptor& request) {
+  for (int i = 0; i < request.field_count(); ++i) {
+    const FieldDescriptor* field = request.field(i);
+    if (field->cpp_type() == FieldDescriptor::CPPTYPE_MESSAGE && !field->is_repeated() &&
+        field->message_type()->full_name() != "google.protobuf.FieldMask" &&
+        field->message_type()->full_name() != "google.protobuf.Timestamp") {
+      return field;
+    }
+  }
+  return nullptr;
+}
+
+// A one-day activity gives only its start date: the end date is the same.
+void DefaultEndDate(Message& request) {
+  const FieldDescriptor* record_field = RecordField(*request.GetDescriptor());
+  if (record_field == nullptr) return;
+  Message* record = request.GetReflection()->MutableMessage(&request, record_field);
+  const auto* start = record->GetDescriptor()->FindFieldByName("start_date");
+  const auto* end = record->GetDescriptor()->FindFieldByName("end_date");
+  if (start == nullptr || end == nullptr) return;
+  const auto& r = *record->GetReflection();
+  if (!r.GetString(*record, start).empty() && r.GetString(*record, end).empty()) {
+    r.SetString(record, end, r.GetString(*record, start));
+  }
+}
+
+// The method that reads the record an update changes: UpdateLead → GetLead.
+const MethodDescriptor* GetterFor(const MethodDescriptor& update) {
+  return update.service()->FindMethodByName("Get" + update.name().substr(strlen("Update")));
+}
+
+// An update without --update-mask changes what its flags name; without
+// --etag it first reads the record's current etag. Returns the getter's
+// answer (the record as it is now), or an error to stop with.
+grpc::Status PrepareUpdate(RpcCaller& caller, const MethodDescriptor& method,
+                           const MethodCommand& command, Message& request) {
+  const FieldDescriptor* record_field = RecordField(*request.GetDescriptor());
+  const FieldDescriptor* mask_field = request.GetDescriptor()->FindFieldByName("update_mask");
+  if (record_field == nullptr) return grpc::Status::OK;
+  Message* record = request.GetReflection()->MutableMessage(&request, record_field);
+  if (mask_field != nullptr && !request.GetReflection()->HasField(request, mask_field) &&
+      command.data.empty()) {
+    auto* mask = dynamic_cast<google::protobuf::FieldMask*>(
+        request.GetReflection()->MutableMessage(&request, mask_field));
+    const std::string prefix = record_field->name() + ".";
+    auto add = [&](const std::string& path) {
+      if (!absl::StartsWith(path, prefix)) return;
+      const std::string field = path.substr(prefix.size());
+      const FieldDescriptor* key = record->GetDescriptor()->field(0);
+      if (field != "etag" && field != key->name()) mask->add_paths(field);
+    };
+    for (const auto& [path, values] : command.values) {
+      if (!values.empty()) add(path);
+    }
+    for (const auto& [path, option] : command.switches) {
+      if (option->count() > 0) add(path);
+    }
+    if (mask->paths().empty()) {
+      return grpc::Status(grpc::StatusCode::INVALID_ARGUMENT,
+                          "nothing to change: give the fields to change as flags");
+    }
+  }
+  const FieldDescriptor* etag = record->GetDescriptor()->FindFieldByName("etag");
+  const MethodDescriptor* getter = GetterFor(method);
+  if (etag == nullptr || getter == nullptr ||
+      !record->GetReflection()->GetString(*record, etag).empty()) {
+    return grpc::Status::OK;
+  }
+  // The getter takes the record's key (id, code) as its first field, or
+  // nothing for a singleton (the time limits).
+  std::unique_ptr<Message> get = NewMessage(*getter->input_type());
+  if (getter->input_type()->field_count() > 0) {
+    const FieldDescriptor* key = getter->input_type()->field(0);
+    const FieldDescriptor* record_key = record->GetDescriptor()->FindFieldByName(key->name());
+    if (record_key == nullptr || record_key->type() != key->type()) return grpc::Status::OK;
+    if (key->cpp_type() == FieldDescriptor::CPPTYPE_INT64) {
+      get->GetReflection()->SetInt64(get.get(), key,
+                                     record->GetReflection()->GetInt64(*record, record_key));
+    } else if (key->cpp_type() == FieldDescriptor::CPPTYPE_STRING) {
+      get->GetReflection()->SetString(get.get(), key,
+                                      record->GetReflection()->GetString(*record, record_key));
+    } else {
+      return grpc::Status::OK;
+    }
+  }
+  std::unique_ptr<Message> current = NewMessage(*getter->output_type());
+  grpc::Status read = caller.Call(*getter, *get, current.get());
+  if (!read.ok()) return read;
+  const FieldDescriptor* current_etag = current->GetDescriptor()->FindFieldByName("etag");
+  if (current_etag != nullptr) {
+    record->GetReflection()->SetString(record, etag,
+                                       current->GetReflection()->GetString(*current, current_etag));
+  }
+  return grpc::Status::OK;
+}
+
+// A singular field's value as a person reads it (text as is, enums by name).
+std::string FieldText(const Message& message, const FieldDescriptor& field) {
+  const auto& r = *message.GetReflection();
+  if (field.cpp_type() == FieldDescriptor::CPPTYPE_STRING) return r.GetString(message, &field);
+  if (field.cpp_type() == FieldDescriptor::CPPTYPE_ENUM) {
+    return absl::AsciiStrToLower(ShortEnumName(*r.GetEnum(message, &field)));
+  }
+  std::string text;
+  google::protobuf::TextFormat::PrintFieldValueToString(message, &field, -1, &text);
+  return text;
+}
+
+// A stale etag: someone changed the record since it was read. Shows what
+// the fields being changed hold now beside what this update would put
+// there, and leaves the decision to the person (no blind retry).
+void ShowConflict(RpcCaller& caller, const MethodDescriptor& method, const Message& request) {
+  const MethodDescriptor* getter = GetterFor(method);
+  const FieldDescriptor* record_field = RecordField(*request.GetDescriptor());
+  const FieldDescriptor* mask_field = request.GetDescriptor()->FindFieldByName("update_mask");
+  if (getter == nullptr || record_field == nullptr || mask_field == nullptr) return;
+  const Message& record = request.GetReflection()->GetMessage(request, record_field);
+  std::unique_ptr<Message> get = NewMessage(*getter->input_type());
+  if (getter->input_type()->field_count() == 0) return;
+  const FieldDescriptor* key = getter->input_type()->field(0);
+  const FieldDescriptor* record_key = record.GetDescriptor()->FindFieldByName(key->name());
+  if (record_key == nullptr || key->cpp_type() != FieldDescriptor::CPPTYPE_INT64) return;
+  get->GetReflection()->SetInt64(get.get(), key,
+                                 record.GetReflection()->GetInt64(record, record_key));
+  std::unique_ptr<Message> current = NewMessage(*getter->output_type());
+  if (!caller.Call(*getter, *get, current.get()).ok()) return;
+  const auto& mask = dynamic_cast<const google::protobuf::FieldMask&>(
+      request.GetReflection()->GetMessage(request, mask_field));
+  std::vector<std::vector<std::string>> rows = {{"field", "now on the server", "this update"}};
+  for (const std::string& path : mask.paths()) {
+    const FieldDescriptor* field = record.GetDescriptor()->FindFieldByName(path);
+    if (field == nullptr || field->cpp_type() == FieldDescriptor::CPPTYPE_MESSAGE) continue;
+    rows.push_back({path, FieldText(*current, *field), FieldText(record, *field)});
+  }
+  std::cerr << "Someone changed it since it was read. The fields this update changes:\n"
+            << FormatTable(rows)
+            << "Nothing was changed. Run the command again to put these values over theirs.\n";
+}
+
+// Who "mine" is: the token's principal (or the development principal).
+std::string Me(const RpcCaller& caller) {
+  const std::string subject = ReadTokenPayload(caller.token()).subject;
+  return subject.empty() ? caller.profile().dev_principal : subject;
+}
+
+// The caller's own unit or office, whose row progress tables mark.
+std::string OwnUnit(const RpcCaller& caller) {
+  if (!caller.profile().office.empty()) return caller.profile().office;
+  const std::string unit = ReadTokenPayload(caller.token()).unit;
+  return unit.empty() ? caller.profile().dev_unit : unit;
+}
+
+// Keeps the leads whose follow-up owner is `me`.
+void KeepMine(Message& response, const std::string& me) {
+  const FieldDescriptor* list = response.GetDescriptor()->FindFieldByName("leads");
+  if (list == nullptr) return;
+  const FieldDescriptor* owner = list->message_type()->FindFieldByName("follow_up_owner");
+  const auto& r = *response.GetReflection();
+  int kept = 0;
+  for (int i = 0; i < r.FieldSize(response, list); ++i) {
+    const Message& lead = r.GetRepeatedMessage(response, list, i);
+    if (lead.GetReflection()->GetString(lead, owner) != me) continue;
+    if (i != kept) r.SwapElements(&response, list, i, kept);
+    ++kept;
+  }
+  while (r.FieldSize(response, list) > kept) r.RemoveLast(&response, list);
+}
+
+// Enterprise names for the enterprise ids of a lead list, so people see
+// who a lead is about. Best effort: an id whose name cannot be read
+// shows alone.
+std::map<int64_t, std::string> EnterpriseNames(RpcCaller& caller, const Message& response) {
+  std::map<int64_t, std::string> names;
+  const FieldDescriptor* list = response.GetDescriptor()->FindFieldByName("leads");
+  if (list == nullptr || list->message_type()->full_name() != "zhaoshang.lead.v1.Lead") {
+    return names;
+  }
+  constexpr size_t kMaxLookups = 100;
+  std::set<int64_t> ids;
+  for (int i = 0; i < response.GetReflection()->FieldSize(response, list); ++i) {
+    ids.insert(dynamic_cast<const zhaoshang::lead::v1::Lead&>(
+                   response.GetReflection()->GetRepeatedMessage(response, list, i))
+                   .enterprise_id());
+  }
+  ids.erase(0);
+  if (ids.size() > kMaxLookups) return names;
+  const MethodDescriptor* get = zhaoshang::lead::v1::Lead::descriptor()
+                                    ->file()
+                                    ->FindServiceByName("LeadService")
+                                    ->FindMethodByName("GetEnterprise");
+  for (int64_t id : ids) {
+    zhaoshang::lead::v1::GetEnterpriseRequest request;
+    request.set_id(id);
+    zhaoshang::lead::v1::Enterprise enterprise;
+    if (caller.Call(*get, request, &enterprise).ok()) names[id] = enterprise.name();
+  }
+  return names;
+}
+
+// How many records a list response holds, and their name ("leads").
+std::pair<int, std::string> ListSize(const Message& response) {
+  const auto& type = *response.GetDescriptor();
+  if (!absl::EndsWith(type.name(), "Response") ||
+      type.FindFieldByName("next_page_token") == nullptr) {
+    return {-1, ""};
+  }
+  for (int i = 0; i < type.field_count(); ++i) {
+    const FieldDescriptor* field = type.field(i);
+    if (field->is_repeated() && field->cpp_type() == FieldDescriptor::CPPTYPE_MESSAGE) {
+      return {response.GetReflection()->FieldSize(response, field),
+              absl::StrReplaceAll(field->name(), {{"_", " "}})};
+    }
+  }
+  return {-1, ""};
+}
+
+// Queues `request` for `zsctl sync`: its business dates are today's.
+int Queue(const MethodCommand& command, const Profile& profile, Message& request,
+          const QueuedReferences& references, const std::string& why) {
+  StampBusinessDates(request, TodayInChinaString());
+  zhaoshang::zsctl::v1::QueuedCall entry;
+  entry.set_method(command.method->full_name());
+  entry.mutable_request()->PackFrom(request);
+  entry.set_ref(command.ref);
+  *entry.mutable_references() = references;
+  Journal journal(profile.state_dir, profile.name);
+  absl::StatusOr<zhaoshang::zsctl::v1::QueuedCall> queued = journal.Append(std::move(entry));
+  if (!queued.ok()) return Fail(queued.status());
+  std::cout << "queued #" << queued->seq() << " " << command.method->name()
+            << (command.ref.empty() ? "" : " as @" + command.ref) << ": "
+            << DescribeChange(request, references) << "\n";
+  std::cerr << "zsctl: " << why << "; `zsctl sync` sends it later, exactly once\n";
+  return kExitOk;
+}
 
 int RunMethod(MethodCommand& command, const GlobalOptions& options) {
   const MethodDescriptor& method = *command.method;
@@ -201,15 +476,51 @@ int RunMethod(MethodCommand& command, const GlobalOptions& options) {
       return kExitUsage;
     }
   }
+  QueuedReferences references;
   for (const auto& [path, values] : command.values) {
     if (values.empty()) continue;
+    if (std::any_of(values.begin(), values.end(), IsReference)) {
+      auto* reference = references.Add();
+      reference->set_field(path);
+      for (const std::string& value : values) reference->add_values(value);
+      continue;
+    }
     if (absl::Status set = SetField(*request, path, values); !set.ok()) {
       Fail(set);
       return kExitUsage;
     }
   }
+  for (const auto& [path, option] : command.switches) {
+    if (option->count() == 0) continue;
+    if (absl::Status set =
+            SetField(*request, path, {command.switch_values[path] ? "true" : "false"});
+        !set.ok()) {
+      Fail(set);
+      return kExitUsage;
+    }
+  }
+  if (command.month_option != nullptr) {
+    command.period.month_given = command.month_option->count() > 0;
+    command.period.week_given = command.week_option->count() > 0;
+    command.period.quarter_given = command.quarter_option->count() > 0;
+    const FieldDescriptor* period = request->GetDescriptor()->FindFieldByName("period");
+    // A period given field by field (--period.start-date) or in --data stands.
+    if (command.period.any() || !request->GetReflection()->HasField(*request, period)) {
+      absl::StatusOr<zhaoshang::common::v1::DateRange> range =
+          PeriodFromFlags(command.period, TodayInChina());
+      if (!range.ok()) {
+        Fail(range.status());
+        return kExitUsage;
+      }
+      request->GetReflection()->MutableMessage(request.get(), period)->CopyFrom(*range);
+    }
+  }
   CallerOrExit caller = MakeCaller(options);
   if (caller.caller == nullptr) return caller.exit_code;
+  if (absl::Status prepared = caller.caller->Prepare(method); !prepared.ok()) {
+    return FailConfiguration(prepared);
+  }
+  const Profile& profile = caller.profile;
 
   const FieldDescriptor* request_id = RequestIdField(*request);
   if (request_id != nullptr) {
@@ -217,8 +528,38 @@ int RunMethod(MethodCommand& command, const GlobalOptions& options) {
     if (request->GetReflection()->GetString(*request, request_id).empty()) {
       request->GetReflection()->SetString(request.get(), request_id, "zsctl-" + NewTokenId());
     }
-    if (absl::StartsWith(method.name(), "Create")) DefaultOffice(*request, caller.profile.office);
+    if (IsCreate(method)) {
+      DefaultOffice(*request, profile.office);
+      DefaultEndDate(*request);
+    }
   }
+  const bool may_queue = request_id != nullptr && (command.queue || profile.queue_when_offline);
+  // A change that may be queued carries its business dates from the
+  // start: every attempt and the replay at sync must be the same request
+  // under its request_id (the services refuse a reused id otherwise).
+  if (may_queue) StampBusinessDates(*request, TodayInChinaString());
+  Journal journal(profile.state_dir, profile.name);
+  if (!references.empty()) {
+    absl::StatusOr<std::vector<std::string>> waiting =
+        ResolveReferences(*request, references, journal);
+    if (!waiting.ok()) {
+      Fail(waiting.status());
+      return kExitUsage;
+    }
+    if (!waiting->empty()) {
+      // What it refers to is itself still queued: it can only follow it.
+      if (!may_queue) {
+        std::cerr << "zsctl: " << absl::StrJoin(*waiting, ", ")
+                  << " has not reached the services yet (it is queued, or no create was named "
+                     "so with --ref): run zsctl sync first, or add --queue\n";
+        return kExitUsage;
+      }
+      return Queue(command, profile, *request, references,
+                   absl::StrCat(absl::StrJoin(*waiting, ", "), " is still queued"));
+    }
+    references.Clear();
+  }
+
   std::unique_ptr<Message> response = NewMessage(*method.output_type());
   auto on_retry = [&](int attempt, const grpc::Status& status) {
     if (!options.quiet) {
@@ -229,30 +570,69 @@ int RunMethod(MethodCommand& command, const GlobalOptions& options) {
   grpc::Status status;
   {
     ProgressIndicator progress(method.name(), !options.quiet && isatty(STDERR_FILENO));
-    status = caller.caller->Call(method, *request, response.get(), on_retry);
-    if (status.ok() && command.all_pages) {
+    if (IsUpdate(method)) status = PrepareUpdate(*caller.caller, method, command, *request);
+    if (status.ok()) status = caller.caller->Call(method, *request, response.get(), on_retry);
+    if (status.ok() && (command.all_pages || command.mine)) {
       status = FollowPages(*caller.caller, method, *request, *response);
     }
   }
   if (!status.ok()) {
-    if (command.queue && request_id != nullptr && IsTransient(status.error_code())) {
-      Journal journal(caller.profile.state_dir, caller.profile.name);
-      absl::StatusOr<zhaoshang::zsctl::v1::QueuedCall> queued =
-          journal.Append(method.full_name(), *request);
-      if (!queued.ok()) return Fail(queued.status());
-      std::cout << "queued #" << queued->seq() << " " << method.name() << " ("
-                << request->GetReflection()->GetString(*request, request_id)
-                << "): the services are unreachable; `zsctl sync` sends it later\n";
-      return kExitOk;
+    if (may_queue && IsQueueable(status)) {
+      return Queue(command, profile, *request, references,
+                   absl::StrCat("the services are out of reach (", status.error_message(), ")"));
     }
-    return Fail(status);
+    if (status.error_code() == grpc::StatusCode::ABORTED && IsUpdate(method)) {
+      const int code = Fail(status);
+      ShowConflict(*caller.caller, method, *request);
+      return code;
+    }
+    if (status.error_code() == grpc::StatusCode::INVALID_ARGUMENT &&
+        status.error_message() == "nothing to change: give the fields to change as flags") {
+      Fail(status);
+      return kExitUsage;
+    }
+    return FailCall(status, profile);
   }
+  if (!command.ref.empty()) {
+    if (const int64_t id = CreatedId(*response); id != 0) {
+      if (absl::Status kept = journal.RememberReference(command.ref, id); !kept.ok()) {
+        return Fail(kept);
+      }
+    }
+  }
+  if (command.mine) KeepMine(*response, Me(*caller.caller));
   int exit_code = kExitOk;
-  if (options.format() == OutputFormat::kTable &&
-      SaveFile(*response, command.save_as, &exit_code)) {
-    return exit_code;
+  if (options.format() != OutputFormat::kTable) return Print(options, *response);
+  if (SaveFile(*response, command.save_as, &exit_code)) return exit_code;
+  const auto [size, noun] = ListSize(*response);
+  if (size == 0) {
+    std::cout << "no " << noun << (command.mine ? " of yours" : "")
+              << (command.all_pages || command.mine ? "" : " on this page") << "\n";
+    return kExitOk;
   }
-  return Print(options, *response);
+  if (options.columns.empty()) {
+    ReadableContext context;
+    context.own_unit = OwnUnit(*caller.caller);
+    context.enterprise_names = EnterpriseNames(*caller.caller, *response);
+    if (std::optional<std::string> table = RenderReadable(*response, context)) {
+      std::cout << *table;
+    } else if (int printed = Print(options, *response); printed != kExitOk) {
+      return printed;
+    }
+  } else if (int printed = Print(options, *response); printed != kExitOk) {
+    return printed;
+  }
+  if (size > 0) {
+    const FieldDescriptor* next = response->GetDescriptor()->FindFieldByName("next_page_token");
+    if (!response->GetReflection()->GetString(*response, next).empty()) {
+      std::cerr << "showing the first " << size << " " << noun
+                << "; there are more: --all for every row\n";
+    } else if (command.mine) {
+      std::cerr << size << " " << noun << " whose follow-up owner is you (" << Me(*caller.caller)
+                << ")\n";
+    }
+  }
+  return kExitOk;
 }
 
 void AddService(CLI::App& app, GlobalOptions& options,
@@ -268,14 +648,48 @@ void AddService(CLI::App& app, GlobalOptions& options,
         KebabCase(method.name()),
         absl::StrCat(method.full_name(), " (", method.input_type()->name(), ")"));
     if (std::string alias = VerbAlias(method, noun); !alias.empty()) sub->alias(alias);
+    const FieldDescriptor* period = method.input_type()->FindFieldByName("period");
+    const bool has_period = period != nullptr && period->message_type() != nullptr &&
+                            period->message_type()->full_name() == "zhaoshang.common.v1.DateRange";
     for (const FieldFlag& flag : FlagsFor(*method.input_type())) {
+      if (OutputOnly(method, flag.path)) continue;
       std::string names = "--" + flag.name;
       if (!flag.alias.empty()) names += ",--" + flag.alias;
+      // What the field means (from the contract's comment), then its type.
+      const std::string doc = FieldDoc(*flag.field);
+      std::string help = doc.empty() ? flag.help : absl::StrCat(doc, " [", flag.help, "]");
+      if (IsUpdate(method) && absl::EndsWith(flag.path, ".etag")) {
+        help += "; read from the services when not given";
+      } else if (flag.path == "update_mask") {
+        help += "; default: the fields given as flags";
+      } else if (IsCreate(method) && absl::EndsWith(flag.path, ".end_date")) {
+        help += "; default: the start date (a one-day activity)";
+      }
+      if (flag.boolean) {
+        command->switches[flag.path] =
+            sub->add_flag(names, command->switch_values[flag.path], help + " (a switch)");
+        continue;
+      }
       std::vector<std::string>& storage = command->values[flag.path];
-      CLI::Option* option = sub->add_option(names, storage, flag.help);
+      CLI::Option* option = sub->add_option(names, storage, help);
       if (!flag.repeated) {
         option->expected(1)->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
       }
+    }
+    if (has_period) {
+      command->month_option =
+          sub->add_option("--month", command->period.month,
+                          "the period is this month, YYYY-MM (default: the current month)")
+              ->expected(0, 1);
+      command->week_option =
+          sub->add_option("--week", command->period.week,
+                          "the period is the Monday–Sunday week holding this day, YYYY-MM-DD "
+                          "(default: this week)")
+              ->expected(0, 1);
+      command->quarter_option =
+          sub->add_option("--quarter", command->period.quarter,
+                          "the period is this quarter, YYYY-Qn (default: this quarter)")
+              ->expected(0, 1);
     }
     sub->add_option(
         "--data", command->data,
@@ -283,9 +697,19 @@ void AddService(CLI::App& app, GlobalOptions& options,
     if (method.input_type()->FindFieldByName("page_token") != nullptr) {
       sub->add_flag("--all", command->all_pages, "follow next_page_token to the last page");
     }
+    if (method.output_type()->FindFieldByName("leads") != nullptr) {
+      sub->add_flag("--mine", command->mine,
+                    "only leads whose follow-up owner is you (reads every page)");
+    }
     if (method.input_type()->FindFieldByName("request_id") != nullptr) {
       sub->add_flag("--queue", command->queue,
-                    "if the services are unreachable, queue the change for `zsctl sync`");
+                    "if the services are out of reach, queue the change for `zsctl sync` "
+                    "(profile setting queue_when_offline: always)");
+      if (IsCreate(method)) {
+        sub->add_option("--ref", command->ref,
+                        "name this create so later commands can use its id as @NAME, also "
+                        "while both are queued offline");
+      }
     }
     if (method.output_type()->FindFieldByName("content") != nullptr) {
       sub->add_option("--save", command->save_as, "where to write the file (default: its name)");

@@ -17,6 +17,7 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "client/request_fields.h"
+#include "common/clock.h"
 #include "common/csv.h"
 
 namespace zs::client {
@@ -50,7 +51,11 @@ std::string Cell(const Message& message, const FieldDescriptor& field, int index
 
 std::string MessageCell(const Message& message) {
   if (const auto* time = dynamic_cast<const google::protobuf::Timestamp*>(&message)) {
-    return google::protobuf::util::TimeUtil::ToString(*time);
+    // China Standard Time, as people in the district read a clock (-o json
+    // keeps RFC 3339 UTC for scripts).
+    return absl::FormatTime(
+        "%Y-%m-%d %H:%M:%S",
+        absl::FromUnixSeconds(time->seconds()) + absl::Nanoseconds(time->nanos()), ChinaTimeZone());
   }
   return message.ShortDebugString();
 }

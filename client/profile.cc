@@ -4,8 +4,11 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
+#include <vector>
 
 #include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 
@@ -50,7 +53,59 @@ std::string DefaultConfigPath() {
   return base + "/zsctl/config.ini";
 }
 
-absl::StatusOr<Profile> LoadProfile(const std::string& config_path, const std::string& name) {
+std::string CurrentProfile(const std::string& config_path) {
+  if (!std::filesystem::exists(config_path)) return "";
+  INIReader ini(config_path);
+  return ini.ParseError() == 0 ? ini.Get("", "current_profile", "") : "";
+}
+
+absl::Status UseProfile(const std::string& config_path, const std::string& name) {
+  INIReader ini(config_path);
+  if (ini.ParseError() != 0) {
+    return absl::NotFoundError(
+        absl::StrCat("cannot read ", config_path, " (zsctl config init writes one)"));
+  }
+  if (!ini.HasSection("profile " + name)) {
+    return absl::NotFoundError(absl::StrCat("no [profile ", name, "] in ", config_path));
+  }
+  // The line is replaced where it is, or put before the first section
+  // (keys there belong to no profile); every other line stays as it was.
+  std::ifstream in(config_path);
+  std::vector<std::string> lines;
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  const std::string setting = absl::StrCat("current_profile = ", name);
+  bool replaced = false;
+  size_t first_section = lines.size();
+  for (size_t i = 0; i < lines.size(); ++i) {
+    const absl::string_view line = absl::StripLeadingAsciiWhitespace(lines[i]);
+    if (absl::StartsWith(line, "[")) {
+      first_section = std::min(first_section, i);
+    } else if (i < first_section && absl::StartsWith(line, "current_profile")) {
+      lines[i] = setting;
+      replaced = true;
+    }
+  }
+  if (!replaced) {
+    lines.insert(lines.begin() + first_section,
+                 {"# The profile used without --profile (zsctl config use NAME).", setting, ""});
+  }
+  std::string edited;
+  for (const std::string& line : lines) absl::StrAppend(&edited, line, "\n");
+  const std::string temporary = config_path + ".tmp";
+  {
+    std::ofstream out(temporary, std::ios::trunc);
+    out << edited;
+    if (!out.flush()) return absl::UnavailableError("cannot write " + temporary);
+  }
+  std::error_code error;
+  std::filesystem::rename(temporary, config_path, error);
+  if (error) return absl::UnavailableError("cannot replace " + config_path);
+  return absl::OkStatus();
+}
+
+absl::StatusOr<Profile> LoadProfile(const std::string& config_path, const std::string& requested) {
+  std::string name = requested.empty() ? CurrentProfile(config_path) : requested;
+  if (name.empty()) name = "default";
   Profile profile;
   profile.name = name;
   const std::string section = "profile " + name;
@@ -84,12 +139,26 @@ absl::StatusOr<Profile> LoadProfile(const std::string& config_path, const std::s
       profile.timeout = absl::Seconds(ini.GetReal(section, "timeout_seconds", 10));
       profile.retries = static_cast<int>(ini.GetInteger(section, "retries", 4));
       profile.state_dir = ExpandHome(get("state_dir"));
+      profile.queue_when_offline = ini.GetBoolean(section, "queue_when_offline", false);
     }
   } else if (name != "default") {
     return absl::NotFoundError(
         absl::StrCat("no config file ", config_path, " (zsctl config init writes one)"));
   }
-  Override(profile.endpoint, "ZSCTL_ENDPOINT");
+  // ZSCTL_ENDPOINT points every service at one address (a tunnel, a test
+  // proxy), the profile's per-service endpoints included; ZSCTL_LEAD_ENDPOINT
+  // and the like then move one service.
+  if (!Env("ZSCTL_ENDPOINT").empty()) {
+    profile.endpoint = Env("ZSCTL_ENDPOINT");
+    profile.lead_endpoint.clear();
+    profile.project_endpoint.clear();
+    profile.supervision_endpoint.clear();
+    profile.reporting_endpoint.clear();
+  }
+  Override(profile.lead_endpoint, "ZSCTL_LEAD_ENDPOINT");
+  Override(profile.project_endpoint, "ZSCTL_PROJECT_ENDPOINT");
+  Override(profile.supervision_endpoint, "ZSCTL_SUPERVISION_ENDPOINT");
+  Override(profile.reporting_endpoint, "ZSCTL_REPORTING_ENDPOINT");
   Override(profile.token_file, "ZSCTL_TOKEN_FILE");
   Override(profile.tls_ca_file, "ZSCTL_TLS_CA_FILE");
   Override(profile.office, "ZSCTL_OFFICE");
@@ -107,9 +176,11 @@ absl::StatusOr<Profile> LoadProfile(const std::string& config_path, const std::s
 
 std::string ExampleConfig() {
   return R"(# zsctl profiles: one [profile NAME] section each; choose with
-# `zsctl --profile NAME ...` or ZSCTL_PROFILE. Environment variables override
-# a profile: ZSCTL_ENDPOINT, ZSCTL_TOKEN_FILE, ZSCTL_TLS_CA_FILE,
-# ZSCTL_OFFICE, ZSCTL_STATE_DIR, ZSCTL_PLAINTEXT.
+# `zsctl --profile NAME ...`, ZSCTL_PROFILE, or once with `zsctl config use
+# NAME` (written below as current_profile). Environment variables override
+# a profile: ZSCTL_ENDPOINT (every service), ZSCTL_LEAD_ENDPOINT and the
+# like (one service), ZSCTL_TOKEN_FILE, ZSCTL_TLS_CA_FILE, ZSCTL_OFFICE,
+# ZSCTL_STATE_DIR, ZSCTL_PLAINTEXT.
 
 [profile fujian]
 # The central services: one address (the ingress routes by gRPC service) ...
@@ -136,6 +207,9 @@ timeout_seconds = 20
 retries = 5
 # Where queued offline changes and import progress are kept.
 # state_dir = ~/.local/state/zsctl
+# Queue a change for `zsctl sync` whenever the services are out of reach,
+# without --queue on each command.
+queue_when_offline = true
 
 [profile yrd]
 endpoint = zs.example.gov.cn:443

@@ -29,6 +29,10 @@ struct Profile {
   absl::Duration timeout = absl::Seconds(10);  // per attempt
   int retries = 4;
   std::string state_dir;  // offline journal and import progress
+  // Queue a change that cannot get through (services unreachable or too
+  // slow) without being asked to with --queue: for offices whose link is
+  // often down.
+  bool queue_when_offline = false;
 
   // The address for `service` (lead, project, supervision, reporting).
   std::string EndpointFor(const std::string& service) const;
@@ -39,9 +43,18 @@ std::string DefaultConfigPath();
 
 // Reads profile `name` from `config_path` (a missing file is fine for the
 // "default" profile, which then comes from the environment alone) and
-// applies ZSCTL_* environment overrides. NOT_FOUND for an unknown profile,
-// INVALID_ARGUMENT for a malformed file.
+// applies ZSCTL_* environment overrides. An empty `name` is the file's
+// current profile (`zsctl config use`), else "default". NOT_FOUND for an
+// unknown profile, INVALID_ARGUMENT for a malformed file.
 absl::StatusOr<Profile> LoadProfile(const std::string& config_path, const std::string& name);
+
+// The profile `zsctl config use` chose (`current_profile = NAME` before the
+// first section of the file), or empty.
+std::string CurrentProfile(const std::string& config_path);
+
+// Makes `name` the current profile, editing the file in place (its
+// comments stay). NOT_FOUND when the file has no such profile.
+absl::Status UseProfile(const std::string& config_path, const std::string& name);
 
 // The commented example `zsctl config init` writes.
 std::string ExampleConfig();

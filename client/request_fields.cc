@@ -81,7 +81,9 @@ void Collect(const Descriptor& type, const std::string& prefix, int depth,
                      .alias = "",  // set below once all names are known
                      .path = path,
                      .help = HelpFor(field) + (field.is_repeated() ? " (repeatable)" : ""),
-                     .repeated = field.is_repeated()});
+                     .repeated = field.is_repeated(),
+                     .boolean = field.type() == FieldDescriptor::TYPE_BOOL && !field.is_repeated(),
+                     .field = &field});
   }
 }
 

@@ -22,6 +22,8 @@ struct FieldFlag {
   std::string path;   // proto path: lead.enterprise_id
   std::string help;   // type and allowed values
   bool repeated = false;
+  bool boolean = false;  // a switch: --overdue-only, --overdue-only=false
+  const google::protobuf::FieldDescriptor* field = nullptr;
 };
 
 std::vector<FieldFlag> FlagsFor(const google::protobuf::Descriptor& request);

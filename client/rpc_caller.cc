@@ -10,6 +10,8 @@
 #include <thread>
 #include <vector>
 
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "common/config.h"
@@ -40,6 +42,20 @@ bool IsTransient(grpc::StatusCode code) {
          code == grpc::StatusCode::RESOURCE_EXHAUSTED;
 }
 
+bool IsUntrustedCertificate(const grpc::Status& status) {
+  if (status.error_code() != grpc::StatusCode::UNAVAILABLE) return false;
+  const std::string message = absl::AsciiStrToLower(status.error_message());
+  return absl::StrContains(message, "certificate verify failed") ||
+         absl::StrContains(message, "certificate_verify_failed") ||
+         absl::StrContains(message, "handshake failed");
+}
+
+bool IsQueueable(const grpc::Status& status) {
+  return (status.error_code() == grpc::StatusCode::UNAVAILABLE ||
+          status.error_code() == grpc::StatusCode::DEADLINE_EXCEEDED) &&
+         !IsUntrustedCertificate(status);
+}
+
 absl::StatusOr<std::unique_ptr<RpcCaller>> RpcCaller::Create(const Profile& profile) {
   std::unique_ptr<RpcCaller> caller(new RpcCaller(profile));
   if (!profile.token_file.empty()) {
@@ -48,6 +64,10 @@ absl::StatusOr<std::unique_ptr<RpcCaller>> RpcCaller::Create(const Profile& prof
     caller->token_ = *std::move(token);
   }
   return caller;
+}
+
+absl::Status RpcCaller::Prepare(const google::protobuf::MethodDescriptor& method) {
+  return ChannelFor(ServiceOf(method)).status();
 }
 
 std::string RpcCaller::ServiceOf(const google::protobuf::MethodDescriptor& method) {
@@ -135,7 +155,8 @@ grpc::Status RpcCaller::Call(const google::protobuf::MethodDescriptor& method,
   for (int attempt = 1;; ++attempt) {
     response->Clear();
     grpc::Status status = CallOnce(**channel, method, bytes, response);
-    if (status.ok() || !IsTransient(status.error_code()) || attempt > profile_.retries) {
+    if (status.ok() || !IsTransient(status.error_code()) || IsUntrustedCertificate(status) ||
+        attempt > profile_.retries) {
       return status;
     }
     if (on_retry) on_retry(attempt, status);

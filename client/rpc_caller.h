@@ -34,6 +34,15 @@ class RpcCaller {
                     const google::protobuf::Message& request, google::protobuf::Message* response,
                     const RetryObserver& on_retry = {});
 
+  // The channel for `method`'s service, made now: a profile that names no
+  // endpoint or no way to secure it fails here, before any call
+  // (FAILED_PRECONDITION: a configuration error, exit 2).
+  absl::Status Prepare(const google::protobuf::MethodDescriptor& method);
+
+  const Profile& profile() const { return profile_; }
+  // The bearer token read from the profile's token_file (empty: none).
+  const std::string& token() const { return token_; }
+
   // lead, project, supervision or reporting: the second part of the package.
   static std::string ServiceOf(const google::protobuf::MethodDescriptor& method);
 
@@ -50,5 +59,15 @@ class RpcCaller {
 
 // Whether a failed call may succeed if simply tried again later.
 bool IsTransient(grpc::StatusCode code);
+
+// The services' certificate is not signed by the profile's CA (or the TLS
+// handshake was refused): gRPC reports it as UNAVAILABLE, but waiting will
+// not help — it is wrong configuration, or someone in the middle.
+bool IsUntrustedCertificate(const grpc::Status& status);
+
+// Whether a change that failed this way may be queued for `zsctl sync`:
+// only the link being down or too slow (UNAVAILABLE, DEADLINE_EXCEEDED),
+// never a refusal, a bad token or an untrusted certificate.
+bool IsQueueable(const grpc::Status& status);
 
 }  // namespace zs::client

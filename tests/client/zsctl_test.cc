@@ -2,6 +2,9 @@
 // arguments, profiles and token files, against the lead service on its
 // private PostgreSQL, checking what it prints, how it exits and what lands
 // in the database.
+#include <grpcpp/health_check_service_interface.h>
+#include <grpcpp/security/server_credentials.h>
+#include <grpcpp/server_builder.h>
 #include <gtest/gtest.h>
 #include <iconv.h>
 #include <stdio.h>
@@ -19,6 +22,7 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_replace.h"
 #include "absl/strings/str_split.h"
+#include "common/clock.h"
 #include "tests/security/security_support.h"
 #include "tests/support/delaying_proxy.h"
 #include "tests/support/lead_server.h"
@@ -82,7 +86,7 @@ class ZsctlTest : public ::testing::Test {
   }
   void StopServices() { server_.reset(); }
 
-  void WriteConfig(const std::string& endpoint) {
+  void WriteConfig(const std::string& endpoint, const std::string& extra = "") {
     std::ofstream config(home_ + "/config.ini", std::ios::trunc);
     for (const auto& [profile, office] :
          std::vector<std::pair<std::string, std::string>>{{"fujian", "office-fujian"},
@@ -95,16 +99,17 @@ class ZsctlTest : public ::testing::Test {
              << "token_file = " << home_ << "/" << profile << ".token\n"
              << "office = " << office << "\n"
              << "timeout_seconds = 5\n"
-             << "retries = 3\n\n";
+             << "retries = 3\n"
+             << extra << "\n";
     }
   }
 
-  Outcome Zsctl(const std::vector<std::string>& args) {
+  Outcome Zsctl(const std::vector<std::string>& args, const std::string& env = "") {
     std::vector<std::string> quoted;
     for (const std::string& arg : args) quoted.push_back(Quote(arg));
     const std::string err_file = home_ + "/stderr";
     const std::string command =
-        absl::StrCat("ZSCTL_CONFIG=", Quote(home_ + "/config.ini"),
+        absl::StrCat(env, " ZSCTL_CONFIG=", Quote(home_ + "/config.ini"),
                      " ZSCTL_STATE_DIR=", Quote(home_ + "/state"), " HOME=", Quote(home_), " ",
                      ZS_ZSCTL_BINARY, " ", absl::StrJoin(quoted, " "), " 2>", Quote(err_file));
     Outcome run;
@@ -271,6 +276,320 @@ TEST_F(ZsctlTest, AQueuedChangeTheServicesRefuseIsSetAsideNotForced) {
   EXPECT_TRUE(std::filesystem::exists(home_ + "/state/fujian.queue.jsonl.conflicts"));
   EXPECT_EQ(Zsctl({"--profile", "fujian", "queue", "list", "-o", "csv"}).out,
             "seq,method,queued_time\r\n");
+}
+
+TEST_F(ZsctlTest, VersionProfilesAndCommandsAPersonMistypes) {
+  Outcome version = Zsctl({"--version"});
+  EXPECT_EQ(version.exit_code, 0);
+  EXPECT_TRUE(std::regex_search(version.out, std::regex("^zsctl [0-9]+\\.[0-9]+\\.[0-9]+\n")))
+      << version.out;
+  EXPECT_NE(version.out.find("contracts v1 ("), std::string::npos) << version.out;
+
+  Outcome typo = Zsctl({"--profile", "fujian", "lead", "creat", "--title", "x"});
+  EXPECT_EQ(typo.exit_code, 2);
+  EXPECT_NE(typo.err.find("did you mean create"), std::string::npos) << typo.err;
+  EXPECT_NE(Zsctl({"laed", "list"}).err.find("did you mean lead"), std::string::npos);
+
+  // A default profile, as kubectl's current context.
+  const int64_t enterprise = CreateEnterprise("bureau", "默认配置测试有限公司");
+  Outcome unconfigured =
+      Zsctl({"lead", "create", "--title", "默认的线索", "--enterprise-id", absl::StrCat(enterprise),
+             "--channel", "fair", "--industry", "other"});
+  EXPECT_EQ(unconfigured.exit_code, 2) << "the default profile names no endpoint";
+  EXPECT_NE(unconfigured.err.find("endpoint"), std::string::npos) << unconfigured.err;
+  Outcome use = Zsctl({"config", "use", "fujian"});
+  EXPECT_EQ(use.exit_code, 0) << use.err;
+  Outcome created = Zsctl({"lead", "create", "--title", "默认的线索", "--enterprise-id",
+                           absl::StrCat(enterprise), "--channel", "fair", "--industry", "other"});
+  EXPECT_EQ(created.exit_code, 0) << created.err;
+  EXPECT_EQ(Count("title = '默认的线索' AND office_code = 'office-fujian'"), "1");
+  EXPECT_EQ(Zsctl({"config", "use", "nowhere"}).exit_code, 2);
+  EXPECT_NE(Zsctl({"config", "show"}).out.find("profile fujian"), std::string::npos);
+
+  // Configuration errors exit 2: an unknown profile, a profile with no way
+  // to secure the link.
+  EXPECT_EQ(Zsctl({"--profile", "nowhere", "lead", "list"}).exit_code, 2);
+  std::ofstream(home_ + "/config.ini", std::ios::app) << "[profile bare]\nendpoint = 127.0.0.1:1\n";
+  Outcome bare = Zsctl({"--profile", "bare", "lead", "list"});
+  EXPECT_EQ(bare.exit_code, 2) << bare.err;
+  EXPECT_NE(bare.err.find("tls_ca_file"), std::string::npos) << bare.err;
+
+  // ZSCTL_ENDPOINT overrides the profile's per-service endpoints too.
+  std::ofstream(home_ + "/config.ini", std::ios::app)
+      << "[profile split]\nlead_endpoint = 127.0.0.1:1\nplaintext = true\ntoken_file = " << home_
+      << "/bureau.token\n";
+  EXPECT_EQ(Zsctl({"--profile", "split", "--retries", "0", "lead", "list"}).exit_code, 5);
+  Outcome overridden = Zsctl({"--profile", "split", "lead", "list"},
+                             absl::StrCat("ZSCTL_ENDPOINT=127.0.0.1:", port_));
+  EXPECT_EQ(overridden.exit_code, 0) << overridden.err;
+}
+
+TEST_F(ZsctlTest, AnUpdateReadsItsEtagAndMasksTheFlagsGiven) {
+  const int64_t enterprise = CreateEnterprise("bureau", "更新测试有限公司");
+  ASSERT_EQ(Zsctl({"--profile", "fujian", "lead", "create", "--title", "原来的名称",
+                   "--enterprise-id", absl::StrCat(enterprise), "--channel", "fair", "--industry",
+                   "other", "--estimated-investment-wan-yuan", "5000"})
+                .exit_code,
+            0);
+  const std::string id = database_->QueryValue("SELECT id FROM leads WHERE title = '原来的名称'");
+  Outcome before = Zsctl({"--profile", "fujian", "-o", "json", "lead", "get", "--id", id});
+  std::smatch etag;
+  ASSERT_TRUE(std::regex_search(before.out, etag, std::regex(R"re("etag": "((?:[^"\\]|\\.)*)")re")))
+      << before.out;
+  const std::string old_etag = absl::StrReplaceAll(etag[1].str(), {{"\\\"", "\""}});
+  // Neither a mask nor an etag: the mask is the flags given, the etag read.
+  Outcome updated =
+      Zsctl({"--profile", "fujian", "lead", "update", "--id", id, "--title", "新的名称"});
+  ASSERT_EQ(updated.exit_code, 0) << updated.err;
+  EXPECT_EQ(
+      Count("id = " + id + " AND title = '新的名称' AND estimated_investment_wan_yuan = 5000"),
+      "1");
+  // A stale etag is a real conflict: shown, not retried.
+  Outcome stale = Zsctl({"--profile", "fujian", "lead", "update", "--id", id, "--etag", old_etag,
+                         "--title", "第三个名称"});
+  EXPECT_EQ(stale.exit_code, 6) << stale.err;
+  EXPECT_NE(stale.err.find("新的名称"), std::string::npos) << stale.err;
+  EXPECT_NE(stale.err.find("第三个名称"), std::string::npos) << stale.err;
+  EXPECT_EQ(Count("id = " + id + " AND title = '新的名称'"), "1");
+  EXPECT_EQ(Zsctl({"--profile", "fujian", "lead", "update", "--id", id}).exit_code, 2)
+      << "nothing to change";
+  // Output-only fields are not offered on create; booleans are switches.
+  Outcome help = Zsctl({"lead", "create", "--help"});
+  EXPECT_EQ(help.out.find("--create-time"), std::string::npos) << help.out;
+  EXPECT_EQ(help.out.find("--lead.id"), std::string::npos) << help.out;
+  EXPECT_EQ(help.out.find("--etag"), std::string::npos) << help.out;
+  EXPECT_NE(help.out.find("--title"), std::string::npos) << help.out;
+}
+
+TEST_F(ZsctlTest, ListsSayWhenTheyAreCutOrEmptyAndNameEnterprises) {
+  for (int i = 1; i <= 3; ++i) {
+    const int64_t enterprise = CreateEnterprise("bureau", absl::StrCat("列表企业", i, "有限公司"));
+    ASSERT_EQ(
+        Zsctl({"--profile", "fujian", "lead", "create", "--title", absl::StrCat("列表线索", i),
+               "--enterprise-id", absl::StrCat(enterprise), "--channel", "fair", "--industry",
+               "other", "--follow-up-owner", i == 2 ? "fujian-chen" : "fujian-other"})
+            .exit_code,
+        0);
+  }
+  Outcome cut = Zsctl({"--profile", "fujian", "lead", "list", "--page-size", "2"});
+  EXPECT_EQ(cut.exit_code, 0) << cut.err;
+  EXPECT_NE(cut.err.find("showing the first 2 leads; there are more: --all"), std::string::npos)
+      << cut.err;
+  EXPECT_TRUE(std::regex_search(cut.out, std::regex("[0-9]+ 列表企业[0-9]有限公司")))
+      << "names beside ids: " << cut.out;
+  Outcome all = Zsctl({"--profile", "fujian", "lead", "list", "--page-size", "2", "--all"});
+  EXPECT_EQ(all.err.find("showing"), std::string::npos) << all.err;
+  EXPECT_NE(all.out.find("列表线索3"), std::string::npos) << all.out;
+
+  Outcome empty = Zsctl({"--profile", "fujian", "lead", "list", "--status", "dropped"});
+  EXPECT_EQ(empty.exit_code, 0);
+  EXPECT_NE(empty.out.find("no leads"), std::string::npos) << empty.out;
+
+  // "My leads": the follow-up owner is the token's principal.
+  Outcome mine = Zsctl({"--profile", "fujian", "lead", "list", "--mine", "--page-size", "1"});
+  EXPECT_EQ(mine.exit_code, 0) << mine.err;
+  EXPECT_NE(mine.out.find("列表线索2"), std::string::npos) << mine.out;
+  EXPECT_EQ(mine.out.find("列表线索1"), std::string::npos) << mine.out;
+  EXPECT_EQ(mine.out.find("列表线索3"), std::string::npos) << mine.out;
+}
+
+TEST_F(ZsctlTest, ANewEnterpriseAndItsLeadRecordedOfflineLandInOrder) {
+  StopServices();
+  Outcome enterprise =
+      Zsctl({"--profile", "fujian", "--retries", "0", "lead", "create-enterprise", "--queue",
+             "--ref", "ent1", "--name", "离线新企业有限公司", "--industry", "medical_devices"});
+  EXPECT_EQ(enterprise.exit_code, 0) << enterprise.err;
+  EXPECT_NE(enterprise.out.find("queued #1 CreateEnterprise as @ent1"), std::string::npos)
+      << enterprise.out;
+  // The lead names the enterprise that has no id yet; no date given.
+  Outcome lead = Zsctl({"--profile", "fujian", "--retries", "0", "lead", "create", "--queue",
+                        "--title", "离线新线索", "--enterprise-id", "@ent1", "--channel",
+                        "resident_office", "--industry", "medical_devices"});
+  EXPECT_EQ(lead.exit_code, 0) << lead.err;
+
+  Outcome listed = Zsctl({"--profile", "fujian", "queue", "list"});
+  EXPECT_NE(listed.out.find("CreateEnterprise"), std::string::npos) << listed.out;
+  EXPECT_NE(listed.out.find("name=离线新企业有限公司"), std::string::npos) << listed.out;
+  EXPECT_NE(listed.out.find("title=离线新线索"), std::string::npos) << listed.out;
+  EXPECT_NE(listed.out.find("enterprise_id=@ent1"), std::string::npos) << listed.out;
+  // The day it was recorded is kept in the queued change.
+  const std::string today = TodayInChinaString();
+  Outcome json = Zsctl({"--profile", "fujian", "queue", "list", "-o", "json"});
+  EXPECT_NE(json.out.find("\"collected_date\": \"" + today + "\""), std::string::npos) << json.out;
+
+  StartServices();
+  Outcome synced = Zsctl({"--profile", "fujian", "sync"});
+  EXPECT_EQ(synced.exit_code, 0) << synced.out << synced.err;
+  EXPECT_NE(synced.out.find("2 landed, 0 conflicts, 0 still queued"), std::string::npos)
+      << synced.out;
+  EXPECT_EQ(Count("title = '离线新线索' AND collected_date = '" + today +
+                  "' AND enterprise_id = (SELECT id FROM enterprises WHERE name = "
+                  "'离线新企业有限公司')"),
+            "1");
+  // Once landed, the name still means that enterprise.
+  Outcome later = Zsctl({"--profile", "fujian", "lead", "list", "--enterprise-id", "@ent1"});
+  EXPECT_EQ(later.exit_code, 0) << later.err;
+  EXPECT_NE(later.out.find("离线新线索"), std::string::npos) << later.out;
+}
+
+TEST_F(ZsctlTest, OnlyALinkDownOrTooSlowQueues) {
+  const int64_t enterprise = CreateEnterprise("bureau", "只在断网时排队有限公司");
+  const std::vector<std::string> create = {"lead",
+                                           "create",
+                                           "--queue",
+                                           "--title",
+                                           "排队测试",
+                                           "--enterprise-id",
+                                           absl::StrCat(enterprise),
+                                           "--channel",
+                                           "fair",
+                                           "--industry",
+                                           "other"};
+  auto run = [&](const std::string& profile, std::vector<std::string> extra = {}) {
+    std::vector<std::string> args = {"--profile", profile, "--retries", "0"};
+    args.insert(args.end(), extra.begin(), extra.end());
+    args.insert(args.end(), create.begin(), create.end());
+    return Zsctl(args);
+  };
+  auto nothing_queued = [&] {
+    return Zsctl({"--profile", "fujian", "queue", "list"}).out == "nothing queued\n";
+  };
+  // Permission refused: a lead for another office.
+  std::vector<std::string> other_office = create;
+  other_office.insert(other_office.end(), {"--office-code", "office-fujian"});
+  other_office.insert(other_office.begin(), {"--profile", "chengdu"});
+  Outcome denied = Zsctl(other_office);
+  EXPECT_EQ(denied.exit_code, 4) << denied.out << denied.err;
+  EXPECT_NE(denied.err.find("Nothing was queued"), std::string::npos) << denied.err;
+
+  // A token the services refuse (revoked, forged): exit 4, what to do, nothing queued.
+  std::ofstream(home_ + "/fujian.token", std::ios::trunc) << "not-a-token\n";
+  Outcome refused = run("fujian");
+  EXPECT_EQ(refused.exit_code, 4) << refused.err;
+  EXPECT_NE(refused.err.find("ask the bureau's administrator for a new one"), std::string::npos)
+      << refused.err;
+  EXPECT_TRUE(nothing_queued());
+
+  // An expired token: said at once, online or off.
+  std::ofstream(home_ + "/fujian.token", std::ios::trunc)
+      << authority_.Token(OfficeStaff(), -absl::Hours(1)) << "\n";
+  for (bool online : {true, false}) {
+    if (!online) StopServices();
+    Outcome expired = run("fujian");
+    EXPECT_EQ(expired.exit_code, 4) << expired.err;
+    EXPECT_NE(expired.err.find("expired"), std::string::npos) << expired.err;
+    EXPECT_TRUE(nothing_queued());
+  }
+  StartServices();
+  std::ofstream(home_ + "/fujian.token", std::ios::trunc)
+      << authority_.Token(OfficeStaff()) << "\n";
+
+  // An untrusted certificate: a TLS server whose certificate another CA
+  // signed. Not retried, not queued.
+  const std::string certs = home_ + "/certs";
+  std::filesystem::create_directories(certs);
+  ASSERT_EQ(std::system(("cd " + certs +
+                         " && openssl req -x509 -newkey rsa:2048 -nodes -keyout server.key -out "
+                         "server.pem -days 1 -subj /CN=localhost -addext "
+                         "subjectAltName=IP:127.0.0.1 2>/dev/null && openssl req -x509 -newkey "
+                         "rsa:2048 -nodes -keyout other.key -out other-ca.pem -days 1 -subj "
+                         "/CN=other-ca 2>/dev/null")
+                            .c_str()),
+            0);
+  auto read = [](const std::string& path) {
+    std::ifstream in(path);
+    std::stringstream text;
+    text << in.rdbuf();
+    return text.str();
+  };
+  grpc::SslServerCredentialsOptions tls;
+  tls.pem_key_cert_pairs.push_back({read(certs + "/server.key"), read(certs + "/server.pem")});
+  grpc::EnableDefaultHealthCheckService(true);
+  grpc::ServerBuilder builder;
+  const int tls_port = FreeLoopbackPort();
+  builder.AddListeningPort(absl::StrCat("127.0.0.1:", tls_port), grpc::SslServerCredentials(tls));
+  std::unique_ptr<grpc::Server> tls_server = builder.BuildAndStart();
+  ASSERT_NE(tls_server, nullptr);
+  std::ofstream(home_ + "/config.ini", std::ios::app)
+      << "[profile intercepted]\nendpoint = 127.0.0.1:" << tls_port << "\ntls_ca_file = " << certs
+      << "/other-ca.pem\ntoken_file = " << home_ << "/fujian.token\nretries = 5\n"
+      << "state_dir = " << home_ << "/state\n";
+  const auto started = std::chrono::steady_clock::now();
+  Outcome untrusted =
+      Zsctl({"--profile", "intercepted", "lead", "create", "--queue", "--title", "证书测试",
+             "--enterprise-id", "1", "--channel", "fair", "--industry", "other"});
+  EXPECT_EQ(untrusted.exit_code, 4) << untrusted.out << untrusted.err;
+  EXPECT_NE(untrusted.err.find("certificate is not trusted"), std::string::npos) << untrusted.err;
+  EXPECT_EQ(untrusted.err.find("retrying"), std::string::npos) << untrusted.err;
+  EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(4));
+  EXPECT_EQ(Zsctl({"--profile", "intercepted", "queue", "list"}).out, "nothing queued\n");
+  tls_server->Shutdown();
+
+  // A link that hangs: the answer does not come back in time. Queued; the
+  // service had already done it, and the sync's replay does not do it twice.
+  {
+    DelayingProxy proxy(absl::StrCat("127.0.0.1:", port_),
+                        "/zhaoshang.lead.v1.LeadService/CreateLead", absl::Seconds(3));
+    WriteConfig(proxy.address());
+    Outcome hung = run("fujian", {"--timeout", "1"});
+    EXPECT_EQ(hung.exit_code, 0) << hung.err;
+    EXPECT_NE(hung.out.find("queued #1 CreateLead"), std::string::npos) << hung.out;
+    EXPECT_NE(hung.err.find("out of reach"), std::string::npos) << hung.err;
+  }
+  WriteConfig(absl::StrCat("127.0.0.1:", port_));
+  Outcome synced = Zsctl({"--profile", "fujian", "sync"});
+  EXPECT_EQ(synced.exit_code, 0) << synced.out << synced.err;
+  EXPECT_EQ(Count("title = '排队测试'"), "1");
+
+  // A profile may queue whenever the link is down, without --queue.
+  WriteConfig(absl::StrCat("127.0.0.1:", port_), "queue_when_offline = true\n");
+  StopServices();
+  Outcome automatic = Zsctl({"--profile", "fujian", "--retries", "0", "lead", "create", "--title",
+                             "自动排队", "--enterprise-id", absl::StrCat(enterprise), "--channel",
+                             "fair", "--industry", "other"});
+  EXPECT_EQ(automatic.exit_code, 0) << automatic.err;
+  EXPECT_NE(automatic.out.find("queued #"), std::string::npos) << automatic.out;
+}
+
+TEST_F(ZsctlTest, SetAsideChangesAreListedWithTheReasonAndRetriedOrDropped) {
+  const int64_t busy = CreateEnterprise("bureau", "已有线索有限公司");
+  ASSERT_EQ(
+      Zsctl({"--profile", "fujian", "lead", "create", "--title", "先到的线索", "--enterprise-id",
+             absl::StrCat(busy), "--channel", "fair", "--industry", "other"})
+          .exit_code,
+      0);
+  StopServices();
+  // One open lead per enterprise: this one will be refused at sync, and
+  // so will one for an enterprise that does not exist.
+  for (const std::string& enterprise : {absl::StrCat(busy), std::string("999999")}) {
+    ASSERT_EQ(Zsctl({"--profile", "fujian", "--retries", "0", "lead", "create", "--queue",
+                     "--title", "后到的线索" + enterprise, "--enterprise-id", enterprise,
+                     "--channel", "fair", "--industry", "other"})
+                  .exit_code,
+              0);
+  }
+  StartServices();
+  EXPECT_EQ(Zsctl({"--profile", "fujian", "sync"}).exit_code, 6);
+  Outcome conflicts = Zsctl({"--profile", "fujian", "queue", "conflicts"});
+  EXPECT_EQ(conflicts.exit_code, 0);
+  EXPECT_NE(conflicts.out.find("ALREADY_EXISTS"), std::string::npos) << conflicts.out;
+  EXPECT_NE(conflicts.out.find("title=后到的线索" + absl::StrCat(busy)), std::string::npos)
+      << conflicts.out;
+
+  // The first lead is dropped; the set-aside one can now land.
+  const std::string first =
+      database_->QueryValue("SELECT id FROM leads WHERE title = '先到的线索'");
+  ASSERT_EQ(Zsctl({"--profile", "fujian", "lead", "drop-lead", "--lead-id", first, "--reason",
+                   "企业改投他处"})
+                .exit_code,
+            0);
+  Outcome retried = Zsctl({"--profile", "fujian", "queue", "retry", "1"});
+  EXPECT_EQ(retried.exit_code, 0) << retried.out << retried.err;
+  EXPECT_EQ(Count("title = '后到的线索" + absl::StrCat(busy) + "'"), "1");
+  Outcome dropped = Zsctl({"--profile", "fujian", "queue", "drop", "2"});
+  EXPECT_EQ(dropped.exit_code, 0) << dropped.err;
+  EXPECT_EQ(Zsctl({"--profile", "fujian", "queue", "conflicts"}).out, "no changes set aside\n");
+  EXPECT_EQ(Zsctl({"--profile", "fujian", "queue", "drop", "2"}).exit_code, 3);
 }
 
 std::string ToGbk(const std::string& utf8) {

@@ -1,0 +1,105 @@
+// zsctl's tables for people: progress as one row per unit with done/target
+// and %, the caller's own unit marked; overdue leads with which deadline
+// and by how long; the periods --month, --week and --quarter name.
+#include <gtest/gtest.h>
+
+#include "absl/strings/str_split.h"
+#include "client/period.h"
+#include "client/readable.h"
+#include "zhaoshang/lead/v1/lead_service.pb.h"
+#include "zhaoshang/supervision/v1/supervision_service.pb.h"
+
+namespace zs::client {
+namespace {
+
+using zhaoshang::supervision::v1::Progress;
+
+Progress TwoUnits() {
+  Progress progress;
+  progress.mutable_period()->set_start_date("2026-11-01");
+  progress.mutable_period()->set_end_date("2026-11-30");
+  for (auto [code, name, rank, actual, score] :
+       {std::tuple{"office-fujian", "福建办事处", 1, 4, 92.5},
+        std::tuple{"office-chengdu", "成都办事处", 2, 1, 61.0}}) {
+    auto* unit = progress.add_units();
+    unit->set_unit_code(code);
+    unit->set_unit_name(name);
+    unit->set_rank(rank);
+    unit->set_score(score);
+    auto* metric = unit->add_metrics();
+    metric->set_metric(zhaoshang::supervision::v1::METRIC_LEADS);
+    metric->set_target(6);
+    metric->set_actual(actual);
+    metric->set_completion(actual / 6.0);
+    auto* untargeted = unit->add_metrics();  // no target: no column
+    untargeted->set_metric(zhaoshang::supervision::v1::METRIC_STARTED_PROJECTS);
+  }
+  return progress;
+}
+
+TEST(ReadableTest, ProgressIsOneRowPerUnitWithTheCallersRowMarked) {
+  ReadableContext context;
+  context.own_unit = "office-chengdu";
+  const std::string table = *RenderReadable(TwoUnits(), context);
+  std::vector<std::string> lines = absl::StrSplit(table, '\n', absl::SkipEmpty());
+  ASSERT_EQ(lines.size(), 5u) << table;
+  EXPECT_EQ(lines[0], "Progress 2026-11-01 – 2026-11-30, 2 units");
+  EXPECT_NE(lines[1].find("LEADS"), std::string::npos) << table;
+  EXPECT_EQ(lines[1].find("STARTED PROJECTS"), std::string::npos) << "no target, no column";
+  EXPECT_NE(lines[2].find("福建办事处 (office-fujian)"), std::string::npos) << table;
+  EXPECT_NE(lines[2].find("4/6 67%"), std::string::npos) << table;
+  EXPECT_NE(lines[2].find("92.5"), std::string::npos) << table;
+  EXPECT_NE(lines[2].rfind("▶", 0), 0u) << "not the caller's unit";
+  EXPECT_EQ(lines[3].rfind("▶", 0), 0u) << table;
+  EXPECT_NE(lines[3].find("1/6 17%"), std::string::npos) << table;
+  EXPECT_NE(lines[4].find("your unit (office-chengdu)"), std::string::npos) << table;
+}
+
+TEST(ReadableTest, OverdueLeadsSayWhichDeadlineAndByHowLong) {
+  zhaoshang::lead::v1::ListOverdueLeadsResponse response;
+  auto* lead = response.add_leads();
+  lead->set_id(57);
+  lead->set_title("福州医疗器械扩产");
+  lead->set_enterprise_id(42);
+  lead->set_office_code("office-fujian");
+  auto* deadline = lead->add_deadlines();
+  deadline->set_kind(zhaoshang::lead::v1::LeadDeadline::KIND_ASSESS);
+  deadline->set_overdue(true);
+  const absl::Time now = absl::FromUnixSeconds(1'800'000'000);
+  deadline->mutable_due_time()->set_seconds(absl::ToUnixSeconds(now - absl::Hours(76)));
+  auto* met = lead->add_deadlines();
+  met->set_kind(zhaoshang::lead::v1::LeadDeadline::KIND_RESPOND);
+  ReadableContext context;
+  context.now = now;
+  context.enterprise_names[42] = "福州医疗科技有限公司";
+  const std::string table = *RenderReadable(response, context);
+  EXPECT_NE(table.find("assess by 3d 4h"), std::string::npos) << table;
+  EXPECT_EQ(table.find("respond"), std::string::npos) << "met deadlines are not overdue";
+  EXPECT_NE(table.find("42 福州医疗科技有限公司"), std::string::npos) << table;
+  EXPECT_NE(table.find("(none)"), std::string::npos) << "no follow-up owner, said so";
+  EXPECT_EQ(*RenderReadable(zhaoshang::lead::v1::ListOverdueLeadsResponse(), context),
+            "no overdue leads\n");
+}
+
+TEST(PeriodTest, MonthWeekAndQuarterAreChinaCalendarRanges) {
+  const absl::CivilDay today(2026, 11, 26);  // a Thursday
+  auto range = [&](PeriodFlags flags) {
+    absl::StatusOr<zhaoshang::common::v1::DateRange> r = PeriodFromFlags(flags, today);
+    return r.ok() ? r->start_date() + ".." + r->end_date() : std::string(r.status().message());
+  };
+  EXPECT_EQ(range({}), "2026-11-01..2026-11-30") << "default: this month";
+  EXPECT_EQ(range({.month = "2026-02", .month_given = true}), "2026-02-01..2026-02-28");
+  EXPECT_EQ(range({.week_given = true}), "2026-11-23..2026-11-29");
+  EXPECT_EQ(range({.week = "2026-11-30", .week_given = true}), "2026-11-30..2026-12-06");
+  EXPECT_EQ(range({.quarter = "2026-Q4", .quarter_given = true}), "2026-10-01..2026-12-31");
+  EXPECT_EQ(range({.quarter_given = true}), "2026-10-01..2026-12-31");
+  EXPECT_NE(range({.month = "2026-13", .month_given = true}).find("--month"), std::string::npos);
+  EXPECT_NE(range({.quarter = "2026-Q5", .quarter_given = true}).find("--quarter"),
+            std::string::npos);
+  EXPECT_NE(range({.month = "2026-11", .week = "", .month_given = true, .week_given = true})
+                .find("one of"),
+            std::string::npos);
+}
+
+}  // namespace
+}  // namespace zs::client
