@@ -209,10 +209,30 @@ struct MethodCommand {
   std::string ref;  // --ref NAME on a create
   std::string save_as;
   PeriodFlags period;
+  std::vector<std::string> period_path;  // e.g. {"report", "period"}; empty: none
   CLI::Option* month_option = nullptr;
   CLI::Option* week_option = nullptr;
   CLI::Option* quarter_option = nullptr;
 };
+
+// Where a request takes the period it is about: a DateRange named period,
+// at the top (GetProgressRequest.period) or one level down
+// (ExportPeriodReportRequest.report.period). Empty when it takes none.
+std::vector<std::string> PeriodPath(const google::protobuf::Descriptor& request) {
+  auto is_period = [](const FieldDescriptor* field) {
+    return field != nullptr && field->name() == "period" && !field->is_repeated() &&
+           field->message_type() != nullptr &&
+           field->message_type()->full_name() == "zhaoshang.common.v1.DateRange";
+  };
+  if (is_period(request.FindFieldByName("period"))) return {"period"};
+  for (int i = 0; i < request.field_count(); ++i) {
+    const FieldDescriptor* field = request.field(i);
+    if (field->message_type() == nullptr || field->is_repeated()) continue;
+    if (is_period(field->message_type()->FindFieldByName("period")))
+      return {field->name(), "period"};
+  }
+  return {};
+}
 
 bool IsCreate(const MethodDescriptor& method) {
   return absl::StartsWith(method.name(), "Create") || absl::StartsWith(method.name(), "Add");
@@ -503,16 +523,24 @@ int RunMethod(MethodCommand& command, const GlobalOptions& options) {
     command.period.month_given = command.month_option->count() > 0;
     command.period.week_given = command.week_option->count() > 0;
     command.period.quarter_given = command.quarter_option->count() > 0;
-    const FieldDescriptor* period = request->GetDescriptor()->FindFieldByName("period");
+    // The period's message (request.period or request.report.period).
+    Message* holder = request.get();
+    const FieldDescriptor* period = nullptr;
+    for (size_t i = 0; i < command.period_path.size(); ++i) {
+      period = holder->GetDescriptor()->FindFieldByName(command.period_path[i]);
+      if (i + 1 < command.period_path.size()) {
+        holder = holder->GetReflection()->MutableMessage(holder, period);
+      }
+    }
     // A period given field by field (--period.start-date) or in --data stands.
-    if (command.period.any() || !request->GetReflection()->HasField(*request, period)) {
+    if (command.period.any() || !holder->GetReflection()->HasField(*holder, period)) {
       absl::StatusOr<zhaoshang::common::v1::DateRange> range =
           PeriodFromFlags(command.period, TodayInChina());
       if (!range.ok()) {
         Fail(range.status());
         return kExitUsage;
       }
-      request->GetReflection()->MutableMessage(request.get(), period)->CopyFrom(*range);
+      holder->GetReflection()->MutableMessage(holder, period)->CopyFrom(*range);
     }
   }
   CallerOrExit caller = MakeCaller(options);
@@ -648,9 +676,8 @@ void AddService(CLI::App& app, GlobalOptions& options,
         KebabCase(method.name()),
         absl::StrCat(method.full_name(), " (", method.input_type()->name(), ")"));
     if (std::string alias = VerbAlias(method, noun); !alias.empty()) sub->alias(alias);
-    const FieldDescriptor* period = method.input_type()->FindFieldByName("period");
-    const bool has_period = period != nullptr && period->message_type() != nullptr &&
-                            period->message_type()->full_name() == "zhaoshang.common.v1.DateRange";
+    command->period_path = PeriodPath(*method.input_type());
+    const bool has_period = !command->period_path.empty();
     for (const FieldFlag& flag : FlagsFor(*method.input_type())) {
       if (OutputOnly(method, flag.path)) continue;
       std::string names = "--" + flag.name;

@@ -13,6 +13,7 @@
 #include "client/request_fields.h"
 #include "common/clock.h"
 #include "zhaoshang/lead/v1/lead_service.pb.h"
+#include "zhaoshang/reporting/v1/reporting_service.pb.h"
 #include "zhaoshang/supervision/v1/supervision_service.pb.h"
 
 namespace zs::client {
@@ -147,6 +148,54 @@ std::string LeadsTable(const zhaoshang::lead::v1::ListLeadsResponse& response,
   return FormatTable(rows);
 }
 
+std::string FigureLabel(int figure) {
+  return EnumLabel(*zhaoshang::reporting::v1::Figure_descriptor()->FindValueByNumber(figure));
+}
+
+std::string CountAndMoney(const zhaoshang::reporting::v1::FigureValue& value) {
+  return value.investment_wan_yuan() == 0
+             ? absl::StrCat(value.count())
+             : absl::StrCat(value.count(), " / ", value.investment_wan_yuan(), " 万元");
+}
+
+// The figures, one per row (with the comparisons when asked for), then
+// each breakdown as its own small table.
+std::string ReportTables(const zhaoshang::reporting::v1::PeriodReport& report) {
+  std::string out =
+      absl::StrCat("Report ", report.period().start_date(), " – ", report.period().end_date(),
+                   report.from_cache() ? " (closed period, from cache)" : "", "\n");
+  std::vector<std::vector<std::string>> rows = {{"figure", "count", "investment (万元)"}};
+  const bool compared = !report.comparisons().empty();
+  if (compared) rows[0].insert(rows[0].end(), {"previous period", "same period last year"});
+  for (const auto& value : report.figures()) {
+    std::vector<std::string> row = {FigureLabel(value.figure()), absl::StrCat(value.count()),
+                                    absl::StrCat(value.investment_wan_yuan())};
+    if (compared) {
+      row.insert(row.end(), {"", ""});
+      for (const auto& comparison : report.comparisons()) {
+        if (comparison.figure() != value.figure()) continue;
+        row[3] = CountAndMoney(comparison.previous_period());
+        row[4] = CountAndMoney(comparison.same_period_last_year());
+      }
+    }
+    rows.push_back(std::move(row));
+  }
+  absl::StrAppend(&out, FormatTable(rows));
+  for (const auto& breakdown : report.breakdowns()) {
+    absl::StrAppend(&out, "\n", FigureLabel(breakdown.figure()), " by ",
+                    EnumLabel(*zhaoshang::common::v1::GroupBy_descriptor()->FindValueByNumber(
+                        breakdown.group_by())),
+                    "\n");
+    std::vector<std::vector<std::string>> table = {{"", "count", "investment (万元)"}};
+    for (const auto& row : breakdown.rows()) {
+      table.push_back(
+          {row.key(), absl::StrCat(row.count()), absl::StrCat(row.investment_wan_yuan())});
+    }
+    absl::StrAppend(&out, FormatTable(table));
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string HumanDuration(absl::Duration duration) {
@@ -180,6 +229,9 @@ std::optional<std::string> RenderReadable(const google::protobuf::Message& respo
   }
   if (const auto* overdue = dynamic_cast<const ListOverdueLeadsResponse*>(&response)) {
     return OverdueTable(*overdue, context);
+  }
+  if (const auto* report = dynamic_cast<const zhaoshang::reporting::v1::PeriodReport*>(&response)) {
+    return ReportTables(*report);
   }
   if (const auto* leads = dynamic_cast<const zhaoshang::lead::v1::ListLeadsResponse*>(&response)) {
     return LeadsTable(*leads, context);

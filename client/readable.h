@@ -1,8 +1,10 @@
 // Tables a person reads for the answers that are otherwise hundreds of
 // flattened `units[7].metrics[2].completion` lines: progress and ranking
 // snapshots (one row per unit: each metric done/target and %, score,
-// rank; the caller's own unit marked) and overdue leads (which deadline,
-// overdue by how long). -o json and -o csv still print every field.
+// rank; the caller's own unit marked), period reports (one row per figure,
+// then each breakdown), lead lists with enterprise names and overdue leads
+// (which deadline, overdue by how long). -o json and -o csv still print
+// every field.
 #pragma once
 
 #include <google/protobuf/message.h>

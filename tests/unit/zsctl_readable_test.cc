@@ -7,6 +7,7 @@
 #include "client/period.h"
 #include "client/readable.h"
 #include "zhaoshang/lead/v1/lead_service.pb.h"
+#include "zhaoshang/reporting/v1/reporting_service.pb.h"
 #include "zhaoshang/supervision/v1/supervision_service.pb.h"
 
 namespace zs::client {
@@ -79,6 +80,36 @@ TEST(ReadableTest, OverdueLeadsSayWhichDeadlineAndByHowLong) {
   EXPECT_NE(table.find("(none)"), std::string::npos) << "no follow-up owner, said so";
   EXPECT_EQ(*RenderReadable(zhaoshang::lead::v1::ListOverdueLeadsResponse(), context),
             "no overdue leads\n");
+}
+
+TEST(ReadableTest, AReportIsOneRowPerFigureThenEachBreakdown) {
+  zhaoshang::reporting::v1::PeriodReport report;
+  report.mutable_period()->set_start_date("2026-10-01");
+  report.mutable_period()->set_end_date("2026-12-31");
+  auto* leads = report.add_figures();
+  leads->set_figure(zhaoshang::reporting::v1::FIGURE_LEADS);
+  leads->set_count(12);
+  leads->set_investment_wan_yuan(340000);
+  auto* comparison = report.add_comparisons();
+  comparison->set_figure(zhaoshang::reporting::v1::FIGURE_LEADS);
+  comparison->mutable_previous_period()->set_count(9);
+  comparison->mutable_previous_period()->set_investment_wan_yuan(120000);
+  auto* breakdown = report.add_breakdowns();
+  breakdown->set_figure(zhaoshang::reporting::v1::FIGURE_LEADS);
+  breakdown->set_group_by(zhaoshang::common::v1::GROUP_BY_OFFICE);
+  auto* row = breakdown->add_rows();
+  row->set_key("office-fujian");
+  row->set_count(7);
+  const std::string table = *RenderReadable(report, ReadableContext());
+  std::vector<std::string> lines = absl::StrSplit(table, '\n', absl::SkipEmpty());
+  ASSERT_GE(lines.size(), 6u) << table;
+  EXPECT_EQ(lines[0], "Report 2026-10-01 – 2026-12-31");
+  EXPECT_NE(lines[1].find("PREVIOUS PERIOD"), std::string::npos) << table;
+  EXPECT_EQ(lines[2].find("leads"), 0u) << table;
+  EXPECT_NE(lines[2].find("340000"), std::string::npos) << table;
+  EXPECT_NE(lines[2].find("9 / 120000 万元"), std::string::npos) << table;
+  EXPECT_EQ(lines[3], "leads by office") << table;
+  EXPECT_EQ(lines[5].find("office-fujian"), 0u) << table;
 }
 
 TEST(PeriodTest, MonthWeekAndQuarterAreChinaCalendarRanges) {
