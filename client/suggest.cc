@@ -32,6 +32,38 @@ const CLI::App* Child(const CLI::App& app, const std::string& word) {
   return nullptr;
 }
 
+// The flags `app` and the commands above it take (global options may come
+// after the command).
+std::vector<std::string> FlagNames(const CLI::App* app) {
+  std::vector<std::string> names;
+  for (; app != nullptr; app = app->get_parent()) {
+    for (const CLI::Option* option : app->get_options()) {
+      for (const std::string& name : option->get_lnames()) names.push_back("--" + name);
+    }
+  }
+  return names;
+}
+
+// Up to four of `names` spelled like `word`, closest first.
+std::vector<std::string> Closest(const std::string& word, const std::vector<std::string>& names) {
+  std::vector<std::pair<size_t, std::string>> close;
+  for (const std::string& name : names) {
+    const size_t distance = EditDistance(word, name);
+    if (distance <= std::max<size_t>(2, word.size() / 3) ||
+        (word.size() >= 3 && absl::StartsWith(name, word))) {
+      close.emplace_back(distance, name);
+    }
+  }
+  std::sort(close.begin(), close.end());
+  std::vector<std::string> closest;
+  for (const auto& [distance, name] : close) {
+    if (closest.size() < 4 && std::find(closest.begin(), closest.end(), name) == closest.end()) {
+      closest.push_back(name);
+    }
+  }
+  return closest;
+}
+
 }  // namespace
 
 std::string UnknownCommandMessage(const CLI::App& app, int argc, const char* const* argv) {
@@ -56,25 +88,28 @@ std::string UnknownCommandMessage(const CLI::App& app, int argc, const char* con
     }
     std::vector<const CLI::App*> subcommands =
         at->get_subcommands([](const CLI::App*) { return true; });
-    if (subcommands.empty()) return "";  // a positional argument of a command
-    std::vector<std::pair<size_t, std::string>> close;
+    if (subcommands.empty()) break;  // a positional argument of a command
+    std::vector<std::string> candidates;
     for (const CLI::App* sub : subcommands) {
-      std::vector<std::string> names = sub->get_aliases();
-      names.push_back(sub->get_name());
-      for (const std::string& name : names) {
-        const size_t distance = EditDistance(word, name);
-        if (distance <= std::max<size_t>(2, word.size() / 3) ||
-            (word.size() >= 3 && absl::StartsWith(name, word))) {
-          close.emplace_back(distance, name);
-        }
-      }
+      candidates.push_back(sub->get_name());
+      for (const std::string& alias : sub->get_aliases()) candidates.push_back(alias);
     }
-    std::sort(close.begin(), close.end());
-    std::vector<std::string> names;
-    for (const auto& [distance, name] : close) {
-      if (names.size() < 4) names.push_back(name);
-    }
+    const std::vector<std::string> names = Closest(word, candidates);
     std::string message = absl::StrCat("zsctl: \"", word, "\" is not a command of ", path);
+    if (!names.empty())
+      absl::StrAppend(&message, "; did you mean ", absl::StrJoin(names, ", "), "?");
+    return absl::StrCat(message, "\n  (", path, " --help lists them)\n");
+  }
+  // Every word names a command: perhaps a flag does not.
+  const std::vector<std::string> flags = FlagNames(at);
+  for (int i = 1; i < argc; ++i) {
+    const std::string word = std::string(argv[i]).substr(0, std::string(argv[i]).find('='));
+    if (!absl::StartsWith(word, "--") ||
+        std::find(flags.begin(), flags.end(), word) != flags.end()) {
+      continue;
+    }
+    const std::vector<std::string> names = Closest(word, flags);
+    std::string message = absl::StrCat("zsctl: ", path, " has no flag ", word);
     if (!names.empty())
       absl::StrAppend(&message, "; did you mean ", absl::StrJoin(names, ", "), "?");
     return absl::StrCat(message, "\n  (", path, " --help lists them)\n");

@@ -8,7 +8,8 @@
 namespace zs::client {
 
 // The message for a command line whose words after the last command they
-// reach name no command of it ("zsctl lead creat" → create, create-lead), or
+// reach name no command of it ("zsctl lead creat" → create, create-lead),
+// or that gives a flag the command does not take ("--titel" → --title);
 // empty when the command line is not like that.
 std::string UnknownCommandMessage(const CLI::App& app, int argc, const char* const* argv);
 

@@ -289,6 +289,10 @@ TEST_F(ZsctlTest, VersionProfilesAndCommandsAPersonMistypes) {
   EXPECT_EQ(typo.exit_code, 2);
   EXPECT_NE(typo.err.find("did you mean create"), std::string::npos) << typo.err;
   EXPECT_NE(Zsctl({"laed", "list"}).err.find("did you mean lead"), std::string::npos);
+  Outcome flag = Zsctl({"--profile", "fujian", "lead", "create", "--titel", "x"});
+  EXPECT_EQ(flag.exit_code, 2);
+  EXPECT_NE(flag.err.find("has no flag --titel; did you mean --title"), std::string::npos)
+      << flag.err;
 
   // A default profile, as kubectl's current context.
   const int64_t enterprise = CreateEnterprise("bureau", "默认配置测试有限公司");
