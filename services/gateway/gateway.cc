@@ -179,7 +179,13 @@ void Gateway::HandleApi(const httplib::Request& request, httplib::Response* resp
                             (!access_cookie.empty() ||
                              ((method_name == kRefreshSession || method_name == kDeleteSession) &&
                               !session_cookie.empty()));
-  if (uses_cookies && !access_cookie.empty()) caller.authorization = "Bearer " + access_cookie;
+  // Signing in, renewing and signing out carry their credential in the body;
+  // an expired access cookie sent along must not get them refused.
+  const bool session_call = method_name == kCreateSession || method_name == kRefreshSession ||
+                            method_name == kDeleteSession;
+  if (uses_cookies && !access_cookie.empty() && !session_call) {
+    caller.authorization = "Bearer " + access_cookie;
+  }
   if (IsUnsafeMethod(request.method) && (uses_cookies || method_name == kCreateSession)) {
     std::string refusal = CsrfRefusal(request, config_.allowed_origins);
     // Signing in has no CSRF token yet; its Origin (if a browser sent one) must still match.
