@@ -28,6 +28,7 @@
 #include "tests/support/lead_server.h"
 #include "tests/support/process.h"
 #include "tests/support/service_migrations.h"
+#include "tests/support/supervision_server.h"
 #include "tests/support/test_database.h"
 
 namespace zs::testing {
@@ -594,6 +595,40 @@ TEST_F(ZsctlTest, SetAsideChangesAreListedWithTheReasonAndRetriedOrDropped) {
   EXPECT_EQ(dropped.exit_code, 0) << dropped.err;
   EXPECT_EQ(Zsctl({"--profile", "fujian", "queue", "conflicts"}).out, "no changes set aside\n");
   EXPECT_EQ(Zsctl({"--profile", "fujian", "queue", "drop", "2"}).exit_code, 3);
+}
+
+TEST_F(ZsctlTest, ProgressIsATableOfUnitsForThisMonthWithTheCallersOwnMarked) {
+  // Supervision reads lead and project with the caller's identity, which
+  // the test servers take from metadata (a development profile).
+  SupervisionServer supervision;
+  std::ofstream(home_ + "/config.ini", std::ios::app)
+      << "[profile fujian-progress]\nsupervision_endpoint = 127.0.0.1:" << supervision.port()
+      << "\nplaintext = true\ndev_principal = fujian-chen\ndev_role = office_staff\n"
+      << "dev_unit = office-fujian\noffice = office-fujian\n";
+  Outcome progress = Zsctl({"--profile", "fujian-progress", "supervision", "get-progress"});
+  ASSERT_EQ(progress.exit_code, 0) << progress.err;
+  // No period given: this month in China Standard Time.
+  const absl::CivilDay today = TodayInChina();
+  const absl::CivilMonth month(today);
+  const std::string first = absl::FormatCivilTime(absl::CivilDay(month));
+  const std::string last = absl::FormatCivilTime(absl::CivilDay(month + 1) - 1);
+  EXPECT_EQ(progress.out.rfind("Progress " + first + " – " + last, 0), 0u) << progress.out;
+  // One row per unit, the caller's office marked, no flattened dump.
+  std::vector<std::string> lines = absl::StrSplit(progress.out, '\n', absl::SkipEmpty());
+  int marked = 0;
+  for (const std::string& line : lines) {
+    if (line.rfind("▶", 0) == 0) {
+      ++marked;
+      EXPECT_NE(line.find("office-fujian"), std::string::npos) << line;
+    }
+  }
+  EXPECT_EQ(marked, 1) << progress.out;
+  EXPECT_EQ(progress.out.find("units["), std::string::npos) << progress.out;
+  EXPECT_NE(progress.out.find("your unit (office-fujian)"), std::string::npos) << progress.out;
+  Outcome quarter = Zsctl(
+      {"--profile", "fujian-progress", "supervision", "get-progress", "--quarter", "2026-Q1"});
+  EXPECT_EQ(quarter.out.rfind("Progress 2026-01-01 – 2026-03-31", 0), 0u)
+      << quarter.out << quarter.err;
 }
 
 std::string ToGbk(const std::string& utf8) {
