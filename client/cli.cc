@@ -98,7 +98,7 @@ int FailCall(const grpc::Status& status, const Profile& profile) {
               << ".\n  Get the bureau's CA certificate and set tls_ca_file in profile "
               << profile.name
               << ", or check the endpoint is the bureau's (something on the link may be "
-                 "intercepting it). Nothing was sent or queued.\n  ("
+                 "intercepting it).\n  ("
               << status.error_message() << ")\n";
     return kExitPermission;
   }
@@ -108,10 +108,9 @@ int FailCall(const grpc::Status& status, const Profile& profile) {
   if (status.error_code() == grpc::StatusCode::UNAUTHENTICATED) {
     std::cerr << "  The services refused the token in " << token
               << " (expired, revoked or not theirs): ask the bureau's administrator for a new "
-                 "one and save it there. Nothing was queued.\n";
+                 "one and save it there.\n";
   } else if (status.error_code() == grpc::StatusCode::PERMISSION_DENIED) {
-    std::cerr << "  Your role may not do this to that record; ask the bureau if it should. "
-                 "Nothing was queued.\n";
+    std::cerr << "  Your role may not do this to that record; ask the bureau if it should.\n";
   }
   return code;
 }

@@ -619,7 +619,11 @@ int RunMethod(MethodCommand& command, const GlobalOptions& options) {
       Fail(status);
       return kExitUsage;
     }
-    return FailCall(status, profile);
+    const int code = FailCall(status, profile);
+    if (may_queue) {
+      std::cerr << "  Nothing was queued: waiting for the link would not change this answer.\n";
+    }
+    return code;
   }
   if (!command.ref.empty()) {
     if (const int64_t id = CreatedId(*response); id != 0) {
