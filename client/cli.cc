@@ -1,5 +1,7 @@
 #include "client/cli.h"
 
+#include <unistd.h>
+
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
@@ -57,6 +59,10 @@ OutputFormat GlobalOptions::format() const {
 }
 
 int Print(const GlobalOptions& options, const google::protobuf::Message& response) {
+  if (options.format() == OutputFormat::kXlsx && isatty(STDOUT_FILENO)) {
+    std::cerr << "zsctl: -o xlsx writes a workbook: redirect it to a file (> list.xlsx)\n";
+    return kExitUsage;
+  }
   absl::StatusOr<std::string> text = Render(response, options.format(), options.columns);
   if (!text.ok()) {
     std::cerr << "zsctl: " << text.status().message() << "\n";

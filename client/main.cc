@@ -27,8 +27,9 @@ int main(int argc, char** argv) {
   app.fallthrough();  // global options may follow the subcommand
   app.add_option("--profile,-p", options.profile, "profile to use (env ZSCTL_PROFILE)");
   app.add_option("--config", options.config, "config file (env ZSCTL_CONFIG)");
-  app.add_option("--output,-o", options.output, "table, json or csv")
-      ->check(CLI::IsMember({"table", "json", "csv"}));
+  app.add_option("--output,-o", options.output,
+                 "table, json, csv (Excel-safe, UTF-8 with BOM) or xlsx (to a file)")
+      ->check(CLI::IsMember({"table", "json", "csv", "xlsx"}));
   app.add_option("--columns", options.columns, "columns of a list, e.g. id,title,status")
       ->delimiter(',');
   app.add_option("--timeout", options.timeout_seconds, "seconds per attempt");

@@ -4,7 +4,9 @@
 #include <google/protobuf/timestamp.pb.h>
 #include <google/protobuf/util/json_util.h>
 #include <google/protobuf/util/time_util.h>
+#include <unistd.h>
 #include <wchar.h>
+#include <xlsxwriter.h>
 
 #include <algorithm>
 #include <clocale>
@@ -13,12 +15,15 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
+#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "client/request_fields.h"
 #include "common/clock.h"
 #include "common/csv.h"
+#include "common/labels.h"
+#include "common/xlsx_bytes.h"
 
 namespace zs::client {
 namespace {
@@ -49,6 +54,14 @@ constexpr size_t kMaxDefaultColumns = 8;
 
 std::string Cell(const Message& message, const FieldDescriptor& field, int index);
 
+// Fields that hold a directory code (unit, office, leader, park): people
+// read the directory's name. credit_code is an identifier, not one of these.
+bool IsDirectoryCode(const FieldDescriptor& field) {
+  static const char* const kNames[] = {"unit_code", "office_code",    "leader_code",
+                                       "park_code", "commander_code", "parent_code"};
+  return std::find(std::begin(kNames), std::end(kNames), field.name()) != std::end(kNames);
+}
+
 std::string MessageCell(const Message& message) {
   if (const auto* time = dynamic_cast<const google::protobuf::Timestamp*>(&message)) {
     // China Standard Time, as people in the district read a clock (-o json
@@ -65,7 +78,9 @@ std::string Cell(const Message& message, const FieldDescriptor& field, int index
   const bool rep = field.is_repeated();
   if (rep && index < 0) {
     std::vector<std::string> parts;
-    for (int i = 0; i < r.FieldSize(message, &field); ++i) parts.push_back(Cell(message, field, i));
+    for (int i = 0; i < r.FieldSize(message, &field); ++i) {
+      parts.push_back(Cell(message, field, i));
+    }
     return absl::StrJoin(parts, ",");
   }
   switch (field.cpp_type()) {
@@ -75,11 +90,16 @@ std::string Cell(const Message& message, const FieldDescriptor& field, int index
                                     : r.GetStringReference(message, &field, &scratch);
       if (field.type() == FieldDescriptor::TYPE_BYTES)
         return absl::StrCat("(", text.size(), " bytes)");
+      if (IsDirectoryCode(field) && !text.empty()) {
+        return OrgLabel(Directory::Seeded(), text);
+      }
       return text;  // as is: text format would quote and escape it
     }
-    case FieldDescriptor::CPPTYPE_ENUM:
-      return ShortEnumName(
-          *(rep ? r.GetRepeatedEnum(message, &field, index) : r.GetEnum(message, &field)));
+    case FieldDescriptor::CPPTYPE_ENUM: {
+      const auto& value =
+          *(rep ? r.GetRepeatedEnum(message, &field, index) : r.GetEnum(message, &field));
+      return EnumValueLabel(value);
+    }
     case FieldDescriptor::CPPTYPE_MESSAGE:
       if (!rep && !r.HasField(message, &field)) return "";
       return MessageCell(rep ? r.GetRepeatedMessage(message, &field, index)
@@ -186,6 +206,8 @@ bool ParseOutputFormat(absl::string_view text, OutputFormat* format) {
     *format = OutputFormat::kJson;
   else if (text == "csv")
     *format = OutputFormat::kCsv;
+  else if (text == "xlsx")
+    *format = OutputFormat::kXlsx;
   else
     return false;
   return true;
@@ -231,10 +253,68 @@ std::string FormatTable(const std::vector<std::vector<std::string>>& rows) {
   return out;
 }
 
+bool IsPlainNumber(absl::string_view text) {
+  double unused;
+  return !text.empty() && text.find_first_not_of("0123456789.-") == absl::string_view::npos &&
+         absl::SimpleAtod(text, &unused);
+}
+
+// Digits Excel would turn into a number and lose: long ones (credit codes,
+// phone numbers, ids past 15 digits print as 9.14E+17) and leading zeros.
+bool IsDigitIdentifier(absl::string_view text) {
+  return text.size() > 1 && text.find_first_not_of("0123456789") == absl::string_view::npos &&
+         (text.size() >= 11 || text[0] == '0');
+}
+
+std::string SpreadsheetSafe(const std::string& cell) {
+  if (cell.empty()) return cell;
+  if (IsDigitIdentifier(cell)) return absl::StrCat("=\"", cell, "\"");  // a text constant
+  const char first = cell[0];
+  const bool formula_like = first == '=' || first == '+' || first == '@' || first == '\t' ||
+                            first == '\r' || (first == '-' && !IsPlainNumber(cell));
+  return formula_like ? "'" + cell : cell;
+}
+
 std::string FormatCsv(const std::vector<std::vector<std::string>>& rows) {
-  std::string out;
-  for (const auto& row : rows) out += CsvLine(row);
+  std::string out = "\xEF\xBB\xBF";  // UTF-8 byte-order mark: Excel then reads UTF-8
+  for (const auto& row : rows) {
+    std::vector<std::string> safe;
+    for (const std::string& cell : row) safe.push_back(SpreadsheetSafe(cell));
+    out += CsvLine(safe);
+  }
   return out;
+}
+
+absl::StatusOr<std::string> FormatXlsx(const std::vector<std::vector<std::string>>& rows) {
+  return WorkbookBytes([&](lxw_workbook* workbook) {
+    lxw_worksheet* sheet = workbook_add_worksheet(workbook, nullptr);
+    lxw_format* header = workbook_add_format(workbook);
+    format_set_bold(header);
+    format_set_bg_color(header, 0xDDEBF7);
+    std::vector<size_t> widths;
+    for (size_t r = 0; r < rows.size(); ++r) {
+      if (widths.size() < rows[r].size()) widths.resize(rows[r].size(), 8);
+      for (size_t c = 0; c < rows[r].size(); ++c) {
+        const std::string& cell = rows[r][c];
+        widths[c] = std::max(widths[c], std::min<size_t>(DisplayWidth(cell) + 2, 60));
+        double number = 0;
+        if (r > 0 && IsPlainNumber(cell) && !IsDigitIdentifier(cell) &&
+            absl::SimpleAtod(cell, &number)) {
+          worksheet_write_number(sheet, r, c, number, nullptr);
+        } else {
+          // A string cell: Excel keeps it as typed, never as a formula.
+          worksheet_write_string(sheet, r, c, cell.c_str(), r == 0 ? header : nullptr);
+        }
+      }
+    }
+    for (size_t c = 0; c < widths.size(); ++c) {
+      worksheet_set_column(sheet, c, c, static_cast<double>(widths[c]), nullptr);
+    }
+    worksheet_freeze_panes(sheet, 1, 0);
+    if (!rows.empty() && !rows[0].empty()) {
+      worksheet_autofilter(sheet, 0, 0, rows.size() - 1, rows[0].size() - 1);
+    }
+  });
 }
 
 absl::StatusOr<std::string> Render(const Message& response, OutputFormat format,
@@ -252,6 +332,7 @@ absl::StatusOr<std::string> Render(const Message& response, OutputFormat format,
   }
   absl::StatusOr<std::vector<std::vector<std::string>>> rows = Rows(response, columns);
   if (!rows.ok()) return rows.status();
+  if (format == OutputFormat::kXlsx) return FormatXlsx(*rows);
   return format == OutputFormat::kCsv ? FormatCsv(*rows) : FormatTable(*rows);
 }
 

@@ -56,6 +56,18 @@ std::vector<OrgEntry> Directory::entries() const {
   return *entries_;
 }
 
+std::optional<OrgEntry> Directory::Find(absl::string_view code) const {
+  std::shared_ptr<const std::vector<OrgEntry>> entries;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    entries = entries_;
+  }
+  for (const OrgEntry& entry : *entries) {
+    if (entry.code == code) return entry;
+  }
+  return std::nullopt;
+}
+
 bool Directory::Is(absl::string_view code, std::initializer_list<OrgKind> kinds) const {
   std::shared_ptr<const std::vector<OrgEntry>> entries;
   {

@@ -10,6 +10,7 @@
 
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -40,6 +41,8 @@ class Directory {
   bool IsLeader(absl::string_view code) const;
   bool IsPark(absl::string_view code) const;
   std::vector<OrgEntry> entries() const;
+  // The entry with `code`, if any.
+  std::optional<OrgEntry> Find(absl::string_view code) const;
 
   // Swaps in a new list; readers see the old or the new one, never a mix.
   void Replace(std::vector<OrgEntry> entries);

@@ -16,6 +16,11 @@ ABSL_FLAG(int, source_timeout_ms, zs::EnvOr("ZS_SOURCE_TIMEOUT_MS", 5000),
 ABSL_FLAG(int, closed_period_cache_seconds, zs::EnvOr("ZS_CLOSED_PERIOD_CACHE_SECONDS", 300),
           "how long a closed period's report is reused (env ZS_CLOSED_PERIOD_CACHE_SECONDS)");
 
+ABSL_FLAG(std::string, district_name, zs::EnvOr("ZS_DISTRICT_NAME", "源汇区"),
+          "the district named in export titles (env ZS_DISTRICT_NAME)");
+ABSL_FLAG(std::string, issuing_unit, zs::EnvOr("ZS_ISSUING_UNIT", "源汇区投资促进局"),
+          "制表单位 printed on exports (env ZS_ISSUING_UNIT)");
+
 int main(int argc, char** argv) {
   std::unique_ptr<zs::reporting::ReportSources> sources;
   return zs::RunServiceMain(
@@ -31,7 +36,10 @@ int main(int argc, char** argv) {
                  absl::Milliseconds(absl::GetFlag(FLAGS_source_timeout_ms)));
              return std::make_unique<zs::reporting::ReportingServiceImpl>(
                  env.pool, env.report_pool, *sources, env.max_call_time,
-                 absl::Seconds(absl::GetFlag(FLAGS_closed_period_cache_seconds)), env.gatekeeper);
+                 absl::Seconds(absl::GetFlag(FLAGS_closed_period_cache_seconds)), env.gatekeeper,
+                 zs::reporting::ExportHeading{.district = absl::GetFlag(FLAGS_district_name),
+                                              .issuer = absl::GetFlag(FLAGS_issuing_unit),
+                                              .directory = &env.directory});
            }},
       argc, argv);
 }

@@ -34,11 +34,12 @@ ReportingServiceImpl::ReportingServiceImpl(WorkerPool& pool, WorkerPool& report_
                                            const ReportSources& sources,
                                            absl::Duration max_call_time,
                                            absl::Duration closed_period_cache_ttl,
-                                           const Gatekeeper& gatekeeper)
+                                           const Gatekeeper& gatekeeper, ExportHeading heading)
     : executor_(pool, max_call_time, gatekeeper, ReportingAccessPolicy()),
       report_executor_(report_pool, max_call_time, gatekeeper, ReportingAccessPolicy()),
       sources_(sources),
-      cache_(closed_period_cache_ttl, 256) {}
+      cache_(closed_period_cache_ttl, 256),
+      heading_(std::move(heading)) {}
 
 absl::Status ReportingServiceImpl::BuildReport(const CallContext& call,
                                                const rv1::GetPeriodReportRequest& request,
@@ -120,17 +121,28 @@ ServerUnaryReactor* ReportingServiceImpl::ExportPeriodReport(
             request->format() != rv1::EXPORT_FORMAT_XLSX) {
           return InvalidField("format", "must be EXPORT_FORMAT_CSV or EXPORT_FORMAT_XLSX");
         }
+        // A report asked without breakdowns is exported with the three a
+        // bureau's tables always carry (and its charts draw): by month,
+        // industry and unit.
+        rv1::GetPeriodReportRequest report_request = request->report();
+        if (report_request.breakdowns().empty()) {
+          for (cv1::GroupBy g : {cv1::GROUP_BY_MONTH, cv1::GROUP_BY_INDUSTRY, cv1::GROUP_BY_UNIT}) {
+            report_request.add_breakdowns(g);
+          }
+        }
         rv1::PeriodReport report;
-        ZS_RETURN_IF_ERROR(BuildReport(call, request->report(), &report));
+        ZS_RETURN_IF_ERROR(BuildReport(call, report_request, &report));
+        ExportHeading heading = heading_;
+        heading.date = TodayInChina();
         const std::string base = absl::StrCat("招商引资统计_", report.period().start_date(), "_",
                                               report.period().end_date());
         if (request->format() == rv1::EXPORT_FORMAT_CSV) {
           response->set_file_name(base + ".csv");
           response->set_content_type("text/csv; charset=utf-8");
-          response->set_content(ReportCsv(report));
+          response->set_content(ReportCsv(report, heading));
           return absl::OkStatus();
         }
-        absl::StatusOr<std::string> workbook = ReportXlsx(report);
+        absl::StatusOr<std::string> workbook = ReportXlsx(report, heading);
         if (!workbook.ok()) return workbook.status();
         response->set_file_name(base + ".xlsx");
         response->set_content_type(

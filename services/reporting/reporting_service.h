@@ -6,6 +6,7 @@
 #include "absl/time/time.h"
 #include "common/db/worker_pool.h"
 #include "common/rpc.h"
+#include "services/reporting/export.h"
 #include "services/reporting/report_cache.h"
 #include "services/reporting/sources.h"
 #include "zhaoshang/reporting/v1/reporting_service.grpc.pb.h"
@@ -22,7 +23,7 @@ class ReportingServiceImpl final : public rv1::ReportingService::CallbackService
   // of records on `pool`.
   ReportingServiceImpl(WorkerPool& pool, WorkerPool& report_pool, const ReportSources& sources,
                        absl::Duration max_call_time, absl::Duration closed_period_cache_ttl,
-                       const Gatekeeper& gatekeeper);
+                       const Gatekeeper& gatekeeper, ExportHeading heading = {});
 
   grpc::ServerUnaryReactor* GetPeriodReport(grpc::CallbackServerContext* context,
                                             const rv1::GetPeriodReportRequest* request,
@@ -46,6 +47,7 @@ class ReportingServiceImpl final : public rv1::ReportingService::CallbackService
   RpcExecutor report_executor_;
   const ReportSources& sources_;
   ReportCache cache_;
+  const ExportHeading heading_;  // its date is set per export
 };
 
 }  // namespace zs::reporting

@@ -67,8 +67,8 @@ bool FigureHasDimension(rv1::Figure figure, cv1::GroupBy g) {
   switch (figure) {
     case rv1::FIGURE_OUTBOUND_TRIPS:
     case rv1::FIGURE_MERCHANT_VISITS:
-      return in(
-          {cv1::GROUP_BY_UNIT, cv1::GROUP_BY_OFFICE, cv1::GROUP_BY_LEADER, cv1::GROUP_BY_MONTH});
+      return in({cv1::GROUP_BY_UNIT, cv1::GROUP_BY_OFFICE, cv1::GROUP_BY_LEADER,
+                 cv1::GROUP_BY_MONTH, cv1::GROUP_BY_ACTIVITY_KIND});
     case rv1::FIGURE_LEADS:
       return in({cv1::GROUP_BY_UNIT, cv1::GROUP_BY_OFFICE, cv1::GROUP_BY_INDUSTRY,
                  cv1::GROUP_BY_CHANNEL, cv1::GROUP_BY_MONTH, cv1::GROUP_BY_CHAIN_ACTION,

@@ -125,7 +125,8 @@ std::vector<v1::UnitProgress> ComputeProgress(const cv1::DateRange& period,
       v1::MetricProgress* m = progress.add_metrics();
       m->set_metric(static_cast<v1::Metric>(metric));
       if (targets != inputs.yearly_targets.end() && targets->second.contains(metric)) {
-        m->set_target(ProRatedTarget(targets->second.at(metric), period));
+        m->set_yearly_target(targets->second.at(metric));
+        m->set_target(ProRatedTarget(m->yearly_target(), period));
       }
       if (actual != actuals.end() && actual->second.contains(metric)) {
         m->set_actual(actual->second.at(metric));

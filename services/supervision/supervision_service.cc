@@ -2,6 +2,7 @@
 
 #include <google/protobuf/util/time_util.h>
 
+#include <map>
 #include <memory>
 
 #include "absl/strings/str_cat.h"
@@ -10,9 +11,11 @@
 #include "common/db/transaction.h"
 #include "common/errors.h"
 #include "common/idempotency.h"
+#include "common/labels.h"
 #include "common/security/audit.h"
 #include "common/security/scope.h"
 #include "common/validation.h"
+#include "services/supervision/bulletin_text.h"
 #include "services/supervision/supervision_access.h"
 #include "services/supervision/supervision_rules.h"
 
@@ -364,30 +367,23 @@ ServerUnaryReactor* SupervisionServiceImpl::GenerateBulletin(
         bulletin.set_title(absl::StrCat("招商引资动态通报（", request->period().start_date(),
                                         " 至 ", request->period().end_date(), "）"));
         *bulletin.mutable_period() = request->period();
-        std::vector<std::string> lines;
-        // Behind: any metric under half of its pro-rated target.
-        for (const v1::UnitProgress& unit : *units) {
-          std::vector<std::string> behind;
-          for (const v1::MetricProgress& m : unit.metrics()) {
-            if (m.target() > 0 && m.completion() < 0.5) {
-              behind.push_back(
-                  absl::StrCat(v1::Metric_Name(m.metric()), " ", m.actual(), "/", m.target()));
-            }
-          }
-          if (behind.empty()) continue;
-          v1::BulletinItem* item = bulletin.add_items();
-          item->set_unit_code(unit.unit_code());
-          item->set_reason("BEHIND_TARGET");
-          item->set_detail(absl::StrJoin(behind, ", "));
-          lines.push_back(absl::StrCat(unit.unit_name(), "进度滞后：", item->detail()));
-        }
+        std::vector<std::string> lines = DescribeProgress(*units, request->period(), &bulletin);
+        // Tickets and projects name their unit by code: people read its name.
+        std::map<std::string, std::string> unit_names;
+        for (const v1::UnitProgress& unit : *units) unit_names[unit.unit_code()] = unit.unit_name();
+        auto unit_name = [&](const std::string& code) {
+          auto it = unit_names.find(code);
+          return it != unit_names.end() && !it->second.empty()
+                     ? it->second
+                     : OrgLabel(Directory::Seeded(), code);
+        };
         for (const auto& r : *overdue) {
           v1::BulletinItem* item = bulletin.add_items();
           item->set_unit_code(r.unit_code());
           item->set_reason("OVERDUE_REQUEST");
           item->set_detail(absl::StrCat("诉求#", r.id(), "（", r.category(), "）应于", r.due_date(),
                                         "前办结，已超期"));
-          lines.push_back(absl::StrCat(r.unit_code(), "：", item->detail()));
+          lines.push_back(absl::StrCat(unit_name(r.unit_code()), "：", item->detail()));
         }
         for (const auto& p : *stale) {
           v1::BulletinItem* item = bulletin.add_items();
@@ -395,7 +391,7 @@ ServerUnaryReactor* SupervisionServiceImpl::GenerateBulletin(
           item->set_reason("STALE_LEDGER");
           item->set_detail(
               absl::StrCat("项目#", p.id(), "（", p.name(), "）台账", stale_days, "天未更新"));
-          lines.push_back(absl::StrCat(p.unit_code(), "：", item->detail()));
+          lines.push_back(absl::StrCat(unit_name(p.unit_code()), "：", item->detail()));
         }
         bulletin.set_text(absl::StrCat(bulletin.title(), "\n", absl::StrJoin(lines, "\n")));
         *bulletin.mutable_publish_time() = google::protobuf::util::TimeUtil::GetCurrentTime();

@@ -174,13 +174,13 @@ TEST_F(ZsctlTest, EachOfficeWorksThroughItsOwnProfile) {
   ASSERT_EQ(lines.size(), 2u) << table.out;
   EXPECT_EQ(lines[0].find("ID"), 0u);
   // Columns line up by display width: the wide title is followed by the
-  // office code at the same column as the header's.
-  EXPECT_EQ(DisplayColumn(lines[0], "OFFICE_CODE"), DisplayColumn(lines[1], "office-chengdu"))
+  // office, by its name, at the same column as the header's.
+  EXPECT_EQ(DisplayColumn(lines[0], "OFFICE_CODE"), DisplayColumn(lines[1], "成都驻外招商办事处"))
       << table.out;
 
   Outcome csv =
       Zsctl({"--profile", "yrd", "lead", "list", "-o", "csv", "--columns", "title,office_code"});
-  EXPECT_EQ(csv.out, "title,office_code\r\nyrd的线索,office-yrd\r\n");
+  EXPECT_EQ(csv.out, "\xEF\xBB\xBFtitle,office_code\r\nyrd的线索,长三角驻外招商办事处\r\n");
 
   // Another office's record: denied, and the exit code says so.
   const std::string fujian_lead =
@@ -240,7 +240,7 @@ TEST_F(ZsctlTest, ChangesQueuedOfflineLandExactlyOnceInOrder) {
   Outcome listed =
       Zsctl({"--profile", "fujian", "queue", "list", "-o", "csv", "--columns", "seq,method"});
   EXPECT_EQ(listed.out,
-            "seq,method\r\n1,zhaoshang.lead.v1.LeadService.CreateLead\r\n"
+            "\xEF\xBB\xBFseq,method\r\n1,zhaoshang.lead.v1.LeadService.CreateLead\r\n"
             "2,zhaoshang.lead.v1.LeadService.CreateLead\r\n"
             "3,zhaoshang.lead.v1.LeadService.CreateLead\r\n");
   // Still offline: sync keeps everything queued and says so.
@@ -276,7 +276,7 @@ TEST_F(ZsctlTest, AQueuedChangeTheServicesRefuseIsSetAsideNotForced) {
   EXPECT_NE(synced.out.find("CONFLICT"), std::string::npos) << synced.out;
   EXPECT_TRUE(std::filesystem::exists(home_ + "/state/fujian.queue.jsonl.conflicts"));
   EXPECT_EQ(Zsctl({"--profile", "fujian", "queue", "list", "-o", "csv"}).out,
-            "seq,method,queued_time\r\n");
+            "\xEF\xBB\xBFseq,method,queued_time\r\n");
 }
 
 TEST_F(ZsctlTest, VersionProfilesAndCommandsAPersonMistypes) {
@@ -675,15 +675,20 @@ TEST_F(ZsctlTest, AGbkSpreadsheetImportsItsGoodRowsOnceAndNamesTheBadLines) {
   Outcome dry = Zsctl({"--profile", "fujian", "import", "leads", file, "--dry-run"});
   EXPECT_EQ(dry.exit_code, 7) << dry.err;
   EXPECT_EQ(ReportedLines(dry.out, file), (std::set<int>{11, 201, 351})) << dry.out;
-  EXPECT_NE(dry.out.find("500 rows (GB18030): 497 valid, 3 invalid"), std::string::npos) << dry.out;
+  EXPECT_NE(dry.out.find("500 rows (GB18030, header on line 1): 497 valid, 0 already imported, "
+                         "3 refused"),
+            std::string::npos)
+      << dry.out;
   EXPECT_EQ(Count("true"), "0") << "a dry run sends nothing";
 
   Outcome imported = Zsctl({"--profile", "fujian", "import", "leads", file});
   EXPECT_EQ(imported.exit_code, 7) << imported.err;
   EXPECT_EQ(ReportedLines(imported.out, file), (std::set<int>{11, 201, 351})) << imported.out;
-  EXPECT_NE(imported.out.find("497 imported, 0 already imported, 3 invalid"), std::string::npos)
+  EXPECT_NE(imported.out.find("497 imported, 0 already imported, 3 refused"), std::string::npos)
       << imported.out;
-  EXPECT_NE(imported.out.find(":11: industry: unknown industry '医药'"), std::string::npos);
+  // Problems name the sheet's own column headers.
+  EXPECT_NE(imported.out.find(":11: 产业: “医药”不是产业"), std::string::npos) << imported.out;
+  EXPECT_NE(imported.out.find(":201: 线索名称: 不能为空"), std::string::npos) << imported.out;
   EXPECT_EQ(Count("office_code = 'office-fujian'"), "497");
   EXPECT_EQ(Count("title = '导入线索7' AND estimated_investment_wan_yuan = 1007 AND "
                   "collected_date = '2026-08-08' AND channel = 7"),
@@ -693,14 +698,12 @@ TEST_F(ZsctlTest, AGbkSpreadsheetImportsItsGoodRowsOnceAndNamesTheBadLines) {
       "497");
 
   Outcome again = Zsctl({"--profile", "fujian", "import", "leads", file});
-  EXPECT_NE(again.out.find("0 imported, 497 already imported, 3 invalid"), std::string::npos)
+  EXPECT_NE(again.out.find("0 imported, 497 already imported, 3 refused"), std::string::npos)
       << again.out;
   EXPECT_EQ(Count("true"), "497");
-  // Even with its memory of finished rows gone, a re-run creates nothing:
-  // each row's request id comes from its content.
-  std::filesystem::remove_all(home_ + "/state");
-  Outcome forgetful = Zsctl({"--profile", "fujian", "import", "leads", file});
-  EXPECT_EQ(Count("true"), "497") << forgetful.out << forgetful.err;
+  // Nothing is remembered on the client: each row's request id comes from
+  // its content, on the server.
+  EXPECT_FALSE(std::filesystem::exists(home_ + "/state/imported-rows"));
   EXPECT_EQ(database_->QueryValue("SELECT count(*) FROM enterprises"), "497");
 }
 
@@ -712,13 +715,53 @@ TEST_F(ZsctlTest, Utf8WithByteOrderMarkAndVisits) {
          "洽谈物流项目,2026/3/18,\"杭州来访企业, 物流有限公司\",商贸物流\n";
   Outcome run = Zsctl({"--profile", "chengdu", "import", "visits", file});
   EXPECT_EQ(run.exit_code, 0) << run.out << run.err;
-  EXPECT_NE(run.out.find("2 rows (UTF-8): 2 imported"), std::string::npos) << run.out;
+  EXPECT_NE(run.out.find("2 rows (UTF-8, header on line 1): 2 imported"), std::string::npos)
+      << run.out;
   EXPECT_EQ(database_->QueryValue("SELECT string_agg(start_date::text, ',' ORDER BY id) FROM "
                                   "activities WHERE office_code = 'office-chengdu' AND kind = 2"),
             "2026-03-05,2026-03-18");
   EXPECT_EQ(database_->QueryValue(
                 "SELECT count(*) FROM enterprises WHERE name = '杭州来访企业, 物流有限公司'"),
             "1");
+}
+
+TEST_F(ZsctlTest, CsvIsSafeToOpenInExcelAndXlsxKeepsIdentifiers) {
+  // Text Excel would run as a formula, and identifiers it would turn into numbers.
+  const std::string payload = "=HYPERLINK(\"http://x\",\"点我\")";
+  Outcome created =
+      Zsctl({"--profile", "bureau", "lead", "create-enterprise", "--name", "+深圳注入测试有限公司",
+             "--credit-code", "91440300708461136T", "--contact-phone", "13800138000",
+             "--contact-name", payload, "--region", "-1+2", "--industry", "other", "-o", "json"});
+  ASSERT_EQ(created.exit_code, 0) << created.err;
+  Outcome csv = Zsctl({"--profile", "bureau", "lead", "list-enterprises", "-o", "csv", "--columns",
+                       "name,credit_code,contact_phone,contact_name,region,industry"});
+  ASSERT_EQ(csv.exit_code, 0) << csv.err;
+  EXPECT_EQ(csv.out.substr(0, 3), "\xEF\xBB\xBF");
+  EXPECT_EQ(csv.out.find('\n'), csv.out.find("\r\n") + 1);  // CRLF
+  EXPECT_NE(csv.out.find("'+深圳注入测试有限公司"), std::string::npos) << csv.out;
+  EXPECT_NE(csv.out.find("\"'=HYPERLINK(\"\"http://x\"\",\"\"点我\"\")\""), std::string::npos)
+      << csv.out;
+  EXPECT_NE(csv.out.find(",'-1+2,"), std::string::npos) << csv.out;
+  EXPECT_NE(csv.out.find(",\"=\"\"13800138000\"\"\","), std::string::npos) << csv.out;
+  EXPECT_NE(csv.out.find(",其他产业\r\n"), std::string::npos) << csv.out;  // a label, not OTHER
+  EXPECT_EQ(csv.out.find("INDUSTRY_"), std::string::npos) << csv.out;
+
+  // -o xlsx: a workbook where identifiers are text, read back by openpyxl.
+  const std::string book = home_ + "/enterprises.xlsx";
+  Outcome xlsx = Zsctl({"--profile", "bureau", "lead", "list-enterprises", "-o", "xlsx",
+                        "--columns", "id,name,credit_code,contact_phone,contact_name"});
+  ASSERT_EQ(xlsx.exit_code, 0) << xlsx.err;
+  std::ofstream(book, std::ios::binary) << xlsx.out;
+  const std::string check =
+      "/usr/bin/python3 -c \"import openpyxl,sys; s=openpyxl.load_workbook(sys.argv[1]).active; "
+      "r=[c.value for c in s[2]]; "
+      "assert [c.value for c in s[1]]==['id','name','credit_code','contact_phone','contact_name'],"
+      "s[1]; assert isinstance(r[0], int), r; "
+      "assert r[2]=='91440300708461136T' and r[3]=='13800138000', r; "
+      "assert r[4].startswith('=HYPERLINK') and s.cell(2,5).data_type=='s', r; "
+      "assert s.freeze_panes=='A2'\" " +
+      book;
+  EXPECT_EQ(std::system(check.c_str()), 0) << check;
 }
 
 TEST_F(ZsctlTest, AnAdminIssuesTokensTheServicesAccept) {

@@ -176,9 +176,13 @@ TEST_F(ReportingTest, ComparisonsMatchTheReportsOfThosePeriods) {
 TEST_F(ReportingTest, ExportsReadBackEqualToTheReport) {
   rv1::ExportPeriodReportRequest request;
   *request.mutable_report() = H1();
-  request.mutable_report()->add_breakdowns(cv1::GROUP_BY_INDUSTRY);
-  request.mutable_report()->add_breakdowns(cv1::GROUP_BY_OFFICE);
+  for (cv1::GroupBy g : {cv1::GROUP_BY_MONTH, cv1::GROUP_BY_INDUSTRY, cv1::GROUP_BY_UNIT,
+                         cv1::GROUP_BY_OFFICE, cv1::GROUP_BY_ACTIVITY_KIND}) {
+    request.mutable_report()->add_breakdowns(g);
+  }
+  request.mutable_report()->set_with_comparison(true);
   const rv1::PeriodReport report = Report(request.report());
+  ASSERT_EQ(report.comparisons_size(), 9);
   const std::string dir = ::testing::TempDir();
   std::string json;
   ASSERT_TRUE(google::protobuf::util::MessageToJsonString(report, &json).ok());
@@ -194,6 +198,42 @@ TEST_F(ReportingTest, ExportsReadBackEqualToTheReport) {
   const std::string command = std::string("/usr/bin/python3 ") + ZS_CHECK_EXPORTS + " " + dir +
                               "/report.json " + dir + "/report.csv " + dir + "/report.xlsx";
   EXPECT_EQ(std::system(command.c_str()), 0) << command;
+}
+
+TEST_F(ReportingTest, AnExportWithoutBreakdownsHasMonthIndustryAndUnit) {
+  rv1::ExportPeriodReportRequest request;
+  *request.mutable_report() = H1();
+  request.set_format(rv1::EXPORT_FORMAT_XLSX);
+  rv1::ExportPeriodReportResponse exported;
+  ASSERT_TRUE(server_->stub().ExportPeriodReport(StaffContext().get(), request, &exported).ok());
+  rv1::GetPeriodReportRequest asked = H1();
+  for (cv1::GroupBy g : {cv1::GROUP_BY_MONTH, cv1::GROUP_BY_INDUSTRY, cv1::GROUP_BY_UNIT}) {
+    asked.add_breakdowns(g);
+  }
+  const rv1::PeriodReport report = Report(asked);
+  const std::string dir = ::testing::TempDir();
+  std::string json;
+  ASSERT_TRUE(google::protobuf::util::MessageToJsonString(report, &json).ok());
+  std::ofstream(dir + "/default.json") << json;
+  std::ofstream(dir + "/default.xlsx", std::ios::binary) << exported.content();
+  request.set_format(rv1::EXPORT_FORMAT_CSV);
+  ASSERT_TRUE(server_->stub().ExportPeriodReport(StaffContext().get(), request, &exported).ok());
+  std::ofstream(dir + "/default.csv", std::ios::binary) << exported.content();
+  const std::string command = std::string("/usr/bin/python3 ") + ZS_CHECK_EXPORTS + " " + dir +
+                              "/default.json " + dir + "/default.csv " + dir + "/default.xlsx";
+  EXPECT_EQ(std::system(command.c_str()), 0) << command;
+}
+
+TEST_F(ReportingTest, ActivityKindIsABreakdownOfTripsAndVisits) {
+  rv1::GetPeriodReportRequest request = H1();
+  request.add_breakdowns(cv1::GROUP_BY_ACTIVITY_KIND);
+  const rv1::PeriodReport report = Report(request);
+  ASSERT_EQ(report.breakdowns_size(), 2);
+  EXPECT_EQ(report.breakdowns(0).figure(), rv1::FIGURE_OUTBOUND_TRIPS);
+  ASSERT_EQ(report.breakdowns(0).rows_size(), 1);
+  EXPECT_EQ(report.breakdowns(0).rows(0).key(), "ACTIVITY_KIND_OUTBOUND_TRIP");
+  EXPECT_EQ(report.breakdowns(0).rows(0).count(), 48);
+  EXPECT_EQ(report.breakdowns(1).rows(0).count(), 66);
 }
 
 TEST_F(ReportingTest, AnEmptyPeriodIsZerosNotAnError) {

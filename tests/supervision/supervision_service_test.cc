@@ -2,6 +2,8 @@
 // services behind it.
 #include <gtest/gtest.h>
 
+#include <map>
+
 #include "common/directory.h"
 #include "common/directory_refresher.h"
 #include "tests/project/project_test_util.h"
@@ -240,6 +242,54 @@ TEST_F(SupervisionTest, BulletinsNameWhoIsBehindAndWhatIsOverdue) {
   sv1::ListBulletinsResponse listed;
   ASSERT_TRUE(server_.stub().ListBulletins(StaffContext().get(), {}, &listed).ok());
   EXPECT_EQ(listed.bulletins_size(), 1);
+}
+
+TEST_F(SupervisionTest, AMonthBulletinNamesWhoIsAheadInWordsAndIgnoresFractionsOfATarget) {
+  // March 2026: office-fujian (OFFICE: 12 leads a year → 1 in March) collects
+  // its one lead; towns' yearly targets are all below one item a month (6
+  // trips → 0.5), and no unit signs anything.
+  lv1::Enterprise enterprise;
+  ASSERT_TRUE(server_.projects()
+                  .lead()
+                  .stub()
+                  .CreateEnterprise(StaffContext().get(),
+                                    EnterpriseRequest("march-enterprise", "三月线索企业"),
+                                    &enterprise)
+                  .ok());
+  lv1::CreateLeadRequest lead = LeadRequest("march-lead", enterprise.id());
+  lead.mutable_lead()->set_collected_date("2026-03-12");
+  lv1::Lead created;
+  ASSERT_TRUE(
+      server_.projects().lead().stub().CreateLead(StaffContext().get(), lead, &created).ok());
+
+  sv1::GenerateBulletinRequest request;
+  request.set_request_id("bulletin-march");
+  request.mutable_period()->set_start_date("2026-03-01");
+  request.mutable_period()->set_end_date("2026-03-31");
+  sv1::Bulletin bulletin;
+  ASSERT_TRUE(server_.stub().GenerateBulletin(StaffContext().get(), request, &bulletin).ok());
+  std::map<std::string, std::string> ahead, behind;
+  for (const auto& item : bulletin.items()) {
+    if (item.reason() == "AHEAD_OF_TARGET") ahead[item.unit_code()] = item.detail();
+    if (item.reason() == "BEHIND_TARGET") behind[item.unit_code()] = item.detail();
+  }
+  EXPECT_EQ(ahead["office-fujian"], "招商线索 1/1条（100%）");
+  EXPECT_NE(bulletin.text().find("福建驻外招商办事处进度领先：招商线索 1/1条（100%）"),
+            std::string::npos)
+      << bulletin.text();
+  // A fraction of a signing, or of a trip, makes no town "behind".
+  for (const char* town : {"town-daliu", "town-wenshi", "subdistrict-laojie"}) {
+    EXPECT_FALSE(behind.contains(town)) << town << ": " << behind[town];
+  }
+  // Parks have whole targets in a month (12 trips a year): behind, in words.
+  ASSERT_TRUE(behind.contains("park-medical")) << bulletin.text();
+  EXPECT_NE(behind["park-medical"].find("外出招商 0/1次（0%）"), std::string::npos)
+      << behind["park-medical"];
+  EXPECT_EQ(behind["park-medical"].find("签约"), std::string::npos) << behind["park-medical"];
+  EXPECT_NE(bulletin.text().find("医疗器械产业园进度滞后："), std::string::npos);
+  for (const char* code : {"METRIC_", "town-", "park-", "office-", "dept-"}) {
+    EXPECT_EQ(bulletin.text().find(code), std::string::npos) << code << "\n" << bulletin.text();
+  }
 }
 
 TEST_F(SupervisionTest, TasksTrackDeadlines) {
