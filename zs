@@ -27,6 +27,7 @@ DEBIAN_PACKAGES=(
   cmake ninja-build g++ clang libclang-rt-14-dev pkg-config
   libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler
   libabsl-dev libpqxx-dev libgtest-dev libgmock-dev libspdlog-dev libssl-dev libxlsxwriter-dev libjwt-dev libsodium-dev libcli11-dev libinih-dev libcsv-dev openssl
+  libzip-dev libexpat1-dev libicu-dev
   golang-github-gogo-googleapis-dev libcpp-httplib-dev
   postgresql-15 postgresql-client-15
   curl python3 python3-grpcio python3-protobuf python3-openpyxl python3-yaml

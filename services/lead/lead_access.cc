@@ -44,6 +44,11 @@ const AccessPolicy& LeadAccessPolicy() {
                          {"AggregateActivities", kPeople | kService},
                          {"AggregateLeads", kPeople | kService},
                          {"ListAuditEvents", kAdmin},
+                         // Each row is checked against the caller's own
+                         // unit or office, as CreateLead and CreateActivity are.
+                         {"ImportLeads", kRecorders},
+                         {"ImportActivities", kRecorders},
+                         {"GetImportTemplate", kPeople},
                      });
   return *kPolicy;
 }

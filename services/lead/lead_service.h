@@ -10,6 +10,7 @@
 #include "services/lead/activity_store.h"
 #include "services/lead/aggregate_store.h"
 #include "services/lead/enterprise_store.h"
+#include "services/lead/importer.h"
 #include "services/lead/lead_store.h"
 #include "services/lead/merge_store.h"
 #include "zhaoshang/lead/v1/lead_service.grpc.pb.h"
@@ -115,6 +116,16 @@ class LeadServiceImpl final : public v1::LeadService::CallbackService {
       grpc::CallbackServerContext* context,
       const zhaoshang::common::v1::ListAuditEventsRequest* request,
       zhaoshang::common::v1::ListAuditEventsResponse* response) override;
+  // Spreadsheets (lead_service_import.cc).
+  grpc::ServerUnaryReactor* ImportLeads(grpc::CallbackServerContext* context,
+                                        const v1::ImportLeadsRequest* request,
+                                        v1::ImportResponse* response) override;
+  grpc::ServerUnaryReactor* ImportActivities(grpc::CallbackServerContext* context,
+                                             const v1::ImportActivitiesRequest* request,
+                                             v1::ImportResponse* response) override;
+  grpc::ServerUnaryReactor* GetImportTemplate(grpc::CallbackServerContext* context,
+                                              const v1::GetImportTemplateRequest* request,
+                                              v1::ImportTemplate* response) override;
 
  private:
   RpcExecutor executor_;
@@ -124,6 +135,7 @@ class LeadServiceImpl final : public v1::LeadService::CallbackService {
   LeadStore leads_;
   MergeStore merges_;
   AggregateStore aggregates_;
+  Importer importer_;
 };
 
 }  // namespace zs::lead

@@ -1,0 +1,40 @@
+// The LeadService RPCs for spreadsheets: imports and their template.
+#include "services/lead/lead_service.h"
+
+namespace zs::lead {
+
+using grpc::CallbackServerContext;
+using grpc::ServerUnaryReactor;
+
+ServerUnaryReactor* LeadServiceImpl::ImportLeads(CallbackServerContext* context,
+                                                 const v1::ImportLeadsRequest* request,
+                                                 v1::ImportResponse* response) {
+  return executor_.Run(context, "ImportLeads", *request,
+                       [=, this](const CallContext& call, ConnectionSlot& slot) {
+                         return importer_.Run(call, slot, import::ImportKind::kLeads,
+                                              request->file(), request->validate_only(),
+                                              request->start_row(), request->max_rows(), response);
+                       });
+}
+
+ServerUnaryReactor* LeadServiceImpl::ImportActivities(CallbackServerContext* context,
+                                                      const v1::ImportActivitiesRequest* request,
+                                                      v1::ImportResponse* response) {
+  return executor_.Run(context, "ImportActivities", *request,
+                       [=, this](const CallContext& call, ConnectionSlot& slot) {
+                         return importer_.Run(call, slot, import::ImportKind::kActivities,
+                                              request->file(), request->validate_only(),
+                                              request->start_row(), request->max_rows(), response);
+                       });
+}
+
+ServerUnaryReactor* LeadServiceImpl::GetImportTemplate(CallbackServerContext* context,
+                                                       const v1::GetImportTemplateRequest* request,
+                                                       v1::ImportTemplate* response) {
+  return executor_.Run(context, "GetImportTemplate", *request,
+                       [=, this](const CallContext&, ConnectionSlot&) {
+                         return importer_.Template(request->kind(), response);
+                       });
+}
+
+}  // namespace zs::lead
