@@ -73,12 +73,18 @@ int RunImport(const ImportCommand& command, const GlobalOptions& options) {
     std::cerr << "zsctl: " << command.file << " is larger than 4 MB: split it into several files\n";
     return kExitUsage;
   }
-  lv1::ImportFile file;
-  file.set_content(bytes.str());
-  file.set_file_name(std::filesystem::path(command.file).filename().string());
-  file.set_sheet_name(command.sheet);
-  file.set_encoding(command.encoding);
-
+  const std::string file_name = std::filesystem::path(command.file).filename().string();
+  // The same file goes in every chunk: the service reads it whole each time
+  // and takes the rows from start_row on.
+  auto fill = [&](auto& request, int start) {
+    request.set_content(bytes.str());
+    request.set_file_name(file_name);
+    request.set_sheet_name(command.sheet);
+    request.set_encoding(command.encoding);
+    request.set_validate_only(command.dry_run);
+    request.set_start_row(start);
+    request.set_max_rows(kRowsPerCall);
+  };
   const bool progress = isatty(STDERR_FILENO) && !options.quiet;
   lv1::ImportResponse all;
   int start = 0;
@@ -87,17 +93,11 @@ int RunImport(const ImportCommand& command, const GlobalOptions& options) {
     grpc::Status status;
     if (command.kind == ImportKind::kLeads) {
       lv1::ImportLeadsRequest request;
-      *request.mutable_file() = file;
-      request.set_validate_only(command.dry_run);
-      request.set_start_row(start);
-      request.set_max_rows(kRowsPerCall);
+      fill(request, start);
       status = caller.caller->Call(LeadMethod("ImportLeads"), request, &chunk);
     } else {
       lv1::ImportActivitiesRequest request;
-      *request.mutable_file() = file;
-      request.set_validate_only(command.dry_run);
-      request.set_start_row(start);
-      request.set_max_rows(kRowsPerCall);
+      fill(request, start);
       status = caller.caller->Call(LeadMethod("ImportActivities"), request, &chunk);
     }
     if (!status.ok()) {

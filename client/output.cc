@@ -93,6 +93,12 @@ std::string Cell(const Message& message, const FieldDescriptor& field, int index
       if (IsDirectoryCode(field) && !text.empty()) {
         return OrgLabel(Directory::Seeded(), text);
       }
+      // An aggregate row's key is a code of its dimension: an enum name, a
+      // unit, a month.
+      if (const auto* row = dynamic_cast<const zhaoshang::common::v1::AggregateRow*>(&message);
+          row != nullptr && field.name() == "key") {
+        return AggregateKeyLabel(row->group_by(), text, Directory::Seeded());
+      }
       return text;  // as is: text format would quote and escape it
     }
     case FieldDescriptor::CPPTYPE_ENUM: {

@@ -18,18 +18,34 @@
 
 namespace zs::lead {
 
+// The fields ImportLeadsRequest and ImportActivitiesRequest share.
+struct ImportRequest {
+  const std::string& content;
+  const std::string& file_name;
+  const std::string& sheet_name;
+  const std::string& encoding;
+  bool validate_only;
+  int32_t start_row;
+  int32_t max_rows;
+
+  template <typename Request>
+  static ImportRequest Of(const Request& r) {
+    return {r.content(),       r.file_name(), r.sheet_name(), r.encoding(),
+            r.validate_only(), r.start_row(), r.max_rows()};
+  }
+};
+
 class Importer {
  public:
   Importer(const Directory& directory, const EnterpriseStore& enterprises, const LeadStore& leads,
            const ActivityStore& activities)
       : directory_(directory), enterprises_(enterprises), leads_(leads), activities_(activities) {}
 
-  // Whole-call errors (INVALID_ARGUMENT naming file.content, file.encoding,
-  // file.sheet_name, start_row or max_rows) fail the call; a row's problems
+  // Whole-call errors (INVALID_ARGUMENT naming content, encoding,
+  // sheet_name, start_row or max_rows) fail the call; a row's problems
   // are that row's result.
   absl::Status Run(const CallContext& call, ConnectionSlot& slot, import::ImportKind kind,
-                   const v1::ImportFile& file, bool validate_only, int32_t start_row,
-                   int32_t max_rows, v1::ImportResponse* out) const;
+                   const ImportRequest& request, v1::ImportResponse* out) const;
 
   // The template workbook: the columns as headers, an example row, and a
   // 填写说明 sheet with every column's names and accepted values.

@@ -12,8 +12,7 @@ ServerUnaryReactor* LeadServiceImpl::ImportLeads(CallbackServerContext* context,
   return executor_.Run(context, "ImportLeads", *request,
                        [=, this](const CallContext& call, ConnectionSlot& slot) {
                          return importer_.Run(call, slot, import::ImportKind::kLeads,
-                                              request->file(), request->validate_only(),
-                                              request->start_row(), request->max_rows(), response);
+                                              ImportRequest::Of(*request), response);
                        });
 }
 
@@ -23,8 +22,7 @@ ServerUnaryReactor* LeadServiceImpl::ImportActivities(CallbackServerContext* con
   return executor_.Run(context, "ImportActivities", *request,
                        [=, this](const CallContext& call, ConnectionSlot& slot) {
                          return importer_.Run(call, slot, import::ImportKind::kActivities,
-                                              request->file(), request->validate_only(),
-                                              request->start_row(), request->max_rows(), response);
+                                              ImportRequest::Of(*request), response);
                        });
 }
 

@@ -91,7 +91,7 @@ std::vector<DimensionTable> Dimensions(const rv1::PeriodReport& report) {
       return t.group_by == breakdown.group_by();
     });
     if (table == tables.end()) {
-      tables.push_back({.group_by = breakdown.group_by()});
+      tables.emplace_back().group_by = breakdown.group_by();
       table = tables.end() - 1;
     }
     table->figures.push_back(breakdown.figure());

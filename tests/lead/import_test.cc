@@ -51,10 +51,10 @@ class ImportTest : public ::testing::Test {
                              const std::string& encoding = "",
                              std::unique_ptr<grpc::ClientContext> context = nullptr) {
     lv1::ImportLeadsRequest request;
-    request.mutable_file()->set_file_name(file_name);
-    request.mutable_file()->set_content(content);
-    request.mutable_file()->set_sheet_name(sheet);
-    request.mutable_file()->set_encoding(encoding);
+    request.set_file_name(file_name);
+    request.set_content(content);
+    request.set_sheet_name(sheet);
+    request.set_encoding(encoding);
     request.set_validate_only(validate_only);
     lv1::ImportResponse response;
     if (!context) context = StaffContext();
@@ -145,7 +145,7 @@ TEST_F(ImportTest, AnOfficeWorkbookDryRunThenImportThenAgain) {
   get_enterprise.set_id(first.enterprise_id());
   lv1::Enterprise enterprise;
   ASSERT_TRUE(server_.stub().GetEnterprise(StaffContext().get(), get_enterprise, &enterprise).ok());
-  EXPECT_EQ(enterprise.credit_code(), "91350100M000100Y44");  // no longer dropped
+  EXPECT_EQ(enterprise.credit_code(), "91440300708461136T");  // no longer dropped
   EXPECT_EQ(enterprise.type(), cv1::ENTERPRISE_TYPE_DRAGON_HEAD);
   EXPECT_EQ(enterprise.contact_phone(), "13800138000");
   EXPECT_EQ(LeadOf(r[5]->record_id()).estimated_investment_wan_yuan(), 15000);  // 1.5亿
@@ -182,13 +182,13 @@ TEST_F(ImportTest, ANamedSheetWithAYiColumnAndExcelDates) {
   EXPECT_EQ(lead.office_code(), "office-chengdu");
 
   lv1::ImportLeadsRequest request;
-  request.mutable_file()->set_file_name("leads_openpyxl.xlsx");
-  request.mutable_file()->set_content(Slurp(*dir_ + "/leads_openpyxl.xlsx"));
-  request.mutable_file()->set_sheet_name("上海线索");
+  request.set_file_name("leads_openpyxl.xlsx");
+  request.set_content(Slurp(*dir_ + "/leads_openpyxl.xlsx"));
+  request.set_sheet_name("上海线索");
   lv1::ImportResponse refused;
   grpc::Status status = server_.stub().ImportLeads(StaffContext().get(), request, &refused);
   EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
-  EXPECT_EQ(ViolatedField(status), "file.sheet_name");
+  EXPECT_EQ(ViolatedField(status), "sheet_name");
   EXPECT_NE(status.error_message().find("成都线索"), std::string::npos);
 }
 
@@ -222,19 +222,19 @@ TEST_F(ImportTest, CsvInEveryEncoding) {
 TEST_F(ImportTest, AWrongEncodingIsRefusedNotStoredAsMojibake) {
   const std::string gbk = Slurp(*dir_ + "/leads_gbk.csv");
   lv1::ImportLeadsRequest request;
-  request.mutable_file()->set_file_name("leads_gbk.csv");
-  request.mutable_file()->set_content(gbk);
-  request.mutable_file()->set_encoding("big5");  // decodes, but as nonsense
+  request.set_file_name("leads_gbk.csv");
+  request.set_content(gbk);
+  request.set_encoding("big5");  // decodes, but as nonsense
   lv1::ImportResponse response;
   grpc::Status status = server_.stub().ImportLeads(StaffContext().get(), request, &response);
   EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
-  EXPECT_EQ(ViolatedField(status), "file.content");
-  request.mutable_file()->set_encoding("utf-8");  // not UTF-8 at all
+  EXPECT_EQ(ViolatedField(status), "content");
+  request.set_encoding("utf-8");  // not UTF-8 at all
   status = server_.stub().ImportLeads(StaffContext().get(), request, &response);
   EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
-  request.mutable_file()->set_encoding("latin1");
+  request.set_encoding("latin1");
   status = server_.stub().ImportLeads(StaffContext().get(), request, &response);
-  EXPECT_EQ(ViolatedField(status), "file.encoding");
+  EXPECT_EQ(ViolatedField(status), "encoding");
   EXPECT_EQ(LeadCount(), 0);
 }
 
@@ -285,8 +285,8 @@ TEST_F(ImportTest, ARowTheCallerMayNotRecordIsRefusedTheRestImported) {
 
 TEST_F(ImportTest, VisitsWithLeadersByTitle) {
   lv1::ImportActivitiesRequest request;
-  request.mutable_file()->set_file_name("visits_openpyxl.xlsx");
-  request.mutable_file()->set_content(Slurp(*dir_ + "/visits_openpyxl.xlsx"));
+  request.set_file_name("visits_openpyxl.xlsx");
+  request.set_content(Slurp(*dir_ + "/visits_openpyxl.xlsx"));
   lv1::ImportResponse response;
   ASSERT_TRUE(server_.stub().ImportActivities(StaffContext().get(), request, &response).ok());
   ASSERT_EQ(response.rows_size(), 3);
@@ -311,10 +311,10 @@ TEST_F(ImportTest, FiveThousandRowsInChunks) {
   int created = 0, next = 0, calls = 0;
   do {
     lv1::ImportLeadsRequest request;
-    request.mutable_file()->set_file_name("leads_5000.csv");
-    request.mutable_file()->set_content(content);
+    request.set_file_name("leads_5000.csv");
+    request.set_content(content);
     request.set_start_row(next);
-    request.set_max_rows(500);
+    request.set_max_rows(1000);  // as much as the call's time allows
     lv1::ImportResponse response;
     grpc::Status status =
         server_.stub().ImportLeads(As("bureau_staff", "", 240).get(), request, &response);
@@ -330,7 +330,7 @@ TEST_F(ImportTest, FiveThousandRowsInChunks) {
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   std::printf("imported 5000 rows in %d calls, %.1f s (%.0f rows/s)\n", calls, seconds,
               5000 / seconds);
-  EXPECT_EQ(calls, 10);
+  EXPECT_GE(calls, 5);
   EXPECT_EQ(created, 5000);
 }
 
@@ -354,18 +354,18 @@ TEST_F(ImportTest, BadRequestsNameTheField) {
   lv1::ImportResponse response;
   grpc::Status status = server_.stub().ImportLeads(StaffContext().get(), request, &response);
   EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
-  EXPECT_EQ(ViolatedField(status), "file.content");
-  request.mutable_file()->set_content("a,b\r\n1,2\r\n");
+  EXPECT_EQ(ViolatedField(status), "content");
+  request.set_content("a,b\r\n1,2\r\n");
   status = server_.stub().ImportLeads(StaffContext().get(), request, &response);
-  EXPECT_EQ(ViolatedField(status), "file.content");  // no header row it knows
-  request.mutable_file()->set_file_name("old.xls");
-  request.mutable_file()->set_content(std::string("\xD0\xCF\x11\xE0", 4) + "rest");
+  EXPECT_EQ(ViolatedField(status), "content");  // no header row it knows
+  request.set_file_name("old.xls");
+  request.set_content(std::string("\xD0\xCF\x11\xE0", 4) + "rest");
   status = server_.stub().ImportLeads(StaffContext().get(), request, &response);
-  EXPECT_EQ(ViolatedField(status), "file.content");
-  request.mutable_file()->set_file_name("x.xlsx");
-  request.mutable_file()->set_content("PK\x03\x04 not really a zip");
+  EXPECT_EQ(ViolatedField(status), "content");
+  request.set_file_name("x.xlsx");
+  request.set_content("PK\x03\x04 not really a zip");
   status = server_.stub().ImportLeads(StaffContext().get(), request, &response);
-  EXPECT_EQ(ViolatedField(status), "file.content");
+  EXPECT_EQ(ViolatedField(status), "content");
   request.set_max_rows(-1);
   status = server_.stub().ImportLeads(StaffContext().get(), request, &response);
   EXPECT_EQ(ViolatedField(status), "max_rows");

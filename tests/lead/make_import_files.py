@@ -36,7 +36,7 @@ def leads_workbook():
                   "推荐人", "对接进度"])
     rows = [
         # line 4: created; a real Excel date; 30,000 as typed
-        [1, "福州医疗器械扩产", "福建甲医疗器械有限公司", "91350100M000100Y44", "龙头型", "张三",
+        [1, "福州医疗器械扩产", "福建甲医疗器械有限公司", "91440300708461136T", "龙头型", "张三",
          "13800138000", "医疗器械", "驻地招商", "30,000", datetime.datetime(2026, 11, 12),
          "福建办事处", None, "洽谈中"],
         # line 5: 1.5亿, a phone typed as a number, the office's full name

@@ -60,6 +60,9 @@ const std::map<std::string, std::string> kAllowed = {
     {"LeadService.AggregateActivities", "ASUOLV"},
     {"LeadService.AggregateLeads", "ASUOLV"},
     {"LeadService.ListAuditEvents", "A"},
+    {"LeadService.ImportLeads", "ASUO"},
+    {"LeadService.ImportActivities", "ASUO"},
+    {"LeadService.GetImportTemplate", "ASUOL"},
 
     {"ProjectService.CreateProject", "ASUO"},
     {"ProjectService.GetProject", "ASUOLV"},

@@ -42,15 +42,15 @@ absl::StatusOr<std::string> ToUtf8(const std::string& bytes, const char* from) {
     }
     const size_t offset = in_ptr - bytes.data();
     const int line = 1 + static_cast<int>(std::count(bytes.begin(), bytes.begin() + offset, '\n'));
-    return InvalidField("file.content", absl::StrCat("line ", line, " is not valid ", from,
-                                                     " text (byte ", offset, ")"));
+    return InvalidField("content", absl::StrCat("line ", line, " is not valid ", from,
+                                                " text (byte ", offset, ")"));
   }
   out.resize(out_ptr - out.data());
   return out;
 }
 
 struct ParseState {
-  Sheet* sheet;
+  Sheet* sheet = nullptr;
   int line = 1;
   SheetRow current;
 };
@@ -76,7 +76,8 @@ absl::StatusOr<Sheet> Parse(const std::string& text, std::string encoding) {
   sheet.encoding = std::move(encoding);
   csv_parser parser;
   if (csv_init(&parser, CSV_APPEND_NULL) != 0) return absl::InternalError("csv_init failed");
-  ParseState state{.sheet = &sheet};
+  ParseState state;
+  state.sheet = &sheet;
   // Fed a line at a time so each record knows the line it starts on.
   for (absl::string_view line : absl::StrSplit(text, absl::ByString("\n"))) {
     std::string chunk = absl::StrCat(line, "\n");
@@ -84,7 +85,7 @@ absl::StatusOr<Sheet> Parse(const std::string& text, std::string encoding) {
         chunk.size()) {
       const std::string error = csv_strerror(csv_error(&parser));
       csv_free(&parser);
-      return InvalidField("file.content", absl::StrCat("line ", state.line, ": ", error));
+      return InvalidField("content", absl::StrCat("line ", state.line, ": ", error));
     }
     ++state.line;
   }
@@ -119,7 +120,7 @@ absl::StatusOr<std::vector<Sheet>> ReadCsv(const std::string& bytes, const std::
   } else if (wanted == "big5" || wanted == "big5-hkscs") {
     tries = {kBig5};
   } else {
-    return InvalidField("file.encoding",
+    return InvalidField("encoding",
                         absl::StrCat("unknown encoding ", encoding, " (utf-8, gb18030 or big5)"));
   }
   std::vector<Sheet> readings;

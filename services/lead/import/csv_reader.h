@@ -18,8 +18,8 @@ namespace zs::lead::import {
 // GB18030 and Big5 that decodes without error. Many byte strings decode
 // under both without being text in both: the caller keeps the reading
 // whose header row it recognises (see import_plan.h) and refuses the file
-// when none has one. INVALID_ARGUMENT naming `file.encoding` for an unknown
-// encoding, `file.content` when no reading decodes or parses.
+// when none has one. INVALID_ARGUMENT naming `encoding` for an unknown
+// encoding, `content` when no reading decodes or parses.
 absl::StatusOr<std::vector<Sheet>> ReadCsv(const std::string& bytes, const std::string& encoding);
 
 }  // namespace zs::lead::import

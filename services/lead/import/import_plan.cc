@@ -235,18 +235,17 @@ absl::StatusOr<HeaderRow> FindHeaderRow(const Sheet& sheet, ImportKind kind) {
     }
   }
   if (likeliest) {
-    return InvalidField("file.content", absl::StrCat("第", likeliest->line, "行的表头缺少必填列：",
-                                                     absl::StrJoin(likeliest_missing, "、")));
+    return InvalidField("content", absl::StrCat("第", likeliest->line, "行的表头缺少必填列：",
+                                                absl::StrJoin(likeliest_missing, "、")));
   }
   std::vector<std::string> required;
   for (const ColumnSpec& spec : Columns(kind)) {
     if (spec.required) required.push_back(spec.headers[0]);
   }
   return InvalidField(
-      "file.content",
-      absl::StrCat("找不到表头行（前", kHeaderSearchRows, "行中没有含 ",
-                   absl::StrJoin(required, "、"),
-                   " 等列名的行）；若是 CSV 文件，可能是编码不对，可指定 encoding"));
+      "content", absl::StrCat("找不到表头行（前", kHeaderSearchRows, "行中没有含 ",
+                              absl::StrJoin(required, "、"),
+                              " 等列名的行）；若是 CSV 文件，可能是编码不对，可指定 encoding"));
 }
 
 std::string HeaderText(const HeaderRow& header, const std::string& field) {
@@ -263,7 +262,8 @@ std::string HeaderText(const HeaderRow& header, const std::string& field) {
 }
 
 absl::StatusOr<int64_t> ParseWanYuan(absl::string_view raw, int64_t unit_wan_yuan) {
-  std::string text = absl::StrReplaceAll(Trim(raw), {{",", ""}, {"，", ""}, {" ", ""}});
+  // 億 and 萬 as 亿 and 万: partners in Taiwan and Hong Kong write them so.
+  std::string text = absl::StrReplaceAll(Simplified(Trim(raw)), {{",", ""}, {"，", ""}, {" ", ""}});
   absl::string_view number = text;
   int64_t per_unit = unit_wan_yuan;  // 万元 per unit of the number
   bool in_yuan = false;

@@ -42,7 +42,7 @@ struct HeaderRow {
 };
 
 // The first row among the first 30 that names at least two known columns
-// and every required one. INVALID_ARGUMENT naming `file.content` otherwise,
+// and every required one. INVALID_ARGUMENT naming `content` otherwise,
 // saying which required columns the likeliest row lacks.
 absl::StatusOr<HeaderRow> FindHeaderRow(const Sheet& sheet, ImportKind kind);
 

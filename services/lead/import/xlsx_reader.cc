@@ -26,7 +26,7 @@ namespace {
 constexpr int64_t kMaxPartBytes = 64 << 20;  // an uncompressed part; a zip bomb stops here
 
 absl::Status NotAWorkbook(absl::string_view why) {
-  return InvalidField("file.content", absl::StrCat("not a readable .xlsx workbook: ", why));
+  return InvalidField("content", absl::StrCat("not a readable .xlsx workbook: ", why));
 }
 
 // The archive, read from memory.
@@ -278,7 +278,7 @@ absl::StatusOr<Sheet> ReadXlsx(const std::string& bytes, const std::string& shee
       if (entry.name == sheet_name) chosen = &entry;
     }
     if (chosen == nullptr) {
-      return InvalidField("file.sheet_name",
+      return InvalidField("sheet_name",
                           absl::StrCat("the workbook has no sheet named ", sheet_name,
                                        " (it has: ", absl::StrJoin(names, "、"), ")"));
     }
