@@ -203,8 +203,13 @@ void Gateway::HandleApi(const httplib::Request& request, httplib::Response* resp
   std::optional<BadInput> bad;
   // An empty body is no body: the request (or its body field) stays unset.
   if (!route.body.empty() && !request.body.empty()) {
+    const FieldDescriptor* upload = rpc_request->GetDescriptor()->FindFieldByName(route.body);
     if (route.body == "*") {
       bad = ParseJsonInto(request.body, "", rpc_request.get());
+    } else if (upload != nullptr && upload->type() == FieldDescriptor::TYPE_BYTES) {
+      // An upload (a spreadsheet to import): a bytes body field takes the
+      // request body as it is; the other fields come from the query.
+      rpc_request->GetReflection()->SetString(rpc_request.get(), upload, request.body);
     } else {
       bad =
           ParseJsonInto(request.body, route.body, MutableMessageAt(route.body, rpc_request.get()));

@@ -345,6 +345,28 @@ TEST_F(GatewayTest, ReportExportIsADownloadWithItsUtf8Name) {
   EXPECT_TRUE(absl::StartsWith(answer->body, "\xEF\xBB\xBF")) << "CSV with a BOM, as exported";
 }
 
+TEST_F(GatewayTest, ASpreadsheetUploadsAsTheBodyAndTheTemplateDownloads) {
+  auto client = fixture_->Client();
+  const std::string csv =
+      "\xEF\xBB\xBF福建办事处线索台账\r\n项目名称,企业名称,预计投资（万元）,办事处\r\n"
+      "网关导入项目,网关导入企业有限公司,\"30,000\",福建办事处\r\n";
+  auto answer = client->Post("/v1/leads:import?file_name=%E5%8F%B0%E8%B4%A6.csv&validate_only=true",
+                             fixture_->As(BureauStaff()), csv, "text/csv");
+  ASSERT_TRUE(answer);
+  ASSERT_EQ(answer->status, 200) << answer->body;
+  EXPECT_TRUE(absl::StrContains(answer->body, "\"OUTCOME_VALID\"")) << answer->body;
+  EXPECT_TRUE(absl::StrContains(answer->body, "\"headerLine\": 2") ||
+              absl::StrContains(answer->body, "\"headerLine\":2"))
+      << answer->body;
+  auto template_file =
+      client->Get("/v1/leads:importTemplate?kind=KIND_LEADS", fixture_->As(BureauStaff()));
+  ASSERT_TRUE(template_file);
+  ASSERT_EQ(template_file->status, 200) << template_file->body;
+  EXPECT_TRUE(absl::StartsWith(template_file->body, "PK")) << "an .xlsx (zip) file";
+  EXPECT_TRUE(absl::StrContains(template_file->get_header_value("Content-Disposition"),
+                                "filename*=UTF-8''"));
+}
+
 TEST_F(GatewayTest, OpenApiDocumentDescribesEveryRoute) {
   auto client = fixture_->Client();
   auto answer = client->Get("/v1/openapi.json");
