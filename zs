@@ -160,6 +160,15 @@ cmd_test() {
 # --- run ------------------------------------------------------------------------
 service_binary() { echo "$BUILD/services/$1/zs-$1"; }
 
+# make_token_keys DIR: the EC P-256 key pair tokens are signed with
+# (DIR/token-signing.pem, private, mode 600) and verified with
+# (DIR/token-public.pem), made once and kept.
+make_token_keys() {
+  [ -f "$1/token-signing.pem" ] ||
+    (umask 077; openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out "$1/token-signing.pem")
+  [ -f "$1/token-public.pem" ] || openssl pkey -in "$1/token-signing.pem" -pubout -out "$1/token-public.pem"
+}
+
 # prepare_database PORT: the zhaoshang database and the services' own roles,
 # each with rights on its own schema only (deploy/k8s/base/db/service_roles.sql).
 prepare_database() {
@@ -280,13 +289,13 @@ cmd_bench() {
   trap 'for p in "${BENCH_PIDS[@]}"; do kill -TERM "$p" 2>/dev/null; done; wait 2>/dev/null; pg_stop "$BENCH_DIR/pgdata"' EXIT
   pg_start "$dir/pgdata" "$port" "-c shared_preload_libraries=pg_stat_statements -c shared_buffers=512MB"
   prepare_database "$port"
-  [ -f "$dir/token.key" ] || (umask 077; openssl rand -base64 48 >"$dir/token.key")
+  make_token_keys "$dir"
   for name in lead project supervision reporting; do
-    "$BUILD/client/zsctl" admin issue-token --key-file "$dir/token.key" --principal "zs-$name" \
+    "$BUILD/client/zsctl" admin issue-token --signing-key-file "$dir/token-signing.pem" --principal "zs-$name" \
       --kind service --ttl 4h --out "$dir/zs-$name.token" 2>/dev/null
   done
   local conninfo="host=127.0.0.1 port=$port dbname=zhaoshang"
-  start_services 7200 "$conninfo" "$dir/logs" ZS_TOKEN_KEY_FILE="$dir/token.key" \
+  start_services 7200 "$conninfo" "$dir/logs" ZS_TOKEN_PUBLIC_KEYS_FILE="$dir/token-public.pem" \
     ZS_SERVICE_TOKEN_FILE="$dir/zs-{service}.token" ZS_RATE_LIMIT_PER_SECOND=0
   for entry in "${STARTED[@]}"; do BENCH_PIDS+=("${entry##*:}"); done
   wait_services 7200 "$dir/logs"
@@ -295,7 +304,8 @@ cmd_bench() {
   say "benchmarking (about 10 minutes; the first run also loads 1,000,000 leads)"
   local rc=0
   "$BUILD/tests/zs-bench" --lead 127.0.0.1:7201 --project 127.0.0.1:7202 \
-    --reporting 127.0.0.1:7204 --gateway 127.0.0.1:7200 --token_key_file "$dir/token.key" \
+    --reporting 127.0.0.1:7204 --gateway 127.0.0.1:7200 \
+    --token_signing_key_file "$dir/token-signing.pem" \
     --pg_conninfo "$conninfo user=zs" --service_pids "$(IFS=,; echo "${STARTED[*]}")" "$@" \
     2> >(grep --line-buffered -v '"level":"info"' >&2) | tee "$dir/last-run.txt" || rc=$?
   say "results in .zs/bench/last-run.txt"

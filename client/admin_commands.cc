@@ -1,6 +1,8 @@
 // `zsctl admin issue-token` and `revoke-token`: the bureau's administrator
 // signs a bearer token for a person, an office or a service with the
-// services' token key, and revokes one by its id.
+// token signing key (the private half; services hold only the public key),
+// and revokes one by its id. `zsctl auth status`: who the profile's token
+// names, and when it expires.
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -15,7 +17,7 @@ namespace zs::client {
 namespace {
 
 struct IssueTokenOptions {
-  std::string key_file, principal, kind, unit, ttl = "720h", out;
+  std::string signing_key_file, principal, kind, unit, ttl = "720h", out;
 };
 
 struct RevokeTokenOptions {
@@ -23,9 +25,9 @@ struct RevokeTokenOptions {
 };
 
 int IssueTokenCommand(const IssueTokenOptions& o) {
-  absl::StatusOr<std::string> key = ReadSecretFile(o.key_file);
-  if (!key.ok()) {
-    Fail(key.status());
+  absl::StatusOr<TokenSigner> signer = TokenSigner::FromFile(o.signing_key_file);
+  if (!signer.ok()) {
+    Fail(signer.status());
     return kExitUsage;
   }
   TokenClaims claims;
@@ -45,7 +47,7 @@ int IssueTokenCommand(const IssueTokenOptions& o) {
   claims.token_id = NewTokenId();
   claims.issued_at = absl::Now();
   claims.expires_at = claims.issued_at + ttl;
-  absl::StatusOr<std::string> token = IssueToken(*key, claims);
+  absl::StatusOr<std::string> token = signer->Issue(claims);
   if (!token.ok()) return Fail(token.status());
   if (o.out.empty()) {
     std::cout << *token << "\n";
@@ -61,7 +63,8 @@ int IssueTokenCommand(const IssueTokenOptions& o) {
   }
   std::cerr << "token id " << claims.token_id << " for " << o.principal << " (" << o.kind
             << (o.unit.empty() ? "" : ", " + o.unit) << "), expires "
-            << absl::FormatTime(absl::RFC3339_sec, claims.expires_at, absl::UTCTimeZone()) << "\n";
+            << absl::FormatTime(absl::RFC3339_sec, claims.expires_at, absl::UTCTimeZone())
+            << ", key " << signer->public_key().kid << "\n";
   return kExitOk;
 }
 
@@ -82,7 +85,9 @@ void AddAdminCommands(CLI::App& app, GlobalOptions&) {
 
   auto issue = std::make_shared<IssueTokenOptions>();
   CLI::App* sub = admin->add_subcommand("issue-token", "sign a bearer token naming a principal");
-  sub->add_option("--key-file", issue->key_file, "the services' token key")->required();
+  sub->add_option("--signing-key-file", issue->signing_key_file,
+                  "the token signing key (EC P-256 private key, PEM)")
+      ->required();
   sub->add_option("--principal", issue->principal, "who: a person's or service's id")->required();
   sub->add_option("--kind", issue->kind,
                   "bureau_admin|bureau_staff|unit_staff|office_staff|leader|service")

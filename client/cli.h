@@ -69,6 +69,7 @@ CallerOrExit MakeCaller(const GlobalOptions& options);
 void AddMethodCommands(CLI::App& app, GlobalOptions& options);
 void AddOfflineCommands(CLI::App& app, GlobalOptions& options);
 void AddAdminCommands(CLI::App& app, GlobalOptions& options);
+void AddAuthCommands(CLI::App& app, GlobalOptions& options);
 void AddImportCommands(CLI::App& app, GlobalOptions& options);
 void AddConfigCommands(CLI::App& app, GlobalOptions& options);
 

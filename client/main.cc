@@ -41,6 +41,7 @@ int main(int argc, char** argv) {
   AddImportCommands(app, options);
   AddOfflineCommands(app, options);
   AddAdminCommands(app, options);
+  AddAuthCommands(app, options);
   AddConfigCommands(app, options);
   AddCompletionCommand(app);
 

@@ -53,13 +53,15 @@ ABSL_FLAG(std::string, tls_key_file, zs::EnvOr("ZS_TLS_KEY_FILE", ""),
 ABSL_FLAG(std::string, tls_client_ca_file, zs::EnvOr("ZS_TLS_CLIENT_CA_FILE", ""),
           "require client certificates signed by this CA: mutual TLS (env ZS_TLS_CLIENT_CA_FILE)");
 ABSL_FLAG(bool, allow_plaintext, zs::EnvOr("ZS_ALLOW_PLAINTEXT", 0) != 0,
-          "loopback development only: serve without TLS and, without --token_key_file, trust "
+          "loopback development only: serve without TLS and, without --token_public_keys_file, "
+          "trust "
           "x-zs-* metadata as the principal (env ZS_ALLOW_PLAINTEXT=1)");
 ABSL_FLAG(std::string, health_listen, zs::EnvOr("ZS_HEALTH_LISTEN", ""),
           "host:port of a plaintext listener serving only grpc.health.v1, for probes "
           "(env ZS_HEALTH_LISTEN)");
-ABSL_FLAG(std::string, token_key_file, zs::EnvOr("ZS_TOKEN_KEY_FILE", ""),
-          "file holding the HMAC key bearer tokens are verified with (env ZS_TOKEN_KEY_FILE)");
+ABSL_FLAG(std::string, token_public_keys_file, zs::EnvOr("ZS_TOKEN_PUBLIC_KEYS_FILE", ""),
+          "PEM file of the EC P-256 public keys bearer tokens are verified with, one or more "
+          "(two while the signing key is rotated; env ZS_TOKEN_PUBLIC_KEYS_FILE)");
 ABSL_FLAG(std::string, revoked_tokens_file, zs::EnvOr("ZS_REVOKED_TOKENS_FILE", ""),
           "file listing revoked token ids, one per line, re-read on change "
           "(env ZS_REVOKED_TOKENS_FILE)");
@@ -113,13 +115,23 @@ std::string SecretOrExit(const std::string& path) {
 // rather than serving with less security than asked for.
 std::unique_ptr<Gatekeeper> ConfigureSecurity(const std::string& service) {
   const bool plaintext = absl::GetFlag(FLAGS_allow_plaintext);
+  TokenVerifier verifier;
+  if (const std::string keys = absl::GetFlag(FLAGS_token_public_keys_file); !keys.empty()) {
+    absl::StatusOr<TokenVerifier> loaded = TokenVerifier::FromFile(keys);
+    if (!loaded.ok()) {
+      LogError(std::string(loaded.status().message()));
+      std::exit(2);
+    }
+    verifier = *std::move(loaded);
+  }
   GatekeeperConfig config{
-      .token_key = SecretOrExit(absl::GetFlag(FLAGS_token_key_file)),
+      .token_verifier = std::move(verifier),
       .revoked_tokens_file = absl::GetFlag(FLAGS_revoked_tokens_file),
       .calls_per_second = static_cast<double>(absl::GetFlag(FLAGS_rate_limit_per_second)),
       .burst = absl::GetFlag(FLAGS_rate_limit_burst)};
-  if (config.token_key.empty() && !plaintext) {
-    LogError("--token_key_file is required (or --allow_plaintext for loopback development)");
+  if (config.token_verifier.empty() && !plaintext) {
+    LogError(
+        "--token_public_keys_file is required (or --allow_plaintext for loopback development)");
     std::exit(2);
   }
   absl::StatusOr<std::unique_ptr<Gatekeeper>> gatekeeper = Gatekeeper::Create(std::move(config));

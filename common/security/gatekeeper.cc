@@ -34,10 +34,6 @@ int64_t ModificationTimeNs(const std::string& path) {
 }  // namespace
 
 absl::StatusOr<std::unique_ptr<Gatekeeper>> Gatekeeper::Create(GatekeeperConfig config) {
-  if (!config.token_key.empty() && config.token_key.size() < kMinimumTokenKeyBytes) {
-    return absl::FailedPreconditionError(
-        absl::StrCat("the token key must be at least ", kMinimumTokenKeyBytes, " bytes"));
-  }
   std::unique_ptr<Gatekeeper> gatekeeper(new Gatekeeper(std::move(config)));
   if (!gatekeeper->config_.revoked_tokens_file.empty()) {
     std::lock_guard lock(gatekeeper->revocation_mu_);
@@ -95,7 +91,7 @@ absl::StatusOr<TokenClaims> Gatekeeper::Verify(absl::string_view token, absl::Ti
       verified_.erase(it);  // expired: VerifyToken says so below
     }
   }
-  absl::StatusOr<TokenClaims> claims = VerifyToken(config_.token_key, token, now);
+  absl::StatusOr<TokenClaims> claims = config_.token_verifier.Verify(token, now);
   if (claims.ok()) {
     std::lock_guard lock(verified_mu_);
     if (verified_.size() >= kMaxVerifiedTokens) verified_.clear();

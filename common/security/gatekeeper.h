@@ -20,9 +20,10 @@
 namespace zs {
 
 struct GatekeeperConfig {
-  // HMAC key that signs tokens; empty: development mode, where the principal
-  // is read from plain metadata (only for loopback development and tests).
-  std::string token_key;
+  // The public keys tokens are verified with (two while the signing key is
+  // rotated); none: development mode, where the principal is read from plain
+  // metadata (only for loopback development and tests).
+  TokenVerifier token_verifier;
   // One revoked token id per line ('#' starts a comment); re-read when it
   // changes. Empty: no revocations.
   std::string revoked_tokens_file;
@@ -41,7 +42,9 @@ class Gatekeeper {
   // token; RESOURCE_EXHAUSTED when the principal is over its rate.
   absl::StatusOr<Principal> Admit(const grpc::ServerContextBase& context) const;
 
-  bool verifies_tokens() const { return !config_.token_key.empty(); }
+  bool verifies_tokens() const { return !config_.token_verifier.empty(); }
+  // The public keys it trusts (what an issuer publishes beside its own).
+  const TokenVerifier& token_verifier() const { return config_.token_verifier; }
 
  private:
   explicit Gatekeeper(GatekeeperConfig config) : config_(std::move(config)) {}
@@ -54,7 +57,7 @@ class Gatekeeper {
   const GatekeeperConfig config_;
 
   // Tokens already verified, by their exact text (signature included): a
-  // client sends the same token on every call, and checking the HMAC and
+  // client sends the same token on every call, and checking the signature and
   // parsing the claims each time cost more than the rest of admission.
   // Expiry is checked on every use, revocation by IsRevoked as before.
   mutable std::mutex verified_mu_;

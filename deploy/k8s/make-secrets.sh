@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Makes the secrets the manifests mount, in namespace NAMESPACE:
 #   zs-service-tls    tls.crt, tls.key, ca.crt — the services' certificate
-#   zs-token-key      key — signs and verifies every bearer token
+#   zs-token-signing-key signing.pem — the EC P-256 private key bearer tokens
+#                     are signed with (mounted by zs-identity only)
+#   zs-token-public-keys public-keys.pem — the public keys every service
+#                     verifies tokens with: the new one and the one before
 #   zs-<service>-token token — each service's (and zs-publish's) own credential
 #   zs-db-<service>   password — each service's database role (--db-passwords)
 # and prints an administrator's token for the first zsctl profile.
@@ -12,8 +15,11 @@
 # (or cert-manager); without it a development CA is made. --db-passwords
 # makes random database passwords (production; the dev overlay has its own).
 # Needs kubectl, openssl and a built zsctl (build/client/zsctl or on PATH).
-# Re-running replaces the secrets: service tokens and the key change, so
-# restart the Deployments and re-issue people's tokens afterwards.
+# Re-running replaces the secrets and rotates the token key: the new public
+# key is published beside the previous one, so tokens signed before keep
+# working until they expire; restart the Deployments afterwards
+# (kubectl rollout restart deployment -l app.kubernetes.io/part-of=zhaoshang).
+# The run after next retires the previous key.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 namespace="${1:?usage: make-secrets.sh NAMESPACE [--tls-dir DIR] [--db-passwords]}"
@@ -41,11 +47,16 @@ fi
 apply zs-service-tls --from-file=tls.crt="$tls_dir/server.crt" \
   --from-file=tls.key="$tls_dir/server.key" --from-file=ca.crt="$tls_dir/ca.crt"
 
-openssl rand -base64 48 | tr -d '\n' >"$work/key"
-apply zs-token-key --from-file=key="$work/key"
+openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out "$work/signing.pem"
+openssl pkey -in "$work/signing.pem" -pubout -out "$work/public-keys.pem"
+# The newest key already published stays trusted (it is the first block).
+kubectl -n "$namespace" get secret zs-token-public-keys -o jsonpath='{.data.public-keys\.pem}' \
+  2>/dev/null | base64 -d | sed -n '1,/-----END PUBLIC KEY-----/p' >>"$work/public-keys.pem" || true
+apply zs-token-signing-key --from-file=signing.pem="$work/signing.pem"
+apply zs-token-public-keys --from-file=public-keys.pem="$work/public-keys.pem"
 
 for service in lead project supervision reporting publish; do
-  "$zsctl" admin issue-token --key-file "$work/key" --principal "zs-$service" --kind service \
+  "$zsctl" admin issue-token --signing-key-file "$work/signing.pem" --principal "zs-$service" --kind service \
     --ttl 8760h --out "$work/zs-$service.token"
   apply "zs-$service-token" --from-file=token="$work/zs-$service.token"
 done
@@ -57,7 +68,7 @@ if [ $db_passwords -eq 1 ]; then
   done
 fi
 
-"$zsctl" admin issue-token --key-file "$work/key" --principal bureau-admin --kind bureau_admin \
+"$zsctl" admin issue-token --signing-key-file "$work/signing.pem" --principal bureau-admin --kind bureau_admin \
   --ttl 720h --out "$work/admin.token"
-echo "administrator token (keep it safe; zsctl admin issue-token makes more with the key in zs-token-key):"
+echo "administrator token (keep it safe; zsctl admin issue-token makes more with the key in zs-token-signing-key):"
 cat "$work/admin.token"

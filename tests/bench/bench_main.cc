@@ -41,7 +41,8 @@ ABSL_FLAG(std::string, project, "127.0.0.1:7102", "project service");
 ABSL_FLAG(std::string, reporting, "127.0.0.1:7104", "reporting service");
 ABSL_FLAG(std::string, gateway, "",
           "zs-gateway (host:port, plain HTTP) in front of the lead service, for the gateway step");
-ABSL_FLAG(std::string, token_key_file, "", "the services' token key");
+ABSL_FLAG(std::string, token_signing_key_file, "",
+          "the private key (EC P-256, PEM) whose public half the services trust");
 ABSL_FLAG(std::string, pg_conninfo, "", "superuser connection to the services' database");
 ABSL_FLAG(std::string, pgbench, "/usr/lib/postgresql/15/bin/pgbench", "pgbench binary");
 ABSL_FLAG(std::string, service_pids, "", "name:pid,… of the service processes (memory)");
@@ -541,9 +542,10 @@ int Main() {
     return 1;
   }
 
-  absl::StatusOr<std::string> key = ReadSecretFile(absl::GetFlag(FLAGS_token_key_file));
-  if (!key.ok()) {
-    std::cerr << key.status() << "\n";
+  absl::StatusOr<TokenSigner> signer =
+      TokenSigner::FromFile(absl::GetFlag(FLAGS_token_signing_key_file));
+  if (!signer.ok()) {
+    std::cerr << signer.status() << "\n";
     return 1;
   }
   auto token = [&](const std::string& id, PrincipalKind kind, const std::string& unit) {
@@ -551,7 +553,7 @@ int Main() {
                        .token_id = NewTokenId(),
                        .issued_at = absl::Now(),
                        .expires_at = absl::Now() + absl::Hours(4)};
-    return *IssueToken(*key, claims);
+    return *signer->Issue(claims);
   };
   Identity identity;
   identity.offices = {"office-yrd", "office-fujian", "office-chengdu"};

@@ -765,9 +765,8 @@ TEST_F(ZsctlTest, CsvIsSafeToOpenInExcelAndXlsxKeepsIdentifiers) {
 }
 
 TEST_F(ZsctlTest, AnAdminIssuesTokensTheServicesAccept) {
-  const std::string key_file = home_ + "/token.key";
-  std::ofstream(key_file) << kTestTokenKey << "\n";
-  Outcome issued = Zsctl({"admin", "issue-token", "--key-file", key_file, "--principal",
+  const std::string& key_file = authority_.signing_key_file();
+  Outcome issued = Zsctl({"admin", "issue-token", "--signing-key-file", key_file, "--principal",
                           "fujian-lin", "--kind", "office_staff", "--unit", "office-fujian",
                           "--ttl", "1h", "--out", home_ + "/fujian.token"});
   ASSERT_EQ(issued.exit_code, 0) << issued.err;
@@ -784,8 +783,8 @@ TEST_F(ZsctlTest, AnAdminIssuesTokensTheServicesAccept) {
   std::this_thread::sleep_for(std::chrono::milliseconds(1200));
   EXPECT_EQ(Zsctl({"--profile", "fujian", "lead", "list"}).exit_code, 4);
 
-  EXPECT_EQ(Zsctl({"admin", "issue-token", "--key-file", key_file, "--principal", "x", "--kind",
-                   "office_staff"})
+  EXPECT_EQ(Zsctl({"admin", "issue-token", "--signing-key-file", key_file, "--principal", "x",
+                   "--kind", "office_staff"})
                 .exit_code,
             7)
       << "office staff need their office";

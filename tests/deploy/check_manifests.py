@@ -2,7 +2,8 @@
 """Renders both overlays with `kubectl kustomize`, validates every object
 against the Kubernetes schemas offline (validate.mjs), and asserts what IT
 relies on: every service has native gRPC probes (on its plaintext health
-port), requires its TLS, token-key and own-token secrets and logs in to
+port), requires its TLS, token-public-keys and own-token secrets (and only
+the issuer mounts the token signing key) and logs in to
 PostgreSQL as its own role, a locked-down
 securityContext, requests and limits, a PodDisruptionBudget, an autoscaler
 and a NetworkPolicy; the namespace denies by default; production runs at
@@ -20,8 +21,10 @@ import sys
 import yaml
 
 SERVICES = {"zs-lead": 7101, "zs-project": 7102, "zs-supervision": 7103, "zs-reporting": 7104}
+# The one pod that may hold the private key bearer tokens are signed with.
+TOKEN_ISSUERS = {"Deployment/zs-identity"}
 HEALTH_PORT = 8080  # plaintext, health only: the kubelet's gRPC probe has no TLS
-SECURITY_SETTINGS = ("ZS_TLS_CERT_FILE", "ZS_TLS_KEY_FILE", "ZS_TOKEN_KEY_FILE",
+SECURITY_SETTINGS = ("ZS_TLS_CERT_FILE", "ZS_TLS_KEY_FILE", "ZS_TOKEN_PUBLIC_KEYS_FILE",
                      "ZS_REVOKED_TOKENS_FILE", "ZS_SERVICE_TOKEN_FILE", "ZS_HEALTH_LISTEN")
 failures = []
 
@@ -102,7 +105,7 @@ def check_overlay(name, objects):
             check(c.get(probe, {}).get("grpc", {}).get("port") == HEALTH_PORT,
                   f"{name}: {service} {probe} is not a native gRPC probe on {HEALTH_PORT}")
         volumes = {v["name"]: v for v in spec.get("volumes", [])}
-        for volume, secret in (("tls", "zs-service-tls"), ("token-key", "zs-token-key"),
+        for volume, secret in (("tls", "zs-service-tls"), ("token-public-keys", "zs-token-public-keys"),
                                ("service-token", f"{service}-token")):
             source = volumes.get(volume, {}).get("secret", {})
             check(source.get("secretName") == secret and not source.get("optional"),
@@ -138,6 +141,11 @@ def check_overlay(name, objects):
             check(ports == {port}, f"{name}: {service} policy admits ports {ports}")
 
     for owner, spec in pod_specs(objects):
+        mounts_signing_key = any(
+            v.get("secret", {}).get("secretName") == "zs-token-signing-key"
+            for v in spec.get("volumes", []))
+        check(mounts_signing_key == (owner in TOKEN_ISSUERS),
+              f"{name}: {owner} {'mounts' if mounts_signing_key else 'lacks'} the token signing key")
         if owner.startswith("StatefulSet/"):
             continue  # the dev database image's own layout
         pod = spec.get("securityContext", {})

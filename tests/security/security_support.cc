@@ -1,5 +1,7 @@
 #include "tests/security/security_support.h"
 
+#include <openssl/evp.h>
+#include <openssl/pem.h>
 #include <stdlib.h>
 #include <unistd.h>
 
@@ -14,14 +16,37 @@
 
 namespace zs::testing {
 
+std::string NewSigningKeyPem() {
+  EVP_PKEY* key = EVP_EC_gen("P-256");
+  if (key == nullptr) throw std::runtime_error("cannot generate an EC key");
+  BIO* bio = BIO_new(BIO_s_mem());
+  PEM_write_bio_PrivateKey(bio, key, nullptr, nullptr, 0, nullptr, nullptr);
+  char* data = nullptr;
+  const long size = BIO_get_mem_data(bio, &data);
+  std::string pem(data, static_cast<size_t>(size));
+  BIO_free(bio);
+  EVP_PKEY_free(key);
+  return pem;
+}
+
 TokenAuthority::TokenAuthority(double calls_per_second, int burst) {
   char pattern[] = "/tmp/zs-security-XXXXXX";
   if (mkdtemp(pattern) == nullptr) throw std::runtime_error("mkdtemp failed");
   directory_ = pattern;
   revoked_file_ = directory_ + "/revoked";
   std::ofstream(revoked_file_) << "# revoked token ids\n";
+  const std::string private_pem = NewSigningKeyPem();
+  absl::StatusOr<TokenSigner> signer = TokenSigner::FromPem(private_pem);
+  if (!signer.ok()) throw std::runtime_error(std::string(signer.status().message()));
+  signer_ = std::make_unique<TokenSigner>(*std::move(signer));
+  signing_key_file_ = directory_ + "/signing.pem";
+  std::ofstream(signing_key_file_) << private_pem;
+  public_keys_file_ = directory_ + "/public.pem";
+  std::ofstream(public_keys_file_) << signer_->public_key().pem;
+  absl::StatusOr<TokenVerifier> verifier = TokenVerifier::FromPem(signer_->public_key().pem);
+  if (!verifier.ok()) throw std::runtime_error(std::string(verifier.status().message()));
   absl::StatusOr<std::unique_ptr<Gatekeeper>> gatekeeper =
-      Gatekeeper::Create({.token_key = kTestTokenKey,
+      Gatekeeper::Create({.token_verifier = *std::move(verifier),
                           .revoked_tokens_file = revoked_file_,
                           .calls_per_second = calls_per_second,
                           .burst = burst});
@@ -39,7 +64,7 @@ std::string TokenAuthority::Token(const Principal& principal, absl::Duration ttl
                      .issued_at = ttl > absl::ZeroDuration() ? now : now + ttl - absl::Hours(1),
                      .expires_at = now + ttl};
   if (token_id != nullptr) *token_id = claims.token_id;
-  absl::StatusOr<std::string> token = IssueToken(kTestTokenKey, claims);
+  absl::StatusOr<std::string> token = signer_->Issue(claims);
   if (!token.ok()) throw std::runtime_error(std::string(token.status().message()));
   return *token;
 }

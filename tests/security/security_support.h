@@ -1,6 +1,6 @@
-// What the security tests share: a signing key, a gatekeeper that verifies
-// tokens signed with it (and reads a revocation file), and tokens for every
-// kind of principal.
+// What the security tests share: a signing key pair, a gatekeeper that
+// verifies tokens signed with it (and reads a revocation file), and tokens
+// for every kind of principal.
 #pragma once
 
 #include <grpcpp/client_context.h>
@@ -11,10 +11,12 @@
 #include "absl/time/time.h"
 #include "common/principal.h"
 #include "common/security/gatekeeper.h"
+#include "common/security/token.h"
 
 namespace zs::testing {
 
-inline constexpr char kTestTokenKey[] = "test-signing-key-0123456789-abcdefghijklmnop";
+// A fresh EC P-256 private key, PEM (PKCS #8), as `openssl genpkey` makes.
+std::string NewSigningKeyPem();
 
 class TokenAuthority {
  public:
@@ -24,6 +26,11 @@ class TokenAuthority {
 
   const Gatekeeper& gatekeeper() const { return *gatekeeper_; }
   const std::string& revoked_file() const { return revoked_file_; }
+  const TokenSigner& signer() const { return *signer_; }
+  // Files holding the signing key (for zsctl) and its public key (for
+  // --token_public_keys_file).
+  const std::string& signing_key_file() const { return signing_key_file_; }
+  const std::string& public_keys_file() const { return public_keys_file_; }
 
   // A token for `principal`, valid for `ttl` (negative: already expired).
   std::string Token(const Principal& principal, absl::Duration ttl = absl::Hours(1),
@@ -35,6 +42,9 @@ class TokenAuthority {
  private:
   std::string directory_;
   std::string revoked_file_;
+  std::string signing_key_file_;
+  std::string public_keys_file_;
+  std::unique_ptr<TokenSigner> signer_;
   std::unique_ptr<Gatekeeper> gatekeeper_;
 };
 

@@ -117,21 +117,19 @@ TEST_F(TlsTest, PlaintextOnlyWhenAskedForOnLoopback) {
 
 TEST_F(TlsTest, AServiceProcessServesTlsTokensAndAPlaintextHealthPort) {
   TestDatabase database("lead", lead::kMigrations);
-  const std::string key_file = File("token.key");
-  std::ofstream(key_file) << kTestTokenKey << "\n";
+  TokenAuthority authority;
   const int port = FreeLoopbackPort(), health_port = FreeLoopbackPort();
   ChildProcess service(
       ZS_LEAD_BINARY,
       {absl::StrCat("--listen=127.0.0.1:", port),
        absl::StrCat("--health_listen=127.0.0.1:", health_port),
        "--tls_cert_file=" + File("good/server.crt"), "--tls_key_file=" + File("good/server.key"),
-       "--token_key_file=" + key_file, "--db_conninfo=" + database.conninfo(), "--db_pool_size=2",
-       "--migrate=off"});
+       "--token_public_keys_file=" + authority.public_keys_file(),
+       "--db_conninfo=" + database.conninfo(), "--db_pool_size=2", "--migrate=off"});
   ASSERT_TRUE(WaitUntilServing(absl::StrCat("127.0.0.1:", health_port), 10'000));
 
   auto stub = zhaoshang::lead::v1::LeadService::NewStub(grpc::CreateChannel(
       absl::StrCat("127.0.0.1:", port), Client({.ca_file = File("good/ca.crt")})));
-  TokenAuthority authority;
   zhaoshang::lead::v1::ListEnterprisesResponse response;
   EXPECT_TRUE(stub->ListEnterprises(authority.Context(OfficeStaff()).get(), {}, &response).ok());
   auto without_token = std::make_unique<grpc::ClientContext>();
