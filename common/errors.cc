@@ -45,6 +45,10 @@ absl::Status FailedPrecondition(absl::string_view reason, absl::string_view mess
   return WithReason(absl::FailedPreconditionError(message), reason);
 }
 
+absl::Status ErrorWithReason(absl::Status status, absl::string_view reason) {
+  return WithReason(std::move(status), reason);
+}
+
 absl::Status StaleEtag(absl::string_view resource, int64_t id) {
   return WithReason(absl::AbortedError(absl::StrCat(
                         resource, " ", id,

@@ -28,6 +28,9 @@ absl::Status NotFound(absl::string_view resource, int64_t id);
 absl::Status AlreadyExists(absl::string_view reason, absl::string_view message);
 // FAILED_PRECONDITION with a reason, e.g. LEAD_NOT_OPEN.
 absl::Status FailedPrecondition(absl::string_view reason, absl::string_view message);
+// `status` with a machine-readable reason (google.rpc.ErrorInfo), e.g. an
+// UNAUTHENTICATED sign-in refusal with INVALID_CREDENTIALS.
+absl::Status ErrorWithReason(absl::Status status, absl::string_view reason);
 // ABORTED for a stale etag.
 absl::Status StaleEtag(absl::string_view resource, int64_t id);
 

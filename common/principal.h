@@ -30,6 +30,13 @@ struct Principal {
   std::string on_behalf_of;
 };
 
+// The directory code of a leader principal: a signed-in leader's token
+// carries it as its unit (its subject is the account's user name); a token
+// issued by zsctl for a leader names the code as its subject.
+inline const std::string& LeaderCodeOf(const Principal& principal) {
+  return principal.unit_code.empty() ? principal.id : principal.unit_code;
+}
+
 inline constexpr char kPrincipalMetadataKey[] = "x-zs-principal";
 inline constexpr char kRoleMetadataKey[] = "x-zs-role";
 inline constexpr char kUnitMetadataKey[] = "x-zs-unit";

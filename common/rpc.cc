@@ -53,6 +53,12 @@ grpc::ServerUnaryReactor* RpcExecutor::Run(grpc::CallbackServerContext* context,
       .deadline = std::min(absl::FromChrono(context->deadline()), started + max_call_time_)};
   std::string request_id = RequestIdOf(request);
   absl::StatusOr<Principal> principal = gatekeeper_.Admit(*context);
+  // A method open to anonymous callers (signing in) does not need
+  // credentials; whatever was presented and failed is ignored there.
+  if (principal.status().code() == absl::StatusCode::kUnauthenticated &&
+      policy_.Allows(method, PrincipalKind::kAnonymous)) {
+    principal = Principal{};
+  }
   absl::Status admitted = principal.status();
   if (principal.ok()) {
     call.principal = *std::move(principal);

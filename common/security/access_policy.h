@@ -36,12 +36,16 @@ namespace access {
 inline constexpr Kinds kAdmin{PrincipalKind::kBureauAdmin};
 inline constexpr Kinds kBureau{PrincipalKind::kBureauAdmin, PrincipalKind::kBureauStaff};
 // Everyone who records investment work: the bureau, units and offices.
-inline constexpr Kinds kRecorders = kBureau | Kinds{PrincipalKind::kUnitStaff,
-                                                    PrincipalKind::kOfficeStaff};
+inline constexpr Kinds kRecorders =
+    kBureau | Kinds{PrincipalKind::kUnitStaff, PrincipalKind::kOfficeStaff};
 inline constexpr Kinds kLeader{PrincipalKind::kLeader};
 inline constexpr Kinds kService{PrincipalKind::kServiceAccount};
 // Every person (not service accounts).
 inline constexpr Kinds kPeople = kRecorders | kLeader;
+// Also callers without credentials: only for methods whose request carries
+// the credential itself (signing in with a password or a session secret)
+// or that publish what is public (token verification keys).
+inline constexpr Kinds kAnyone = kPeople | kService | Kinds{PrincipalKind::kAnonymous};
 }  // namespace access
 
 class AccessPolicy {

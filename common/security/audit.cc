@@ -14,7 +14,10 @@ namespace cv1 = zhaoshang::common::v1;
 // transaction as the audited change it records (a lead's status history
 // beside the audited update of the lead).
 constexpr char kUnaudited[] =
-    "'audit_log', 'idempotency_keys', 'schema_migrations', 'lead_status_history'";
+    "'audit_log', 'idempotency_keys', 'schema_migrations', 'lead_status_history', "
+    // identity: secrets' hashes and throttling stay out of the trail; sign-in
+    // events and sessions are the record of signing in themselves.
+    "'account_passwords', 'sign_in_throttle', 'sessions', 'sign_in_events'";
 
 }  // namespace
 

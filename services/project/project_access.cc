@@ -57,9 +57,9 @@ absl::Status RequireProject(pqxx::transaction_base& tx, const Principal& princip
       project_id);
   if (row.empty()) return absl::OkStatus();
   if (IsUnitScoped(principal)) return RequireOwnRecord(principal, row[0][0].as<std::string>());
-  const bool leads_it =
-      principal.kind == PrincipalKind::kLeader &&
-      (row[0][1].as<std::string>() == principal.id || row[0][2].as<std::string>() == principal.id);
+  const bool leads_it = principal.kind == PrincipalKind::kLeader &&
+                        (row[0][1].as<std::string>() == LeaderCodeOf(principal) ||
+                         row[0][2].as<std::string>() == LeaderCodeOf(principal));
   if (leads_it && access == ProjectAccess::kRead) return absl::OkStatus();
   return DeniedRecord();
 }
@@ -72,10 +72,10 @@ absl::Status RequireOwnNewProject(const Principal& principal, const std::string&
 absl::Status ScopeProjectList(const Principal& principal,
                               zhaoshang::project::v1::ListProjectsRequest* request) {
   if (principal.kind == PrincipalKind::kLeader) {
-    if (!request->leader_code().empty() && request->leader_code() != principal.id) {
+    if (!request->leader_code().empty() && request->leader_code() != LeaderCodeOf(principal)) {
       return DeniedRecord();
     }
-    request->set_leader_code(principal.id);  // matches sub-contracted or commanded
+    request->set_leader_code(LeaderCodeOf(principal));  // matches sub-contracted or commanded
     return absl::OkStatus();
   }
   return ScopeOwnerFilter(principal, request->mutable_unit_code());

@@ -91,6 +91,14 @@ class DatabaseRolesTest : public ::testing::Test {
     EXPECT_EQ(Run("zs_supervision", "SELECT count(*) FROM project.audit_log"), kDenied);
     EXPECT_EQ(Run("zs_lead", "CREATE ROLE intruder"), kDenied);
   }
+  // Password hashes and sessions are readable by the identity service alone.
+  void ExpectIdentityIsolated() {
+    constexpr char kDenied[] = "denied";
+    EXPECT_EQ(Run("zs_identity", "SELECT count(*) FROM identity.account_passwords"), "");
+    EXPECT_EQ(Run("zs_lead", "SELECT count(*) FROM identity.account_passwords"), kDenied);
+    EXPECT_EQ(Run("zs_supervision", "SELECT count(*) FROM identity.sessions"), kDenied);
+    EXPECT_EQ(Run("zs_identity", "SELECT count(*) FROM lead.leads"), kDenied);
+  }
 
   static inline int counter_ = 0;
   std::string admin_;
@@ -103,7 +111,9 @@ TEST_F(DatabaseRolesTest, EachServiceRoleSeesOnlyItsOwnSchema) {
   Migrate("zs_lead", "lead", lead::kMigrations);
   Migrate("zs_project", "project", project::kMigrations);
   Migrate("zs_supervision", "supervision", supervision::kMigrations);
+  Migrate("zs_identity", "identity", identity::kMigrations);
   ExpectIsolated();
+  ExpectIdentityIsolated();
 }
 
 TEST_F(DatabaseRolesTest, SchemasMadeBeforeTheRolesAreHandedOver) {

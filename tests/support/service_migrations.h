@@ -17,3 +17,7 @@ extern const std::vector<zs::Migration> kMigrations;
 namespace zs::supervision {
 extern const std::vector<zs::Migration> kMigrations;
 }  // namespace zs::supervision
+
+namespace zs::identity {
+extern const std::vector<zs::Migration> kMigrations;
+}  // namespace zs::identity

@@ -1,5 +1,5 @@
 -- Least privilege in PostgreSQL: each service that owns a schema logs in as
--- its own role (zs_lead, zs_project, zs_supervision), owns its schema and
+-- its own role (zs_lead, zs_project, zs_supervision, zs_identity), owns its schema and
 -- nothing else. No role can read another service's schema: a schema grants
 -- USAGE only to its owner. Run as the database owner on the service
 -- database; safe to re-run. A schema made before the roles existed (an older
@@ -10,7 +10,7 @@ DECLARE
   role_name text;
   object record;
 BEGIN
-  FOREACH service IN ARRAY ARRAY['lead', 'project', 'supervision'] LOOP
+  FOREACH service IN ARRAY ARRAY['lead', 'project', 'supervision', 'identity'] LOOP
     role_name := 'zs_' || service;
     IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = role_name) THEN
       EXECUTE format('CREATE ROLE %I LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE', role_name);
