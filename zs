@@ -179,32 +179,51 @@ prepare_database() {
     <"$ROOT/deploy/k8s/base/db/service_roles.sql" >/dev/null
 }
 
-# start_services BASE_PORT CONNINFO LOG_DIR [NAME=VALUE ...]: lead, project,
-# supervision and reporting on 127.0.0.1:BASE_PORT+1 … +4, each logging in
-# as its own database role, with the extra environment given ("{service}"
-# in a value becomes the service's name). STARTED lists them as name:pid.
+# The services `run` and `bench` start, in port order (BASE_PORT+1 …).
+SERVICES=(lead project supervision reporting identity)
+
+# start_services BASE_PORT CONNINFO LOG_DIR SIGNING_KEY [NAME=VALUE ...]:
+# lead, project, supervision, reporting and identity on 127.0.0.1:BASE_PORT+1
+# … +5, each logging in as its own database role, with the extra environment
+# given ("{service}" in a value becomes the service's name). Only identity
+# gets SIGNING_KEY, the private key tokens are signed with. STARTED lists
+# them as name:pid.
 start_services() {
-  local base="$1" conninfo="$2" logs="$3" i=0 name
-  shift 3
+  local base="$1" conninfo="$2" logs="$3" signing_key="$4" i=0 name
+  shift 4
   STARTED=()
-  for name in lead project supervision reporting; do
+  for name in "${SERVICES[@]}"; do
     i=$((i + 1))
-    # Lead and project validate unit and leader codes against supervision's
-    # directory; reporting keeps no tables and never connects.
-    local directory=""
-    case "$name" in lead|project) directory="127.0.0.1:$((base + 3))" ;; esac
+    # Lead, project and identity validate unit and leader codes against
+    # supervision's directory; reporting keeps no tables and never connects.
+    local directory="" issuer=""
+    case "$name" in lead|project|identity) directory="127.0.0.1:$((base + 3))" ;; esac
+    [ "$name" = identity ] && issuer="$signing_key"
     env ZS_DB_CONNINFO="$conninfo user=zs_$name" ZS_LISTEN="127.0.0.1:$((base + i))" \
-      ZS_DIRECTORY_ADDRESS="$directory" ZS_ALLOW_PLAINTEXT=1 \
+      ZS_DIRECTORY_ADDRESS="$directory" ZS_ALLOW_PLAINTEXT=1 ZS_TOKEN_SIGNING_KEY_FILE="$issuer" \
       ZS_LEAD_ADDRESS="127.0.0.1:$((base + 1))" ZS_PROJECT_ADDRESS="127.0.0.1:$((base + 2))" \
       "${@//\{service\}/$name}" "$(service_binary "$name")" >>"$logs/$name.log" 2>&1 &
     STARTED+=("$name:$!")
   done
 }
 
+# issue_tokens DIR: with DIR/token-signing.pem, each service's own token
+# (DIR/zs-NAME.token) and bureau admins' for the demo loader (the principal
+# its request ids were first recorded under) and for zsctl
+# (DIR/demo-loader.token, DIR/admin.token), valid for a month.
+issue_tokens() {
+  local name issue=("$BUILD/client/zsctl" admin issue-token --signing-key-file "$1/token-signing.pem")
+  for name in "${SERVICES[@]}"; do
+    "${issue[@]}" --principal "zs-$name" --kind service --ttl 720h --out "$1/zs-$name.token" 2>/dev/null
+  done
+  "${issue[@]}" --principal demo-loader --kind bureau_admin --ttl 720h --out "$1/demo-loader.token" 2>/dev/null
+  "${issue[@]}" --principal dev-admin --kind bureau_admin --ttl 720h --out "$1/admin.token" 2>/dev/null
+}
+
 # wait_services BASE_PORT LOG_DIR: until each of them answers health checks.
 wait_services() {
   local i=0 name
-  for name in lead project supervision reporting; do
+  for name in "${SERVICES[@]}"; do
     i=$((i + 1))
     "$BUILD/tools/zs-demo" wait --address "127.0.0.1:$(($1 + i))" --service "$name" ||
       { tail -20 "$2/$name.log" >&2; die "$name did not become healthy"; }
@@ -252,12 +271,19 @@ cmd_run() {
   pg_start "$STATE/pgdata" "$RUN_PG_PORT"
   prepare_database "$RUN_PG_PORT"
   trap 'cmd_stop; exit 0' INT TERM
+  # Signed tokens as in production: identity signs, the others verify.
+  make_token_keys "$STATE"
+  issue_tokens "$STATE"
 
-  start_services 7100 "host=127.0.0.1 port=$RUN_PG_PORT dbname=zhaoshang" "$STATE/logs"
+  start_services 7100 "host=127.0.0.1 port=$RUN_PG_PORT dbname=zhaoshang" "$STATE/logs" \
+    "$STATE/token-signing.pem" ZS_TOKEN_PUBLIC_KEYS_FILE="$STATE/token-public.pem" \
+    ZS_SERVICE_TOKEN_FILE="$STATE/zs-{service}.token"
   for entry in "${STARTED[@]}"; do echo "${entry##*:}" >"$STATE/${entry%%:*}.pid"; done
   wait_services 7100 "$STATE/logs"
 
-  "$BUILD/tools/zs-demo" load --lead 127.0.0.1:7101 --project 127.0.0.1:7102
+  local token="--token_file=$STATE/demo-loader.token"
+  "$BUILD/tools/zs-demo" load "$token" --lead 127.0.0.1:7101 --project 127.0.0.1:7102
+  "$BUILD/tools/zs-demo" accounts "$token" --identity 127.0.0.1:7105
   start_gateway 7100 "$STATE/logs"
   say "PostgreSQL   127.0.0.1:$RUN_PG_PORT (data in .zs/pgdata, reused by the next run)"
   local i=0
@@ -266,11 +292,12 @@ cmd_run() {
     say "service      ${entry%%:*} 127.0.0.1:$((7100 + i)) (log .zs/logs/${entry%%:*}.log)"
   done
   say "gateway      http://127.0.0.1:7100/ (HTTP/JSON API under /v1/, OpenAPI at /v1/openapi.json$([ -d "$ROOT/web/dist" ] && echo ", the console at /") ; log .zs/logs/gateway.log)"
+  say "tokens:      signed with .zs/token-signing.pem, verified with .zs/token-public.pem"
   say "try:         curl -s http://127.0.0.1:7100/v1/openapi.json | head"
-  say "try:         build/tools/zs-demo bulletin --reporting 127.0.0.1:7104 --from 2026-01-01 --to 2026-06-30"
-  say "or zsctl:    build/client/zsctl config init; build/client/zsctl -p local lead list"
+  say "try:         build/tools/zs-demo bulletin --token_file=.zs/admin.token --reporting 127.0.0.1:7104 --from 2026-01-01 --to 2026-06-30"
+  say "or zsctl:    build/client/zsctl config init; ZSCTL_TOKEN_FILE=.zs/admin.token build/client/zsctl -p local lead list"
   say "Ctrl-C (or ./zs stop from another shell) stops everything"
-  "$BUILD/tools/zs-demo" bulletin --reporting 127.0.0.1:7104 || true
+  "$BUILD/tools/zs-demo" bulletin "$token" --reporting 127.0.0.1:7104 || true
   wait
 }
 
@@ -290,12 +317,10 @@ cmd_bench() {
   pg_start "$dir/pgdata" "$port" "-c shared_preload_libraries=pg_stat_statements -c shared_buffers=512MB"
   prepare_database "$port"
   make_token_keys "$dir"
-  for name in lead project supervision reporting; do
-    "$BUILD/client/zsctl" admin issue-token --signing-key-file "$dir/token-signing.pem" --principal "zs-$name" \
-      --kind service --ttl 4h --out "$dir/zs-$name.token" 2>/dev/null
-  done
+  issue_tokens "$dir"
   local conninfo="host=127.0.0.1 port=$port dbname=zhaoshang"
-  start_services 7200 "$conninfo" "$dir/logs" ZS_TOKEN_PUBLIC_KEYS_FILE="$dir/token-public.pem" \
+  start_services 7200 "$conninfo" "$dir/logs" "$dir/token-signing.pem" \
+    ZS_TOKEN_PUBLIC_KEYS_FILE="$dir/token-public.pem" \
     ZS_SERVICE_TOKEN_FILE="$dir/zs-{service}.token" ZS_RATE_LIMIT_PER_SECOND=0
   for entry in "${STARTED[@]}"; do BENCH_PIDS+=("${entry##*:}"); done
   wait_services 7200 "$dir/logs"

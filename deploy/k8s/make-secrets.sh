@@ -55,14 +55,14 @@ kubectl -n "$namespace" get secret zs-token-public-keys -o jsonpath='{.data.publ
 apply zs-token-signing-key --from-file=signing.pem="$work/signing.pem"
 apply zs-token-public-keys --from-file=public-keys.pem="$work/public-keys.pem"
 
-for service in lead project supervision reporting publish; do
+for service in lead project supervision reporting identity publish; do
   "$zsctl" admin issue-token --signing-key-file "$work/signing.pem" --principal "zs-$service" --kind service \
     --ttl 8760h --out "$work/zs-$service.token"
   apply "zs-$service-token" --from-file=token="$work/zs-$service.token"
 done
 
 if [ $db_passwords -eq 1 ]; then
-  for service in lead project supervision; do
+  for service in lead project supervision identity; do
     openssl rand -base64 24 | tr -d '\n' >"$work/db-$service"
     apply "zs-db-$service" --from-file=password="$work/db-$service"
   done

@@ -775,6 +775,30 @@ TEST_F(ZsctlTest, AnAdminIssuesTokensTheServicesAccept) {
             std::filesystem::perms::none);
   EXPECT_EQ(Zsctl({"--profile", "fujian", "lead", "list"}).exit_code, 0);
 
+  // Who the token is, checked against the public keys, with a warning: an
+  // hour is within a week of expiry.
+  Outcome status = Zsctl({"auth", "status", "--token-file", home_ + "/fujian.token",
+                          "--public-keys-file", authority_.public_keys_file()});
+  EXPECT_EQ(status.exit_code, 0) << status.err;
+  EXPECT_NE(status.out.find("principal: fujian-lin"), std::string::npos) << status.out;
+  EXPECT_NE(status.out.find("kind:      office_staff"), std::string::npos) << status.out;
+  EXPECT_NE(status.out.find("unit:      office-fujian"), std::string::npos) << status.out;
+  EXPECT_NE(status.out.find("signature: valid"), std::string::npos) << status.out;
+  EXPECT_NE(status.err.find("expires within a week"), std::string::npos) << status.err;
+  Outcome expired =
+      Zsctl({"admin", "issue-token", "--signing-key-file", key_file, "--principal", "old-token",
+             "--kind", "bureau_staff", "--ttl", "1s", "--out", home_ + "/old.token"});
+  ASSERT_EQ(expired.exit_code, 0) << expired.err;
+  std::this_thread::sleep_for(std::chrono::milliseconds(1100));
+  status = Zsctl({"auth", "status", "--token-file", home_ + "/old.token"});
+  EXPECT_EQ(status.exit_code, 4) << status.out;
+  EXPECT_NE(status.out.find("EXPIRED"), std::string::npos) << status.out;
+  TokenAuthority other;
+  status = Zsctl({"auth", "status", "--token-file", home_ + "/fujian.token", "--public-keys-file",
+                  other.public_keys_file()});
+  EXPECT_EQ(status.exit_code, 4) << "signed by a key these public keys do not hold";
+  EXPECT_NE(status.out.find("NOT VALID"), std::string::npos) << status.out;
+
   std::smatch id;
   ASSERT_TRUE(std::regex_search(issued.err, id, std::regex("token id ([0-9a-f]+)"))) << issued.err;
   Outcome revoked = Zsctl({"admin", "revoke-token", "--revoked-file", authority_.revoked_file(),

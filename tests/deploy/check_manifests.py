@@ -20,7 +20,8 @@ import sys
 
 import yaml
 
-SERVICES = {"zs-lead": 7101, "zs-project": 7102, "zs-supervision": 7103, "zs-reporting": 7104}
+SERVICES = {"zs-lead": 7101, "zs-project": 7102, "zs-supervision": 7103, "zs-reporting": 7104,
+            "zs-identity": 7105}
 # The one pod that may hold the private key bearer tokens are signed with.
 TOKEN_ISSUERS = {"Deployment/zs-identity"}
 HEALTH_PORT = 8080  # plaintext, health only: the kubelet's gRPC probe has no TLS

@@ -5,7 +5,11 @@
 //                                                     print the period's figures
 //   zs-demo bulletin --reporting HOST:PORT [--from D --to D]
 //                                                     print the bulletin, ZH and EN
-// Loading uses fixed request ids, so a second run changes nothing.
+//   zs-demo accounts --identity HOST:PORT             create the demo accounts
+//                                                     and print how to sign in
+// Loading uses fixed request ids, so a second run changes nothing. With
+// --token_file the calls carry that bearer token (services verifying
+// tokens); without, the development metadata of a bureau admin.
 #include <grpcpp/grpcpp.h>
 
 #include <chrono>
@@ -14,9 +18,13 @@
 
 #include "absl/flags/flag.h"
 #include "absl/flags/parse.h"
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "absl/strings/strip.h"
+#include "common/config.h"
 #include "grpc/health/v1/health.grpc.pb.h"
+#include "tools/demo/demo_accounts.h"
 #include "tools/demo/demo_district.h"
 #include "tools/demo/demo_projects.h"
 #include "zhaoshang/lead/v1/lead_service.grpc.pb.h"
@@ -29,16 +37,28 @@ ABSL_FLAG(std::string, reporting, "127.0.0.1:7104", "bulletin: the reporting ser
 ABSL_FLAG(std::string, service, "lead", "name shown while waiting");
 ABSL_FLAG(std::string, from, "2026-01-01", "summary: first day");
 ABSL_FLAG(std::string, to, "2026-06-30", "summary: last day");
+ABSL_FLAG(std::string, identity, "127.0.0.1:7105", "accounts: the identity service");
+ABSL_FLAG(std::string, token_file, "", "a bureau admin's bearer token; empty: dev metadata");
 
 namespace zs::demo {
 namespace {
 
 namespace cv1 = ::zhaoshang::common::v1;
 
+// The bearer token read from --token_file; empty: development metadata.
+std::string& BearerToken() {
+  static std::string token;
+  return token;
+}
+
 std::unique_ptr<grpc::ClientContext> Context() {
   auto context = std::make_unique<grpc::ClientContext>();
-  context->AddMetadata("x-zs-principal", "demo-loader");
-  context->AddMetadata("x-zs-role", "bureau_admin");
+  if (!BearerToken().empty()) {
+    context->AddMetadata("authorization", absl::StrCat("Bearer ", BearerToken()));
+  } else {
+    context->AddMetadata("x-zs-principal", "demo-loader");
+    context->AddMetadata("x-zs-role", "bureau_admin");
+  }
   context->set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(20));
   return context;
 }
@@ -162,12 +182,42 @@ int Bulletin(const std::string& address, const std::string& from, const std::str
   return 0;
 }
 
+// Demo passwords are printed, so they are for a suite on this machine only.
+int Accounts(const std::string& address) {
+  if (!absl::StartsWith(address, "127.0.0.1:") && !absl::StartsWith(address, "localhost:") &&
+      !absl::StartsWith(address, "[::1]:")) {
+    std::cerr << "zs-demo: demo accounts only on a loopback address, not " << address << "\n";
+    return 2;
+  }
+  auto stub = iv1::IdentityService::NewStub(
+      grpc::CreateChannel(address, grpc::InsecureChannelCredentials()));
+  if (absl::Status loaded = LoadDemoAccounts(*stub, Context); !loaded.ok()) {
+    std::cerr << "zs-demo: " << loaded.message() << "\n";
+    return 1;
+  }
+  std::cout << "demo accounts (loopback only), password " << kDemoPassword << ":\n";
+  for (const iv1::Account& account : DemoAccounts()) {
+    std::cout << absl::StrFormat("  %-16s %-14s %s\n", account.user_name(),
+                                 account.unit_code() + account.leader_code(),
+                                 account.display_name());
+  }
+  return 0;
+}
+
 }  // namespace
 }  // namespace zs::demo
 
 int main(int argc, char** argv) {
   std::vector<char*> args = absl::ParseCommandLine(argc, argv);
   const std::string command = args.size() > 1 ? args[1] : "";
+  if (const std::string path = absl::GetFlag(FLAGS_token_file); !path.empty()) {
+    absl::StatusOr<std::string> token = zs::ReadSecretFile(path);
+    if (!token.ok()) {
+      std::cerr << "zs-demo: " << token.status().message() << "\n";
+      return 2;
+    }
+    zs::demo::BearerToken() = std::string(absl::StripAsciiWhitespace(*token));
+  }
   const std::string address = absl::GetFlag(FLAGS_lead);
   if (command == "wait") {
     return zs::demo::Wait(absl::GetFlag(FLAGS_address), absl::GetFlag(FLAGS_service));
@@ -179,10 +229,11 @@ int main(int argc, char** argv) {
     return zs::demo::Summary(*stub, absl::GetFlag(FLAGS_from), absl::GetFlag(FLAGS_to),
                              absl::GetFlag(FLAGS_project));
   }
+  if (command == "accounts") return zs::demo::Accounts(absl::GetFlag(FLAGS_identity));
   if (command == "bulletin") {
     return zs::demo::Bulletin(absl::GetFlag(FLAGS_reporting), absl::GetFlag(FLAGS_from),
                               absl::GetFlag(FLAGS_to));
   }
-  std::cerr << "usage: zs-demo wait|load|summary|bulletin [--lead HOST:PORT]\n";
+  std::cerr << "usage: zs-demo wait|load|summary|bulletin|accounts [--lead HOST:PORT]\n";
   return 2;
 }
