@@ -183,6 +183,14 @@ def check_overlay(name, objects):
         check(cluster is not None and cluster["apiVersion"] == "postgresql.cnpg.io/v1"
               and cluster["spec"]["instances"] >= 2, "prod: no CloudNativePG cluster")
         check("StatefulSet" not in by_kind, "prod: a hand-made database StatefulSet")
+        check(cluster is not None and cluster["spec"].get("monitoring", {}).get("enablePodMonitor"),
+              "prod: the database's own metrics are not scraped")
+        backup = (cluster or {}).get("spec", {}).get("backup", {})
+        check(backup.get("barmanObjectStore", {}).get("wal") is not None
+              and backup.get("retentionPolicy"), "prod: no continuous backup with a retention")
+        scheduled = by_kind.get("ScheduledBackup", {})
+        check(any(b["spec"]["cluster"]["name"] == "zs-db" for b in scheduled.values()),
+              "prod: no ScheduledBackup of zs-db")
 
 
 def check_container_file(path):
@@ -211,7 +219,9 @@ def main():
         rendered.append(path)
         check_overlay(overlay, [o for o in yaml.safe_load_all(out) if o])
     check_container_file(f"{root}/deploy/container/Containerfile")
-    schema = subprocess.run(["node", f"{root}/tests/deploy/validate.mjs", *rendered],
+    # The restore runbook's cluster is applied by hand; it must validate too.
+    restore = f"{root}/deploy/k8s/restore/zs-db-restore.yaml"
+    schema = subprocess.run(["node", f"{root}/tests/deploy/validate.mjs", *rendered, restore],
                             capture_output=True, text=True)
     print(schema.stdout.strip())
     check(schema.returncode == 0, "schema validation failed:\n" + schema.stderr)

@@ -1,14 +1,22 @@
 // Validates every object of rendered manifests against the Kubernetes
-// schemas that kubernetes-models ships (nothing is fetched at run time).
-// Custom resources (the CloudNativePG Cluster) have no schema here and are
-// listed as skipped; check_manifests.py checks their shape.
+// schemas that kubernetes-models ships (nothing is fetched at run time),
+// and the custom resources against their CRDs' schemas from the pinned
+// @kubernetes-models packages (CloudNativePG; the Prometheus Operator).
+// An object whose kind has no schema at all is listed as skipped.
 //   node validate.mjs rendered.yaml [more.yaml …]
 import { readFileSync } from "node:fs";
 import { parseAllDocuments } from "yaml";
 
+// API groups of custom resources → the package holding their schemas.
+const CRD_PACKAGES = {
+  "postgresql.cnpg.io": "@kubernetes-models/cloudnative-pg",
+  "monitoring.coreos.com": "@kubernetes-models/prometheus-operator",
+};
+
 const modulePath = (apiVersion) => {
   const [group, version] = apiVersion.includes("/") ? apiVersion.split("/") : ["", apiVersion];
-  return group === "" ? `kubernetes-models/${version}` : `kubernetes-models/${group}/${version}`;
+  const owner = group === "" ? "kubernetes-models" : CRD_PACKAGES[group] ?? "kubernetes-models";
+  return group === "" ? `${owner}/${version}` : `${owner}/${group}/${version}`;
 };
 
 let validated = 0;
