@@ -164,7 +164,16 @@ def check_overlay(name, objects):
           f"{name}: no default-deny policy")
     database = by_kind.get("NetworkPolicy", {}).get("zs-database")
     check(database is not None, f"{name}: the database accepts anyone")
-    check(by_kind.get("Job", {}).get("zs-migrate") is not None, f"{name}: no migration Job")
+    # Each service with a schema migrates it in an init container (under an
+    # advisory lock): no immutable Job to delete between releases.
+    check("zs-migrate" not in by_kind.get("Job", {}), f"{name}: an immutable migration Job")
+    for service in ("zs-lead", "zs-project", "zs-supervision", "zs-identity"):
+        spec = deployments.get(service, {}).get("spec", {}).get("template", {}).get("spec", {})
+        init = spec.get("initContainers", [])
+        check(any(c.get("command", [])[-1:] == ["--migrate=only"] for c in init),
+              f"{name}: {service} does not migrate before it starts")
+        main = spec.get("containers", [{}])[0]
+        check("--migrate=off" in main.get("args", []), f"{name}: {service} migrates as it serves")
     check(by_kind.get("Job", {}).get("zs-db-roles") is not None, f"{name}: no database roles Job")
     config = next((o for o in objects if o["kind"] == "ConfigMap"
                    and o["metadata"]["name"].startswith("zs-config")), {"data": {}})
