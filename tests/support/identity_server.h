@@ -23,6 +23,7 @@ class IdentityServer {
 
   TestDatabase& database() { return *database_; }
   std::shared_ptr<grpc::Channel> channel() const { return channel_; }
+  int port() const { return server_->port(); }
   zhaoshang::identity::v1::IdentityService::Stub& stub() { return *stub_; }
 
  private:
