@@ -11,7 +11,8 @@
 #   ./zs build   install what is missing and build only
 #   ./zs bench   the benchmarks of README "Performance" on a private
 #                PostgreSQL with 1,000,000 leads; prints a table and one
-#                PASS/FAIL line per target
+#                PASS/FAIL line per target. --console: only the browser
+#                console's (the cockpit on the demo district, in chromium)
 #   ./zs package the office client as a Debian package:
 #                build/package/zsctl_VERSION-1_ARCH.deb
 set -euo pipefail
@@ -91,7 +92,23 @@ build() {
   local started=$SECONDS
   cmake -S "$ROOT" -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE="${ZS_BUILD_TYPE:-RelWithDebInfo}" >/dev/null
   cmake --build "$BUILD" -j "$(nproc)"
+  build_console
   say "built in $((SECONDS - started)) s"
+}
+
+# The browser console into web/dist: types from the gateway's OpenAPI
+# document, vue-tsc, then vite build — skipped when nothing under web/ nor
+# the contract changed since the last one.
+build_console() {
+  install_deploy_tools
+  local web="$ROOT/web"
+  ZS_GATEWAY_BINARY="$BUILD/services/gateway/zs-gateway" node "$web/scripts/gen-api.mjs" >/dev/null
+  if [ -f "$web/dist/index.html" ] && [ -z "$(find "$web/src" "$web/index.html" "$web/vite.config.ts" \
+      "$web/tsconfig.json" "$web/package-lock.json" -newer "$web/dist/index.html" -print -quit)" ]; then
+    return 0
+  fi
+  say "building the console (web/dist)"
+  (cd "$web" && npx vue-tsc --noEmit -p tsconfig.json && npx vite build --logLevel warn)
 }
 
 # --- private PostgreSQL ------------------------------------------------------
@@ -120,6 +137,28 @@ pg_stop() {  # pg_stop DATA_DIR
 
 free_port() {
   python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'
+}
+
+# free_port_block N: a port P with P … P+N-1 all free on loopback (a suite
+# on free ports: the gateway on P, the services on P+1 …).
+free_port_block() {
+  python3 - "$1" <<'PY'
+import random, socket, sys
+n = int(sys.argv[1])
+for _ in range(200):
+    base = random.randrange(20000, 60000 - n)
+    socks = []
+    try:
+        for p in range(base, base + n):
+            s = socket.socket(); s.bind(("127.0.0.1", p)); socks.append(s)
+    except OSError:
+        continue
+    finally:
+        for s in socks: s.close()
+    print(base); break
+else:
+    sys.exit("no block of free ports")
+PY
 }
 
 # --- test ---------------------------------------------------------------------
@@ -352,12 +391,53 @@ cmd_package() {
   say "$deb: apt install $deb"
 }
 
+# --- the browser console ---------------------------------------------------------
+# console test|bench: a private PostgreSQL and the whole suite on free ports
+# with the demo district and its accounts, then the console's browser tests
+# (web/e2e/console.e2e.mjs, node --test) or its benchmark (web/e2e/bench.mjs)
+# in Debian's chromium; everything started here stops when it ends. ctest
+# runs `console test` (test console_e2e); `./zs bench --console` the other.
+cmd_console() {
+  local what="${1:-test}" dir base pgport
+  [ -f "$ROOT/web/dist/index.html" ] || die "the console is not built (./zs build)"
+  dir="$(mktemp -d /tmp/zs-console.XXXXXX)"
+  chmod 755 "$dir"
+  mkdir -p "$dir/logs"
+  CONSOLE_DIR="$dir" STATE="$dir"  # globals: the EXIT trap runs after this function
+  trap 'for f in "$CONSOLE_DIR"/*.pid; do [ -f "$f" ] && kill -TERM "$(cat "$f")" 2>/dev/null; done; wait 2>/dev/null; pg_stop "$CONSOLE_DIR/pg"; rm -rf "$CONSOLE_DIR"' EXIT
+  pgport="$(free_port)"
+  base="$(free_port_block 6)"
+  pg_start "$dir/pg" "$pgport"
+  prepare_database "$pgport"
+  make_token_keys "$dir"
+  issue_tokens "$dir"
+  start_services "$base" "host=127.0.0.1 port=$pgport dbname=zhaoshang" "$dir/logs" \
+    "$dir/token-signing.pem" ZS_TOKEN_PUBLIC_KEYS_FILE="$dir/token-public.pem" \
+    ZS_SERVICE_TOKEN_FILE="$dir/zs-{service}.token"
+  for entry in "${STARTED[@]}"; do echo "${entry##*:}" >"$dir/${entry%%:*}.pid"; done
+  wait_services "$base" "$dir/logs"
+  local token="--token_file=$dir/demo-loader.token"
+  "$BUILD/tools/zs-demo" load "$token" --lead "127.0.0.1:$((base + 1))" --project "127.0.0.1:$((base + 2))" >/dev/null
+  "$BUILD/tools/zs-demo" accounts "$token" --identity "127.0.0.1:$((base + 5))" >/dev/null
+  start_gateway "$base" "$dir/logs"
+  say "console under test at http://127.0.0.1:$base/ (logs in $dir/logs until the end)"
+  local rc=0
+  case "$what" in
+    test) ZS_CONSOLE_URL="http://127.0.0.1:$base" node --test --test-reporter=spec "$ROOT/web/e2e/console.e2e.mjs" || rc=$? ;;
+    bench) ZS_CONSOLE_URL="http://127.0.0.1:$base" node "$ROOT/web/e2e/bench.mjs" || rc=$? ;;
+    *) die "console test|bench" ;;
+  esac
+  [ $rc -eq 0 ] || tail -5 "$dir"/logs/*.log >&2
+  return $rc
+}
+
 case "${1:-}" in
   run) shift; cmd_run "$@" ;;
   test) shift; cmd_test "$@" ;;
   stop) cmd_stop ;;
   build) build ;;
-  bench) shift; cmd_bench "$@" ;;
+  bench) shift; if [ "${1:-}" = --console ]; then build; cmd_console bench; else cmd_bench "$@"; fi ;;
+  console) shift; cmd_console "$@" ;;
   package) cmd_package ;;
-  *) sed -n '2,14p' "$0"; exit 2 ;;
+  *) sed -n '2,17p' "$0"; exit 2 ;;
 esac

@@ -205,15 +205,18 @@ def check_overlay(name, objects):
 def check_container_file(path):
     lines = [l.strip() for l in open(path, encoding="utf-8") if l.strip() and not l.startswith("#")]
     froms = [l for l in lines if l.startswith("FROM ")]
-    check(len(froms) == 2 and "debian:12" in froms[0] and "debian:12" in froms[1],
-          f"container: stages {froms}")
-    final = lines[lines.index(froms[1]):]
+    # Debian 12 compiles and runs; the console is built in between on Node.js 20.
+    check(len(froms) == 3 and "debian:12" in froms[0] and "node:20" in froms[1]
+          and "debian:12" in froms[2], f"container: stages {froms}")
+    final = lines[lines.index(froms[-1]):]
     check(any(l.startswith("USER ") and not l.startswith("USER 0") and "root" not in l
               for l in final), "container: runtime stage runs as root")
     check(not any("-dev" in l for l in final), "container: -dev packages in the runtime stage")
     check(not any(l.startswith("ADD ") for l in lines), "container: ADD instead of COPY")
     check(any(l.startswith("COPY --from=build") for l in final),
           "container: runtime stage does not copy the built binaries")
+    check(any(l.startswith("COPY --from=console") for l in final),
+          "container: runtime stage does not carry the console")
 
 
 def main():

@@ -40,8 +40,8 @@ export const DESKTOP = { viewport: { width: 1366, height: 900 } }
  */
 export async function signIn(page, base, userName, passwords) {
   await page.goto(`${base}/signin`)
-  await page.locator('[data-test=user] input').fill(userName)
-  await page.locator('[data-test=password] input').fill(passwords.get(userName) ?? DEMO_PASSWORD)
+  await field(page, 'user').fill(userName)
+  await field(page, 'password').fill(passwords.get(userName) ?? DEMO_PASSWORD)
   await page.locator('[data-test=signin]').click()
   await page.waitForURL((url) => !url.pathname.startsWith('/signin'), { timeout: 15_000 })
   if (new URL(page.url()).pathname === '/password') {
@@ -55,6 +55,15 @@ export async function signIn(page, base, userName, passwords) {
     passwords.set(userName, fresh)
     return signIn(page, base, userName, passwords)
   }
+}
+
+/**
+ * A form control by its data-test name: Element Plus puts a component's
+ * attributes on the <input> itself (el-input) or on its wrapper (others).
+ */
+export function field(page, name) {
+  const n = `[data-test=${name}]`
+  return page.locator(`input${n}, textarea${n}, ${n} input, ${n} textarea`).first()
 }
 
 export async function shot(page, name) {

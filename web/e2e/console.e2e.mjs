@@ -4,7 +4,7 @@
 // artifacts/ for a person to look at.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { ACCOUNTS, DESKTOP, PHONE, launch, shot, signIn } from './browser.mjs'
+import { ACCOUNTS, DESKTOP, PHONE, field, launch, shot, signIn } from './browser.mjs'
 
 const BASE = process.env.ZS_CONSOLE_URL ?? 'http://127.0.0.1:7100'
 const H1 = 'half-2026-1'
@@ -79,19 +79,19 @@ test('an office records a visit, its enterprise and the lead, and sees them in i
   await page.waitForURL(/\/workbench\/record/)
   const stamp = Date.now().toString(36)
   recordedLeadTitle = `厦门医疗影像设备生产基地 ${stamp}`
-  await page.locator('[data-test=activity-title] input').fill(`走访厦门某医疗器械企业 ${stamp}`)
-  await page.locator('[data-test=enterprise-name] input').fill(`厦门海辰医疗科技有限公司${stamp}`)
+  await field(page, 'activity-title').fill(`走访厦门某医疗器械企业 ${stamp}`)
+  await field(page, 'enterprise-name').fill(`厦门海辰医疗科技有限公司${stamp}`)
 
   // The credit code is checked while it is typed.
-  const code = page.locator('[data-test=credit-code] input')
+  const code = field(page, 'credit-code')
   await code.fill('91350100M000100Y44')
   const hint = page.locator('[data-test=credit-code-hint]')
   assert.match(await hint.innerText(), /校验码不符.*“3”/)
   await code.fill('91350100O0')
   assert.match(await hint.innerText(), /第 9 位“O”/)
   await code.fill('')
-  await page.locator('[data-test=lead-title] input').fill(recordedLeadTitle)
-  await page.locator('[data-test=lead-investment] input').fill('35000')
+  await field(page, 'lead-title').fill(recordedLeadTitle)
+  await field(page, 'lead-investment').fill('35000')
   await shot(page, 'record-visit')
   await page.locator('[data-test=save-visit]').click()
   await page.waitForURL(/\/leads\/\d+/, { timeout: 15_000 })
@@ -112,17 +112,17 @@ test('an office records a visit, its enterprise and the lead, and sees them in i
 test('the record form warns of similar enterprise names, and a refused form keeps what was typed', async () => {
   const { context, page } = await as('fujian')
   await page.goto(`${BASE}/workbench/record`)
-  await page.locator('[data-test=activity-title] input').fill('重复的企业')
+  await field(page, 'activity-title').fill('重复的企业')
   // The enterprise the office just recorded: same name, so the service refuses it.
-  const name = page.locator('[data-test=enterprise-name] input')
+  const name = field(page, 'enterprise-name')
   await name.fill(recordedLeadTitle ? '厦门海辰医疗科技有限公司' : 'x')
   await page.locator('[data-test=similar-warning]').waitFor({ timeout: 10_000 })
   await shot(page, 'similar-warning')
-  await page.locator('[data-test=lead-title] input').fill('')
+  await field(page, 'lead-title').fill('')
   await page.locator('[data-test=save-visit]').click()
   // Client-side rule: the lead needs a title; nothing was sent, nothing lost.
   await page.getByText('请填写线索名称').waitFor()
-  assert.equal(await page.locator('[data-test=activity-title] input').inputValue(), '重复的企业')
+  assert.equal(await field(page, 'activity-title').inputValue(), '重复的企业')
   await context.close()
 })
 
@@ -131,6 +131,9 @@ test('the bureau converts the lead, adds a measure, signs and starts the project
   const { context, page } = await as('bureau')
   await page.goto(`${BASE}/leads/${recordedLeadId}`)
   await page.locator('[data-test=convert]').click()
+  // An office's lead names no responsible unit: the bureau picks one.
+  await page.locator('[data-test=convert-unit]').click()
+  await page.locator('.el-select-dropdown__item:visible', { hasText: '医疗器械产业园' }).first().click()
   await page.locator('[data-test=convert-confirm]').click()
   await page.waitForURL(/\/projects\/\d+/, { timeout: 15_000 })
   const stage = page.locator('[data-test=project-stage]')
@@ -142,7 +145,7 @@ test('the bureau converts the lead, adds a measure, signs and starts the project
   await shot(page, 'sign-needs-measure')
   await page.keyboard.press('Escape')
 
-  await page.locator('[data-test=ledger-content] textarea').fill('成立专班，每周对接一次，协调用地指标。')
+  await field(page, 'ledger-content').fill('成立专班，每周对接一次，协调用地指标。')
   await page.locator('[data-test=add-ledger]').click()
   await page.locator('[data-test=ledger]').getByText('成立专班').waitFor()
 
@@ -154,9 +157,8 @@ test('the bureau converts the lead, adds a measure, signs and starts the project
   await page.locator('[data-test=move-start]').click()
   await page.locator('[data-test=move-confirm]').click()
   await page.waitForFunction(() => document.querySelector('[data-test=project-stage]')?.textContent?.trim() === '开工')
-  const timeline = await page.locator('[data-test=stage-timeline]').innerText()
-  assert.match(timeline, /在谈 → 签约/)
-  assert.match(timeline, /签约 → 开工/)
+  await page.locator('[data-test=stage-timeline]').getByText(/签约\s*→\s*开工/).waitFor()
+  assert.match(await page.locator('[data-test=stage-timeline]').innerText(), /在谈\s*→\s*签约/)
   await shot(page, 'project-detail')
 
   for (const path of ['/bureau/leads', '/projects', '/requests', '/supervision', '/duplicates', `/reports?period=${H1}`]) {
@@ -188,10 +190,16 @@ test("the leader's cockpit shows the demo's first-half figures and draws its cha
   assert.match(await page.locator('[data-test=bulletin]').innerText(), /外出招商48次/)
   await shot(page, 'cockpit')
 
-  // 'Which 26?': the records behind the ≥ 1亿 figure.
+  await context.close()
+})
+
+test("the bureau's drill-down lists the 26 projects of ≥ 1亿 started in the first half", async () => {
+  const { context, page } = await as('bureau')
+  await page.goto(`${BASE}/cockpit?period=${H1}`)
+  await page.waitForFunction(() => document.querySelector('[data-test=figure-FIGURE_STARTED_GE_1YI] [data-test=figure-value]')?.textContent?.trim() === '26')
   await page.locator('[data-test=figure-FIGURE_STARTED_GE_1YI]').click()
-  const rows = page.locator('[data-test=figure-records] .el-table__body-wrapper tr')
-  await page.waitForFunction(() => document.querySelectorAll('[data-test=figure-records] .el-table__body-wrapper tr').length > 0)
+  const rows = page.locator('[data-test=figure-records] .el-table__row')
+  await page.waitForFunction(() => document.querySelectorAll('[data-test=figure-records] .el-table__row').length > 0)
   assert.equal(await rows.count(), 26)
   await shot(page, 'drill-down-26')
   await context.close()
