@@ -89,6 +89,8 @@ install_console_modules() {
 
 build() {
   install_packages
+  # Node.js before configuring: ctest finds npm (console_unit) at configure time.
+  install_deploy_tools
   local started=$SECONDS
   cmake -S "$ROOT" -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE="${ZS_BUILD_TYPE:-RelWithDebInfo}" >/dev/null
   cmake --build "$BUILD" -j "$(nproc)"
@@ -100,7 +102,6 @@ build() {
 # document, vue-tsc, then vite build — skipped when nothing under web/ nor
 # the contract changed since the last one.
 build_console() {
-  install_deploy_tools
   local web="$ROOT/web"
   ZS_GATEWAY_BINARY="$BUILD/services/gateway/zs-gateway" node "$web/scripts/gen-api.mjs" >/dev/null
   if [ -f "$web/dist/index.html" ] && [ -z "$(find "$web/src" "$web/index.html" "$web/vite.config.ts" \
