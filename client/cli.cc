@@ -73,7 +73,7 @@ int Print(const GlobalOptions& options, const google::protobuf::Message& respons
   return kExitOk;
 }
 
-int Fail(const grpc::Status& status) {
+std::string StatusCodeName(grpc::StatusCode code) {
   static const char* const kNames[] = {"OK",
                                        "CANCELLED",
                                        "UNKNOWN",
@@ -91,9 +91,13 @@ int Fail(const grpc::Status& status) {
                                        "UNAVAILABLE",
                                        "DATA_LOSS",
                                        "UNAUTHENTICATED"};
-  const int code = static_cast<int>(status.error_code());
-  std::cerr << "zsctl: " << (code >= 0 && code <= 16 ? kNames[code] : "ERROR") << ": "
-            << status.error_message() << "\n";
+  const int n = static_cast<int>(code);
+  return n >= 0 && n <= 16 ? kNames[n] : "ERROR";
+}
+
+int Fail(const grpc::Status& status) {
+  std::cerr << "zsctl: " << StatusCodeName(status.error_code()) << ": " << status.error_message()
+            << "\n";
   return ExitCodeFor(status.error_code());
 }
 

@@ -49,6 +49,10 @@ struct GlobalOptions {
 // Prints `response` as the options ask; returns an exit code.
 int Print(const GlobalOptions& options, const google::protobuf::Message& response);
 // Prints an error to stderr as "zsctl: CODE: message"; returns its exit code.
+// The canonical name of a gRPC status code (INVALID_ARGUMENT …), as
+// zsctl prints it in errors and in the offline journal's conflicts.
+std::string StatusCodeName(grpc::StatusCode code);
+
 int Fail(const grpc::Status& status);
 int Fail(const absl::Status& status);
 // A call's failure, followed by what the person can do about it (a new

@@ -95,28 +95,6 @@ int ListQueue(const GlobalOptions& options, bool conflicts) {
   return PrintEntries(options, *entries, conflicts);
 }
 
-std::string CodeName(grpc::StatusCode code) {
-  static const char* const kNames[] = {"OK",
-                                       "CANCELLED",
-                                       "UNKNOWN",
-                                       "INVALID_ARGUMENT",
-                                       "DEADLINE_EXCEEDED",
-                                       "NOT_FOUND",
-                                       "ALREADY_EXISTS",
-                                       "PERMISSION_DENIED",
-                                       "RESOURCE_EXHAUSTED",
-                                       "FAILED_PRECONDITION",
-                                       "ABORTED",
-                                       "OUT_OF_RANGE",
-                                       "UNIMPLEMENTED",
-                                       "INTERNAL",
-                                       "UNAVAILABLE",
-                                       "DATA_LOSS",
-                                       "UNAUTHENTICATED"};
-  const int n = static_cast<int>(code);
-  return n >= 0 && n <= 16 ? kNames[n] : "ERROR";
-}
-
 int Sync(const GlobalOptions& options) {
   CallerOrExit caller = MakeCaller(options);
   if (caller.caller == nullptr) return caller.exit_code;
@@ -189,7 +167,7 @@ int Sync(const GlobalOptions& options) {
     } else {
       outcome->set_outcome("CONFLICT");
       const std::string reason =
-          absl::StrCat(CodeName(status.error_code()), ": ", status.error_message());
+          absl::StrCat(StatusCodeName(status.error_code()), ": ", status.error_message());
       outcome->set_detail(reason);
       report.set_conflicts(report.conflicts() + 1);
       if (!entry.ref().empty()) refused_refs.insert(entry.ref());
