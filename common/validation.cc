@@ -9,6 +9,7 @@
 #include "absl/strings/string_view.h"
 #include "absl/time/time.h"
 #include "common/errors.h"
+#include "common/text.h"
 
 namespace zs {
 namespace {
@@ -140,10 +141,11 @@ absl::Status ValidateOptionalText(absl::string_view field, absl::string_view tex
 
 absl::Status ValidateRequiredText(absl::string_view field, absl::string_view text,
                                   size_t max_chars) {
-  if (absl::StripAsciiWhitespace(text).empty()) {
-    return InvalidField(field, "is required");
+  ZS_RETURN_IF_ERROR(ValidateOptionalText(field, text, max_chars));
+  if (!HasText(text)) {
+    return InvalidField(field, "is required: write at least one letter, digit or character");
   }
-  return ValidateOptionalText(field, text, max_chars);
+  return absl::OkStatus();
 }
 
 absl::Status ValidateRequestId(absl::string_view request_id) {
