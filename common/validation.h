@@ -48,9 +48,4 @@ int64_t Utf8Length(absl::string_view text);
 // value there). INVALID_ARGUMENT names the first offending field path.
 absl::Status ValidateRequestStrings(const google::protobuf::Message& request);
 
-// Name as compared for duplicates: full-width ASCII folded to half-width,
-// letters lower-cased, spaces and punctuation (ASCII and CJK) removed, and a
-// trailing legal-form suffix (有限公司, 股份有限公司, 有限责任公司, 集团 …) cut.
-std::string NormaliseEnterpriseName(absl::string_view name);
-
 }  // namespace zs
