@@ -32,6 +32,7 @@ struct ImportCommand {
   std::string sheet;
   bool dry_run = false;
   bool template_only = false;
+  bool allow_similar = false;
   std::string save_as;
 };
 
@@ -82,6 +83,7 @@ int RunImport(const ImportCommand& command, const GlobalOptions& options) {
     request.set_sheet_name(command.sheet);
     request.set_encoding(command.encoding);
     request.set_validate_only(command.dry_run);
+    request.set_allow_similar(command.allow_similar);
     request.set_start_row(start);
     request.set_max_rows(kRowsPerCall);
   };
@@ -190,6 +192,9 @@ void AddImportCommands(CLI::App& app, GlobalOptions& options) {
                   "check every row exactly as an import would, import nothing");
     sub->add_option("--encoding", command->encoding,
                     "CSV only: utf-8, gb18030 or big5 (default: detected)");
+    sub->add_flag("--allow-similar", command->allow_similar,
+                  "create enterprises whose names are only like known ones (otherwise such "
+                  "rows are refused, naming the enterprises they are like)");
     sub->add_option("--sheet", command->sheet,
                     ".xlsx only: the sheet to read (default: the first)");
     sub->add_flag("--template", command->template_only,

@@ -12,6 +12,9 @@ function(zs_embed_migrations target ns variable dir)
     string(SUBSTRING ${name} 0 4 version)
     math(EXPR version "${version}")
     file(READ ${f} sql)
+    # An edited migration is embedded again (its text is read here, at
+    # configure time).
+    set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${f})
     string(APPEND body "  {${version}, \"${name}\", R\"zs_sql(${sql})zs_sql\"},\n")
   endforeach()
   string(APPEND body "};\n}  // namespace ${ns}\n")

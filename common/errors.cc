@@ -4,6 +4,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
+#include "absl/strings/strip.h"
 #include "google/rpc/error_details.pb.h"
 #include "google/rpc/status.pb.h"
 
@@ -13,6 +14,7 @@ namespace {
 constexpr absl::string_view kFieldPayload = "zhaoshang/field";
 constexpr absl::string_view kReasonPayload = "zhaoshang/reason";
 constexpr absl::string_view kErrorDomain = "zhaoshang.gov";
+constexpr absl::string_view kMetadataPayloadPrefix = "zhaoshang/metadata/";
 
 absl::Status WithReason(absl::Status status, absl::string_view reason) {
   status.SetPayload(kReasonPayload, absl::Cord(reason));
@@ -57,6 +59,16 @@ absl::Status StaleEtag(absl::string_view resource, int64_t id) {
                     "STALE_ETAG");
 }
 
+absl::Status WithErrorMetadata(absl::Status status, absl::string_view key,
+                               absl::string_view value) {
+  status.SetPayload(absl::StrCat(kMetadataPayloadPrefix, key), absl::Cord(value));
+  return status;
+}
+
+std::string ErrorMetadata(const absl::Status& status, absl::string_view key) {
+  return Payload(status, absl::StrCat(kMetadataPayloadPrefix, key));
+}
+
 std::string ErrorField(const absl::Status& status) { return Payload(status, kFieldPayload); }
 
 std::string ErrorReason(const absl::Status& status) { return Payload(status, kReasonPayload); }
@@ -79,6 +91,11 @@ grpc::Status ToGrpcStatus(const absl::Status& status) {
     google::rpc::ErrorInfo info;
     info.set_reason(reason);
     info.set_domain(std::string(kErrorDomain));
+    status.ForEachPayload([&](absl::string_view url, const absl::Cord& value) {
+      if (absl::ConsumePrefix(&url, kMetadataPayloadPrefix)) {
+        (*info.mutable_metadata())[std::string(url)] = std::string(value);
+      }
+    });
     rich.add_details()->PackFrom(info);
   }
   return grpc::Status(static_cast<grpc::StatusCode>(status.code()), rich.message(),

@@ -34,6 +34,12 @@ absl::Status ErrorWithReason(absl::Status status, absl::string_view reason);
 // ABORTED for a stale etag.
 absl::Status StaleEtag(absl::string_view resource, int64_t id);
 
+// `status` with an entry for its google.rpc.ErrorInfo metadata, e.g. the
+// id of the record a create collided with ("enterprise_id" → "12").
+absl::Status WithErrorMetadata(absl::Status status, absl::string_view key, absl::string_view value);
+// The metadata value attached under `key`, empty when none.
+std::string ErrorMetadata(const absl::Status& status, absl::string_view key);
+
 // The field and reason attached to a status, empty when none.
 std::string ErrorField(const absl::Status& status);
 std::string ErrorReason(const absl::Status& status);

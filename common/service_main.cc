@@ -191,6 +191,12 @@ int RunServiceMain(const ServiceDefinition& definition, int argc, char** argv) {
         LogError(absl::StrCat("migrations failed: ", applied.status().message()));
         return 1;
       }
+      if (definition.after_migrations) {
+        if (absl::Status upkeep = definition.after_migrations(connection); !upkeep.ok()) {
+          LogError(absl::StrCat("data upkeep after migrations failed: ", upkeep.message()));
+          return 1;
+        }
+      }
     } catch (const std::exception& e) {
       LogError(absl::StrCat("cannot reach the database to migrate: ", e.what()));
       return 1;

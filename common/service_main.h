@@ -40,6 +40,10 @@ struct ServiceDefinition {
   std::string schema;                        // PostgreSQL schema it owns
   std::string default_listen;                // e.g. "127.0.0.1:7101"
   const std::vector<Migration>* migrations;  // null: owns no schema
+  // Upkeep of the schema's data that SQL cannot do alone, run after the
+  // migrations on the same connection (e.g. re-keying enterprise names when
+  // the normaliser changed); optional.
+  std::function<absl::Status(pqxx::connection&)> after_migrations;
   // Builds the gRPC service on the worker pool.
   std::function<std::unique_ptr<grpc::Service>(const ServiceEnv& env)> make_service;
 };

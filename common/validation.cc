@@ -2,13 +2,12 @@
 
 #include <array>
 
-#include "absl/strings/ascii.h"
-#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/string_view.h"
 #include "absl/time/time.h"
 #include "common/errors.h"
+#include "common/text.h"
 
 namespace zs {
 namespace {
@@ -33,32 +32,6 @@ int32_t NextCodePoint(absl::string_view s, size_t& i) {
   if (cp < kMin[len] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return -1;
   i += len;
   return cp;
-}
-
-void AppendUtf8(std::string& out, int32_t cp) {
-  if (cp < 0x80) {
-    out.push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
-}
-
-bool IsSeparator(int32_t cp) {
-  if (cp < 0x80) return !absl::ascii_isalnum(static_cast<unsigned char>(cp));
-  return cp == 0x3000 ||                    // ideographic space
-         (cp >= 0x3001 && cp <= 0x3011) ||  // 、。〃 〈〉《》「」『』【】
-         (cp >= 0x2010 && cp <= 0x2027) ||  // dashes, quotes, ellipsis
-         cp == 0x00B7 || cp == 0x30FB;      // middle dots
 }
 
 }  // namespace
@@ -140,10 +113,11 @@ absl::Status ValidateOptionalText(absl::string_view field, absl::string_view tex
 
 absl::Status ValidateRequiredText(absl::string_view field, absl::string_view text,
                                   size_t max_chars) {
-  if (absl::StripAsciiWhitespace(text).empty()) {
-    return InvalidField(field, "is required");
+  ZS_RETURN_IF_ERROR(ValidateOptionalText(field, text, max_chars));
+  if (!HasText(text)) {
+    return InvalidField(field, "is required: write at least one letter, digit or character");
   }
-  return ValidateOptionalText(field, text, max_chars);
+  return absl::OkStatus();
 }
 
 absl::Status ValidateRequestId(absl::string_view request_id) {
@@ -207,32 +181,6 @@ absl::Status CheckStrings(const google::protobuf::Message& message, const std::s
 
 absl::Status ValidateRequestStrings(const google::protobuf::Message& request) {
   return CheckStrings(request, "");
-}
-
-std::string NormaliseEnterpriseName(absl::string_view name) {
-  std::string folded;
-  for (size_t i = 0; i < name.size();) {
-    int32_t cp = NextCodePoint(name, i);
-    if (cp < 0) {  // keep malformed bytes out of the key entirely
-      ++i;
-      continue;
-    }
-    if (cp >= 0xFF01 && cp <= 0xFF5E) cp -= 0xFEE0;  // full-width ASCII
-    if (cp == 0xFF08 || cp == 0xFF09) continue;      // full-width parentheses
-    if (IsSeparator(cp)) continue;
-    if (cp < 0x80) cp = absl::ascii_tolower(static_cast<unsigned char>(cp));
-    AppendUtf8(folded, cp);
-  }
-  // Longest first, so 股份有限公司 is cut whole rather than as 有限公司.
-  static constexpr std::array<absl::string_view, 7> kLegalSuffixes = {
-      "股份有限公司", "有限责任公司", "集团有限公司", "有限公司", "集团公司", "集团", "公司"};
-  for (absl::string_view suffix : kLegalSuffixes) {
-    if (!absl::EndsWith(folded, suffix)) continue;
-    // A name that is nothing but a legal form keeps it.
-    if (folded.size() > suffix.size()) folded.resize(folded.size() - suffix.size());
-    break;
-  }
-  return folded;
 }
 
 }  // namespace zs

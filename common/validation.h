@@ -29,7 +29,9 @@ std::string FormatDate(absl::CivilDay day);
 // Money in 万元: never negative, at most 10^9 万元 (10 trillion CNY).
 absl::Status ValidateMoney(absl::string_view field, int64_t wan_yuan);
 
-// Required text of at most `max_chars` Unicode characters, valid UTF-8.
+// Required text of at most `max_chars` Unicode characters, valid UTF-8,
+// holding at least one letter, digit or ideograph (common/text.h: blanks of
+// any kind, invisible characters and punctuation alone are not text).
 absl::Status ValidateRequiredText(absl::string_view field, absl::string_view text,
                                   size_t max_chars);
 absl::Status ValidateOptionalText(absl::string_view field, absl::string_view text,
@@ -45,10 +47,5 @@ int64_t Utf8Length(absl::string_view text);
 // characters (PostgreSQL text cannot hold NUL; libpq would silently cut the
 // value there). INVALID_ARGUMENT names the first offending field path.
 absl::Status ValidateRequestStrings(const google::protobuf::Message& request);
-
-// Name as compared for duplicates: full-width ASCII folded to half-width,
-// letters lower-cased, spaces and punctuation (ASCII and CJK) removed, and a
-// trailing legal-form suffix (有限公司, 股份有限公司, 有限责任公司, 集团 …) cut.
-std::string NormaliseEnterpriseName(absl::string_view name);
 
 }  // namespace zs

@@ -11,7 +11,10 @@
 namespace zs {
 
 std::string WithSearchPath(absl::string_view conninfo, absl::string_view schema) {
-  return absl::StrCat(conninfo, " options='-csearch_path=", schema, "'");
+  // Business days are China's days: current_date, now()::date and a
+  // timestamptz cast to date must not follow the server's or the database's
+  // zone (a UTC database was a day off between 00:00 and 08:00 in China).
+  return absl::StrCat(conninfo, " options='-csearch_path=", schema, " -cTimeZone=Asia/Shanghai'");
 }
 
 absl::StatusOr<int> ApplyMigrations(pqxx::connection& connection, absl::string_view schema,

@@ -25,7 +25,8 @@ struct Migration {
 absl::StatusOr<int> ApplyMigrations(pqxx::connection& connection, absl::string_view schema,
                                     const std::vector<Migration>& migrations);
 
-// libpq connection options that select `schema` for every statement.
+// libpq connection options that select `schema` and China Standard Time
+// (TimeZone Asia/Shanghai) for every statement on the connection.
 std::string WithSearchPath(absl::string_view conninfo, absl::string_view schema);
 
 }  // namespace zs

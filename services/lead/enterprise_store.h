@@ -1,17 +1,25 @@
-// SQL for enterprises and referrers. Enterprises are deduplicated by credit
-// code and by normalised name among the records still in use.
+// SQL for enterprises and referrers. An enterprise's identity is its credit
+// code and its name key (common/enterprise_name.h), checked against every
+// record, merged ones included; a create whose name is only similar to one
+// in use needs the caller's confirmation (allow_similar).
 #pragma once
 
 #include <pqxx/pqxx>
 
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"
+#include "common/enterprise_name.h"
 #include "common/rpc.h"
 #include "zhaoshang/lead/v1/lead_service.pb.h"
 
 namespace zs::lead {
 
 namespace v1 = ::zhaoshang::lead::v1;
+
+// Name similarity (character-bigram Jaccard of the keys' cores) from which
+// two enterprises are likely the same: CreateEnterprise asks to confirm,
+// and it is FindDuplicate*'s default threshold.
+inline constexpr double kLikelySameSimilarity = 0.5;
 
 class EnterpriseStore {
  public:
@@ -36,9 +44,14 @@ class EnterpriseStore {
                              v1::ListReferrersResponse* out) const;
 
  private:
-  // ALREADY_EXISTS naming the record that `e` would duplicate, if any.
-  absl::Status CheckNotDuplicate(pqxx::transaction_base& tx, const v1::Enterprise& e,
-                                 int64_t except_id) const;
+  // ALREADY_EXISTS naming the record whose identity `e` (named by `key`)
+  // would take, with its id (or its survivor's) as ErrorInfo metadata
+  // "enterprise_id". `self_id` is the record being renamed, 0 for a create.
+  absl::Status CheckIdentity(pqxx::transaction_base& tx, const v1::Enterprise& e,
+                             const EnterpriseNameKey& key, int64_t self_id) const;
+  // FAILED_PRECONDITION SIMILAR_ENTERPRISES_EXIST listing the records in use
+  // whose names are likely the same (ErrorInfo metadata "candidate_ids").
+  absl::Status CheckNotSimilar(pqxx::transaction_base& tx, const EnterpriseNameKey& key) const;
 };
 
 // Row mapping shared with the duplicate finder.

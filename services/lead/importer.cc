@@ -10,6 +10,7 @@
 #include "absl/strings/str_join.h"
 #include "absl/time/clock.h"
 #include "common/db/transaction.h"
+#include "common/enterprise_name.h"
 #include "common/errors.h"
 #include "common/fingerprint.h"
 #include "common/idempotency.h"
@@ -143,7 +144,7 @@ bool IsNoteRow(const import::Sheet& sheet, const import::HeaderRow& header, size
 }  // namespace
 
 absl::Status Importer::CreateRow(pqxx::transaction_base& tx, const CallContext& call,
-                                 ImportKind kind, const PlannedRow& plan,
+                                 ImportKind kind, const PlannedRow& plan, bool allow_similar,
                                  const std::string& request_id, v1::ImportRowResult* result) const {
   const bool leads = kind == ImportKind::kLeads;
   const std::string& unit = leads ? plan.lead.unit_code() : plan.activity.unit_code();
@@ -164,14 +165,17 @@ absl::Status Importer::CreateRow(pqxx::transaction_base& tx, const CallContext& 
     }
     referrer_id = found[0][0].as<int64_t>();
   }
-  // The enterprise: one already known by credit code or normalised name is
-  // attached; otherwise created here, in the row's transaction.
+  // The enterprise: one already known by credit code or name key
+  // (common/enterprise_name.h: 深圳市X电子 is X电子（深圳）) is attached;
+  // otherwise created here, in the row's transaction.
   const v1::Enterprise& e = plan.enterprise;
+  const EnterpriseNameKey key = EnterpriseNameKeyOf(e.name());
   const pqxx::result known = tx.exec_params(
       "SELECT id FROM enterprises WHERE merged_into_id IS NULL "
-      "  AND (credit_code = $1 OR normalised_name = $2) "
+      "  AND (credit_code = $1 OR normalised_name = $2"
+      "       OR (name_core = $3 AND (name_region = '' OR $4 = ''))) "
       "ORDER BY (credit_code = $1) DESC NULLS LAST, id LIMIT 1",
-      NullIfEmpty(e.credit_code()), NormaliseEnterpriseName(e.name()));
+      NullIfEmpty(e.credit_code()), key.key, key.core, key.region);
   int64_t enterprise_id;
   if (!known.empty()) {
     enterprise_id = known[0][0].as<int64_t>();
@@ -179,9 +183,18 @@ absl::Status Importer::CreateRow(pqxx::transaction_base& tx, const CallContext& 
   } else {
     v1::CreateEnterpriseRequest create;
     *create.mutable_enterprise() = e;
+    create.set_allow_similar(allow_similar);
     v1::Enterprise created;
-    ZS_RETURN_IF_ERROR(enterprises_.Create(tx, create, &created));
-    enterprise_id = created.id();
+    const absl::Status status = enterprises_.Create(tx, create, &created);
+    // A merged record's key: the enterprise it was merged into is named.
+    const std::string existing = ErrorMetadata(status, "enterprise_id");
+    if (status.code() == absl::StatusCode::kAlreadyExists && !existing.empty() &&
+        absl::SimpleAtoi(existing, &enterprise_id)) {
+      result->set_enterprise_existed(true);
+    } else {
+      ZS_RETURN_IF_ERROR(status);
+      enterprise_id = created.id();
+    }
   }
   result->set_enterprise_id(enterprise_id);
   if (leads) {
@@ -297,7 +310,7 @@ absl::Status Importer::Run(const CallContext& call, ConnectionSlot& slot, Import
           replayed = true;
           return absl::OkStatus();
         }
-        ZS_RETURN_IF_ERROR(CreateRow(tx, call, kind, plan, request_id, result));
+        ZS_RETURN_IF_ERROR(CreateRow(tx, call, kind, plan, file.allow_similar, request_id, result));
         return absl::CancelledError(kValidateOnly);
       });
       if (status.code() == absl::StatusCode::kCancelled && status.message() == kValidateOnly) {
@@ -315,7 +328,7 @@ absl::Status Importer::Run(const CallContext& call, ConnectionSlot& slot, Import
             ran = true;
             result->set_line(plan.line);
             result->set_outcome(v1::ImportRowResult::OUTCOME_CREATED);
-            return CreateRow(tx, call, kind, plan, request_id, result);
+            return CreateRow(tx, call, kind, plan, file.allow_similar, request_id, result);
           });
       if (status.ok() && !ran) {
         result->set_outcome(v1::ImportRowResult::OUTCOME_ALREADY_IMPORTED);

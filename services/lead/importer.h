@@ -27,11 +27,12 @@ struct ImportRequest {
   bool validate_only;
   int32_t start_row;
   int32_t max_rows;
+  bool allow_similar;
 
   template <typename Request>
   static ImportRequest Of(const Request& r) {
     return {r.content(),       r.file_name(), r.sheet_name(), r.encoding(),
-            r.validate_only(), r.start_row(), r.max_rows()};
+            r.validate_only(), r.start_row(), r.max_rows(),   r.allow_similar()};
   }
 };
 
@@ -55,7 +56,8 @@ class Importer {
   // The row's records, created in `tx`; a refusal's status names the field.
   absl::Status CreateRow(pqxx::transaction_base& tx, const CallContext& call,
                          import::ImportKind kind, const import::PlannedRow& plan,
-                         const std::string& request_id, v1::ImportRowResult* result) const;
+                         bool allow_similar, const std::string& request_id,
+                         v1::ImportRowResult* result) const;
 
   const Directory& directory_;
   const EnterpriseStore& enterprises_;

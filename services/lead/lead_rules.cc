@@ -4,6 +4,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
+#include "common/business_date.h"
 #include "common/errors.h"
 #include "common/validation.h"
 
@@ -53,9 +54,6 @@ v1::LeadDeadline Deadline(v1::LeadDeadline::Kind kind, absl::Time due,
 
 absl::Status ValidateEnterprise(const v1::Enterprise& e) {
   ZS_RETURN_IF_ERROR(ValidateRequiredText("enterprise.name", e.name(), kMaxNameChars));
-  if (NormaliseEnterpriseName(e.name()).empty()) {
-    return InvalidField("enterprise.name", "has no letters or characters");
-  }
   if (!e.credit_code().empty()) {
     ZS_RETURN_IF_ERROR(ValidateCreditCode("enterprise.credit_code", e.credit_code()));
   }
@@ -133,6 +131,17 @@ absl::Status ValidateFollowUp(const v1::FollowUp& f) {
     ZS_RETURN_IF_ERROR(ValidateDate("follow_up.follow_up_date", f.follow_up_date()));
   }
   return absl::OkStatus();
+}
+
+absl::Status ValidateCollectedDate(const v1::Lead& lead, absl::CivilDay today) {
+  return ValidateBusinessDate("lead.collected_date", lead.collected_date(), today);
+}
+
+absl::Status ValidateFollowUpDate(const v1::FollowUp& follow_up, absl::string_view collected_date,
+                                  absl::CivilDay today) {
+  return ValidateBusinessDate(
+      "follow_up.follow_up_date", follow_up.follow_up_date(), today,
+      DateFloor{.date = std::string(collected_date), .what = "the lead's collected_date"});
 }
 
 absl::Status ValidateTimeLimits(const v1::LeadTimeLimits& limits) {

@@ -9,6 +9,7 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"
+#include "absl/time/civil_time.h"
 #include "absl/time/time.h"
 #include "common/directory.h"
 #include "zhaoshang/lead/v1/lead_service.pb.h"
@@ -28,6 +29,11 @@ absl::Status ValidateActivity(const v1::Activity& activity, const Directory& dir
 // `lead.collected_date` must be set (callers default it to today first).
 absl::Status ValidateLead(const v1::Lead& lead, const Directory& directory);
 absl::Status ValidateFollowUp(const v1::FollowUp& follow_up);
+// Business dates (common/business_date.h): a lead is not collected after
+// `today`; a follow-up is dated from the lead's collection to `today`.
+absl::Status ValidateCollectedDate(const v1::Lead& lead, absl::CivilDay today);
+absl::Status ValidateFollowUpDate(const v1::FollowUp& follow_up, absl::string_view collected_date,
+                                  absl::CivilDay today);
 absl::Status ValidateTimeLimits(const v1::LeadTimeLimits& limits);
 absl::Status ValidateDateRange(absl::string_view field,
                                const zhaoshang::common::v1::DateRange& range, bool required);

@@ -13,11 +13,12 @@ using grpc::ServerUnaryReactor;
 
 LeadServiceImpl::LeadServiceImpl(WorkerPool& pool, WorkerPool& report_pool,
                                  const Directory& directory, absl::Duration max_call_time,
-                                 const Gatekeeper& gatekeeper)
+                                 const Gatekeeper& gatekeeper, const ProjectClient* projects)
     : executor_(pool, max_call_time, gatekeeper, LeadAccessPolicy()),
       report_executor_(report_pool, max_call_time, gatekeeper, LeadAccessPolicy()),
       activities_(directory, enterprises_),
       leads_(directory, enterprises_),
+      merges_(projects),
       importer_(directory, enterprises_, leads_, activities_) {}
 
 ServerUnaryReactor* LeadServiceImpl::CreateEnterprise(CallbackServerContext* context,

@@ -20,8 +20,11 @@ namespace zs::lead {
 class LeadServiceImpl final : public v1::LeadService::CallbackService {
  public:
   // Aggregates run on `report_pool`, everything else on `pool`.
+  // `projects` (the project service) follows enterprise merges; null only
+  // for a lead service tested without one.
   LeadServiceImpl(WorkerPool& pool, WorkerPool& report_pool, const Directory& directory,
-                  absl::Duration max_call_time, const Gatekeeper& gatekeeper);
+                  absl::Duration max_call_time, const Gatekeeper& gatekeeper,
+                  const ProjectClient* projects = nullptr);
   grpc::ServerUnaryReactor* CreateEnterprise(grpc::CallbackServerContext* context,
                                              const v1::CreateEnterpriseRequest* request,
                                              v1::Enterprise* response) override;

@@ -174,6 +174,7 @@ absl::Status LeadStore::Create(pqxx::transaction_base& tx, const CallContext& ca
   v1::Lead lead = request.lead();
   if (lead.collected_date().empty()) lead.set_collected_date(TodayInChinaString());
   ZS_RETURN_IF_ERROR(ValidateLead(lead, directory_));
+  ZS_RETURN_IF_ERROR(ValidateCollectedDate(lead, TodayInChina()));
   // One statement: the checks, and only when they pass the lead, its first
   // status change and the request id's record; it answers with the lead's
   // columns, then the checks'.
@@ -294,6 +295,7 @@ absl::Status LeadStore::Update(pqxx::transaction_base& tx, const v1::UpdateLeadR
        "follow_up_owner", "activity_id", "referrer_id", "collected_date", "description"},
       &current));
   ZS_RETURN_IF_ERROR(ValidateLead(current, directory_));
+  ZS_RETURN_IF_ERROR(ValidateCollectedDate(current, TodayInChina()));
   ZS_RETURN_IF_ERROR(CheckReferences(tx, current));
   tx.exec_params0(
       "UPDATE leads SET title = $2, channel = $3, industry = $4, chain_action = $5, "
@@ -318,6 +320,12 @@ absl::Status LeadStore::AddFollowUp(pqxx::transaction_base& tx, const CallContex
   absl::StatusOr<v1::LeadStatus> status = LockStatus(tx, follow_up.lead_id());
   if (!status.ok()) return status.status();
   if (!IsOpen(*status)) return NotOpen(follow_up.lead_id(), *status, "followed up");
+  ZS_RETURN_IF_ERROR(ValidateFollowUpDate(
+      follow_up,
+      tx.exec_params1("SELECT to_char(collected_date, 'YYYY-MM-DD') FROM leads WHERE id = $1",
+                      follow_up.lead_id())[0]
+          .as<std::string>(),
+      TodayInChina()));
   const pqxx::row row = tx.exec_params1(
       absl::StrCat("INSERT INTO follow_ups (lead_id, kind, content, author, follow_up_date) "
                    "VALUES ($1, $2, $3, $4, $5) RETURNING ",

@@ -6,6 +6,7 @@
 
 #include "absl/status/status.h"
 #include "common/rpc.h"
+#include "services/lead/project_client.h"
 #include "zhaoshang/lead/v1/lead_service.pb.h"
 
 namespace zs::lead {
@@ -14,6 +15,11 @@ namespace v1 = ::zhaoshang::lead::v1;
 
 class MergeStore {
  public:
+  // `projects` re-points the project service's projects when enterprises
+  // merge; null only where no project service exists (a lead service
+  // tested alone).
+  explicit MergeStore(const ProjectClient* projects = nullptr) : projects_(projects) {}
+
   absl::Status FindDuplicateEnterprises(pqxx::transaction_base& tx,
                                         const v1::FindDuplicateEnterprisesRequest& request,
                                         v1::FindDuplicateEnterprisesResponse* out) const;
@@ -26,6 +32,9 @@ class MergeStore {
                           const v1::MergeLeadsRequest& request, v1::Merge* out) const;
   absl::Status ListMerges(pqxx::transaction_base& tx, const v1::ListMergesRequest& request,
                           v1::ListMergesResponse* out) const;
+
+ private:
+  const ProjectClient* projects_;
 };
 
 }  // namespace zs::lead

@@ -101,16 +101,16 @@ absl::Status AggregateStore::Continuing(pqxx::transaction_base& tx,
   if (request.year() < 2000 || request.year() > 2100) {
     return InvalidField("year", "must be between 2000 and 2100");
   }
-  // Continuing into `year` = carried by the rollover at its first day, with
-  // the investment as it stood then.
+  // Continuing in `year` = under construction as it began, by the recorded
+  // dates (continuing_on, migration 0002), with the investment as it stood
+  // then; whether or when a rollover ran does not matter.
   return RunAggregate(
       tx, ProjectDimensions(), request.group_by(), request.group_bys(),
-      {.base_sql = absl::StrCat("SELECT t.project_id AS id, true AS counted, "
-                                "t.investment_wan_yuan AS amount, ",
+      {.base_sql = absl::StrCat("SELECT p.id AS id, true AS counted, "
+                                "investment_before(p, make_date($1::int, 1, 1)) AS amount, ",
                                 kProjectDimensions,
-                                ", to_char(t.effective_date, 'YYYY-MM') AS month "
-                                "FROM transitions t JOIN projects p ON p.id = t.project_id "
-                                "WHERE t.kind = 5 AND t.effective_date = make_date($1::int, 1, 1)"),
+                                ", to_char(make_date($1::int, 1, 1), 'YYYY-MM') AS month "
+                                "FROM projects p WHERE continuing_on(p, make_date($1::int, 1, 1))"),
        .params = {std::to_string(request.year())},
        .supports_bands = true},
       out->mutable_rows());

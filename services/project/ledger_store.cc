@@ -52,6 +52,7 @@ absl::Status LedgerStore::AddEntry(pqxx::transaction_base& tx, const CallContext
   ZS_RETURN_IF_ERROR(ValidateLedgerEntry(entry));
   absl::StatusOr<v1::Stage> stage = ProjectStage(tx, entry.project_id());
   if (!stage.ok()) return stage.status();
+  ZS_RETURN_IF_ERROR(ValidateLedgerEntryDate(entry, TodayInChina()));
   const pqxx::row row = tx.exec_params1(
       absl::StrCat("INSERT INTO ledger_entries (project_id, kind, entry_date, content, author) "
                    "VALUES ($1, $2, $3, $4, $5) RETURNING ",
@@ -95,7 +96,8 @@ absl::Status LedgerStore::RecordFunds(pqxx::transaction_base& tx,
   if (funds.project_id() <= 0) return InvalidField("funds.project_id", "is required");
   const pqxx::result project = tx.exec_params(
       "SELECT stage, total_investment_wan_yuan, "
-      "  (SELECT COALESCE(sum(amount_wan_yuan), 0) FROM funds WHERE project_id = $1) "
+      "  (SELECT COALESCE(sum(amount_wan_yuan), 0) FROM funds WHERE project_id = $1), "
+      "  COALESCE(to_char(signed_date, 'YYYY-MM-DD'), '') "
       "FROM projects WHERE id = $1 FOR UPDATE",
       funds.project_id());
   if (project.empty()) return NotFound("project", funds.project_id());
@@ -105,6 +107,7 @@ absl::Status LedgerStore::RecordFunds(pqxx::transaction_base& tx,
         "NOT_SIGNED", absl::StrCat("project ", funds.project_id(), " is ", v1::Stage_Name(stage),
                                    "; funds arrive for signed projects"));
   }
+  ZS_RETURN_IF_ERROR(ValidateFundsDate(funds, project[0][3].as<std::string>(), TodayInChina()));
   const int64_t total = project[0][1].as<int64_t>();
   const int64_t paid_in = project[0][2].as<int64_t>() + funds.amount_wan_yuan();
   std::string warning;

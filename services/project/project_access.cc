@@ -21,6 +21,8 @@ const AccessPolicy& ProjectAccessPolicy() {
                                              {"CompleteProject", kRecorders},
                                              {"DropProject", kRecorders},
                                              {"RollOverYear", kAdmin},
+                                             // The lead service, merging enterprises.
+                                             {"MoveEnterpriseProjects", kService},
                                              {"ListStageTransitions", kPeople | kService},
                                              {"RecordCapitalIncrease", kRecorders},
                                              {"ChangeInvestor", kRecorders},

@@ -4,6 +4,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "common/business_date.h"
 #include "common/errors.h"
 #include "common/validation.h"
 
@@ -117,6 +118,17 @@ absl::Status ValidateLedgerEntry(const v1::LedgerEntry& e) {
   }
   ZS_RETURN_IF_ERROR(OptionalDate("entry.entry_date", e.entry_date()));
   return ValidateRequiredText("entry.content", e.content(), kMaxLongTextChars);
+}
+
+absl::Status ValidateLedgerEntryDate(const v1::LedgerEntry& entry, absl::CivilDay today) {
+  return ValidateBusinessDate("entry.entry_date", entry.entry_date(), today);
+}
+
+absl::Status ValidateFundsDate(const v1::FundsRecord& funds, absl::string_view signed_date,
+                               absl::CivilDay today) {
+  return ValidateBusinessDate(
+      "funds.arrival_date", funds.arrival_date(), today,
+      DateFloor{.date = std::string(signed_date), .what = "the project's signed_date"});
 }
 
 absl::Status ValidateEnterpriseRequest(const v1::EnterpriseRequest& r, const Directory& directory) {

@@ -31,6 +31,13 @@ absl::Status CheckTransition(int64_t project_id, v1::Stage from, v1::Stage to);
 
 absl::Status ValidateProject(const v1::Project& project, const Directory& directory);
 absl::Status ValidateLedgerEntry(const v1::LedgerEntry& entry);
+// Business dates (common/business_date.h): a ledger entry is not dated
+// after `today` (it may precede the day the project was keyed in: history
+// is entered late, and a measure comes before the signing it allows);
+// funds arrive from the signing day to `today`.
+absl::Status ValidateLedgerEntryDate(const v1::LedgerEntry& entry, absl::CivilDay today);
+absl::Status ValidateFundsDate(const v1::FundsRecord& funds, absl::string_view signed_date,
+                               absl::CivilDay today);
 absl::Status ValidateEnterpriseRequest(const v1::EnterpriseRequest& request,
                                        const Directory& directory);
 

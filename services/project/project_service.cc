@@ -151,6 +151,7 @@ ServerUnaryReactor* ProjectServiceImpl::DropProject(CallbackServerContext* conte
                                                   {.project_id = request->project_id(),
                                                    .etag = request->etag(),
                                                    .to = v1::STAGE_DROPPED,
+                                                   .effective_date = request->dropped_date(),
                                                    .reason = request->reason()},
                                                   response);
                           });
@@ -162,6 +163,15 @@ ServerUnaryReactor* ProjectServiceImpl::RollOverYear(CallbackServerContext* cont
   return executor_.Mutate(context, "RollOverYear", *request, response,
                           [=, this](pqxx::transaction_base& tx, const CallContext& call) {
                             return projects_.RollOverYear(tx, call, *request, response);
+                          });
+}
+
+ServerUnaryReactor* ProjectServiceImpl::MoveEnterpriseProjects(
+    CallbackServerContext* context, const v1::MoveEnterpriseProjectsRequest* request,
+    v1::MoveEnterpriseProjectsResponse* response) {
+  return executor_.Mutate(context, "MoveEnterpriseProjects", *request, response,
+                          [=, this](pqxx::transaction_base& tx, const CallContext&) {
+                            return projects_.MoveEnterpriseProjects(tx, *request, response);
                           });
 }
 

@@ -65,6 +65,9 @@ class ProjectServiceImpl final : public v1::ProjectService::CallbackService {
   grpc::ServerUnaryReactor* RollOverYear(grpc::CallbackServerContext* context,
                                          const v1::RollOverYearRequest* request,
                                          v1::RollOverYearResponse* response) override;
+  grpc::ServerUnaryReactor* MoveEnterpriseProjects(
+      grpc::CallbackServerContext* context, const v1::MoveEnterpriseProjectsRequest* request,
+      v1::MoveEnterpriseProjectsResponse* response) override;
   grpc::ServerUnaryReactor* ListStageTransitions(
       grpc::CallbackServerContext* context, const v1::ListStageTransitionsRequest* request,
       v1::ListStageTransitionsResponse* response) override;

@@ -200,6 +200,10 @@ absl::Status ProjectStore::List(pqxx::transaction_base& tx, const v1::ListProjec
   if (request.stale_ledger_days() < 0 || request.stale_ledger_days() > 36500) {
     return InvalidField("stale_ledger_days", "must be between 0 and 36500");
   }
+  if (request.continuing_in_year() != 0 &&
+      (request.continuing_in_year() < 2000 || request.continuing_in_year() > 2100)) {
+    return InvalidField("continuing_in_year", "must be between 2000 and 2100 (0: any)");
+  }
   const std::string fingerprint = ListFingerprint(request);
   absl::StatusOr<PageRequest> page =
       ParsePageRequest(request.page_size(), request.page_token(), fingerprint);
@@ -215,13 +219,18 @@ absl::Status ProjectStore::List(pqxx::transaction_base& tx, const v1::ListProjec
                    "  AND ($6::bigint IS NULL OR p.id < $6) "
                    "  AND ($8::int IS NULL OR (p.stage IN (1, 2, 3, 4, 5, 6) AND COALESCE( "
                    "       (SELECT max(le.entry_date) FROM ledger_entries le "
-                   "        WHERE le.project_id = p.id), p.created_at::date) "
-                   "       < current_date - $8::int)) "
+                   "        WHERE le.project_id = p.id), "
+                   "       (p.created_at AT TIME ZONE 'Asia/Shanghai')::date) "
+                   "       < $9::date - $8::int)) "
+                   "  AND ($10::int IS NULL OR continuing_on(p, make_date($10::int, 1, 1))) "
                    "ORDER BY p.id DESC LIMIT $7"),
       NullIfZero(request.stage()), NullIfEmpty(request.unit_code()),
       NullIfEmpty(request.leader_code()), NullIfEmpty(request.park_code()),
       NullIfZero(request.industry()), page->after_id, page->limit + 1,
-      request.stale_ledger_days() > 0 ? std::optional(request.stale_ledger_days()) : std::nullopt);
+      request.stale_ledger_days() > 0 ? std::optional(request.stale_ledger_days()) : std::nullopt,
+      TodayInChinaString(),
+      request.continuing_in_year() > 0 ? std::optional(request.continuing_in_year())
+                                       : std::nullopt);
   FillPage(rows, *page, fingerprint, out->mutable_projects(), out->mutable_next_page_token(),
            ProjectFromRow);
   return absl::OkStatus();
@@ -277,7 +286,7 @@ absl::StatusOr<ProjectStore::Locked> ProjectStore::Lock(pqxx::transaction_base& 
       // The creation row is when the project was recorded, not a business
       // date, so history entered late (signed last year) stays possible.
       "  (SELECT " ZS_DATE("max(t.effective_date)") " FROM transitions t "
-      "   WHERE t.project_id = p.id AND t.from_stage <> 0) "
+      "   WHERE t.project_id = p.id AND t.from_stage <> 0 AND t.kind <> 5) "
       "FROM projects p WHERE id = $1 FOR UPDATE",
       id);
   if (rows.empty()) return NotFound("project", id);
@@ -342,6 +351,13 @@ absl::Status ProjectStore::Move(pqxx::transaction_base& tx, const CallContext& c
       "version = version + 1, updated_at = now() WHERE id = $1",
       move.project_id, static_cast<int>(move.to), investment, move.reason,
       NullIfZero(move.activity_id), *date);
+  if (move.to == v1::STAGE_COMPLETED || move.to == v1::STAGE_DROPPED) {
+    // A rollover is not a business event (it is derived from the dates):
+    // one that carried the project into a year it had ended before is void.
+    tx.exec_params0(
+        "DELETE FROM transitions WHERE project_id = $1 AND kind = 5 AND effective_date > $2::date",
+        move.project_id, *date);
+  }
   RecordTransition(tx, call,
                    {.project_id = move.project_id,
                     .kind = v1::StageTransition::KIND_STAGE_CHANGE,
@@ -455,32 +471,54 @@ absl::Status ProjectStore::RollOverYear(pqxx::transaction_base& tx, const CallCo
   if (request.year() < 2000 || request.year() > 2100) {
     return InvalidField("year", "must be between 2000 and 2100");
   }
-  // One rollover per year, whoever asks and with whatever request id.
+  // Runs for one year take turns; each marks only what no run marked.
   tx.exec_params("SELECT pg_advisory_xact_lock(hashtext('rollover'), $1)", request.year());
-  const pqxx::result done = tx.exec_params(
-      "SELECT marked_continuing FROM year_rollovers WHERE year = $1", request.year());
-  if (!done.empty()) {
-    out->set_marked_continuing(done[0][0].as<int64_t>());
-    return absl::OkStatus();
-  }
   const std::string new_year = absl::StrCat(request.year() + 1, "-01-01");
-  // Everything under construction that started before the new year is
-  // carried: STARTED becomes CONTINUING, CONTINUING carries again.
-  const pqxx::result carried = tx.exec_params(
+  // Continuing into the new year by the recorded dates (continuing_on,
+  // migration 0002) and still under construction: STARTED becomes
+  // CONTINUING, CONTINUING carries again; a start entered after an earlier
+  // run is marked now.
+  tx.exec_params0(
       "WITH carried AS ( "
-      "  SELECT id, stage, total_investment_wan_yuan FROM projects "
-      "  WHERE stage IN (5, 6) AND started_date < $1::date FOR UPDATE), "
+      "  SELECT p.id, p.stage, investment_before(p, $1::date) AS investment FROM projects p "
+      "  WHERE p.stage IN (5, 6) AND continuing_on(p, $1::date) "
+      "    AND NOT EXISTS (SELECT 1 FROM transitions r WHERE r.project_id = p.id "
+      "                    AND r.kind = 5 AND r.effective_date = $1::date) "
+      "  FOR UPDATE OF p), "
       "marked AS ( "
       "  UPDATE projects p SET stage = 6, version = version + 1, updated_at = now() "
       "  FROM carried c WHERE p.id = c.id RETURNING p.id) "
       "INSERT INTO transitions (project_id, kind, from_stage, to_stage, effective_date, "
       "  investment_wan_yuan, actor, reason) "
-      "SELECT c.id, 5, c.stage, 6, $1::date, c.total_investment_wan_yuan, $2, $3 "
-      "FROM carried c RETURNING 1",
+      "SELECT c.id, 5, c.stage, 6, $1::date, c.investment, $2, $3 FROM carried c",
       new_year, call.principal.id, absl::StrCat("carried into ", request.year() + 1));
-  tx.exec_params0("INSERT INTO year_rollovers (year, marked_continuing) VALUES ($1, $2)",
-                  request.year(), static_cast<int64_t>(carried.size()));
-  out->set_marked_continuing(carried.size());
+  const int64_t marked =
+      tx.exec_params1("SELECT count(*) FROM transitions WHERE kind = 5 AND effective_date = $1",
+                      new_year)[0]
+          .as<int64_t>();
+  tx.exec_params0(
+      "INSERT INTO year_rollovers (year, marked_continuing) VALUES ($1, $2) "
+      "ON CONFLICT (year) DO UPDATE SET marked_continuing = EXCLUDED.marked_continuing",
+      request.year(), marked);
+  out->set_marked_continuing(marked);
+  return absl::OkStatus();
+}
+
+absl::Status ProjectStore::MoveEnterpriseProjects(pqxx::transaction_base& tx,
+                                                  const v1::MoveEnterpriseProjectsRequest& request,
+                                                  v1::MoveEnterpriseProjectsResponse* out) const {
+  const int64_t from = request.from_enterprise_id();
+  const int64_t to = request.to_enterprise_id();
+  if (from <= 0) return InvalidField("from_enterprise_id", "is required");
+  if (to <= 0) return InvalidField("to_enterprise_id", "is required");
+  if (from == to) return InvalidField("to_enterprise_id", "is the same as from_enterprise_id");
+  const int64_t moved = tx.exec_params0(
+                              "UPDATE projects SET enterprise_id = $2, version = version + 1, "
+                              "updated_at = now() WHERE enterprise_id = $1",
+                              from, to)
+                            .affected_rows();
+  tx.exec_params0("UPDATE transitions SET enterprise_id = $2 WHERE enterprise_id = $1", from, to);
+  out->set_moved_project_count(moved);
   return absl::OkStatus();
 }
 

@@ -59,6 +59,11 @@ class ProjectStore {
   absl::Status RollOverYear(pqxx::transaction_base& tx, const CallContext& call,
                             const v1::RollOverYearRequest& request,
                             v1::RollOverYearResponse* out) const;
+  // Every project (and investor change) of one enterprise now names
+  // another: the lead service merged the first into the second.
+  absl::Status MoveEnterpriseProjects(pqxx::transaction_base& tx,
+                                      const v1::MoveEnterpriseProjectsRequest& request,
+                                      v1::MoveEnterpriseProjectsResponse* out) const;
   absl::Status ListTransitions(pqxx::transaction_base& tx,
                                const v1::ListStageTransitionsRequest& request,
                                v1::ListStageTransitionsResponse* out) const;

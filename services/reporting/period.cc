@@ -89,6 +89,10 @@ cv1::DateRange SamePeriodLastYear(const cv1::DateRange& period) {
   return Range(OneYearEarlier(Start(period)), OneYearEarlier(End(period)));
 }
 
+bool HasBegun(const cv1::DateRange& period, absl::CivilDay today) {
+  return ParseDateOrDie(period.start_date()) <= today;
+}
+
 bool IsClosed(const cv1::DateRange& period, absl::CivilDay today) { return End(period) < today; }
 
 std::string PeriodNameZh(const cv1::DateRange& period) {

@@ -19,6 +19,11 @@ cv1::DateRange PreviousPeriod(const cv1::DateRange& period);
 // The same dates one year earlier (29 February becomes 28 February).
 cv1::DateRange SamePeriodLastYear(const cv1::DateRange& period);
 
+// A period that has begun holds its first day by `today` (China's). One
+// that has not has no figures yet: not even the continuing projects, which
+// belong to its year's first day.
+bool HasBegun(const cv1::DateRange& period, absl::CivilDay today);
+
 // A closed period ended before `today`; its figures change only through
 // late entries.
 bool IsClosed(const cv1::DateRange& period, absl::CivilDay today);

@@ -5,8 +5,10 @@
 
 #include "absl/strings/str_cat.h"
 #include "common/aggregate.h"
+#include "common/clock.h"
 #include "common/errors.h"
 #include "common/outbound.h"
+#include "services/reporting/period.h"
 
 namespace zs::reporting {
 namespace {
@@ -47,14 +49,6 @@ rv1::FigureValue Value(rv1::Figure figure, const cv1::AggregateRow* row) {
     value.set_investment_wan_yuan(row->investment_wan_yuan());
   }
   return value;
-}
-
-cv1::DateRange ContinuingDay(const cv1::DateRange& period) {
-  // Continuing projects are those carried into the period's year on 1 January.
-  cv1::DateRange day;
-  day.set_start_date(absl::StrCat(period.start_date().substr(0, 4), "-01-01"));
-  day.set_end_date(day.start_date());
-  return day;
 }
 
 }  // namespace
@@ -139,6 +133,7 @@ absl::StatusOr<Rows> ReportSources::Aggregate(const CallContext& call, const cv1
       return response.rows();
     }
     case rv1::FIGURE_CONTINUING_PROJECTS: {
+      if (!HasBegun(period, TodayInChina())) return Rows();  // no future figures
       pv1::AggregateContinuingRequest request;
       request.set_year(std::stoi(period.start_date().substr(0, 4)));
       *request.mutable_group_bys() = group_bys;
@@ -309,9 +304,26 @@ absl::Status ReportSources::Records(const CallContext& call,
     list.set_min_investment_wan_yuan(kTenYiWanYuan);
   }
   if (figure == rv1::FIGURE_CONTINUING_PROJECTS) {
-    *list.mutable_effective_date_range() = ContinuingDay(request.period());
-    list.set_kind(pv1::StageTransition::KIND_YEAR_ROLLOVER);
-    list.set_to_stage(pv1::STAGE_CONTINUING);
+    // The projects AggregateContinuing counts, dated by their start.
+    if (!HasBegun(request.period(), TodayInChina())) return absl::OkStatus();
+    pv1::ListProjectsRequest projects;
+    projects.set_page_size(request.page_size());
+    projects.set_page_token(request.page_token());
+    projects.set_continuing_in_year(std::stoi(request.period().start_date().substr(0, 4)));
+    pv1::ListProjectsResponse response;
+    ZS_RETURN_IF_ERROR(
+        FromOutboundStatus("project", project_->ListProjects(&context, projects, &response)));
+    for (const auto& p : response.projects()) {
+      rv1::FigureRecord* r = out->add_records();
+      r->set_kind("project");
+      r->set_id(p.id());
+      r->set_title(p.name());
+      r->set_date(p.started_date());
+      r->set_investment_wan_yuan(p.total_investment_wan_yuan());
+      r->set_unit_code(p.unit_code());
+    }
+    out->set_next_page_token(response.next_page_token());
+    return absl::OkStatus();
   }
   pv1::ListStageTransitionsResponse response;
   ZS_RETURN_IF_ERROR(

@@ -132,8 +132,9 @@ class ZsctlTest : public ::testing::Test {
   }
 
   int64_t CreateEnterprise(const std::string& profile, const std::string& name) {
+    // The tests name series of enterprises alike (离线办公测试1, 2 …): confirmed.
     Outcome run = Zsctl({"--profile", profile, "lead", "create-enterprise", "--name", name,
-                         "--industry", "medical_devices", "-o", "json"});
+                         "--industry", "medical_devices", "--allow-similar", "-o", "json"});
     EXPECT_EQ(run.exit_code, 0) << run.err;
     std::smatch id;
     EXPECT_TRUE(std::regex_search(run.out, id, std::regex("\"id\": \"([0-9]+)\""))) << run.out;
@@ -662,7 +663,8 @@ TEST_F(ZsctlTest, AGbkSpreadsheetImportsItsGoodRowsOnceAndNamesTheBadLines) {
   for (int row = 1; row <= 500; ++row) {
     std::string industry = row % 3 == 0 ? "医疗器械" : row % 3 == 1 ? "电子信息" : "商贸物流";
     std::string title = absl::StrCat("导入线索", row);
-    std::string date = absl::StrCat("2026/", 1 + row % 12, "/", 1 + row % 28);
+    // Collected this year up to October: business dates are never in the future.
+    std::string date = absl::StrCat("2026/", 1 + row % 10, "/", 1 + row % 28);
     if (row == 10) industry = "医药";
     if (row == 200) title = "";
     if (row == 350) date = "2026-13-45";
@@ -672,7 +674,8 @@ TEST_F(ZsctlTest, AGbkSpreadsheetImportsItsGoodRowsOnceAndNamesTheBadLines) {
   const std::string file = home_ + "/leads-gbk.csv";
   std::ofstream(file, std::ios::binary) << ToGbk(csv);
 
-  Outcome dry = Zsctl({"--profile", "fujian", "import", "leads", file, "--dry-run"});
+  Outcome dry =
+      Zsctl({"--profile", "fujian", "import", "leads", file, "--dry-run", "--allow-similar"});
   EXPECT_EQ(dry.exit_code, 7) << dry.err;
   EXPECT_EQ(ReportedLines(dry.out, file), (std::set<int>{11, 201, 351})) << dry.out;
   EXPECT_NE(dry.out.find("500 rows (GB18030, header on line 1): 497 valid, 0 already imported, "
@@ -681,7 +684,7 @@ TEST_F(ZsctlTest, AGbkSpreadsheetImportsItsGoodRowsOnceAndNamesTheBadLines) {
       << dry.out;
   EXPECT_EQ(Count("true"), "0") << "a dry run sends nothing";
 
-  Outcome imported = Zsctl({"--profile", "fujian", "import", "leads", file});
+  Outcome imported = Zsctl({"--profile", "fujian", "import", "leads", file, "--allow-similar"});
   EXPECT_EQ(imported.exit_code, 7) << imported.err;
   EXPECT_EQ(ReportedLines(imported.out, file), (std::set<int>{11, 201, 351})) << imported.out;
   EXPECT_NE(imported.out.find("497 imported, 0 already imported, 3 refused"), std::string::npos)
@@ -697,7 +700,7 @@ TEST_F(ZsctlTest, AGbkSpreadsheetImportsItsGoodRowsOnceAndNamesTheBadLines) {
       database_->QueryValue("SELECT count(*) FROM enterprises WHERE name LIKE '福建导入企业%'"),
       "497");
 
-  Outcome again = Zsctl({"--profile", "fujian", "import", "leads", file});
+  Outcome again = Zsctl({"--profile", "fujian", "import", "leads", file, "--allow-similar"});
   EXPECT_NE(again.out.find("0 imported, 497 already imported, 3 refused"), std::string::npos)
       << again.out;
   EXPECT_EQ(Count("true"), "497");
@@ -713,7 +716,7 @@ TEST_F(ZsctlTest, Utf8WithByteOrderMarkAndVisits) {
       << "\xEF\xBB\xBF来访事由,来访日期,企业名称,产业\n"
          "考察医疗器械产业园,2026-03-05,上海来访企业有限公司,医疗器械\n"
          "洽谈物流项目,2026/3/18,\"杭州来访企业, 物流有限公司\",商贸物流\n";
-  Outcome run = Zsctl({"--profile", "chengdu", "import", "visits", file});
+  Outcome run = Zsctl({"--profile", "chengdu", "import", "visits", file, "--allow-similar"});
   EXPECT_EQ(run.exit_code, 0) << run.out << run.err;
   EXPECT_NE(run.out.find("2 rows (UTF-8, header on line 1): 2 imported"), std::string::npos)
       << run.out;
@@ -723,6 +726,30 @@ TEST_F(ZsctlTest, Utf8WithByteOrderMarkAndVisits) {
   EXPECT_EQ(database_->QueryValue(
                 "SELECT count(*) FROM enterprises WHERE name = '杭州来访企业, 物流有限公司'"),
             "1");
+}
+
+// The import names enterprises by their name key (#17.1): another way of
+// writing a known name is that enterprise; a name only like a known one is
+// not created unless the person confirms (--allow-similar).
+TEST_F(ZsctlTest, ImportedNamesMeetTheEnterprisesAlreadyKnown) {
+  const int64_t known = CreateEnterprise("bureau", "示例恒通电子（深圳）有限公司");
+  const std::string file = home_ + "/known.csv";
+  std::ofstream(file, std::ios::binary) << "来访事由,来访日期,企业名称,产业\n"
+                                           "考察,2026-03-05,深圳市示例恒通电子有限公司,医疗器械\n"
+                                           "洽谈,2026-03-06,示例恒通电子科技有限公司,医疗器械\n";
+  Outcome run = Zsctl({"--profile", "chengdu", "import", "visits", file});
+  EXPECT_NE(run.out.find("likely the same as enterprise " + std::to_string(known)),
+            std::string::npos)
+      << run.out;
+  EXPECT_EQ(ReportedLines(run.out, file), (std::set<int>{3})) << run.out;
+  EXPECT_EQ(database_->QueryValue("SELECT count(*) FROM enterprises"), "1");
+  EXPECT_EQ(database_->QueryValue("SELECT string_agg(enterprise_id::text, ',') FROM "
+                                  "activity_enterprises"),
+            std::to_string(known));
+  // Confirmed, the other one is created.
+  run = Zsctl({"--profile", "chengdu", "import", "visits", file, "--allow-similar"});
+  EXPECT_EQ(run.exit_code, 0) << run.out << run.err;
+  EXPECT_EQ(database_->QueryValue("SELECT count(*) FROM enterprises"), "2");
 }
 
 TEST_F(ZsctlTest, CsvIsSafeToOpenInExcelAndXlsxKeepsIdentifiers) {

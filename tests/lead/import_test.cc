@@ -56,6 +56,9 @@ class ImportTest : public ::testing::Test {
     request.set_sheet_name(sheet);
     request.set_encoding(encoding);
     request.set_validate_only(validate_only);
+    // The files name series of enterprises alike (utf8医疗器械, utf8bom医疗器械
+    // …): confirmed as other enterprises.
+    request.set_allow_similar(true);
     lv1::ImportResponse response;
     if (!context) context = StaffContext();
     status_ = server_.stub().ImportLeads(context.get(), request, &response);
@@ -314,7 +317,8 @@ TEST_F(ImportTest, FiveThousandRowsInChunks) {
     request.set_file_name("leads_5000.csv");
     request.set_content(content);
     request.set_start_row(next);
-    request.set_max_rows(1000);  // as much as the call's time allows
+    request.set_max_rows(1000);       // as much as the call's time allows
+    request.set_allow_similar(true);  // 批量企业0001, 0002 … are other enterprises
     lv1::ImportResponse response;
     grpc::Status status =
         server_.stub().ImportLeads(As("bureau_staff", "", 240).get(), request, &response);

@@ -502,7 +502,7 @@ TEST_F(LeadServiceTest, DuplicatesAreFoundAndMergedWithARecord) {
   merge.set_reason("同一企业");
   lv1::Merge record;
   ASSERT_TRUE(server_.stub().MergeEnterprises(StaffContext("chief").get(), merge, &record).ok());
-  EXPECT_EQ(record.moved_summary(), "leads=1 activity_contacts=0 referrers=0");
+  EXPECT_EQ(record.moved_summary(), "leads=1 projects=0 activity_contacts=0 referrers=0 fields=");
   EXPECT_EQ(record.merged_by(), "chief");
 
   lv1::GetLeadRequest get;
@@ -548,7 +548,7 @@ TEST_F(LeadServiceTest, MergingLeadsMovesFollowUps) {
   merge.set_duplicate_id(duplicate.id());
   lv1::Merge record;
   ASSERT_TRUE(server_.stub().MergeLeads(StaffContext().get(), merge, &record).ok());
-  EXPECT_EQ(record.moved_summary(), "follow_ups=1");
+  EXPECT_EQ(record.moved_summary(), "follow_ups=1 status_history=2 deadlines_met=0 fields=");
   EXPECT_EQ(server_.database().QueryValue(
                 absl::StrCat("SELECT count(*) FROM follow_ups WHERE lead_id = ", survivor.id())),
             "1");

@@ -15,10 +15,14 @@ namespace zs::testing {
 namespace lv1 = ::zhaoshang::lead::v1;
 namespace cv1 = ::zhaoshang::common::v1;
 
+// Tests make series of like names (企业1, 企业2 …) on purpose, so the
+// request confirms a similar name (allow_similar); enterprise_identity_test
+// clears it to test the confirmation.
 inline lv1::CreateEnterpriseRequest EnterpriseRequest(const std::string& request_id,
                                                       const std::string& name) {
   lv1::CreateEnterpriseRequest request;
   request.set_request_id(request_id);
+  request.set_allow_similar(true);
   request.mutable_enterprise()->set_name(name);
   request.mutable_enterprise()->set_industry(cv1::INDUSTRY_MEDICAL_DEVICES);
   request.mutable_enterprise()->set_type(cv1::ENTERPRISE_TYPE_DRAGON_HEAD);

@@ -414,7 +414,7 @@ TEST_F(ProjectServiceTest, YearRolloverIsIdempotentAndFeedsContinuingFigures) {
   }
   const pv1::Project completed = driver_.Signed(9000, "2025-02-01");
   ASSERT_TRUE(driver_.Start(completed.id(), "2025-03-01").ok());
-  ASSERT_TRUE(driver_.Complete(completed.id()).ok());
+  ASSERT_TRUE(driver_.Complete(completed.id(), "2025-12-20").ok());  // done before 2026
   EXPECT_EQ(RollOver(2025), 2);
   EXPECT_EQ(RollOver(2025), 2);  // a second run, another request id: nothing more
   EXPECT_EQ(server_.database().QueryValue("SELECT count(*) FROM transitions WHERE kind = 5"), "2");
@@ -432,7 +432,7 @@ TEST_F(ProjectServiceTest, YearRolloverIsIdempotentAndFeedsContinuingFigures) {
 }
 
 TEST_F(ProjectServiceTest, FundsBeyondTheInvestmentAreKeptWithAWarning) {
-  const pv1::Project p = driver_.Signed(10000);
+  const pv1::Project p = driver_.Signed(10000, "2026-05-01");  // funds arrive after signing
   auto record = [&](int64_t amount) {
     pv1::RecordFundsRequest request;
     request.set_request_id(driver_.NextId());

@@ -82,17 +82,19 @@ class ProjectDriver {
     pv1::Project out;
     return server_.stub().StartProject(StaffContext().get(), request, &out);
   }
-  grpc::Status Complete(int64_t id) {
+  grpc::Status Complete(int64_t id, const std::string& date = "") {
     pv1::CompleteProjectRequest request;
     request.set_request_id(NextId());
     request.set_project_id(id);
+    request.set_completed_date(date);
     pv1::Project out;
     return server_.stub().CompleteProject(StaffContext().get(), request, &out);
   }
-  grpc::Status Drop(int64_t id) {
+  grpc::Status Drop(int64_t id, const std::string& date = "") {
     pv1::DropProjectRequest request;
     request.set_request_id(NextId());
     request.set_project_id(id);
+    request.set_dropped_date(date);
     request.set_reason("企业投资计划调整");
     pv1::Project out;
     return server_.stub().DropProject(StaffContext().get(), request, &out);

@@ -7,6 +7,8 @@
 #include <fstream>
 #include <set>
 
+#include "common/clock.h"
+#include "common/validation.h"
 #include "tests/lead/lead_test_util.h"
 #include "tests/support/reporting_server.h"
 #include "tools/demo/demo_district.h"
@@ -247,6 +249,27 @@ TEST_F(ReportingTest, AnEmptyPeriodIsZerosNotAnError) {
     EXPECT_EQ(value.count(), 0) << rv1::Figure_Name(value.figure());
     EXPECT_EQ(value.investment_wan_yuan(), 0);
   }
+}
+
+// A day that has not come yet has no figures (#17.4), not even the
+// continuing projects its year began with.
+TEST_F(ReportingTest, AFutureDayShowsNoFigures) {
+  rv1::GetPeriodReportRequest request;
+  const std::string tomorrow = FormatDate(TodayInChina() + 1);
+  request.mutable_period()->set_start_date(tomorrow);
+  request.mutable_period()->set_end_date(tomorrow);
+  const rv1::PeriodReport report = Report(request);
+  ASSERT_EQ(report.figures_size(), 9);
+  for (const auto& value : report.figures()) {
+    EXPECT_EQ(value.count(), 0) << rv1::Figure_Name(value.figure());
+    EXPECT_EQ(value.investment_wan_yuan(), 0);
+  }
+  rv1::ListFigureRecordsRequest list;
+  *list.mutable_period() = request.period();
+  list.set_figure(rv1::FIGURE_CONTINUING_PROJECTS);
+  rv1::ListFigureRecordsResponse records;
+  ASSERT_TRUE(server_->stub().ListFigureRecords(StaffContext().get(), list, &records).ok());
+  EXPECT_EQ(records.records_size(), 0);
 }
 
 TEST_F(ReportingTest, ClosedPeriodsMayBeCachedOpenOnesNever) {

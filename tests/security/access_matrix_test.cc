@@ -80,6 +80,7 @@ const std::map<std::string, std::string> kAllowed = {
     {"ProjectService.CompleteProject", "ASUO"},
     {"ProjectService.DropProject", "ASUO"},
     {"ProjectService.RollOverYear", "A"},
+    {"ProjectService.MoveEnterpriseProjects", "V"},
     {"ProjectService.ListStageTransitions", "ASUOLV"},
     {"ProjectService.RecordCapitalIncrease", "ASUO"},
     {"ProjectService.ChangeInvestor", "ASUO"},

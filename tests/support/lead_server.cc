@@ -13,11 +13,11 @@ LeadServer::LeadServer(const Directory& directory, const Gatekeeper& gatekeeper)
                  gatekeeper) {}
 
 LeadServer::LeadServer(std::shared_ptr<TestDatabase> database, int port, const Directory& directory,
-                       const Gatekeeper& gatekeeper)
+                       const Gatekeeper& gatekeeper, const lead::ProjectClient* projects)
     : database_(std::move(database)),
       pool_(database_->service_conninfo(), 4, 1024),
       report_pool_(database_->service_conninfo(), 2, 1024),
-      service_(pool_, report_pool_, directory, absl::Seconds(30), gatekeeper) {
+      service_(pool_, report_pool_, directory, absl::Seconds(30), gatekeeper, projects) {
   absl::StatusOr<std::unique_ptr<GrpcServer>> server =
       GrpcServer::Start({.listen_address = absl::StrCat("127.0.0.1:", port)}, {&service_});
   if (!server.ok()) throw std::runtime_error(std::string(server.status().message()));

@@ -20,9 +20,11 @@ class LeadServer {
   explicit LeadServer(const Directory& directory = Directory::Seeded(),
                       const Gatekeeper& gatekeeper = Gatekeeper::TrustingMetadata());
   // A server on an existing database and a fixed port: a restarted service.
+  // `projects`, when set, is the project service enterprise merges reach.
   LeadServer(std::shared_ptr<TestDatabase> database, int port,
              const Directory& directory = Directory::Seeded(),
-             const Gatekeeper& gatekeeper = Gatekeeper::TrustingMetadata());
+             const Gatekeeper& gatekeeper = Gatekeeper::TrustingMetadata(),
+             const lead::ProjectClient* projects = nullptr);
   ~LeadServer();
 
   TestDatabase& database() { return *database_; }

@@ -47,6 +47,7 @@ int64_t ProjectServer::CreateEnterprise(const std::string& name) {
   request.set_request_id(absl::StrCat("project-test-enterprise-", ++enterprises_created_));
   request.mutable_enterprise()->set_name(name);
   request.mutable_enterprise()->set_industry(zhaoshang::common::v1::INDUSTRY_MEDICAL_DEVICES);
+  request.set_allow_similar(true);  // tests name series of enterprises alike
   zhaoshang::lead::v1::Enterprise enterprise;
   grpc::Status status = lead_->stub().CreateEnterprise(StaffContext().get(), request, &enterprise);
   if (!status.ok()) throw std::runtime_error(status.error_message());

@@ -67,14 +67,5 @@ TEST(RequestId, RequiredPrintableAndShort) {
   EXPECT_FALSE(ValidateRequestId("has space").ok());
 }
 
-TEST(EnterpriseName, NormalisesWidthCasePunctuationAndLegalForm) {
-  EXPECT_EQ(NormaliseEnterpriseName("美的物流有限公司"), "美的物流");
-  EXPECT_EQ(NormaliseEnterpriseName("美的物流 股份有限公司"), "美的物流");
-  EXPECT_EQ(NormaliseEnterpriseName("（河南）曙光健士医疗器械集团"), "河南曙光健士医疗器械");
-  EXPECT_EQ(NormaliseEnterpriseName("ＡＢＣ Tech, Ltd."), "abctechltd");
-  // A name that is only a legal form keeps it rather than becoming empty.
-  EXPECT_EQ(NormaliseEnterpriseName("有限公司"), "有限公司");
-}
-
 }  // namespace
 }  // namespace zs

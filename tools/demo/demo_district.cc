@@ -233,6 +233,9 @@ absl::StatusOr<LoadedDistrict> LoadDemoDistrict(lv1::LeadService::Stub& stub,
     lv1::CreateEnterpriseRequest request;
     request.set_request_id(absl::StrCat("demo-2026-enterprise-", i));
     *request.mutable_enterprise() = district.enterprises[i];
+    // The same trade names registered in different cities are different
+    // enterprises here (上海华信… and 厦门华信…): confirmed, as an office would.
+    request.set_allow_similar(true);
     lv1::Enterprise created;
     ZS_RETURN_IF_ERROR(
         Call([&] { return stub.CreateEnterprise(Context().get(), request, &created); },

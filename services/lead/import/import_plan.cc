@@ -20,6 +20,7 @@
 #include "common/fingerprint.h"
 #include "common/labels.h"
 #include "common/sha256.h"
+#include "common/text.h"
 
 namespace zs::lead::import {
 namespace {
@@ -29,17 +30,9 @@ namespace cv1 = ::zhaoshang::common::v1;
 constexpr int64_t kMaxWanYuan = 1'000'000'000;  // 10万亿元: no project is larger
 constexpr size_t kHeaderSearchRows = 30;
 
-// Spaces of every width trimmed (ASCII, full-width U+3000, no-break U+00A0).
-std::string Trim(absl::string_view text) {
-  bool changed = true;
-  while (changed) {
-    changed = false;
-    for (const char* blank : {"\xE3\x80\x80", "\xC2\xA0", " ", "\t", "\r", "\n"}) {
-      if (absl::ConsumePrefix(&text, blank) || absl::ConsumeSuffix(&text, blank)) changed = true;
-    }
-  }
-  return std::string(text);
-}
+// The services' own blanks trimmed (common/text.h): white space of every
+// width, zero-width characters, byte-order marks, control characters.
+std::string Trim(absl::string_view text) { return TrimText(text); }
 
 // A header as compared: simplified characters, no spaces, no required-mark
 // asterisks, no bracketed unit ("预计投资（万元）" → "预计投资").
