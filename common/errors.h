@@ -34,10 +34,19 @@ absl::Status ErrorWithReason(absl::Status status, absl::string_view reason);
 // ABORTED for a stale etag.
 absl::Status StaleEtag(absl::string_view resource, int64_t id);
 
+// `status` with its field (if any) re-rooted under `prefix`, for a check
+// written for a message that the request carries inside another:
+// "period.start_date" becomes "report.period.start_date", in the field and
+// at the head of the message.
+absl::Status WithFieldPrefix(const absl::Status& status, absl::string_view prefix);
+
 // The field and reason attached to a status, empty when none.
 std::string ErrorField(const absl::Status& status);
 std::string ErrorReason(const absl::Status& status);
 
+// The gRPC status with AIP-193 details. The message (and the BadRequest
+// description repeating it) is cut to its first 300 characters, so an
+// echoed value never makes an answer unreadable.
 grpc::Status ToGrpcStatus(const absl::Status& status);
 
 }  // namespace zs

@@ -39,6 +39,7 @@ struct ServiceDefinition {
   std::string name;                          // "lead"
   std::string schema;                        // PostgreSQL schema it owns
   std::string default_listen;                // e.g. "127.0.0.1:7101"
+  std::string grpc_service;                  // e.g. "zhaoshang.lead.v1.LeadService"
   const std::vector<Migration>* migrations;  // null: owns no schema
   // Builds the gRPC service on the worker pool.
   std::function<std::unique_ptr<grpc::Service>(const ServiceEnv& env)> make_service;
