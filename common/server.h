@@ -4,6 +4,7 @@
 // the caller close its database pool.
 #pragma once
 
+#include <grpcpp/impl/service_type.h>
 #include <grpcpp/security/server_credentials.h>
 #include <grpcpp/server.h>
 
