@@ -234,10 +234,10 @@ start_services() {
   STARTED=()
   for name in "${SERVICES[@]}"; do
     i=$((i + 1))
-    # Lead, project and identity validate unit and leader codes against
-    # supervision's directory; reporting keeps no tables and never connects.
-    local directory="" issuer=""
-    case "$name" in lead|project|identity) directory="127.0.0.1:$((base + 3))" ;; esac
+    # Every service follows supervision's directory (supervision too, by
+    # calling itself): lead, project and identity validate codes against it,
+    # and all refuse tokens of deactivated units, offices and leaders.
+    local directory="127.0.0.1:$((base + 3))" issuer=""
     [ "$name" = identity ] && issuer="$signing_key"
     env ZS_DB_CONNINFO="$conninfo user=zs_$name" ZS_LISTEN="127.0.0.1:$((base + i))" \
       ZS_DIRECTORY_ADDRESS="$directory" ZS_ALLOW_PLAINTEXT=1 ZS_TOKEN_SIGNING_KEY_FILE="$issuer" \

@@ -40,10 +40,19 @@ absl::Status WithErrorMetadata(absl::Status status, absl::string_view key, absl:
 // The metadata value attached under `key`, empty when none.
 std::string ErrorMetadata(const absl::Status& status, absl::string_view key);
 
+// `status` with its field (if any) re-rooted under `prefix`, for a check
+// written for a message that the request carries inside another:
+// "period.start_date" becomes "report.period.start_date", in the field and
+// at the head of the message.
+absl::Status WithFieldPrefix(const absl::Status& status, absl::string_view prefix);
+
 // The field and reason attached to a status, empty when none.
 std::string ErrorField(const absl::Status& status);
 std::string ErrorReason(const absl::Status& status);
 
+// The gRPC status with AIP-193 details. The message (and the BadRequest
+// description repeating it) is cut to its first 300 characters, so an
+// echoed value never makes an answer unreadable.
 grpc::Status ToGrpcStatus(const absl::Status& status);
 
 }  // namespace zs

@@ -11,17 +11,18 @@ namespace zs {
 std::string FormatEtag(int64_t version) { return absl::StrCat("\"v", version, "\""); }
 
 absl::Status CheckEtag(absl::string_view resource, int64_t id, absl::string_view etag,
-                       int64_t current_version) {
+                       int64_t current_version, absl::string_view field) {
+  const std::string path = field.empty() ? absl::StrCat(resource, ".etag") : std::string(field);
   absl::string_view digits = etag;
   int64_t version = 0;
   if (etag.empty()) {
-    return InvalidField(absl::StrCat(resource, ".etag"),
+    return InvalidField(path,
                         "is required: send the etag you read, so concurrent "
                         "changes are not overwritten");
   }
   if (!absl::ConsumePrefix(&digits, "\"v") || !absl::ConsumeSuffix(&digits, "\"") ||
       !absl::SimpleAtoi(digits, &version)) {
-    return InvalidField(absl::StrCat(resource, ".etag"), "is not an etag this service issued");
+    return InvalidField(path, "is not an etag this service issued");
   }
   if (version != current_version) return StaleEtag(resource, id);
   return absl::OkStatus();

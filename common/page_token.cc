@@ -27,28 +27,49 @@ std::string MakePageToken(int64_t last_id, absl::string_view filter_fingerprint)
       absl::StrCat(kVersion, ".", FilterDigest(filter_fingerprint), ".", last_id));
 }
 
-absl::StatusOr<PageRequest> ParsePageRequest(int32_t page_size, absl::string_view page_token,
-                                             absl::string_view filter_fingerprint) {
-  if (page_size < 0) return InvalidField("page_size", "must not be negative");
-  PageRequest page;
-  page.limit = page_size == 0 ? kDefaultPageSize : std::min(page_size, kMaxPageSize);
-  if (page_token.empty()) return page;
+namespace {
 
+struct DecodedToken {
+  std::string filter_digest;
+  int64_t last_id = 0;
+};
+
+absl::StatusOr<DecodedToken> DecodeToken(absl::string_view page_token) {
   std::string raw;
+  DecodedToken token;
   if (!absl::WebSafeBase64Unescape(page_token, &raw)) {
     return InvalidField("page_token", "is not a token this service issued");
   }
   std::vector<absl::string_view> parts = absl::StrSplit(raw, '.');
-  int64_t last_id = 0;
-  if (parts.size() != 3 || parts[0] != kVersion || !absl::SimpleAtoi(parts[2], &last_id)) {
+  if (parts.size() != 3 || parts[0] != kVersion || !absl::SimpleAtoi(parts[2], &token.last_id)) {
     return InvalidField("page_token", "is not a token this service issued");
   }
-  if (parts[1] != FilterDigest(filter_fingerprint)) {
+  token.filter_digest = std::string(parts[1]);
+  return token;
+}
+
+}  // namespace
+
+absl::Status ValidatePageFields(int32_t page_size, absl::string_view page_token) {
+  if (page_size < 0) return InvalidField("page_size", "must not be negative");
+  if (page_token.empty()) return absl::OkStatus();
+  return DecodeToken(page_token).status();
+}
+
+absl::StatusOr<PageRequest> ParsePageRequest(int32_t page_size, absl::string_view page_token,
+                                             absl::string_view filter_fingerprint) {
+  ZS_RETURN_IF_ERROR(ValidatePageFields(page_size, page_token));
+  PageRequest page;
+  page.limit = page_size == 0 ? kDefaultPageSize : std::min(page_size, kMaxPageSize);
+  if (page_token.empty()) return page;
+  absl::StatusOr<DecodedToken> token = DecodeToken(page_token);
+  if (!token.ok()) return token.status();
+  if (token->filter_digest != FilterDigest(filter_fingerprint)) {
     return InvalidField("page_token",
                         "was issued for different filters; start again "
                         "without a token");
   }
-  page.after_id = last_id;
+  page.after_id = token->last_id;
   return page;
 }
 

@@ -29,6 +29,10 @@ struct PageRequest {
 absl::StatusOr<PageRequest> ParsePageRequest(int32_t page_size, absl::string_view page_token,
                                              absl::string_view filter_fingerprint);
 
+// What any list request can be checked for without knowing its filters:
+// page_size not negative, page_token empty or in the form this suite issues.
+absl::Status ValidatePageFields(int32_t page_size, absl::string_view page_token);
+
 std::string MakePageToken(int64_t last_id, absl::string_view filter_fingerprint);
 
 }  // namespace zs

@@ -7,6 +7,8 @@
 #include "common/errors.h"
 #include "common/idempotency.h"
 #include "common/logging.h"
+#include "common/request_limits.h"
+#include "common/request_parsing.h"
 #include "common/validation.h"
 
 namespace zs {
@@ -64,6 +66,11 @@ grpc::ServerUnaryReactor* RpcExecutor::Run(grpc::CallbackServerContext* context,
     call.principal = *std::move(principal);
     admitted = policy_.Check(method, call.principal);
   }
+  // The shape of any request, before its method looks at it: it parsed
+  // (request_parsing.h), its lists are bounded and its numbers finite
+  // (request_limits.h), its text is clean.
+  if (admitted.ok()) admitted = UnparsedRequestStatus(request);
+  if (admitted.ok()) admitted = ValidateRequestLimits(request);
   if (admitted.ok()) admitted = ValidateRequestStrings(request);
   if (!admitted.ok()) {
     FinishCall(reactor, call, request_id, started, admitted);

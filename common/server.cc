@@ -9,11 +9,12 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
+#include "common/request_parsing.h"
 
 namespace zs {
 
 absl::StatusOr<std::unique_ptr<GrpcServer>> GrpcServer::Start(
-    const ServerConfig& config, const std::vector<grpc::Service*>& services) {
+    const ServerConfig& config, const std::vector<ServedService>& services) {
   grpc::EnableDefaultHealthCheckService(true);
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
   grpc::ServerBuilder builder;
@@ -23,7 +24,16 @@ absl::StatusOr<std::unique_ptr<GrpcServer>> GrpcServer::Start(
       config.credentials ? config.credentials : grpc::InsecureServerCredentials(), &port);
   builder.SetMaxReceiveMessageSize(config.max_message_bytes);
   builder.SetMaxSendMessageSize(config.max_message_bytes);
-  for (grpc::Service* service : services) builder.RegisterService(service);
+  std::vector<std::unique_ptr<grpc::Service>> served;
+  for (const ServedService& service : services) {
+    const google::protobuf::ServiceDescriptor* descriptor =
+        google::protobuf::DescriptorPool::generated_pool()->FindServiceByName(service.full_name);
+    if (descriptor == nullptr) {
+      return absl::InvalidArgumentError(absl::StrCat("unknown service ", service.full_name));
+    }
+    served.push_back(std::make_unique<LenientService>(*service.service, *descriptor));
+    builder.RegisterService(served.back().get());
+  }
   std::unique_ptr<grpc::Server> server = builder.BuildAndStart();
   if (server == nullptr || port == 0) {
     return absl::UnavailableError(absl::StrCat("cannot listen on ", config.listen_address));
@@ -43,7 +53,8 @@ absl::StatusOr<std::unique_ptr<GrpcServer>> GrpcServer::Start(
     health->GetHealthCheckService()->SetServingStatus(true);
   }
   server->GetHealthCheckService()->SetServingStatus(true);
-  return std::unique_ptr<GrpcServer>(new GrpcServer(std::move(server), std::move(health), port));
+  return std::unique_ptr<GrpcServer>(
+      new GrpcServer(std::move(served), std::move(server), std::move(health), port));
 }
 
 GrpcServer::~GrpcServer() { Shutdown(absl::ZeroDuration()); }

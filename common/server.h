@@ -4,6 +4,7 @@
 // the caller close its database pool.
 #pragma once
 
+#include <grpcpp/impl/service_type.h>
 #include <grpcpp/security/server_credentials.h>
 #include <grpcpp/server.h>
 
@@ -26,10 +27,20 @@ struct ServerConfig {
   std::string health_listen_address;
 };
 
+// A generated callback service and its full name ("zhaoshang.lead.v1.LeadService",
+// the generated class's service_full_name()). It is served through a
+// LenientService (common/request_parsing.h), so a request protobuf cannot
+// parse is answered INVALID_ARGUMENT naming the field, not UNIMPLEMENTED.
+struct ServedService {
+  grpc::Service* service;
+  std::string full_name;
+};
+
 class GrpcServer {
  public:
+  // The services must outlive the server.
   static absl::StatusOr<std::unique_ptr<GrpcServer>> Start(
-      const ServerConfig& config, const std::vector<grpc::Service*>& services);
+      const ServerConfig& config, const std::vector<ServedService>& services);
   ~GrpcServer();
 
   int port() const { return port_; }
@@ -38,8 +49,13 @@ class GrpcServer {
   void Shutdown(absl::Duration grace);
 
  private:
-  GrpcServer(std::unique_ptr<grpc::Server> server, std::unique_ptr<grpc::Server> health, int port)
-      : server_(std::move(server)), health_(std::move(health)), port_(port) {}
+  GrpcServer(std::vector<std::unique_ptr<grpc::Service>> served,
+             std::unique_ptr<grpc::Server> server, std::unique_ptr<grpc::Server> health, int port)
+      : served_(std::move(served)),
+        server_(std::move(server)),
+        health_(std::move(health)),
+        port_(port) {}
+  std::vector<std::unique_ptr<grpc::Service>> served_;  // outlive server_
   std::unique_ptr<grpc::Server> server_;
   std::unique_ptr<grpc::Server> health_;  // may be null
   int port_;

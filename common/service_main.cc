@@ -233,6 +233,7 @@ int RunServiceMain(const ServiceDefinition& definition, int argc, char** argv) {
         directory, ServiceChannel(address),
         absl::Seconds(absl::GetFlag(FLAGS_directory_refresh_seconds)));
   }
+  gatekeeper->FollowDirectory(directory);
   std::unique_ptr<grpc::Service> service = definition.make_service(
       {.pool = pool,
        .report_pool = report_pool,
@@ -244,7 +245,7 @@ int RunServiceMain(const ServiceDefinition& definition, int argc, char** argv) {
                          .max_message_bytes = absl::GetFlag(FLAGS_max_message_bytes),
                          .credentials = *credentials,
                          .health_listen_address = absl::GetFlag(FLAGS_health_listen)},
-                        {service.get()});
+                        {{service.get(), definition.grpc_service}});
   if (!server.ok()) {
     LogError(std::string(server.status().message()));
     return 1;

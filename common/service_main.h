@@ -39,6 +39,7 @@ struct ServiceDefinition {
   std::string name;                          // "lead"
   std::string schema;                        // PostgreSQL schema it owns
   std::string default_listen;                // e.g. "127.0.0.1:7101"
+  std::string grpc_service;                  // e.g. "zhaoshang.lead.v1.LeadService"
   const std::vector<Migration>* migrations;  // null: owns no schema
   // Upkeep of the schema's data that SQL cannot do alone, run after the
   // migrations on the same connection (e.g. re-keying enterprise names when

@@ -3,6 +3,7 @@
 #include <pqxx/pqxx>
 
 #include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
 #include "common/logging.h"
 
 namespace zs {
@@ -85,6 +86,15 @@ absl::Status Run(ConnectionSlot& slot, absl::Time deadline, Block block,
       if (!status.ok()) {
         tx.exec("ROLLBACK");
         return status;
+      }
+      // Statements each had time left, but together they may have run past
+      // the caller's deadline: then the caller was told DEADLINE_EXCEEDED
+      // and must not find the change made after all.
+      if (absl::Now() >= deadline) {
+        tx.exec("ROLLBACK");
+        return absl::DeadlineExceededError(
+            "the call's deadline passed before its transaction could commit; nothing was "
+            "changed");
       }
       committing = true;
       const std::string before_commit =

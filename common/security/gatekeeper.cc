@@ -50,10 +50,33 @@ const Gatekeeper& Gatekeeper::TrustingMetadata() {
 absl::StatusOr<Principal> Gatekeeper::Admit(const grpc::ServerContextBase& context) const {
   absl::StatusOr<Principal> principal = Authenticate(context);
   if (!principal.ok()) return principal;
+  if (absl::Status active = CheckStillActive(*principal); !active.ok()) return active;
   if (!TakeToken(principal->id)) {
     return absl::ResourceExhaustedError("too many calls from this principal; retry with backoff");
   }
   return principal;
+}
+
+absl::Status Gatekeeper::CheckStillActive(const Principal& principal) const {
+  const Directory* directory = directory_.load();
+  if (directory == nullptr) return absl::OkStatus();
+  bool listed = true;
+  switch (principal.kind) {
+    case PrincipalKind::kUnitStaff:
+      listed = directory->IsUnit(principal.unit_code);
+      break;
+    case PrincipalKind::kOfficeStaff:
+      listed = directory->IsOffice(principal.unit_code);
+      break;
+    case PrincipalKind::kLeader:
+      listed = directory->IsLeader(LeaderCodeOf(principal));
+      break;
+    default:
+      break;
+  }
+  if (listed) return absl::OkStatus();
+  return absl::PermissionDeniedError(
+      "the unit, office or leader this principal acts for is not active in the directory");
 }
 
 absl::StatusOr<Principal> Gatekeeper::Authenticate(const grpc::ServerContextBase& context) const {

@@ -5,6 +5,7 @@
 
 #include <grpcpp/server_context.h>
 
+#include <atomic>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -14,6 +15,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
+#include "common/directory.h"
 #include "common/principal.h"
 #include "common/security/token.h"
 
@@ -39,8 +41,18 @@ class Gatekeeper {
   static const Gatekeeper& TrustingMetadata();
 
   // UNAUTHENTICATED for a missing, malformed, forged, expired or revoked
-  // token; RESOURCE_EXHAUSTED when the principal is over its rate.
+  // token; PERMISSION_DENIED when it names a unit, office or leader that the
+  // followed directory no longer lists (deactivated: the token is genuine,
+  // but what it speaks for is closed); RESOURCE_EXHAUSTED when the principal
+  // is over its rate.
   absl::StatusOr<Principal> Admit(const grpc::ServerContextBase& context) const;
+
+  // From now on, unit staff, office staff and leaders are admitted only
+  // while `directory` lists their unit, office or leader code as active.
+  // The directory follows the supervision service's (DirectoryRefresher), so
+  // a deactivation takes effect within its refresh interval. `directory`
+  // must outlive the gatekeeper's calls.
+  void FollowDirectory(const Directory& directory) { directory_.store(&directory); }
 
   bool verifies_tokens() const { return !config_.token_verifier.empty(); }
   // The public keys it trusts (what an issuer publishes beside its own).
@@ -54,7 +66,10 @@ class Gatekeeper {
   absl::Status ReloadRevocations() const;
   bool TakeToken(const std::string& principal_id) const;
 
+  absl::Status CheckStillActive(const Principal& principal) const;
+
   const GatekeeperConfig config_;
+  std::atomic<const Directory*> directory_{nullptr};
 
   // Tokens already verified, by their exact text (signature included): a
   // client sends the same token on every call, and checking the signature and

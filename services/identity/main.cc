@@ -25,6 +25,7 @@ int main(int argc, char** argv) {
       {.name = "identity",
        .schema = "identity",
        .default_listen = "127.0.0.1:7105",
+       .grpc_service = "zhaoshang.identity.v1.IdentityService",
        .migrations = &zs::identity::kMigrations,
        .make_service = [&signer](const zs::ServiceEnv& env) -> std::unique_ptr<grpc::Service> {
          absl::StatusOr<zs::TokenSigner> loaded =

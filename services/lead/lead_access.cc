@@ -55,13 +55,14 @@ const AccessPolicy& LeadAccessPolicy() {
 
 absl::Status RequireOwnRow(pqxx::transaction_base& tx, const Principal& principal,
                            const char* table, int64_t id) {
-  if (!IsUnitScoped(principal)) return absl::OkStatus();
+  // No id names no record: the store's INVALID_ARGUMENT reveals nothing.
+  if (!IsUnitScoped(principal) || id <= 0) return absl::OkStatus();
   const pqxx::result row =
       ExecPrepared(tx,
                    absl::StrCat("SELECT COALESCE(unit_code, ''), COALESCE(office_code, '') FROM ",
                                 table, " WHERE id = $1"),
                    id);
-  if (row.empty()) return absl::OkStatus();
+  if (row.empty()) return DeniedRecord();  // the same answer as for another's record
   return RequireOwnUnitOrOffice(principal, row[0][0].as<std::string>(),
                                 row[0][1].as<std::string>());
 }

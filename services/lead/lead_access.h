@@ -16,8 +16,10 @@ namespace zs::lead {
 
 const AccessPolicy& LeadAccessPolicy();
 
-// For an existing row of `table` ("leads" or "activities"). A missing row is
-// left for the store to report as NOT_FOUND.
+// For a row of `table` ("leads" or "activities"): units and offices act on
+// their own. To them a missing row is PERMISSION_DENIED, the same answer as
+// another's, so a denial never tells which ids exist; the bureau and
+// service accounts get the store's NOT_FOUND.
 absl::Status RequireOwnRow(pqxx::transaction_base& tx, const Principal& principal,
                            const char* table, int64_t id);
 

@@ -9,6 +9,7 @@
 #include "common/etag.h"
 #include "common/field_mask.h"
 #include "common/paging.h"
+#include "common/security/scope.h"
 #include "common/sql_row.h"
 #include "common/validation.h"
 #include "services/lead/lead_rules.h"
@@ -118,7 +119,7 @@ namespace {
 // The enterprise, activity and referrer a lead names, and the enterprise's
 // open lead (an enterprise has one): kReferenceCheckColumns columns, read by
 // ReferencesStatus.
-constexpr int kReferenceCheckColumns = 6;
+constexpr int kReferenceCheckColumns = 7;
 // Parameters are given by number, so the query can sit inside another.
 std::string ReferenceChecksSql(int enterprise, int activity, int referrer,
                                const char* open_lead_wanted) {
@@ -126,17 +127,21 @@ std::string ReferenceChecksSql(int enterprise, int activity, int referrer,
       "SELECT e.id AS e_id, e.merged_into_id AS e_merged, "
       "  $%2$d::bigint IS NULL OR EXISTS (SELECT 1 FROM activities WHERE id = $%2$d) AS a_ok, "
       "  $%3$d::bigint IS NULL OR EXISTS (SELECT 1 FROM referrers WHERE id = $%3$d) AS r_ok, "
-      "  o.id AS o_id, o.title AS o_title "
+      "  o.id AS o_id, o.title AS o_title, o.owner AS o_owner "
       "FROM (VALUES (1)) AS one "
       "LEFT JOIN enterprises e ON e.id = $%1$d "
-      "LEFT JOIN LATERAL (SELECT id, title FROM leads "
+      "LEFT JOIN LATERAL (SELECT id, title, COALESCE(unit_code, office_code) AS owner FROM leads "
       "  WHERE %4$s AND enterprise_id = $%1$d AND status IN (1, 2) ORDER BY id LIMIT 1) o ON true",
       enterprise, activity, referrer, open_lead_wanted);
 }
 
 // INVALID_ARGUMENT naming the field, or ALREADY_EXISTS for an open lead,
-// from the columns of ReferenceChecksSql starting at `first`.
-absl::Status ReferencesStatus(const v1::Lead& lead, const pqxx::row& row, int first) {
+// from the columns of ReferenceChecksSql starting at `first`. The open lead
+// is named only to `viewer`s who may read it (the bureau, its own unit or
+// office); anyone else learns only that another unit or office follows the
+// enterprise.
+absl::Status ReferencesStatus(const v1::Lead& lead, const pqxx::row& row, int first,
+                              const Principal& viewer) {
   ZS_RETURN_IF_ERROR(EnterpriseStore::CheckActive("lead.enterprise_id", lead.enterprise_id(),
                                                   row[first], row[first + 1]));
   if (!row[first + 2].as<bool>()) {
@@ -148,6 +153,15 @@ absl::Status ReferencesStatus(const v1::Lead& lead, const pqxx::row& row, int fi
                         absl::StrCat("referrer ", lead.referrer_id(), " does not exist"));
   }
   if (!row[first + 4].is_null()) {
+    const bool may_read =
+        !IsUnitScoped(viewer) || row[first + 6].as<std::string>() == viewer.unit_code;
+    if (!may_read) {
+      return AlreadyExists(
+          "LEAD_ALREADY_OPEN",
+          absl::StrCat("enterprise ", lead.enterprise_id(),
+                       " is already being followed by another unit or office; ask the bureau "
+                       "to coordinate"));
+    }
     return AlreadyExists(
         "LEAD_ALREADY_OPEN",
         absl::StrCat("enterprise ", lead.enterprise_id(), " already has open lead ",
@@ -161,11 +175,12 @@ absl::Status ReferencesStatus(const v1::Lead& lead, const pqxx::row& row, int fi
 
 absl::Status LeadStore::CheckReferences(pqxx::transaction_base& tx, const v1::Lead& lead) const {
   static const std::string kChecks = ReferenceChecksSql(1, 2, 3, "false");
+  // No open-lead check here ("false"), so no lead of anyone else is named.
   return ReferencesStatus(
       lead,
       ExecPrepared(tx, kChecks, lead.enterprise_id(), NullIfZero(lead.activity_id()),
                    NullIfZero(lead.referrer_id()))[0],
-      0);
+      0, Principal{.kind = PrincipalKind::kBureauStaff});
 }
 
 absl::Status LeadStore::Create(pqxx::transaction_base& tx, const CallContext& call,
@@ -200,8 +215,8 @@ absl::Status LeadStore::Create(pqxx::transaction_base& tx, const CallContext& ca
       NullIfZero(lead.referrer_id()), lead.collected_date(), lead.description(), call.principal.id,
       claim.request_id, claim.method, claim.request_hash, claim.principal, claim.on_behalf_of)[0];
   // The checks' columns come last, after the lead's.
-  ZS_RETURN_IF_ERROR(
-      ReferencesStatus(lead, row, static_cast<int>(row.size()) - kReferenceCheckColumns));
+  ZS_RETURN_IF_ERROR(ReferencesStatus(
+      lead, row, static_cast<int>(row.size()) - kReferenceCheckColumns, call.principal));
   LeadFromRow(row, out);
   return absl::OkStatus();
 }

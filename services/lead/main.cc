@@ -21,6 +21,7 @@ int main(int argc, char** argv) {
   return zs::RunServiceMain({.name = "lead",
                              .schema = "lead",
                              .default_listen = "127.0.0.1:7101",
+                             .grpc_service = "zhaoshang.lead.v1.LeadService",
                              .migrations = &zs::lead::kMigrations,
                              .after_migrations = zs::lead::RekeyEnterprises,
                              .make_service =

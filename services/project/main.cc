@@ -20,6 +20,7 @@ int main(int argc, char** argv) {
   return zs::RunServiceMain({.name = "project",
                              .schema = "project",
                              .default_listen = "127.0.0.1:7102",
+                             .grpc_service = "zhaoshang.project.v1.ProjectService",
                              .migrations = &zs::project::kMigrations,
                              .make_service =
                                  [&leads](const zs::ServiceEnv& env) {

@@ -13,6 +13,7 @@ const AccessPolicy& ProjectAccessPolicy() {
                                              {"GetProject", kPeople | kService},
                                              {"ListProjects", kPeople | kService},
                                              {"UpdateProject", kRecorders},
+                                             {"HandOverProject", kBureau},
                                              {"ConvertLeadToProject", kRecorders},
                                              {"StartNegotiation", kRecorders},
                                              {"SignProject", kRecorders},
@@ -33,8 +34,8 @@ const AccessPolicy& ProjectAccessPolicy() {
                                              {"RecordFunds", kRecorders},
                                              {"ListFunds", kPeople | kService},
                                              {"CreateEnterpriseRequest", kRecorders},
-                                             {"GetEnterpriseRequest", kRecorders},
-                                             {"ListEnterpriseRequests", kRecorders | kService},
+                                             {"GetEnterpriseRequest", kRecorders | kLeader},
+                                             {"ListEnterpriseRequests", kPeople | kService},
                                              {"StartEnterpriseRequest", kRecorders},
                                              {"SettleEnterpriseRequest", kRecorders},
                                              {"RejectEnterpriseRequest", kRecorders},
@@ -54,11 +55,16 @@ absl::Status RequireProject(pqxx::transaction_base& tx, const Principal& princip
     return absl::PermissionDeniedError("name one of your projects (project_id)");
   }
   const pqxx::result row = tx.exec_params(
-      "SELECT unit_code, COALESCE(leader_code, ''), COALESCE(commander_code, '') "
-      "FROM projects WHERE id = $1",
+      "SELECT unit_code, COALESCE(leader_code, ''), COALESCE(commander_code, ''), "
+      "  COALESCE(collected_by, '') FROM projects WHERE id = $1",
       project_id);
-  if (row.empty()) return absl::OkStatus();
-  if (IsUnitScoped(principal)) return RequireOwnRecord(principal, row[0][0].as<std::string>());
+  if (row.empty()) return DeniedRecord();  // the same answer as for another's record
+  if (IsUnitScoped(principal)) {
+    if (row[0][0].as<std::string>() == principal.unit_code) return absl::OkStatus();
+    const bool collected_it = row[0][3].as<std::string>() == principal.unit_code;
+    if (collected_it && access != ProjectAccess::kWrite) return absl::OkStatus();
+    return DeniedRecord();
+  }
   const bool leads_it = principal.kind == PrincipalKind::kLeader &&
                         (row[0][1].as<std::string>() == LeaderCodeOf(principal) ||
                          row[0][2].as<std::string>() == LeaderCodeOf(principal));
@@ -80,16 +86,43 @@ absl::Status ScopeProjectList(const Principal& principal,
     request->set_leader_code(LeaderCodeOf(principal));  // matches sub-contracted or commanded
     return absl::OkStatus();
   }
+  if (!IsUnitScoped(principal)) return absl::OkStatus();
+  const std::string& collected = request->collected_by_code();
+  if (!collected.empty() && collected != principal.unit_code) return DeniedRecord();
+  // An office is never a project's responsible unit: it sees what its leads became.
+  if (principal.kind == PrincipalKind::kOfficeStaff || !collected.empty()) {
+    if (!request->unit_code().empty()) return DeniedRecord();
+    request->set_collected_by_code(principal.unit_code);
+    return absl::OkStatus();
+  }
   return ScopeOwnerFilter(principal, request->mutable_unit_code());
 }
 
-absl::Status RequireOwnEnterpriseRequest(pqxx::transaction_base& tx, const Principal& principal,
-                                         int64_t id) {
-  if (!IsUnitScoped(principal)) return absl::OkStatus();
-  const pqxx::result row =
-      tx.exec_params("SELECT unit_code FROM enterprise_requests WHERE id = $1", id);
-  if (row.empty()) return absl::OkStatus();
-  return RequireOwnRecord(principal, row[0][0].as<std::string>());
+absl::Status RequireEnterpriseRequest(pqxx::transaction_base& tx, const Principal& principal,
+                                      int64_t id, ProjectAccess access) {
+  // No id names no record: the store's INVALID_ARGUMENT reveals nothing.
+  if (SeesWholeDistrict(principal) || id <= 0) return absl::OkStatus();
+  const pqxx::result row = tx.exec_params(
+      "SELECT r.unit_code, COALESCE(p.leader_code, ''), COALESCE(p.commander_code, '') "
+      "FROM enterprise_requests r JOIN projects p ON p.id = r.project_id WHERE r.id = $1",
+      id);
+  if (row.empty()) return DeniedRecord();  // the same answer as for another's record
+  if (IsUnitScoped(principal)) return RequireOwnRecord(principal, row[0][0].as<std::string>());
+  const bool leads_it = principal.kind == PrincipalKind::kLeader &&
+                        (row[0][1].as<std::string>() == LeaderCodeOf(principal) ||
+                         row[0][2].as<std::string>() == LeaderCodeOf(principal));
+  if (leads_it && access == ProjectAccess::kRead) return absl::OkStatus();
+  return DeniedRecord();
+}
+
+absl::Status ScopeEnterpriseRequestList(
+    const Principal& principal, zhaoshang::project::v1::ListEnterpriseRequestsRequest* request,
+    std::string* leader_code) {
+  if (principal.kind == PrincipalKind::kLeader) {
+    *leader_code = LeaderCodeOf(principal);
+    return absl::OkStatus();
+  }
+  return ScopeOwnerFilter(principal, request->mutable_unit_code());
 }
 
 }  // namespace zs::project

@@ -58,6 +58,15 @@ ServerUnaryReactor* ProjectServiceImpl::UpdateProject(CallbackServerContext* con
       });
 }
 
+ServerUnaryReactor* ProjectServiceImpl::HandOverProject(CallbackServerContext* context,
+                                                        const v1::HandOverProjectRequest* request,
+                                                        v1::Project* response) {
+  return executor_.Mutate(context, "HandOverProject", *request, response,
+                          [=, this](pqxx::transaction_base& tx, const CallContext& call) {
+                            return projects_.HandOver(tx, call, *request, response);
+                          });
+}
+
 ServerUnaryReactor* ProjectServiceImpl::StartNegotiation(CallbackServerContext* context,
                                                          const v1::StartNegotiationRequest* request,
                                                          v1::Project* response) {
@@ -86,6 +95,7 @@ ServerUnaryReactor* ProjectServiceImpl::SignProject(CallbackServerContext* conte
                                .etag = request->etag(),
                                .to = v1::STAGE_SIGNED,
                                .effective_date = request->signed_date(),
+                               .date_field = "signed_date",
                                .signed_investment_wan_yuan = request->signed_investment_wan_yuan(),
                                .activity_id = request->activity_id()},
                               response);
@@ -103,7 +113,8 @@ ServerUnaryReactor* ProjectServiceImpl::ScheduleStart(CallbackServerContext* con
                                                   {.project_id = request->project_id(),
                                                    .etag = request->etag(),
                                                    .to = v1::STAGE_TO_START,
-                                                   .effective_date = request->planned_start_date()},
+                                                   .effective_date = request->planned_start_date(),
+                                                   .date_field = "planned_start_date"},
                                                   response);
                           });
 }
@@ -119,7 +130,8 @@ ServerUnaryReactor* ProjectServiceImpl::StartProject(CallbackServerContext* cont
                                                   {.project_id = request->project_id(),
                                                    .etag = request->etag(),
                                                    .to = v1::STAGE_STARTED,
-                                                   .effective_date = request->started_date()},
+                                                   .effective_date = request->started_date(),
+                                                   .date_field = "started_date"},
                                                   response);
                           });
 }
@@ -135,7 +147,8 @@ ServerUnaryReactor* ProjectServiceImpl::CompleteProject(CallbackServerContext* c
                                                   {.project_id = request->project_id(),
                                                    .etag = request->etag(),
                                                    .to = v1::STAGE_COMPLETED,
-                                                   .effective_date = request->completed_date()},
+                                                   .effective_date = request->completed_date(),
+                                                   .date_field = "completed_date"},
                                                   response);
                           });
 }
@@ -215,7 +228,7 @@ ServerUnaryReactor* ProjectServiceImpl::AddLedgerEntry(CallbackServerContext* co
       context, "AddLedgerEntry", *request, response,
       [=, this](pqxx::transaction_base& tx, const CallContext& call) {
         ZS_RETURN_IF_ERROR(RequireProject(tx, call.principal, request->entry().project_id(),
-                                          ProjectAccess::kWrite));
+                                          ProjectAccess::kLedger));
         return ledger_.AddEntry(tx, call, *request, response);
       });
 }
@@ -269,12 +282,12 @@ ServerUnaryReactor* ProjectServiceImpl::CreateEnterpriseRequest(
 ServerUnaryReactor* ProjectServiceImpl::GetEnterpriseRequest(
     CallbackServerContext* context, const v1::GetEnterpriseRequestRequest* request,
     v1::EnterpriseRequest* response) {
-  return executor_.Read(
-      context, "GetEnterpriseRequest", *request, response,
-      [=, this](pqxx::transaction_base& tx, const CallContext& call) {
-        ZS_RETURN_IF_ERROR(RequireOwnEnterpriseRequest(tx, call.principal, request->id()));
-        return requests_.Get(tx, request->id(), response);
-      });
+  return executor_.Read(context, "GetEnterpriseRequest", *request, response,
+                        [=, this](pqxx::transaction_base& tx, const CallContext& call) {
+                          ZS_RETURN_IF_ERROR(RequireEnterpriseRequest(
+                              tx, call.principal, request->id(), ProjectAccess::kRead));
+                          return requests_.Get(tx, request->id(), response);
+                        });
 }
 
 ServerUnaryReactor* ProjectServiceImpl::ListEnterpriseRequests(
@@ -284,45 +297,48 @@ ServerUnaryReactor* ProjectServiceImpl::ListEnterpriseRequests(
       context, "ListEnterpriseRequests", *request, response,
       [=, this](pqxx::transaction_base& tx, const CallContext& call) {
         auto scoped = *request;
-        ZS_RETURN_IF_ERROR(ScopeOwnerFilter(call.principal, scoped.mutable_unit_code()));
-        return requests_.List(tx, scoped, response);
+        std::string leader_code;
+        ZS_RETURN_IF_ERROR(ScopeEnterpriseRequestList(call.principal, &scoped, &leader_code));
+        return requests_.List(tx, scoped, leader_code, response);
       });
 }
 
 ServerUnaryReactor* ProjectServiceImpl::StartEnterpriseRequest(
     CallbackServerContext* context, const v1::StartEnterpriseRequestRequest* request,
     v1::EnterpriseRequest* response) {
-  return executor_.Mutate(
-      context, "StartEnterpriseRequest", *request, response,
-      [=, this](pqxx::transaction_base& tx, const CallContext& call) {
-        ZS_RETURN_IF_ERROR(RequireOwnEnterpriseRequest(tx, call.principal, request->id()));
-        return requests_.Move(tx, request->id(), request->etag(), v1::REQUEST_STATE_IN_PROGRESS, "",
-                              response);
-      });
+  return executor_.Mutate(context, "StartEnterpriseRequest", *request, response,
+                          [=, this](pqxx::transaction_base& tx, const CallContext& call) {
+                            ZS_RETURN_IF_ERROR(RequireEnterpriseRequest(
+                                tx, call.principal, request->id(), ProjectAccess::kWrite));
+                            return requests_.Move(tx, request->id(), request->etag(),
+                                                  v1::REQUEST_STATE_IN_PROGRESS, "", response);
+                          });
 }
 
 ServerUnaryReactor* ProjectServiceImpl::SettleEnterpriseRequest(
     CallbackServerContext* context, const v1::SettleEnterpriseRequestRequest* request,
     v1::EnterpriseRequest* response) {
-  return executor_.Mutate(
-      context, "SettleEnterpriseRequest", *request, response,
-      [=, this](pqxx::transaction_base& tx, const CallContext& call) {
-        ZS_RETURN_IF_ERROR(RequireOwnEnterpriseRequest(tx, call.principal, request->id()));
-        return requests_.Move(tx, request->id(), request->etag(), v1::REQUEST_STATE_SETTLED,
-                              request->resolution(), response);
-      });
+  return executor_.Mutate(context, "SettleEnterpriseRequest", *request, response,
+                          [=, this](pqxx::transaction_base& tx, const CallContext& call) {
+                            ZS_RETURN_IF_ERROR(RequireEnterpriseRequest(
+                                tx, call.principal, request->id(), ProjectAccess::kWrite));
+                            return requests_.Move(tx, request->id(), request->etag(),
+                                                  v1::REQUEST_STATE_SETTLED, request->resolution(),
+                                                  response);
+                          });
 }
 
 ServerUnaryReactor* ProjectServiceImpl::RejectEnterpriseRequest(
     CallbackServerContext* context, const v1::RejectEnterpriseRequestRequest* request,
     v1::EnterpriseRequest* response) {
-  return executor_.Mutate(
-      context, "RejectEnterpriseRequest", *request, response,
-      [=, this](pqxx::transaction_base& tx, const CallContext& call) {
-        ZS_RETURN_IF_ERROR(RequireOwnEnterpriseRequest(tx, call.principal, request->id()));
-        return requests_.Move(tx, request->id(), request->etag(), v1::REQUEST_STATE_REJECTED,
-                              request->reason(), response);
-      });
+  return executor_.Mutate(context, "RejectEnterpriseRequest", *request, response,
+                          [=, this](pqxx::transaction_base& tx, const CallContext& call) {
+                            ZS_RETURN_IF_ERROR(RequireEnterpriseRequest(
+                                tx, call.principal, request->id(), ProjectAccess::kWrite));
+                            return requests_.Move(tx, request->id(), request->etag(),
+                                                  v1::REQUEST_STATE_REJECTED, request->reason(),
+                                                  response);
+                          });
 }
 
 ServerUnaryReactor* ProjectServiceImpl::SetHolidays(CallbackServerContext* context,
@@ -444,8 +460,30 @@ ServerUnaryReactor* ProjectServiceImpl::ConvertLeadToProject(
       [=, this](const CallContext& call, ConnectionSlot& slot) -> absl::Status {
         ZS_RETURN_IF_ERROR(ValidateRequestId(request->request_id()));
         if (request->lead_id() <= 0) return InvalidField("lead_id", "is required");
+        // A retry gets the first answer: the project as it was created (the
+        // lead side finished if it was not), however it has moved on since.
+        const IdempotentCall idempotent = IdempotencyOf(call, request->request_id(), *request);
+        v1::Project first;
+        bool replayed = false;
+        ZS_RETURN_IF_ERROR(RunStatements(slot, call.deadline, [&](pqxx::transaction_base& tx) {
+          first.Clear();
+          absl::StatusOr<bool> done = ReplayCompleted(tx, idempotent, &first);
+          if (!done.ok()) return done.status();
+          replayed = *done;
+          return absl::OkStatus();
+        }));
+        if (replayed) {
+          if (first.lead_conversion_pending()) {
+            ZS_RETURN_IF_ERROR(FinishConversion(call, slot, first.id(), request->lead_id()));
+            first.set_lead_conversion_pending(false);  // what the first call answered
+          }
+          *response = std::move(first);
+          return absl::OkStatus();
+        }
         absl::StatusOr<lv1::Lead> lead = leads_.GetLead(call, request->lead_id());
         if (lead.status().code() == absl::StatusCode::kNotFound) {
+          // A unit or office hears the same of a missing lead as of another's.
+          if (IsUnitScoped(call.principal)) return DeniedRecord();
           return InvalidField("lead_id",
                               absl::StrCat("lead ", request->lead_id(), " does not exist"));
         }
@@ -472,6 +510,8 @@ ServerUnaryReactor* ProjectServiceImpl::ConvertLeadToProject(
             project.set_total_investment_wan_yuan(lead->estimated_investment_wan_yuan());
           }
           if (project.unit_code().empty()) project.set_unit_code(lead->unit_code());
+          project.set_collected_by_code(lead->unit_code().empty() ? lead->office_code()
+                                                                  : lead->unit_code());
           if (project.unit_code().empty()) {
             return InvalidField(
                 "project.unit_code",
@@ -483,8 +523,7 @@ ServerUnaryReactor* ProjectServiceImpl::ConvertLeadToProject(
           }
           v1::Project created;
           ZS_RETURN_IF_ERROR(RunIdempotentTransaction(
-              slot, call.deadline, IdempotencyOf(call, request->request_id(), *request), &created,
-              [&](pqxx::transaction_base& tx) {
+              slot, call.deadline, idempotent, &created, [&](pqxx::transaction_base& tx) {
                 return projects_.CreateFromLead(tx, call, project, &created);
               }));
           project_id = created.id();
@@ -502,7 +541,18 @@ ServerUnaryReactor* ProjectServiceImpl::RepairLeadConversions(
     v1::RepairLeadConversionsResponse* response) {
   return executor_.Run(
       context, "RepairLeadConversions", *request,
-      [=, this](const CallContext& call, ConnectionSlot& slot) {
+      [=, this](const CallContext& call, ConnectionSlot& slot) -> absl::Status {
+        // A retry gets the first run's counts; a new request id runs again.
+        const IdempotentCall idempotent = IdempotencyOf(call, request->request_id(), *request);
+        bool replayed = false;
+        ZS_RETURN_IF_ERROR(RunStatements(slot, call.deadline, [&](pqxx::transaction_base& tx) {
+          response->Clear();
+          absl::StatusOr<bool> done = ReplayCompleted(tx, idempotent, response);
+          if (!done.ok()) return done.status();
+          replayed = *done;
+          return absl::OkStatus();
+        }));
+        if (replayed) return absl::OkStatus();
         std::vector<std::pair<int64_t, int64_t>> pending;
         ZS_RETURN_IF_ERROR(RunTransaction(slot, call.deadline, [&](pqxx::transaction_base& tx) {
           pending = projects_.PendingConversions(tx);
@@ -516,7 +566,12 @@ ServerUnaryReactor* ProjectServiceImpl::RepairLeadConversions(
             response->set_still_pending(response->still_pending() + 1);
           }
         }
-        return absl::OkStatus();
+        const v1::RepairLeadConversionsResponse counts = *response;
+        return RunIdempotentTransaction(slot, call.deadline, idempotent, response,
+                                        [&](pqxx::transaction_base&) {
+                                          *response = counts;
+                                          return absl::OkStatus();
+                                        });
       });
 }
 

@@ -44,6 +44,9 @@ class ProjectServiceImpl final : public v1::ProjectService::CallbackService {
   grpc::ServerUnaryReactor* UpdateProject(grpc::CallbackServerContext* context,
                                           const v1::UpdateProjectRequest* request,
                                           v1::Project* response) override;
+  grpc::ServerUnaryReactor* HandOverProject(grpc::CallbackServerContext* context,
+                                            const v1::HandOverProjectRequest* request,
+                                            v1::Project* response) override;
   grpc::ServerUnaryReactor* StartNegotiation(grpc::CallbackServerContext* context,
                                              const v1::StartNegotiationRequest* request,
                                              v1::Project* response) override;

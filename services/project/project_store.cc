@@ -28,7 +28,7 @@ const char kProjectColumns[] =
     "p.stage, p.drop_reason, p.signed_at_activity_id, "
     "(SELECT COALESCE(sum(f.amount_wan_yuan), 0) FROM funds f WHERE f.project_id = p.id), "
     "p.version, " ZS_MICROS("p.created_at") ", " ZS_MICROS("p.updated_at") ", "
-    "p.lead_conversion_pending";
+    "p.lead_conversion_pending, COALESCE(p.collected_by, '')";
 // clang-format on
 
 void ProjectFromRow(const pqxx::row& row, v1::Project* out) {
@@ -60,6 +60,7 @@ void ProjectFromRow(const pqxx::row& row, v1::Project* out) {
   SetTimestampMicros(row[25], out->mutable_create_time());
   SetTimestampMicros(row[26], out->mutable_update_time());
   out->set_lead_conversion_pending(row[27].as<bool>());
+  out->set_collected_by_code(row[28].as<std::string>());
 }
 
 const char kTransitionColumns[] =
@@ -93,15 +94,17 @@ int64_t InsertProject(pqxx::transaction_base& tx, const v1::Project& p, v1::Stag
           "INSERT INTO projects (name, enterprise_id, lead_id, lead_conversion_pending, industry, "
           "chain_action, park_code, enterprise_type, total_investment_wan_yuan, "
           "planned_sign_date, planned_start_date, planned_completion_date, unit_code, "
-          "leader_code, commander_code, dedicated_person, service_team, stage) VALUES ($1, $2, "
-          "$3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18) RETURNING id",
+          "leader_code, commander_code, dedicated_person, service_team, stage, collected_by) "
+          "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, "
+          "$18, $19) RETURNING id",
           p.name(), p.enterprise_id(), NullIfZero(p.lead_id()), pending,
           static_cast<int>(p.industry()), static_cast<int>(p.chain_action()),
           NullIfEmpty(p.park_code()), static_cast<int>(p.enterprise_type()),
           p.total_investment_wan_yuan(), NullIfEmpty(p.planned_sign_date()),
           NullIfEmpty(p.planned_start_date()), NullIfEmpty(p.planned_completion_date()),
           p.unit_code(), NullIfEmpty(p.leader_code()), NullIfEmpty(p.commander_code()),
-          p.dedicated_person(), p.service_team(), static_cast<int>(stage))[0]
+          p.dedicated_person(), p.service_team(), static_cast<int>(stage),
+          NullIfEmpty(p.collected_by_code()))[0]
       .as<int64_t>();
 }
 
@@ -135,7 +138,9 @@ absl::Status ProjectStore::Create(pqxx::transaction_base& tx, const CallContext&
                         "with the transition RPCs");
   }
   ZS_RETURN_IF_ERROR(ValidateProject(project, directory_));
-  const int64_t id = InsertProject(tx, project, stage, false);
+  v1::Project direct = project;
+  direct.clear_collected_by_code();  // output only: set from a converted lead
+  const int64_t id = InsertProject(tx, direct, stage, false);
   RecordTransition(tx, call,
                    {.project_id = id,
                     .kind = v1::StageTransition::KIND_STAGE_CHANGE,
@@ -217,6 +222,7 @@ absl::Status ProjectStore::List(pqxx::transaction_base& tx, const v1::ListProjec
                    "  AND ($4::text IS NULL OR p.park_code = $4) "
                    "  AND ($5::int IS NULL OR p.industry = $5) "
                    "  AND ($6::bigint IS NULL OR p.id < $6) "
+                   "  AND ($11::text IS NULL OR p.collected_by = $11) "
                    "  AND ($8::int IS NULL OR (p.stage IN (1, 2, 3, 4, 5, 6) AND COALESCE( "
                    "       (SELECT max(le.entry_date) FROM ledger_entries le "
                    "        WHERE le.project_id = p.id), "
@@ -230,7 +236,8 @@ absl::Status ProjectStore::List(pqxx::transaction_base& tx, const v1::ListProjec
       request.stale_ledger_days() > 0 ? std::optional(request.stale_ledger_days()) : std::nullopt,
       TodayInChinaString(),
       request.continuing_in_year() > 0 ? std::optional(request.continuing_in_year())
-                                       : std::nullopt);
+                                       : std::nullopt,
+      NullIfEmpty(request.collected_by_code()));
   FillPage(rows, *page, fingerprint, out->mutable_projects(), out->mutable_next_page_token(),
            ProjectFromRow);
   return absl::OkStatus();
@@ -251,7 +258,7 @@ absl::Status ProjectStore::Update(pqxx::transaction_base& tx,
       ApplyFieldMask(request.project(), request.update_mask(),
                      {"name", "industry", "chain_action", "park_code", "enterprise_type",
                       "total_investment_wan_yuan", "planned_sign_date", "planned_start_date",
-                      "planned_completion_date", "unit_code", "leader_code", "commander_code",
+                      "planned_completion_date", "leader_code", "commander_code",
                       "dedicated_person", "service_team"},
                      &current));
   ZS_RETURN_IF_ERROR(ValidateProject(current, directory_));
@@ -265,17 +272,45 @@ absl::Status ProjectStore::Update(pqxx::transaction_base& tx,
   tx.exec_params0(
       "UPDATE projects SET name = $2, industry = $3, chain_action = $4, park_code = $5, "
       "enterprise_type = $6, total_investment_wan_yuan = $7, planned_sign_date = $8, "
-      "planned_start_date = $9, planned_completion_date = $10, unit_code = $11, "
-      "leader_code = $12, commander_code = $13, dedicated_person = $14, service_team = $15, "
+      "planned_start_date = $9, planned_completion_date = $10, "
+      "leader_code = $11, commander_code = $12, dedicated_person = $13, service_team = $14, "
       "version = version + 1, updated_at = now() WHERE id = $1",
       id, current.name(), static_cast<int>(current.industry()),
       static_cast<int>(current.chain_action()), NullIfEmpty(current.park_code()),
       static_cast<int>(current.enterprise_type()), current.total_investment_wan_yuan(),
       NullIfEmpty(current.planned_sign_date()), NullIfEmpty(current.planned_start_date()),
-      NullIfEmpty(current.planned_completion_date()), current.unit_code(),
-      NullIfEmpty(current.leader_code()), NullIfEmpty(current.commander_code()),
-      current.dedicated_person(), current.service_team());
+      NullIfEmpty(current.planned_completion_date()), NullIfEmpty(current.leader_code()),
+      NullIfEmpty(current.commander_code()), current.dedicated_person(), current.service_team());
   return Get(tx, id, out);
+}
+
+absl::Status ProjectStore::HandOver(pqxx::transaction_base& tx, const CallContext& call,
+                                    const v1::HandOverProjectRequest& request,
+                                    v1::Project* out) const {
+  if (request.etag().empty()) return InvalidField("etag", "is required");
+  if (!directory_.IsUnit(request.unit_code())) {
+    return InvalidField("unit_code", "is not an active unit in the directory");
+  }
+  ZS_RETURN_IF_ERROR(ValidateRequiredText("reason", request.reason(), 500));
+  if (request.project_id() <= 0) return InvalidField("project_id", "is required");
+  const pqxx::result rows = tx.exec_params(
+      "SELECT unit_code, version FROM projects WHERE id = $1 FOR UPDATE", request.project_id());
+  if (rows.empty()) return NotFound("project", request.project_id());
+  ZS_RETURN_IF_ERROR(
+      CheckEtag("project", request.project_id(), request.etag(), rows[0][1].as<int64_t>(), "etag"));
+  const std::string from = rows[0][0].as<std::string>();
+  if (from == request.unit_code()) {
+    return InvalidField("unit_code", "is already the project's responsible unit");
+  }
+  tx.exec_params0(
+      "UPDATE projects SET unit_code = $2, version = version + 1, updated_at = now() "
+      "WHERE id = $1",
+      request.project_id(), request.unit_code());
+  tx.exec_params0(
+      "INSERT INTO project_handovers (project_id, from_unit_code, to_unit_code, reason, actor) "
+      "VALUES ($1, $2, $3, $4, $5)",
+      request.project_id(), from, request.unit_code(), request.reason(), call.principal.id);
+  return Get(tx, request.project_id(), out);
 }
 
 absl::StatusOr<ProjectStore::Locked> ProjectStore::Lock(pqxx::transaction_base& tx, int64_t id,
@@ -292,7 +327,7 @@ absl::StatusOr<ProjectStore::Locked> ProjectStore::Lock(pqxx::transaction_base& 
   if (rows.empty()) return NotFound("project", id);
   Locked locked{static_cast<v1::Stage>(rows[0][0].as<int>()), rows[0][1].as<int64_t>(),
                 rows[0][2].as<int64_t>(), TextOrEmpty(rows[0][3])};
-  if (!etag.empty()) ZS_RETURN_IF_ERROR(CheckEtag("project", id, etag, locked.version));
+  if (!etag.empty()) ZS_RETURN_IF_ERROR(CheckEtag("project", id, etag, locked.version, "etag"));
   return locked;
 }
 
@@ -315,7 +350,7 @@ absl::Status ProjectStore::Move(pqxx::transaction_base& tx, const CallContext& c
   absl::StatusOr<Locked> locked = Lock(tx, move.project_id, move.etag);
   if (!locked.ok()) return locked.status();
   ZS_RETURN_IF_ERROR(CheckTransition(move.project_id, locked->stage, move.to));
-  absl::StatusOr<std::string> date = EffectiveDate("effective_date", move.effective_date, *locked);
+  absl::StatusOr<std::string> date = EffectiveDate(move.date_field, move.effective_date, *locked);
   if (!date.ok()) return date.status();
   int64_t investment = locked->investment;
   if (move.to == v1::STAGE_SIGNED) {

@@ -21,10 +21,11 @@ struct StageMove {
   int64_t project_id = 0;
   std::string etag = {};  // optional: checked when given
   v1::Stage to = v1::STAGE_UNSPECIFIED;
-  std::string effective_date = {};         // defaults to today
-  int64_t signed_investment_wan_yuan = 0;  // SignProject only
-  int64_t activity_id = 0;                 // SignProject: the event it was signed at
-  std::string reason = {};                 // DropProject
+  std::string effective_date = {};            // defaults to today
+  std::string date_field = "effective_date";  // the request's name for it, for errors
+  int64_t signed_investment_wan_yuan = 0;     // SignProject only
+  int64_t activity_id = 0;                    // SignProject: the event it was signed at
+  std::string reason = {};                    // DropProject
 };
 
 class ProjectStore {
@@ -47,6 +48,9 @@ class ProjectStore {
                     v1::ListProjectsResponse* out) const;
   absl::Status Update(pqxx::transaction_base& tx, const v1::UpdateProjectRequest& request,
                       v1::Project* out) const;
+  // Moves the project to another responsible unit, recording the hand-over.
+  absl::Status HandOver(pqxx::transaction_base& tx, const CallContext& call,
+                        const v1::HandOverProjectRequest& request, v1::Project* out) const;
   absl::Status Move(pqxx::transaction_base& tx, const CallContext& call, const StageMove& move,
                     v1::Project* out) const;
   absl::Status RecordCapitalIncrease(pqxx::transaction_base& tx, const CallContext& call,

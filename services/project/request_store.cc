@@ -86,6 +86,7 @@ absl::Status RequestStore::Get(pqxx::transaction_base& tx, int64_t id,
 
 absl::Status RequestStore::List(pqxx::transaction_base& tx,
                                 const v1::ListEnterpriseRequestsRequest& request,
+                                const std::string& leader_code,
                                 v1::ListEnterpriseRequestsResponse* out) const {
   if (!v1::RequestState_IsValid(request.state())) return InvalidField("state", "unknown value");
   const std::string fingerprint = ListFingerprint(request);
@@ -99,9 +100,13 @@ absl::Status RequestStore::List(pqxx::transaction_base& tx,
                    "  AND ($3::text IS NULL OR unit_code = $3) "
                    "  AND ($4::int IS NULL OR state = $4) "
                    "  AND (NOT $5 OR (state IN (1, 2) AND due_date < $1::date)) "
-                   "  AND ($6::bigint IS NULL OR id < $6) ORDER BY id DESC LIMIT $7"),
+                   "  AND ($6::bigint IS NULL OR id < $6) "
+                   "  AND ($8::text IS NULL OR project_id IN (SELECT p.id FROM projects p "
+                   "       WHERE p.leader_code = $8 OR p.commander_code = $8)) "
+                   "ORDER BY id DESC LIMIT $7"),
       TodayInChinaString(), NullIfZero(request.project_id()), NullIfEmpty(request.unit_code()),
-      NullIfZero(request.state()), request.overdue_only(), page->after_id, page->limit + 1);
+      NullIfZero(request.state()), request.overdue_only(), page->after_id, page->limit + 1,
+      NullIfEmpty(leader_code));
   FillPage(rows, *page, fingerprint, out->mutable_enterprise_requests(),
            out->mutable_next_page_token(), RequestFromRow);
   return absl::OkStatus();
@@ -120,7 +125,7 @@ absl::Status RequestStore::Move(pqxx::transaction_base& tx, int64_t id, const st
       tx.exec_params("SELECT state, version FROM enterprise_requests WHERE id = $1 FOR UPDATE", id);
   if (rows.empty()) return NotFound("enterprise request", id);
   if (!etag.empty()) {
-    ZS_RETURN_IF_ERROR(CheckEtag("enterprise_request", id, etag, rows[0][1].as<int64_t>()));
+    ZS_RETURN_IF_ERROR(CheckEtag("enterprise_request", id, etag, rows[0][1].as<int64_t>(), "etag"));
   }
   const auto state = static_cast<v1::RequestState>(rows[0][0].as<int>());
   const bool allowed =

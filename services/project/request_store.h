@@ -21,8 +21,10 @@ class RequestStore {
   absl::Status Create(pqxx::transaction_base& tx, const v1::CreateEnterpriseRequestRequest& request,
                       v1::EnterpriseRequest* out) const;
   absl::Status Get(pqxx::transaction_base& tx, int64_t id, v1::EnterpriseRequest* out) const;
+  // `leader_code` non-empty: only requests of the projects that leader
+  // sub-contracts or commands.
   absl::Status List(pqxx::transaction_base& tx, const v1::ListEnterpriseRequestsRequest& request,
-                    v1::ListEnterpriseRequestsResponse* out) const;
+                    const std::string& leader_code, v1::ListEnterpriseRequestsResponse* out) const;
   // OPEN → IN_PROGRESS, OPEN/IN_PROGRESS → SETTLED or REJECTED (with a reason).
   absl::Status Move(pqxx::transaction_base& tx, int64_t id, const std::string& etag,
                     v1::RequestState to, const std::string& resolution,

@@ -27,6 +27,7 @@ int main(int argc, char** argv) {
       {.name = "reporting",
        .schema = "",
        .default_listen = "127.0.0.1:7104",
+       .grpc_service = "zhaoshang.reporting.v1.ReportingService",
        .migrations = nullptr,
        .make_service =
            [&sources](const zs::ServiceEnv& env) {

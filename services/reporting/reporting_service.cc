@@ -131,7 +131,9 @@ ServerUnaryReactor* ReportingServiceImpl::ExportPeriodReport(
           }
         }
         rv1::PeriodReport report;
-        ZS_RETURN_IF_ERROR(BuildReport(call, report_request, &report));
+        if (absl::Status built = BuildReport(call, report_request, &report); !built.ok()) {
+          return WithFieldPrefix(built, "report");
+        }
         ExportHeading heading = heading_;
         heading.date = TodayInChina();
         const std::string base = absl::StrCat("招商引资统计_", report.period().start_date(), "_",

@@ -97,6 +97,7 @@ absl::Status DirectoryStore::CreateUnit(pqxx::transaction_base& tx,
 
 absl::Status DirectoryStore::UpdateUnit(pqxx::transaction_base& tx,
                                         const v1::UpdateUnitRequest& request, v1::Unit* out) const {
+  if (request.unit().code().empty()) return InvalidField("unit.code", "is required");
   v1::Unit current;
   ZS_RETURN_IF_ERROR(GetUnit(tx, request.unit().code(), &current));
   const int64_t version =

@@ -22,6 +22,7 @@ int main(int argc, char** argv) {
   return zs::RunServiceMain({.name = "supervision",
                              .schema = "supervision",
                              .default_listen = "127.0.0.1:7103",
+                             .grpc_service = "zhaoshang.supervision.v1.SupervisionService",
                              .migrations = &zs::supervision::kMigrations,
                              .make_service =
                                  [&sources](const zs::ServiceEnv& env) {

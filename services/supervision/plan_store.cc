@@ -11,8 +11,9 @@
 namespace zs::supervision {
 namespace {
 
-absl::Status ValidateYear(int year) {
-  if (year < 2000 || year > 2100) return InvalidField("year", "must be between 2000 and 2100");
+// `field`: where the request carries the year ("year", "targets.year").
+absl::Status ValidateYear(absl::string_view field, int year) {
+  if (year < 2000 || year > 2100) return InvalidField(field, "must be between 2000 and 2100");
   return absl::OkStatus();
 }
 
@@ -31,7 +32,7 @@ absl::Status ValidateTargets(absl::string_view field,
 
 absl::Status PlanStore::ListCategories(pqxx::transaction_base& tx, int year,
                                        v1::ListTargetCategoriesResponse* out) const {
-  ZS_RETURN_IF_ERROR(ValidateYear(year));
+  ZS_RETURN_IF_ERROR(ValidateYear("year", year));
   std::map<std::string, v1::TargetCategory*> by_code;
   for (const pqxx::row& row : tx.exec_params(
            "SELECT code, name FROM target_categories WHERE year = $1 ORDER BY code", year)) {
@@ -58,7 +59,7 @@ absl::Status PlanStore::UpsertCategory(pqxx::transaction_base& tx,
   const v1::TargetCategory& category = request.category();
   ZS_RETURN_IF_ERROR(ValidateRequiredText("category.code", category.code(), 20));
   ZS_RETURN_IF_ERROR(ValidateRequiredText("category.name", category.name(), 100));
-  ZS_RETURN_IF_ERROR(ValidateYear(category.year()));
+  ZS_RETURN_IF_ERROR(ValidateYear("category.year", category.year()));
   ZS_RETURN_IF_ERROR(ValidateTargets("category.defaults", category.defaults()));
   tx.exec_params0(
       "INSERT INTO target_categories (code, year, name) VALUES ($1, $2, $3) "
@@ -80,7 +81,7 @@ absl::Status PlanStore::SetUnitTargets(pqxx::transaction_base& tx,
                                        const v1::SetUnitTargetsRequest& request,
                                        v1::UnitTargets* out) const {
   const v1::UnitTargets& targets = request.targets();
-  ZS_RETURN_IF_ERROR(ValidateYear(targets.year()));
+  ZS_RETURN_IF_ERROR(ValidateYear("targets.year", targets.year()));
   if (tx.exec_params("SELECT 1 FROM units WHERE code = $1", targets.unit_code()).empty()) {
     return InvalidField("targets.unit_code",
                         absl::StrCat("unknown unit '", targets.unit_code(), "'"));
@@ -100,7 +101,7 @@ absl::Status PlanStore::SetUnitTargets(pqxx::transaction_base& tx,
 
 absl::Status PlanStore::GetUnitTargets(pqxx::transaction_base& tx, const std::string& unit_code,
                                        int year, v1::UnitTargets* out) const {
-  ZS_RETURN_IF_ERROR(ValidateYear(year));
+  ZS_RETURN_IF_ERROR(ValidateYear("year", year));
   if (tx.exec_params("SELECT 1 FROM units WHERE code = $1", unit_code).empty()) {
     return absl::NotFoundError(absl::StrCat("unit '", unit_code, "' is not in the directory"));
   }

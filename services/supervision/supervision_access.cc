@@ -44,9 +44,10 @@ const AccessPolicy& SupervisionAccessPolicy() {
 
 absl::Status RequireOwnTask(pqxx::transaction_base& tx, const Principal& principal,
                             int64_t task_id) {
-  if (!IsUnitScoped(principal)) return absl::OkStatus();
+  // No id names no record: the store's INVALID_ARGUMENT reveals nothing.
+  if (!IsUnitScoped(principal) || task_id <= 0) return absl::OkStatus();
   const pqxx::result row = tx.exec_params("SELECT unit_code FROM tasks WHERE id = $1", task_id);
-  if (row.empty()) return absl::OkStatus();
+  if (row.empty()) return DeniedRecord();  // the same answer as for another's record
   return RequireOwnRecord(principal, row[0][0].as<std::string>());
 }
 

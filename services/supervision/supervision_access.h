@@ -14,7 +14,8 @@ namespace zs::supervision {
 
 const AccessPolicy& SupervisionAccessPolicy();
 
-// For an existing task: units act on their own (missing: the store's NOT_FOUND).
+// For a task: units act on their own; to them a missing task is
+// PERMISSION_DENIED like another's (the bureau gets the store's NOT_FOUND).
 absl::Status RequireOwnTask(pqxx::transaction_base& tx, const Principal& principal,
                             int64_t task_id);
 

@@ -74,13 +74,13 @@ absl::Status ValidateScoringRules(const v1::ScoringRules& rules) {
     }
   }
   for (const auto& deduction : rules.deductions()) {
-    if (deduction.reason().empty() || !(deduction.points() >= 0)) {
-      return InvalidField("rules.deductions", "each needs a reason and non-negative points");
+    if (deduction.reason().empty() || !(deduction.points() >= 0 && deduction.points() <= 1000)) {
+      return InvalidField("rules.deductions", "each needs a reason and points 0..1000");
     }
   }
   for (const auto& [metric, weight] : rules.metric_weights()) {
-    if (!v1::Metric_IsValid(metric) || metric == 0 || !(weight >= 0)) {
-      return InvalidField("rules.metric_weights", "weights are per known metric and >= 0");
+    if (!v1::Metric_IsValid(metric) || metric == 0 || !(weight >= 0 && weight <= 1000)) {
+      return InvalidField("rules.metric_weights", "weights are per known metric and 0..1000");
     }
   }
   return absl::OkStatus();
@@ -112,10 +112,17 @@ void ScoreAndRank(const v1::ScoringRules& rules, std::vector<v1::UnitProgress>* 
     const double base = weights > 0 ? weighted / weights : 0;
     unit.set_score(std::round((base - unit.penalty_points() + unit.reward_points()) * 100) / 100);
   }
-  std::sort(units->begin(), units->end(), [](const auto& a, const auto& b) {
-    if (a.score() != b.score()) return a.score() > b.score();
-    const double ca = CappedCompletionSum(a), cb = CappedCompletionSum(b);
-    if (ca != cb) return ca > cb;
+  // A total order whatever the numbers: a score that is not a number (from
+  // rules stored before weights had to be finite) ranks last instead of
+  // making the order arbitrary.
+  auto descending = [](double x) {
+    return std::isnan(x) ? std::make_pair(1, 0.0) : std::make_pair(0, -x);
+  };
+  std::sort(units->begin(), units->end(), [&](const auto& a, const auto& b) {
+    const auto sa = descending(a.score()), sb = descending(b.score());
+    if (sa != sb) return sa < sb;
+    const auto ca = descending(CappedCompletionSum(a)), cb = descending(CappedCompletionSum(b));
+    if (ca != cb) return ca < cb;
     return a.unit_code() < b.unit_code();
   });
   for (size_t i = 0; i < units->size(); ++i) (*units)[i].set_rank(static_cast<int>(i) + 1);

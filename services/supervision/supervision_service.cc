@@ -265,10 +265,10 @@ ServerUnaryReactor* SupervisionServiceImpl::Publish(CallbackServerContext* conte
   return executor_.Run(
       context, method, request,
       [=, this, &request](const CallContext& call, ConnectionSlot& slot) -> absl::Status {
-        if (!period.ok()) return period.status();
         const std::string request_id = request.GetReflection()->GetString(
             request, request.GetDescriptor()->FindFieldByName("request_id"));
         ZS_RETURN_IF_ERROR(ValidateRequestId(request_id));
+        if (!period.ok()) return period.status();
         if (period->end_date() >= TodayInChinaString()) {
           return FailedPrecondition(
               "PERIOD_NOT_ENDED",

@@ -8,9 +8,11 @@
 #include <grpcpp/generic/generic_stub.h>
 #include <gtest/gtest.h>
 
+#include <functional>
 #include <future>
 #include <map>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "absl/strings/match.h"
@@ -21,8 +23,10 @@
 #include "services/project/project_access.h"
 #include "services/reporting/reporting_service.h"
 #include "services/supervision/supervision_access.h"
+#include "tests/lead/lead_test_util.h"
 #include "tests/security/security_support.h"
 #include "tests/support/identity_server.h"
+#include "tests/support/project_server.h"
 #include "tests/support/reporting_server.h"
 #include "tests/support/supervision_server.h"
 
@@ -72,6 +76,7 @@ const std::map<std::string, std::string> kAllowed = {
     {"ProjectService.GetProject", "ASUOLV"},
     {"ProjectService.ListProjects", "ASUOLV"},
     {"ProjectService.UpdateProject", "ASUO"},
+    {"ProjectService.HandOverProject", "AS"},
     {"ProjectService.ConvertLeadToProject", "ASUO"},
     {"ProjectService.StartNegotiation", "ASUO"},
     {"ProjectService.SignProject", "ASUO"},
@@ -91,8 +96,8 @@ const std::map<std::string, std::string> kAllowed = {
     {"ProjectService.RecordFunds", "ASUO"},
     {"ProjectService.ListFunds", "ASUOLV"},
     {"ProjectService.CreateEnterpriseRequest", "ASUO"},
-    {"ProjectService.GetEnterpriseRequest", "ASUO"},
-    {"ProjectService.ListEnterpriseRequests", "ASUOV"},
+    {"ProjectService.GetEnterpriseRequest", "ASUOL"},
+    {"ProjectService.ListEnterpriseRequests", "ASUOLV"},
     {"ProjectService.StartEnterpriseRequest", "ASUO"},
     {"ProjectService.SettleEnterpriseRequest", "ASUO"},
     {"ProjectService.RejectEnterpriseRequest", "ASUO"},
@@ -252,6 +257,153 @@ TEST(AccessMatrix, EveryRpcForEveryKindOfPrincipal) {
   }
   // 7 principals × every RPC; the split is the spec's, printed for the record.
   std::printf("access matrix: %d allowed, %d refused by the role table\n", allowed, denied);
+  SetOutboundIdentity({});
+}
+
+// Row scoping as work is shared, principal × RPC on real records: Fujian's
+// office collected the lead that became town-wenshi's project, which
+// leader-deputy-head-2 sub-contracts; the project has an enterprise request
+// assigned to town-wenshi. Letters as above; U is town-daliu (not the
+// project's unit), O is Fujian, C is Chengdu. A letter marks who reaches the
+// record: a single-record call is not PERMISSION_DENIED, a list holds it.
+TEST(AccessMatrix, SharedWorkForEveryKindOfPrincipal) {
+  namespace pv1 = ::zhaoshang::project::v1;
+  TokenAuthority authority;
+  SetOutboundIdentity({.service = "zs-test-service", .token = authority.Token(ServiceAccount())});
+  ProjectServer server(absl::Seconds(3), authority.gatekeeper());
+  auto as = [&](const Principal& p) { return authority.Context(p); };
+
+  lv1::Enterprise enterprise;
+  ASSERT_TRUE(server.lead()
+                  .stub()
+                  .CreateEnterprise(as(OfficeStaff()).get(),
+                                    EnterpriseRequest("share-e", "闽南共享科技"), &enterprise)
+                  .ok());
+  lv1::Lead lead;
+  ASSERT_TRUE(
+      server.lead()
+          .stub()
+          .CreateLead(as(OfficeStaff()).get(), LeadRequest("share-lead", enterprise.id()), &lead)
+          .ok());
+  pv1::ConvertLeadToProjectRequest convert;
+  convert.set_request_id("share-convert");
+  convert.set_lead_id(lead.id());
+  convert.mutable_project()->set_unit_code("town-wenshi");
+  convert.mutable_project()->set_leader_code("leader-deputy-head-2");
+  convert.mutable_project()->set_park_code("park-medical");
+  pv1::Project project;
+  grpc::Status status =
+      server.stub().ConvertLeadToProject(as(BureauStaff()).get(), convert, &project);
+  ASSERT_TRUE(status.ok()) << status.error_message();
+  EXPECT_EQ(project.collected_by_code(), "office-fujian");
+  pv1::CreateEnterpriseRequestRequest raise;
+  raise.set_request_id("share-request");
+  raise.mutable_enterprise_request()->set_project_id(project.id());
+  raise.mutable_enterprise_request()->set_category("用地");
+  raise.mutable_enterprise_request()->set_content("协调土地指标");
+  raise.mutable_enterprise_request()->set_unit_code("town-wenshi");
+  raise.mutable_enterprise_request()->set_time_limit_working_days(5);
+  pv1::EnterpriseRequest ticket;
+  status = server.stub().CreateEnterpriseRequest(as(BureauStaff()).get(), raise, &ticket);
+  ASSERT_TRUE(status.ok()) << status.error_message();
+
+  int call = 0;
+  auto reached = [](const grpc::Status& s) {
+    return s.error_code() != grpc::StatusCode::PERMISSION_DENIED;
+  };
+  using Attempt = std::function<bool(grpc::ClientContext*)>;
+  const std::vector<std::tuple<std::string, std::string, Attempt>> rows = {
+      {"GetProject", "ASOLV",
+       [&](grpc::ClientContext* c) {
+         pv1::GetProjectRequest r;
+         r.set_id(project.id());
+         pv1::Project out;
+         return reached(server.stub().GetProject(c, r, &out));
+       }},
+      {"ListProjects (default list)", "ASOLV",
+       [&](grpc::ClientContext* c) {
+         pv1::ListProjectsResponse out;
+         if (!server.stub().ListProjects(c, {}, &out).ok()) return false;
+         for (const auto& p : out.projects()) {
+           if (p.id() == project.id()) return true;
+         }
+         return false;
+       }},
+      {"ListLedgerEntries", "ASOL",
+       [&](grpc::ClientContext* c) {
+         pv1::ListLedgerEntriesRequest r;
+         r.set_project_id(project.id());
+         pv1::ListLedgerEntriesResponse out;
+         return reached(server.stub().ListLedgerEntries(c, r, &out));
+       }},
+      {"AddLedgerEntry", "ASO",
+       [&](grpc::ClientContext* c) {
+         pv1::AddLedgerEntryRequest r;
+         r.set_request_id(absl::StrCat("share-ledger-", ++call));
+         r.mutable_entry()->set_project_id(project.id());
+         r.mutable_entry()->set_kind(pv1::LedgerEntry::KIND_PROGRESS);
+         r.mutable_entry()->set_content("客商回访");
+         pv1::LedgerEntry out;
+         return reached(server.stub().AddLedgerEntry(c, r, &out));
+       }},
+      {"UpdateProject", "AS",
+       [&](grpc::ClientContext* c) {
+         pv1::UpdateProjectRequest r;
+         r.set_request_id(absl::StrCat("share-update-", ++call));
+         r.mutable_project()->set_id(project.id());
+         r.mutable_project()->set_etag("\"0\"");
+         r.mutable_project()->set_name("改名");
+         r.mutable_update_mask()->add_paths("name");
+         pv1::Project out;
+         return reached(server.stub().UpdateProject(c, r, &out));
+       }},
+      {"RecordFunds", "AS",
+       [&](grpc::ClientContext* c) {
+         pv1::RecordFundsRequest r;
+         r.set_request_id(absl::StrCat("share-funds-", ++call));
+         r.mutable_funds()->set_project_id(project.id());
+         pv1::FundsRecord out;
+         return reached(server.stub().RecordFunds(c, r, &out));
+       }},
+      {"GetEnterpriseRequest", "ASL",
+       [&](grpc::ClientContext* c) {
+         pv1::GetEnterpriseRequestRequest r;
+         r.set_id(ticket.id());
+         pv1::EnterpriseRequest out;
+         return reached(server.stub().GetEnterpriseRequest(c, r, &out));
+       }},
+      {"ListEnterpriseRequests (default list)", "ASLV",
+       [&](grpc::ClientContext* c) {
+         pv1::ListEnterpriseRequestsResponse out;
+         if (!server.stub().ListEnterpriseRequests(c, {}, &out).ok()) return false;
+         for (const auto& r : out.enterprise_requests()) {
+           if (r.id() == ticket.id()) return true;
+         }
+         return false;
+       }},
+      {"StartEnterpriseRequest", "AS",
+       [&](grpc::ClientContext* c) {
+         pv1::StartEnterpriseRequestRequest r;
+         r.set_request_id(absl::StrCat("share-start-", ++call));
+         r.set_id(ticket.id());
+         r.set_etag("\"0\"");
+         pv1::EnterpriseRequest out;
+         return reached(server.stub().StartEnterpriseRequest(c, r, &out));
+       }},
+  };
+  const std::vector<std::pair<char, Principal>> principals = {
+      {'A', Admin()},         {'S', BureauStaff()},      {'U', UnitStaff()},
+      {'O', OfficeStaff()},   {'C', OtherOfficeStaff()}, {'L', Leader()},
+      {'V', ServiceAccount()}};
+  for (const auto& [label, who, attempt] : rows) {
+    const std::string spec = absl::StrCat("ProjectService.", label.substr(0, label.find(' ')));
+    for (const auto& [letter, principal] : principals) {
+      const char role_letter = letter == 'C' ? 'O' : letter;
+      if (kAllowed.at(spec).find(role_letter) == std::string::npos) continue;  // role table
+      EXPECT_EQ(attempt(as(principal).get()), who.find(letter) != std::string::npos)
+          << label << " as " << principal.id;
+    }
+  }
   SetOutboundIdentity({});
 }
 

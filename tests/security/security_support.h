@@ -25,6 +25,7 @@ class TokenAuthority {
   ~TokenAuthority();
 
   const Gatekeeper& gatekeeper() const { return *gatekeeper_; }
+  Gatekeeper& mutable_gatekeeper() { return *gatekeeper_; }
   const std::string& revoked_file() const { return revoked_file_; }
   const TokenSigner& signer() const { return *signer_; }
   // Files holding the signing key (for zsctl) and its public key (for

@@ -19,7 +19,8 @@ LeadServer::LeadServer(std::shared_ptr<TestDatabase> database, int port, const D
       report_pool_(database_->service_conninfo(), 2, 1024),
       service_(pool_, report_pool_, directory, absl::Seconds(30), gatekeeper, projects) {
   absl::StatusOr<std::unique_ptr<GrpcServer>> server =
-      GrpcServer::Start({.listen_address = absl::StrCat("127.0.0.1:", port)}, {&service_});
+      GrpcServer::Start({.listen_address = absl::StrCat("127.0.0.1:", port)},
+                        {{&service_, "zhaoshang.lead.v1.LeadService"}});
   if (!server.ok()) throw std::runtime_error(std::string(server.status().message()));
   server_ = std::move(*server);
   channel_ = grpc::CreateChannel(absl::StrCat("127.0.0.1:", server_->port()),

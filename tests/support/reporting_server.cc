@@ -12,8 +12,8 @@ ReportingServer::ReportingServer(const Gatekeeper& gatekeeper)
       pool_("", 4, 1024),
       report_pool_("", 2, 1024),
       service_(pool_, report_pool_, sources_, absl::Seconds(30), absl::Minutes(5), gatekeeper) {
-  absl::StatusOr<std::unique_ptr<GrpcServer>> server =
-      GrpcServer::Start({.listen_address = "127.0.0.1:0"}, {&service_});
+  absl::StatusOr<std::unique_ptr<GrpcServer>> server = GrpcServer::Start(
+      {.listen_address = "127.0.0.1:0"}, {{&service_, "zhaoshang.reporting.v1.ReportingService"}});
   if (!server.ok()) throw std::runtime_error(std::string(server.status().message()));
   server_ = std::move(*server);
   channel_ = grpc::CreateChannel(absl::StrCat("127.0.0.1:", server_->port()),

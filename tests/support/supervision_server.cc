@@ -14,7 +14,8 @@ SupervisionServer::SupervisionServer(const Gatekeeper& gatekeeper)
       pool_(database_.service_conninfo(), 4, 1024),
       service_(pool_, sources_, absl::Seconds(30), gatekeeper) {
   absl::StatusOr<std::unique_ptr<GrpcServer>> server =
-      GrpcServer::Start({.listen_address = "127.0.0.1:0"}, {&service_});
+      GrpcServer::Start({.listen_address = "127.0.0.1:0"},
+                        {{&service_, "zhaoshang.supervision.v1.SupervisionService"}});
   if (!server.ok()) throw std::runtime_error(std::string(server.status().message()));
   server_ = std::move(*server);
   stub_ = zhaoshang::supervision::v1::SupervisionService::NewStub(grpc::CreateChannel(

@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
 namespace zs::supervision {
 namespace {
 
@@ -76,6 +80,41 @@ TEST(Scoring, WeightsAreData) {
   std::vector<v1::UnitProgress> units = {Unit("u", {{10, 10}, {10, 0}})};
   ScoreAndRank(rules, &units);
   EXPECT_EQ(units[0].score(), 25);  // (100 × 1 + 0 × 3) / 4
+}
+
+TEST(Scoring, NumbersInTheRulesAreFiniteAndBounded) {
+  for (double bad : {std::numeric_limits<double>::infinity(), std::nan(""), 1e6, -1.0}) {
+    v1::ScoringRules rules = DefaultScoringRules(2026);
+    (*rules.mutable_metric_weights())[2] = bad;
+    EXPECT_FALSE(ValidateScoringRules(rules).ok()) << "weight " << bad;
+    rules = DefaultScoringRules(2026);
+    rules.mutable_deductions(0)->set_points(bad);
+    EXPECT_FALSE(ValidateScoringRules(rules).ok()) << "deduction " << bad;
+  }
+  EXPECT_TRUE(ValidateScoringRules(DefaultScoringRules(2026)).ok());
+}
+
+// Rules stored before weights had to be finite can still make a score NaN:
+// the order stays total (NaN last, then by completion and code), the same
+// for any input order.
+TEST(Scoring, TheRankingIsATotalOrderEvenWithScoresThatAreNotNumbers) {
+  v1::ScoringRules rules = DefaultScoringRules(2026);
+  (*rules.mutable_metric_weights())[1] = std::numeric_limits<double>::infinity();
+  std::vector<std::string> first;
+  for (int rotation = 0; rotation < 4; ++rotation) {
+    std::vector<v1::UnitProgress> units = {
+        Unit("town-b", {{10, 10}, {10, 4}}), Unit("town-a", {{10, 10}, {10, 4}}),
+        Unit("park-c", {{0, 9}, {10, 6}}),  // no trip target: a finite score
+        Unit("dept-d", {{10, 20}, {0, 5}})};
+    std::rotate(units.begin(), units.begin() + rotation, units.end());
+    ScoreAndRank(rules, &units);
+    std::vector<std::string> order;
+    for (const auto& u : units) order.push_back(u.unit_code());
+    EXPECT_EQ(order.front(), "park-c");
+    if (rotation == 0) first = order;
+    EXPECT_EQ(order, first) << "rotation " << rotation;
+  }
+  EXPECT_EQ(first, (std::vector<std::string>{"park-c", "town-a", "town-b", "dept-d"}));
 }
 
 }  // namespace
