@@ -32,6 +32,15 @@ struct GatekeeperConfig {
   int burst = 0;
 };
 
+// Why a call was refused at the door, for the log line and the metrics;
+// never the token itself.
+struct AdmissionFailure {
+  // missing_token, invalid_token, expired_token, revoked_token,
+  // missing_principal (development metadata), rate_limited
+  std::string reason;
+  std::string token_id;  // the refused token's jti, as it claims; may be empty
+};
+
 class Gatekeeper {
  public:
   static absl::StatusOr<std::unique_ptr<Gatekeeper>> Create(GatekeeperConfig config);
@@ -40,7 +49,9 @@ class Gatekeeper {
 
   // UNAUTHENTICATED for a missing, malformed, forged, expired or revoked
   // token; RESOURCE_EXHAUSTED when the principal is over its rate.
-  absl::StatusOr<Principal> Admit(const grpc::ServerContextBase& context) const;
+  // `failure`, when given, learns why a refused call was refused.
+  absl::StatusOr<Principal> Admit(const grpc::ServerContextBase& context,
+                                  AdmissionFailure* failure = nullptr) const;
 
   bool verifies_tokens() const { return !config_.token_verifier.empty(); }
   // The public keys it trusts (what an issuer publishes beside its own).
@@ -48,7 +59,8 @@ class Gatekeeper {
 
  private:
   explicit Gatekeeper(GatekeeperConfig config) : config_(std::move(config)) {}
-  absl::StatusOr<Principal> Authenticate(const grpc::ServerContextBase& context) const;
+  absl::StatusOr<Principal> Authenticate(const grpc::ServerContextBase& context,
+                                         AdmissionFailure& failure) const;
   absl::StatusOr<TokenClaims> Verify(absl::string_view token, absl::Time now) const;
   bool IsRevoked(const std::string& token_id) const;
   absl::Status ReloadRevocations() const;
