@@ -91,15 +91,14 @@ TEST_F(RotationTest, ARenewedCertificateIsServedWithoutARestart) {
   Replace("old/server.key", "mounted/tls.key");
 
   TestDatabase database("lead", lead::kMigrations);
-  const std::string key_file = File("token.key");
-  std::ofstream(key_file) << kTestTokenKey << "\n";
+  TokenAuthority authority;
   const std::string address = absl::StrCat("127.0.0.1:", FreeLoopbackPort());
   const std::string health = absl::StrCat("127.0.0.1:", FreeLoopbackPort());
   ChildProcess service(
       ZS_LEAD_BINARY,
       {"--listen=" + address, "--health_listen=" + health,
        "--tls_cert_file=" + File("mounted/tls.crt"), "--tls_key_file=" + File("mounted/tls.key"),
-       "--tls_reload_seconds=1", "--token_key_file=" + key_file,
+       "--tls_reload_seconds=1", "--token_public_keys_file=" + authority.public_keys_file(),
        "--db_conninfo=" + database.conninfo(), "--db_pool_size=1", "--migrate=off"});
   ASSERT_TRUE(WaitUntilServing(health, 10'000));
   const pid_t pid = service.pid();
