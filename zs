@@ -15,6 +15,11 @@
 #                console's (the cockpit on the demo district, in chromium)
 #   ./zs package the office client as a Debian package:
 #                build/package/zsctl_VERSION-1_ARCH.deb
+#   ./zs drill   the restore drill: a private PostgreSQL archiving WAL, a
+#                base backup, records written, a later write, a
+#                point-in-time restore between them into a new data
+#                directory, the services started on it; exits non-zero
+#                unless the earlier records are all there and the later not
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -26,12 +31,12 @@ RUN_PG_PORT="${ZS_PG_PORT:-54329}"
 
 DEBIAN_PACKAGES=(
   cmake ninja-build g++ clang libclang-rt-14-dev pkg-config
-  libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler
+  libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler prometheus-cpp-dev
   libabsl-dev libpqxx-dev libgtest-dev libgmock-dev libspdlog-dev libssl-dev libxlsxwriter-dev libjwt-dev libsodium-dev libcli11-dev libinih-dev libcsv-dev openssl
   libzip-dev libexpat1-dev libicu-dev
   golang-github-gogo-googleapis-dev libcpp-httplib-dev
   postgresql-15 postgresql-client-15
-  curl python3 python3-grpcio python3-protobuf python3-openpyxl python3-yaml
+  curl python3 python3-grpcio python3-protobuf python3-openpyxl python3-yaml python3-prometheus-client
   chromium fonts-wqy-microhei
   dpkg-dev file
 )
@@ -209,14 +214,17 @@ make_token_keys() {
   [ -f "$1/token-public.pem" ] || openssl pkey -in "$1/token-signing.pem" -pubout -out "$1/token-public.pem"
 }
 
-# prepare_database PORT: the zhaoshang database and the services' own roles,
-# each with rights on its own schema only (deploy/k8s/base/db/service_roles.sql).
+# prepare_database PORT: the zhaoshang database, the services' own roles,
+# each with rights on its own schema only (deploy/k8s/base/db/service_roles.sql),
+# and the insert-only audit trail they write to (deploy/k8s/base/db/audit.sql).
 prepare_database() {
   "$PG_BIN/psql" -h 127.0.0.1 -p "$1" -U zs -d postgres -qtAc \
     "SELECT 1 FROM pg_database WHERE datname = 'zhaoshang'" | grep -q 1 ||
     "$PG_BIN/createdb" -h 127.0.0.1 -p "$1" -U zs zhaoshang
   "$PG_BIN/psql" -h 127.0.0.1 -p "$1" -U zs -d zhaoshang -q -v ON_ERROR_STOP=1 \
     <"$ROOT/deploy/k8s/base/db/service_roles.sql" >/dev/null
+  "$PG_BIN/psql" -h 127.0.0.1 -p "$1" -U zs -d zhaoshang -q -v ON_ERROR_STOP=1 \
+    <"$ROOT/deploy/k8s/base/db/audit.sql" >/dev/null
 }
 
 # The services `run` and `bench` start, in port order (BASE_PORT+1 …).
@@ -432,6 +440,123 @@ cmd_console() {
   return $rc
 }
 
+# --- drill ----------------------------------------------------------------------
+cmd_drill() {
+  [ "${1:-}" = "--no-build" ] || build
+  local dir started=$SECONDS
+  dir="$(mktemp -d /tmp/zs-drill.XXXXXX)"
+  chmod 755 "$dir"
+  mkdir -p "$dir/archive" "$dir/logs"
+  [ "$(id -u)" -eq 0 ] && chown postgres: "$dir/archive"
+  DRILL_DIR="$dir" DRILL_PIDS=()
+  trap 'for p in "${DRILL_PIDS[@]}"; do kill -TERM "$p" 2>/dev/null; done; wait 2>/dev/null
+        pg_stop "$DRILL_DIR/primary"; pg_stop "$DRILL_DIR/restored"; rm -rf "$DRILL_DIR"' EXIT
+  local port; port="$(free_port)"
+  # What production's CloudNativePG does with barman: every finished WAL
+  # segment copied to the archive (here a directory, there object storage).
+  pg_start "$dir/primary" "$port" "-c wal_level=replica -c archive_mode=on \
+    -c archive_command='test ! -f $dir/archive/%f && cp %p $dir/archive/%f' -c archive_timeout=60"
+  prepare_database "$port"
+  local psql=("$PG_BIN/psql" -h 127.0.0.1 -U zs -d zhaoshang -qAt -v ON_ERROR_STOP=1)
+  say "drill: base backup of the primary (pg_basebackup)"
+  # (-X none: the backup's WAL comes from the archive, as in production;
+  # the socket it skips lives in the data directory here)
+  as_pg_owner "$PG_BIN/pg_basebackup" -h 127.0.0.1 -p "$port" -U zs -D "$dir/base" -Fp \
+    -X none -c fast 2> >(grep -v 'skipping special file' >&2)
+
+  # Signed tokens as in production (see cmd_run).
+  make_token_keys "$dir"
+  issue_tokens "$dir"
+  local keys=("$dir/token-signing.pem" ZS_TOKEN_PUBLIC_KEYS_FILE="$dir/token-public.pem"
+              ZS_SERVICE_TOKEN_FILE="$dir/zs-{service}.token")
+  local base; base="$(free_port_block 6)"
+  start_services "$base" "host=127.0.0.1 port=$port dbname=zhaoshang" "$dir/logs" "${keys[@]}"
+  for entry in "${STARTED[@]}"; do DRILL_PIDS+=("${entry##*:}"); done
+  wait_services "$base" "$dir/logs"
+  cat >"$dir/zsctl.ini" <<INI
+[profile drill]
+lead_endpoint = 127.0.0.1:$((base + 1))
+project_endpoint = 127.0.0.1:$((base + 2))
+supervision_endpoint = 127.0.0.1:$((base + 3))
+reporting_endpoint = 127.0.0.1:$((base + 4))
+plaintext = true
+token_file = $dir/admin.token
+state_dir = $dir/zsctl-state
+INI
+  local zsctl=(env ZSCTL_CONFIG="$dir/zsctl.ini" "$BUILD/client/zsctl" -p drill)
+  say "drill: the suite writes the demo district's records"
+  "$BUILD/tools/zs-demo" load "--token_file=$dir/demo-loader.token" \
+    --lead "127.0.0.1:$((base + 1))" --project "127.0.0.1:$((base + 2))" >"$dir/logs/load.log"
+
+  counts() { "${psql[@]}" -p "$1" -c "SELECT (SELECT count(*) FROM lead.enterprises) || '/' ||
+    (SELECT count(*) FROM lead.leads) || '/' || (SELECT count(*) FROM project.projects) || '/' ||
+    (SELECT count(*) FROM audit.events)"; }
+  local before; before="$(counts "$port")"
+  "${psql[@]}" -p "$port" -c "SELECT pg_switch_wal()" >/dev/null
+  sleep 1
+  local target; target="$("${psql[@]}" -p "$port" -c "SELECT now()")"
+  sleep 1
+  say "drill: records (enterprises/leads/projects/audit rows) $before at $target; a later write"
+  "${zsctl[@]}" lead create-enterprise --name "还原演练之后的企业" --industry medical_devices \
+    --type dragon_head >/dev/null
+  [ "$("${psql[@]}" -p "$port" -c "SELECT count(*) FROM lead.enterprises WHERE name = '还原演练之后的企业'")" = 1 ] ||
+    die "drill: the later write did not happen"
+  # The segment holding the later write is archived too, so a restore
+  # could replay it: stopping short of it is the target's doing.
+  local last; last="$("${psql[@]}" -p "$port" -c "SELECT pg_walfile_name(pg_switch_wal())")"
+  for _ in $(seq 100); do
+    [ -f "$dir/archive/$last" ] && break
+    sleep 0.2
+  done
+  [ -f "$dir/archive/$last" ] || die "drill: WAL segment $last was not archived"
+  for p in "${DRILL_PIDS[@]}"; do kill -TERM "$p" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  DRILL_PIDS=()
+  pg_stop "$dir/primary"
+
+  say "drill: restore to $target into a new data directory"
+  cp -a "$dir/base" "$dir/restored"
+  rm -f "$dir/restored/postmaster.pid"
+  touch "$dir/restored/recovery.signal"
+  cat >>"$dir/restored/postgresql.auto.conf" <<CONF
+restore_command = 'cp $dir/archive/%f %p'
+recovery_target_time = '$target'
+recovery_target_action = 'promote'
+CONF
+  [ "$(id -u)" -eq 0 ] && chown -R postgres: "$dir/restored"
+  local restored_port; restored_port="$(free_port)"
+  pg_start "$dir/restored" "$restored_port" "-c archive_mode=off"
+  for _ in $(seq 150); do
+    [ "$("${psql[@]}" -p "$restored_port" -c "SELECT pg_is_in_recovery()" 2>/dev/null)" = f ] && break
+    sleep 0.2
+  done
+  [ "$("${psql[@]}" -p "$restored_port" -c "SELECT pg_is_in_recovery()")" = f ] ||
+    die "drill: the restored cluster did not finish recovery"
+
+  base="$(free_port_block 6)"
+  start_services "$base" "host=127.0.0.1 port=$restored_port dbname=zhaoshang" "$dir/logs" \
+    "${keys[@]}"
+  for entry in "${STARTED[@]}"; do DRILL_PIDS+=("${entry##*:}"); done
+  wait_services "$base" "$dir/logs"
+  sed -i "s/127.0.0.1:[0-9]*/127.0.0.1:PORT/" "$dir/zsctl.ini"
+  local i=0
+  for name in lead project supervision reporting; do
+    i=$((i + 1))
+    sed -i "0,/127.0.0.1:PORT/s//127.0.0.1:$((base + i))/" "$dir/zsctl.ini"
+  done
+  local after; after="$(counts "$restored_port")"
+  local rc=0
+  [ "$after" = "$before" ] || { say "drill FAILED: records $after after the restore, $before before"; rc=1; }
+  # Through the restored services, as a user would look.
+  local found
+  found="$("${zsctl[@]}" -o csv lead list-enterprises --all | grep -c "还原演练之后的企业" || true)"
+  [ "$found" = 0 ] || { say "drill FAILED: the later write survived the restore"; rc=1; }
+  "${zsctl[@]}" -o csv lead list-enterprises --all | grep -q "曙光健士" ||
+    { say "drill FAILED: the restored services do not show the earlier records"; rc=1; }
+  [ $rc -eq 0 ] && say "drill PASSED in $((SECONDS - started)) s: $after records restored to $target, the later write gone, services serving"
+  return $rc
+}
+
 case "${1:-}" in
   run) shift; cmd_run "$@" ;;
   test) shift; cmd_test "$@" ;;
@@ -440,5 +565,6 @@ case "${1:-}" in
   bench) shift; if [ "${1:-}" = --console ]; then build; cmd_console bench; else cmd_bench "$@"; fi ;;
   console) shift; cmd_console "$@" ;;
   package) cmd_package ;;
-  *) sed -n '2,17p' "$0"; exit 2 ;;
+  drill) shift; cmd_drill "$@" ;;
+  *) sed -n '2,22p' "$0"; exit 2 ;;
 esac

@@ -17,6 +17,7 @@
 #include "common/config.h"
 #include "common/principal.h"
 #include "common/security/tls.h"
+#include "common/telemetry/trace_context.h"
 
 namespace zs::client {
 namespace {
@@ -115,6 +116,9 @@ grpc::Status RpcCaller::CallOnce(grpc::Channel& channel,
                                  const std::string& request, google::protobuf::Message* response) {
   grpc::ClientContext context;
   context.set_deadline(absl::ToChronoTime(absl::Now() + profile_.timeout));
+  // Each call starts a trace, so its lines in every service's log can be
+  // found by one trace_id.
+  context.AddMetadata(kTraceparentMetadataKey, StartSpan(std::nullopt).Traceparent());
   if (!token_.empty()) {
     context.AddMetadata("authorization", "Bearer " + token_);
   } else if (!profile_.dev_principal.empty()) {

@@ -52,7 +52,8 @@ absl::Status DirectoryRefresher::RefreshNow() {
   const CallContext call{
       .method = "DirectoryRefresh",
       .principal = {.id = "directory-refresher", .kind = PrincipalKind::kServiceAccount},
-      .deadline = absl::Now() + absl::Seconds(5)};
+      .deadline = absl::Now() + absl::Seconds(5),
+      .trace = StartSpan(std::nullopt)};
   std::vector<OrgEntry> entries;
   {
     grpc::ClientContext context;

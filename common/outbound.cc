@@ -30,6 +30,10 @@ void PrepareOutboundContext(const CallContext& call, absl::Duration timeout,
   const std::string& person =
       call.principal.on_behalf_of.empty() ? call.principal.id : call.principal.on_behalf_of;
   context->AddMetadata(kOnBehalfOfMetadataKey, person);
+  // This call's span is the parent of the span the other service starts.
+  if (!call.trace.trace_id.empty()) {
+    context->AddMetadata(kTraceparentMetadataKey, call.trace.Traceparent());
+  }
 }
 
 absl::Status FromOutboundStatus(absl::string_view service, const grpc::Status& status) {

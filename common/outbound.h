@@ -26,7 +26,8 @@ struct OutboundIdentity {
 void SetOutboundIdentity(OutboundIdentity identity);
 
 // Sets the deadline (the sooner of the caller's and now + `timeout`), this
-// service's credentials and the person the call is made for.
+// service's credentials, the person the call is made for and the caller's
+// trace (W3C traceparent, with `call`'s span as the parent).
 void PrepareOutboundContext(const CallContext& call, absl::Duration timeout,
                             grpc::ClientContext* context);
 

@@ -1,6 +1,7 @@
 #include "common/rpc.h"
 
 #include "absl/status/status.h"
+#include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
 #include "absl/time/clock.h"
 #include "common/db/transaction.h"
@@ -9,6 +10,9 @@
 #include "common/logging.h"
 #include "common/request_limits.h"
 #include "common/request_parsing.h"
+#include "common/readiness.h"
+#include "common/security/audit.h"
+#include "common/telemetry/metrics.h"
 #include "common/validation.h"
 
 namespace zs {
@@ -22,15 +26,39 @@ std::string RequestIdOf(const google::protobuf::Message& request) {
   return request.GetReflection()->GetString(request, field);
 }
 
-void FinishCall(grpc::ServerUnaryReactor* reactor, const CallContext& call,
-                const std::string& request_id, absl::Time started, const absl::Status& status) {
+// What the log line says about a call beyond its outcome.
+struct CallFacts {
+  std::string request_id;
+  std::string peer;
+  AdmissionFailure refused;  // empty unless the gatekeeper refused the call
+};
+
+void FinishCall(grpc::ServerUnaryReactor* reactor, const CallContext& call, const CallFacts& facts,
+                absl::Time started, const absl::Status& status) {
+  const absl::Duration took = absl::Now() - started;
+  const std::string code = absl::StatusCodeToString(status.code());
+  metrics::RpcFinished(call.method, code, took);
   LogCall({.method = call.method,
-           .code = absl::StatusCodeToString(status.code()),
-           .latency_ms = absl::ToDoubleMilliseconds(absl::Now() - started),
+           .code = code,
+           .latency_ms = absl::ToDoubleMilliseconds(took),
            .principal = call.principal.id,
-           .request_id = request_id,
+           .on_behalf_of = call.principal.on_behalf_of,
+           .request_id = facts.request_id,
+           .peer = facts.peer,
+           .trace_id = call.trace.trace_id,
+           .span_id = call.trace.span_id,
+           .parent_span_id = call.trace.parent_span_id,
+           .refusal = facts.refused.reason,
+           .token_id = facts.refused.token_id,
            .error = status.ok() ? absl::string_view() : status.message()});
   reactor->Finish(ToGrpcStatus(status));
+}
+
+std::optional<TraceContext> IncomingTrace(const grpc::CallbackServerContext& context) {
+  const auto& metadata = context.client_metadata();
+  auto it = metadata.find(kTraceparentMetadataKey);
+  if (it == metadata.end()) return std::nullopt;
+  return ParseTraceparent(absl::string_view(it->second.data(), it->second.size()));
 }
 
 }  // namespace
@@ -48,23 +76,45 @@ grpc::ServerUnaryReactor* RpcExecutor::Run(grpc::CallbackServerContext* context,
                                            absl::string_view method,
                                            const google::protobuf::Message& request, Work work) {
   const absl::Time started = absl::Now();
+  metrics::RpcStarted();
   grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
   CallContext call{
       .method = std::string(method),
       .principal = {},
-      .deadline = std::min(absl::FromChrono(context->deadline()), started + max_call_time_)};
-  std::string request_id = RequestIdOf(request);
-  absl::StatusOr<Principal> principal = gatekeeper_.Admit(*context);
+      .deadline = std::min(absl::FromChrono(context->deadline()), started + max_call_time_),
+      .trace = StartSpan(IncomingTrace(*context))};
+  CallFacts facts{.request_id = RequestIdOf(request), .peer = context->peer(), .refused = {}};
+  if (!Readiness::Process().ready()) {
+    FinishCall(reactor, call, facts, started,
+               absl::UnavailableError(
+                   absl::StrCat("the service is not ready: ", Readiness::Process().Reasons())));
+    return reactor;
+  }
+  absl::StatusOr<Principal> principal = gatekeeper_.Admit(*context, &facts.refused);
   // A method open to anonymous callers (signing in) does not need
   // credentials; whatever was presented and failed is ignored there.
   if (principal.status().code() == absl::StatusCode::kUnauthenticated &&
       policy_.Allows(method, PrincipalKind::kAnonymous)) {
     principal = Principal{};
+    facts.refused = {};
   }
   absl::Status admitted = principal.status();
   if (principal.ok()) {
     call.principal = *std::move(principal);
     admitted = policy_.Check(method, call.principal);
+    if (!admitted.ok()) {
+      metrics::CountAuthFailure("permission_denied");
+      // Recorded off the callback thread; dropped (and logged) if the
+      // pool is full rather than holding the refusal up.
+      if (pool_.has_database() &&
+          !pool_.Submit(
+              [call, facts, reason = std::string(admitted.message())](ConnectionSlot& slot) {
+                RecordDenial(slot, call, facts.request_id, facts.peer, reason);
+              })) {
+        LogWarning(absl::StrCat("refusal of ", method, " for ", call.principal.id,
+                                " not audited: the pool is full"));
+      }
+    }
   }
   // The shape of any request, before its method looks at it: it parsed
   // (request_parsing.h), its lists are bounded and its numbers finite
@@ -73,21 +123,28 @@ grpc::ServerUnaryReactor* RpcExecutor::Run(grpc::CallbackServerContext* context,
   if (admitted.ok()) admitted = ValidateRequestLimits(request);
   if (admitted.ok()) admitted = ValidateRequestStrings(request);
   if (!admitted.ok()) {
-    FinishCall(reactor, call, request_id, started, admitted);
+    FinishCall(reactor, call, facts, started, admitted);
     return reactor;
   }
-  const bool queued = pool_.Submit(
-      [context, reactor, call, request_id, started, work = std::move(work)](ConnectionSlot& slot) {
+  const bool queued =
+      pool_.Submit([context, reactor, call, facts, started, audited = pool_.has_database(),
+                    work = std::move(work)](ConnectionSlot& slot) {
+        const ScopedTraceLogging traced(call.trace);
         absl::Status status;
         if (context->IsCancelled()) {
           status = absl::CancelledError("the caller cancelled the call");
         } else {
           status = work(call, slot);
         }
-        FinishCall(reactor, call, request_id, started, status);
+        // A record outside the caller's scope: its transaction was rolled back,
+        // so the refusal is recorded on its own.
+        if (audited && status.code() == absl::StatusCode::kPermissionDenied) {
+          RecordDenial(slot, call, facts.request_id, facts.peer, status.message());
+        }
+        FinishCall(reactor, call, facts, started, status);
       });
   if (!queued) {
-    FinishCall(reactor, call, request_id, started,
+    FinishCall(reactor, call, facts, started,
                absl::ResourceExhaustedError("the service is at capacity; retry with backoff"));
   }
   return reactor;

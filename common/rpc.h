@@ -1,8 +1,10 @@
 // Runs a unary RPC of the callback API on the database worker pool, so
 // blocking libpqxx work never holds a gRPC callback thread. It also gives
 // every call the same edges: the caller's Principal and deadline (capped, so
-// no call runs unbounded), cancellation checks, AIP-193 error details, and
-// one structured log line (method, code, latency, principal, request_id).
+// no call runs unbounded), cancellation checks, AIP-193 error details, its
+// span in the caller's trace, metrics, and one structured log line (method,
+// code, latency, principal and the person it acts for, client address,
+// request_id, trace_id/span_id; for a refused call why and which token).
 #pragma once
 
 #include <google/protobuf/message.h>
@@ -22,6 +24,7 @@
 #include "common/principal.h"
 #include "common/security/access_policy.h"
 #include "common/security/gatekeeper.h"
+#include "common/telemetry/trace_context.h"
 
 namespace zs {
 
@@ -29,6 +32,9 @@ struct CallContext {
   std::string method;
   Principal principal;
   absl::Time deadline;
+  // This call's span: the caller's W3C traceparent continued, or a new
+  // trace. Calls made on its behalf carry it on (outbound.h).
+  TraceContext trace;
 };
 
 // What makes `request`, made by `call`'s caller, exactly-once (see

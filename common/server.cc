@@ -59,11 +59,21 @@ absl::StatusOr<std::unique_ptr<GrpcServer>> GrpcServer::Start(
 
 GrpcServer::~GrpcServer() { Shutdown(absl::ZeroDuration()); }
 
-void GrpcServer::Shutdown(absl::Duration grace) {
+void GrpcServer::SetServing(bool serving) {
+  std::lock_guard lock(mu_);
   if (shut_down_) return;
-  shut_down_ = true;
-  if (health_) health_->GetHealthCheckService()->SetServingStatus(false);
-  server_->GetHealthCheckService()->SetServingStatus(false);
+  if (health_) health_->GetHealthCheckService()->SetServingStatus(serving);
+  server_->GetHealthCheckService()->SetServingStatus(serving);
+}
+
+void GrpcServer::Shutdown(absl::Duration grace) {
+  {
+    std::lock_guard lock(mu_);
+    if (shut_down_) return;
+    shut_down_ = true;
+    if (health_) health_->GetHealthCheckService()->SetServingStatus(false);
+    server_->GetHealthCheckService()->SetServingStatus(false);
+  }
   server_->Shutdown(absl::ToChronoTime(absl::Now() + grace));
   server_->Wait();
   if (health_) {

@@ -9,6 +9,7 @@
 #include <grpcpp/server.h>
 
 #include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -44,6 +45,8 @@ class GrpcServer {
   ~GrpcServer();
 
   int port() const { return port_; }
+  // What grpc.health.v1 answers (on both listeners); ignored after Shutdown.
+  void SetServing(bool serving);
   // Health turns NOT_SERVING, new calls are refused, and calls in flight get
   // up to `grace` to finish before they are cancelled.
   void Shutdown(absl::Duration grace);
@@ -59,6 +62,7 @@ class GrpcServer {
   std::unique_ptr<grpc::Server> server_;
   std::unique_ptr<grpc::Server> health_;  // may be null
   int port_;
+  std::mutex mu_;
   bool shut_down_ = false;
 };
 

@@ -2,6 +2,7 @@
 
 #include <grpcpp/create_channel.h>
 
+#include <atomic>
 #include <pqxx/pqxx>
 
 #include "absl/flags/flag.h"
@@ -11,12 +12,18 @@
 #include "absl/strings/str_replace.h"
 #include "absl/synchronization/mutex.h"
 #include "common/config.h"
+#include "common/db/audit_retention.h"
 #include "common/db/idempotency_purge.h"
 #include "common/directory_refresher.h"
 #include "common/logging.h"
 #include "common/outbound.h"
+#include "common/readiness.h"
+#include "common/readiness_watch.h"
 #include "common/security/tls.h"
+#include "common/security/token_peek.h"
 #include "common/server.h"
+#include "common/telemetry/metrics.h"
+#include "common/telemetry/metrics_endpoint.h"
 
 ABSL_FLAG(std::string, listen, zs::EnvOr("ZS_LISTEN", ""),
           "host:port to serve on (env ZS_LISTEN; default per service)");
@@ -31,6 +38,9 @@ ABSL_FLAG(int, db_report_pool_size, zs::EnvOr("ZS_DB_REPORT_POOL_SIZE", 2),
 ABSL_FLAG(int, idempotency_retention_hours, zs::EnvOr("ZS_IDEMPOTENCY_RETENTION_HOURS", 24 * 30),
           "how long request ids are remembered for retries; 0 keeps them forever "
           "(env ZS_IDEMPOTENCY_RETENTION_HOURS)");
+ABSL_FLAG(int, audit_retention_months, zs::EnvOr("ZS_AUDIT_RETENTION_MONTHS", 6),
+          "months of audit records kept; older months are dropped hourly (never fewer than 6, "
+          "as 等保 asks) (env ZS_AUDIT_RETENTION_MONTHS)");
 ABSL_FLAG(int, db_pool_size, zs::EnvOr("ZS_DB_POOL_SIZE", 8),
           "database connections = worker threads (env ZS_DB_POOL_SIZE)");
 ABSL_FLAG(int, max_queued_calls, zs::EnvOr("ZS_MAX_QUEUED_CALLS", 512),
@@ -76,6 +86,15 @@ ABSL_FLAG(std::string, outbound_tls_ca_file, zs::EnvOr("ZS_OUTBOUND_TLS_CA_FILE"
           "CA that other services' certificates are checked against; with "
           "--tls_client_ca_file set, this service's certificate is presented as its client "
           "certificate (env ZS_OUTBOUND_TLS_CA_FILE)");
+ABSL_FLAG(std::string, metrics_listen, zs::EnvOr("ZS_METRICS_LISTEN", ""),
+          "host:port serving Prometheus metrics over plain HTTP at /metrics; empty: none "
+          "(env ZS_METRICS_LISTEN)");
+ABSL_FLAG(int, tls_reload_seconds, zs::EnvOr("ZS_TLS_RELOAD_SECONDS", 10),
+          "how often the TLS certificate and key files are checked for a renewal, which is "
+          "then served without a restart (env ZS_TLS_RELOAD_SECONDS)");
+ABSL_FLAG(int, readiness_check_seconds, zs::EnvOr("ZS_READINESS_CHECK_SECONDS", 5),
+          "how often the schema version and the service's own credentials are checked; while "
+          "one is wrong the service is NOT_SERVING (env ZS_READINESS_CHECK_SECONDS)");
 ABSL_FLAG(std::string, migrate, zs::EnvOr("ZS_MIGRATE", "on_start"),
           "on_start: apply migrations then serve; only: apply and exit; off: serve only "
           "(env ZS_MIGRATE)");
@@ -113,7 +132,8 @@ std::string SecretOrExit(const std::string& path) {
 // Reads the security flags: the gatekeeper for incoming calls, the
 // credentials and identity for outgoing ones. Exits on a bad configuration
 // rather than serving with less security than asked for.
-std::unique_ptr<Gatekeeper> ConfigureSecurity(const std::string& service) {
+std::unique_ptr<Gatekeeper> ConfigureSecurity(const std::string& service,
+                                              absl::Time* token_expires_at) {
   const bool plaintext = absl::GetFlag(FLAGS_allow_plaintext);
   TokenVerifier verifier;
   if (const std::string keys = absl::GetFlag(FLAGS_token_public_keys_file); !keys.empty()) {
@@ -139,8 +159,14 @@ std::unique_ptr<Gatekeeper> ConfigureSecurity(const std::string& service) {
     LogError(std::string(gatekeeper.status().message()));
     std::exit(2);
   }
-  SetOutboundIdentity(
-      {.service = service, .token = SecretOrExit(absl::GetFlag(FLAGS_service_token_file))});
+  const std::string own_token = SecretOrExit(absl::GetFlag(FLAGS_service_token_file));
+  if (!own_token.empty()) {
+    *token_expires_at = PeekTokenClaims(own_token).expires_at;
+    if (*token_expires_at != absl::InfiniteFuture()) {
+      metrics::SetCredentialExpiry("service_token", *token_expires_at);
+    }
+  }
+  SetOutboundIdentity({.service = service, .token = own_token});
   const bool mutual = !absl::GetFlag(FLAGS_tls_client_ca_file).empty();
   absl::StatusOr<std::shared_ptr<grpc::ChannelCredentials>> outbound = MakeChannelCredentials(
       {.ca_file = absl::GetFlag(FLAGS_outbound_tls_ca_file),
@@ -168,6 +194,7 @@ int RunServiceMain(const ServiceDefinition& definition, int argc, char** argv) {
   // graph on every acquisition inside gRPC: a debugging aid, not for serving.
   absl::SetMutexDeadlockDetectionMode(absl::OnDeadlockCycle::kIgnore);
   InitLogging(definition.name);
+  metrics::SetServiceName(definition.name);
 
   // A service without migrations owns no schema and never connects; its
   // worker pool only bounds the blocking calls it makes to other services.
@@ -204,13 +231,21 @@ int RunServiceMain(const ServiceDefinition& definition, int argc, char** argv) {
     if (migrate == "only") return 0;
   }
 
-  std::unique_ptr<Gatekeeper> gatekeeper = ConfigureSecurity(definition.name);
+  absl::Time token_expires_at = absl::InfiniteFuture();
+  std::unique_ptr<Gatekeeper> gatekeeper = ConfigureSecurity(definition.name, &token_expires_at);
+  absl::StatusOr<std::unique_ptr<MetricsEndpoint>> metrics_endpoint =
+      MetricsEndpoint::Start(absl::GetFlag(FLAGS_metrics_listen));
+  if (!metrics_endpoint.ok()) {
+    LogError(std::string(metrics_endpoint.status().message()));
+    return 2;
+  }
   std::string listen = absl::GetFlag(FLAGS_listen);
   if (listen.empty()) listen = definition.default_listen;
   absl::StatusOr<std::shared_ptr<grpc::ServerCredentials>> credentials =
       MakeServerCredentials({.cert_file = absl::GetFlag(FLAGS_tls_cert_file),
                              .key_file = absl::GetFlag(FLAGS_tls_key_file),
-                             .client_ca_file = absl::GetFlag(FLAGS_tls_client_ca_file)},
+                             .client_ca_file = absl::GetFlag(FLAGS_tls_client_ca_file),
+                             .reload_seconds = absl::GetFlag(FLAGS_tls_reload_seconds)},
                             listen, absl::GetFlag(FLAGS_allow_plaintext));
   if (!credentials.ok()) {
     LogError(std::string(credentials.status().message()));
@@ -220,11 +255,16 @@ int RunServiceMain(const ServiceDefinition& definition, int argc, char** argv) {
   WorkerPool pool(conninfo, absl::GetFlag(FLAGS_db_pool_size),
                   absl::GetFlag(FLAGS_max_queued_calls));
   WorkerPool report_pool(conninfo, absl::GetFlag(FLAGS_db_report_pool_size),
-                         absl::GetFlag(FLAGS_max_queued_calls));
+                         absl::GetFlag(FLAGS_max_queued_calls), "reports");
   std::unique_ptr<IdempotencyPurger> purger;
   if (const int hours = absl::GetFlag(FLAGS_idempotency_retention_hours);
       owns_schema && hours > 0) {
     purger = std::make_unique<IdempotencyPurger>(pool, absl::Hours(hours), absl::Hours(1));
+  }
+  std::unique_ptr<AuditRetention> audit_retention;
+  if (owns_schema) {
+    audit_retention = std::make_unique<AuditRetention>(
+        pool, std::max(6, absl::GetFlag(FLAGS_audit_retention_months)), absl::Hours(1));
   }
   Directory directory(Directory::SeededEntries());
   std::unique_ptr<DirectoryRefresher> refresher;
@@ -240,6 +280,20 @@ int RunServiceMain(const ServiceDefinition& definition, int argc, char** argv) {
        .max_call_time = absl::Seconds(absl::GetFlag(FLAGS_max_call_seconds)),
        .directory = directory,
        .gatekeeper = *gatekeeper});
+  // Before the server starts, so it never answers SERVING while its schema
+  // is behind or its own credentials have expired.
+  std::atomic<GrpcServer*> started_server{nullptr};
+  ReadinessWatch readiness({.service = definition.name,
+                            .conninfo = conninfo,
+                            .schema = definition.schema,
+                            .migrations = definition.migrations,
+                            .tls_cert_file = absl::GetFlag(FLAGS_tls_cert_file),
+                            .token_expires_at = token_expires_at},
+                           absl::Seconds(absl::GetFlag(FLAGS_readiness_check_seconds)),
+                           [&started_server](bool serving) {
+                             if (GrpcServer* server = started_server.load())
+                               server->SetServing(serving);
+                           });
   absl::StatusOr<std::unique_ptr<GrpcServer>> server =
       GrpcServer::Start({.listen_address = listen,
                          .max_message_bytes = absl::GetFlag(FLAGS_max_message_bytes),
@@ -250,6 +304,8 @@ int RunServiceMain(const ServiceDefinition& definition, int argc, char** argv) {
     LogError(std::string(server.status().message()));
     return 1;
   }
+  started_server = server->get();
+  (*server)->SetServing(Readiness::Process().ready());
   LogInfo(absl::StrCat(
       definition.name, " service listening on ", listen,
       absl::GetFlag(FLAGS_tls_cert_file).empty() ? " (plaintext)" : " (TLS)",
@@ -257,8 +313,10 @@ int RunServiceMain(const ServiceDefinition& definition, int argc, char** argv) {
 
   const int signal = WaitForTerminationSignal();
   LogInfo(absl::StrCat("signal ", signal, ": draining calls"));
+  started_server = nullptr;
   (*server)->Shutdown(absl::Seconds(absl::GetFlag(FLAGS_shutdown_grace_seconds)));
   purger.reset();
+  audit_retention.reset();
   pool.Shutdown();
   report_pool.Shutdown();
   LogInfo("stopped cleanly");

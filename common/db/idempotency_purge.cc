@@ -7,6 +7,7 @@
 #include "absl/time/clock.h"
 #include "common/db/transaction.h"
 #include "common/logging.h"
+#include "common/telemetry/metrics.h"
 
 namespace zs {
 
@@ -31,8 +32,25 @@ absl::StatusOr<long> PurgeIdempotencyKeys(ConnectionSlot& slot, absl::Duration k
   return purged;
 }
 
+namespace {
+
+// zs_idempotency_records from the planner's estimate (pg_class.reltuples,
+// kept by autovacuum): count(*) would scan the table each time.
+void RefreshRecordsEstimate(ConnectionSlot& slot) {
+  (void)RunStatements(slot, absl::Now() + absl::Seconds(10), [](pqxx::transaction_base& tx) {
+    const double estimate =
+        tx.exec1("SELECT reltuples FROM pg_class WHERE oid = 'idempotency_keys'::regclass")[0]
+            .as<double>();
+    metrics::SetIdempotencyRecords(std::max(0.0, estimate));
+    return absl::OkStatus();
+  });
+}
+
+}  // namespace
+
 IdempotencyPurger::IdempotencyPurger(WorkerPool& pool, absl::Duration keep, absl::Duration interval)
     : pool_(pool), keep_(keep), interval_(interval) {
+  pool_.Submit(RefreshRecordsEstimate);
   thread_ = std::thread([this] { Loop(); });
 }
 
@@ -52,6 +70,8 @@ void IdempotencyPurger::Loop() {
     // Queued like a call: when the pool is full it waits for the next turn.
     pool_.Submit([keep = keep_](ConnectionSlot& slot) {
       const absl::StatusOr<long> purged = PurgeIdempotencyKeys(slot, keep);
+      RefreshRecordsEstimate(slot);
+      if (purged.ok()) metrics::CountIdempotencyPurged(*purged);
       if (!purged.ok()) {
         LogWarning(absl::StrCat("purging old request ids failed: ", purged.status().message()));
       } else if (*purged > 0) {

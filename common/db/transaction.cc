@@ -5,6 +5,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
 #include "common/logging.h"
+#include "common/telemetry/metrics.h"
 
 namespace zs {
 namespace {
@@ -15,6 +16,11 @@ constexpr char kQueryCanceled[] = "57014";
 }  // namespace
 
 absl::Status StatusFromDatabaseError(const std::exception& error) {
+  if (const auto* sql = dynamic_cast<const pqxx::sql_error*>(&error)) {
+    metrics::CountStatementError(sql->sqlstate());
+  } else if (dynamic_cast<const pqxx::broken_connection*>(&error) != nullptr) {
+    metrics::CountStatementError("08");  // connection exception
+  }
   if (dynamic_cast<const pqxx::broken_connection*>(&error) != nullptr) {
     return absl::UnavailableError("lost the database connection; retry with the same request_id");
   }
@@ -117,6 +123,7 @@ absl::Status Run(ConnectionSlot& slot, absl::Time deadline, Block block,
       if (dynamic_cast<const pqxx::transaction_rollback*>(&e) == nullptr) {
         return StatusFromDatabaseError(e);
       }
+      metrics::CountStatementError("40");  // transaction rollback (libpqxx 6 keeps no SQLSTATE)
       if (attempt >= kMaxAttempts) {
         return absl::AbortedError("the record is busy (concurrent updates); retry");
       }

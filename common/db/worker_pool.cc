@@ -3,6 +3,7 @@
 #include <pqxx/pqxx>
 
 #include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
 #include "common/logging.h"
 
 namespace zs {
@@ -46,8 +47,10 @@ void ConnectionSlot::BoundStatementTime(absl::Duration remaining) {
   statement_timeout_ = unbounded ? absl::InfiniteDuration() : absl::Milliseconds(ms);
 }
 
-WorkerPool::WorkerPool(std::string conninfo, int size, int max_queue)
-    : max_queue_(static_cast<size_t>(max_queue)), conninfo_(std::move(conninfo)) {
+WorkerPool::WorkerPool(std::string conninfo, int size, int max_queue, absl::string_view name)
+    : max_queue_(static_cast<size_t>(max_queue)),
+      conninfo_(std::move(conninfo)),
+      metrics_(name, size, max_queue) {
   threads_.reserve(size);
   for (int i = 0; i < size; ++i) {
     threads_.emplace_back([this] {
@@ -62,8 +65,12 @@ WorkerPool::~WorkerPool() { Shutdown(); }
 bool WorkerPool::Submit(Job job) {
   {
     std::lock_guard<std::mutex> lock(mutex_);
-    if (stopping_ || queue_.size() >= max_queue_) return false;
-    queue_.push_back(std::move(job));
+    if (stopping_ || queue_.size() >= max_queue_) {
+      metrics_.Rejected();
+      return false;
+    }
+    queue_.push_back({std::move(job), absl::Now()});
+    metrics_.Queued();
   }
   wake_.notify_one();
   return true;
@@ -72,14 +79,18 @@ bool WorkerPool::Submit(Job job) {
 void WorkerPool::Run(ConnectionSlot& slot) {
   for (;;) {
     Job job;
+    absl::Time started;
     {
       std::unique_lock<std::mutex> lock(mutex_);
       wake_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
       if (queue_.empty()) return;  // stopping and drained
-      job = std::move(queue_.front());
+      job = std::move(queue_.front().job);
+      started = absl::Now();
+      metrics_.Started(started - queue_.front().since);
       queue_.pop_front();
     }
     job(slot);
+    metrics_.Finished(absl::Now() - started);
   }
 }
 

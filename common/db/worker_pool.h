@@ -18,7 +18,9 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
 #include "absl/time/time.h"
+#include "common/telemetry/metrics.h"
 
 namespace zs {
 
@@ -49,7 +51,8 @@ class WorkerPool {
 
   // `max_queue` bounds waiting jobs; beyond it Submit refuses work so callers
   // can answer RESOURCE_EXHAUSTED instead of queueing without limit.
-  WorkerPool(std::string conninfo, int size, int max_queue);
+  // `name` labels the pool's metrics ("calls", "reports").
+  WorkerPool(std::string conninfo, int size, int max_queue, absl::string_view name = "calls");
   ~WorkerPool();
   WorkerPool(const WorkerPool&) = delete;
   WorkerPool& operator=(const WorkerPool&) = delete;
@@ -58,17 +61,26 @@ class WorkerPool {
   // Runs every queued job, then stops the workers and closes connections.
   void Shutdown();
   int size() const { return static_cast<int>(threads_.size()); }
+  // False for a service that owns no schema (reporting): its workers only
+  // bound the blocking calls it makes to other services.
+  bool has_database() const { return !conninfo_.empty(); }
 
  private:
   void Run(ConnectionSlot& slot);
 
+  struct Queued {
+    Job job;
+    absl::Time since;
+  };
+
   std::mutex mutex_;
   std::condition_variable wake_;
-  std::deque<Job> queue_;
+  std::deque<Queued> queue_;
   size_t max_queue_;
   bool stopping_ = false;
   std::vector<std::thread> threads_;
   std::string conninfo_;
+  metrics::PoolMetrics metrics_;
 };
 
 }  // namespace zs

@@ -1,6 +1,12 @@
 #include "common/security/audit.h"
 
+#include <stdexcept>
+
+#include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
+#include "common/db/transaction.h"
 #include "common/errors.h"
+#include "common/logging.h"
 #include "common/paging.h"
 #include "common/sql_row.h"
 
@@ -22,43 +28,29 @@ constexpr char kUnaudited[] =
 }  // namespace
 
 void InstallAuditTriggers(pqxx::transaction_base& tx) {
+  if (tx.exec1("SELECT to_regnamespace('audit') IS NULL")[0].as<bool>()) {
+    throw std::runtime_error(
+        "the schema \"audit\" is missing: run deploy/k8s/base/db/audit.sql as the database "
+        "owner (the zs-db-roles Job; ./zs run does) before the services migrate");
+  }
+  // The rows go to audit.events through audit.record_change, which runs as
+  // the database owner: this service's role can append but never change
+  // or delete what was recorded.
   tx.exec(R"sql(
-    CREATE TABLE IF NOT EXISTS audit_log (
-      id bigserial PRIMARY KEY,
-      at timestamptz NOT NULL DEFAULT now(),
-      principal text NOT NULL,
-      on_behalf_of text NOT NULL DEFAULT '',
-      method text NOT NULL,
-      request_id text NOT NULL DEFAULT '',
-      table_name text NOT NULL,
-      record_id text NOT NULL DEFAULT '',
-      operation text NOT NULL,
-      before jsonb,
-      after jsonb)
-  )sql");
-  tx.exec("CREATE INDEX IF NOT EXISTS audit_log_record ON audit_log (table_name, record_id, id)");
-  tx.exec("CREATE INDEX IF NOT EXISTS audit_log_request ON audit_log (request_id)");
-  // SET search_path FROM CURRENT pins the function to this schema, so it
-  // writes this service's audit_log whoever calls it.
-  tx.exec(R"sql(
-    CREATE OR REPLACE FUNCTION zs_audit() RETURNS trigger LANGUAGE plpgsql
-    SET search_path FROM CURRENT AS $$
+    CREATE OR REPLACE FUNCTION zs_audit() RETURNS trigger LANGUAGE plpgsql AS $$
     DECLARE
       old_row jsonb := CASE WHEN TG_OP = 'INSERT' THEN NULL ELSE to_jsonb(OLD) END;
       new_row jsonb := CASE WHEN TG_OP = 'DELETE' THEN NULL ELSE to_jsonb(NEW) END;
     BEGIN
-      INSERT INTO audit_log (principal, on_behalf_of, method, request_id, table_name,
-                             record_id, operation, before, after)
-      VALUES (COALESCE(NULLIF(current_setting('zs.principal', true), ''), 'system'),
-              COALESCE(current_setting('zs.on_behalf_of', true), ''),
-              COALESCE(NULLIF(current_setting('zs.method', true), ''), 'system'),
-              COALESCE(current_setting('zs.request_id', true), ''),
-              TG_TABLE_NAME,
-              COALESCE(new_row ->> 'id', old_row ->> 'id', ''),
-              TG_OP, old_row, new_row);
+      PERFORM audit.record_change(TG_TABLE_SCHEMA, TG_TABLE_NAME,
+                                  COALESCE(new_row ->> 'id', old_row ->> 'id', ''),
+                                  TG_OP, old_row, new_row);
       RETURN NULL;
     END $$
   )sql");
+  // This month's and the next two months' partitions exist before a row
+  // needs them (the retention job keeps this true as months pass).
+  tx.exec("SELECT audit.ensure_partitions(2)");
   const pqxx::result tables = tx.exec(std::string(R"sql(
     SELECT c.relname FROM pg_class c
     WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind = 'r'
@@ -92,8 +84,9 @@ absl::Status ListAuditEvents(pqxx::transaction_base& tx, const cv1::ListAuditEve
   const pqxx::result rows = tx.exec_params(
       "SELECT id, (extract(epoch FROM at) * 1000000)::bigint, principal, on_behalf_of, method, "
       "request_id, table_name, record_id, operation, COALESCE(before::text, ''), "
-      "COALESCE(after::text, '') FROM audit_log "
-      "WHERE ($1 = '' OR table_name = $1) AND ($2 = '' OR record_id = $2) "
+      "COALESCE(after::text, '') FROM audit.events "
+      "WHERE schema_name = current_schema() AND ($1 = '' OR table_name = $1) AND ($2 = '' OR "
+      "record_id = $2) "
       "AND ($3 = '' OR request_id = $3) AND ($4::bigint IS NULL OR id < $4) "
       "ORDER BY id DESC LIMIT $5",
       request.table(), request.record_id(), request.request_id(), page->after_id, page->limit + 1);
@@ -112,6 +105,25 @@ absl::Status ListAuditEvents(pqxx::transaction_base& tx, const cv1::ListAuditEve
              event->set_after_json(row[10].as<std::string>());
            });
   return absl::OkStatus();
+}
+
+}  // namespace zs
+
+namespace zs {
+
+void RecordDenial(ConnectionSlot& slot, const CallContext& call, absl::string_view request_id,
+                  absl::string_view peer, absl::string_view reason) {
+  const absl::Status recorded =
+      RunStatements(slot, absl::Now() + absl::Seconds(2), [&](pqxx::transaction_base& tx) {
+        tx.exec_params("SELECT audit.record_denial(current_schema(), $1, $2, $3, $4, $5, $6)",
+                       call.principal.id, call.principal.on_behalf_of, call.method,
+                       std::string(request_id), std::string(reason), std::string(peer));
+        return absl::OkStatus();
+      });
+  if (!recorded.ok()) {
+    LogWarning(absl::StrCat("could not record the refusal of ", call.method, " for ",
+                            call.principal.id, " in the audit trail: ", recorded.message()));
+  }
 }
 
 }  // namespace zs

@@ -10,6 +10,8 @@
 #include "absl/time/clock.h"
 #include "common/logging.h"
 #include "common/security/token.h"
+#include "common/security/token_peek.h"
+#include "common/telemetry/metrics.h"
 
 namespace zs {
 namespace {
@@ -47,12 +49,27 @@ const Gatekeeper& Gatekeeper::TrustingMetadata() {
   return *kTrusting;
 }
 
-absl::StatusOr<Principal> Gatekeeper::Admit(const grpc::ServerContextBase& context) const {
-  absl::StatusOr<Principal> principal = Authenticate(context);
-  if (!principal.ok()) return principal;
-  if (absl::Status active = CheckStillActive(*principal); !active.ok()) return active;
-  if (!TakeToken(principal->id)) {
-    return absl::ResourceExhaustedError("too many calls from this principal; retry with backoff");
+absl::StatusOr<Principal> Gatekeeper::Admit(const grpc::ServerContextBase& context,
+                                            AdmissionFailure* failure) const {
+  AdmissionFailure why;
+  absl::StatusOr<Principal> principal = Authenticate(context, why);
+  if (principal.ok()) {
+    if (absl::Status active = CheckStillActive(*principal); !active.ok()) {
+      why.reason = "inactive_directory_entry";
+      principal = active;
+    } else if (!TakeToken(principal->id)) {
+      why.reason = "rate_limited";
+      principal =
+          absl::ResourceExhaustedError("too many calls from this principal; retry with backoff");
+    }
+  }
+  if (!principal.ok()) {
+    if (why.reason == "rate_limited") {
+      metrics::CountRateLimited();
+    } else {
+      metrics::CountAuthFailure(why.reason);
+    }
+    if (failure != nullptr) *failure = std::move(why);
   }
   return principal;
 }
@@ -79,22 +96,33 @@ absl::Status Gatekeeper::CheckStillActive(const Principal& principal) const {
       "the unit, office or leader this principal acts for is not active in the directory");
 }
 
-absl::StatusOr<Principal> Gatekeeper::Authenticate(const grpc::ServerContextBase& context) const {
+absl::StatusOr<Principal> Gatekeeper::Authenticate(const grpc::ServerContextBase& context,
+                                                   AdmissionFailure& failure) const {
   Principal principal;
   if (!verifies_tokens()) {
     principal = PrincipalFromMetadata(context);
     if (principal.kind == PrincipalKind::kAnonymous) {
+      failure.reason = "missing_principal";
       return absl::UnauthenticatedError("no principal: set x-zs-principal (development mode)");
     }
   } else {
     const std::string header = Metadata(context, "authorization");
     absl::string_view token = header;
     if (!absl::ConsumePrefix(&token, "Bearer ")) {
+      failure.reason = "missing_token";
       return absl::UnauthenticatedError("missing bearer token (authorization: Bearer …)");
     }
-    absl::StatusOr<TokenClaims> claims = Verify(token, absl::Now());
-    if (!claims.ok()) return claims.status();
+    const absl::Time now = absl::Now();
+    absl::StatusOr<TokenClaims> claims = Verify(token, now);
+    if (!claims.ok()) {
+      UnverifiedClaims said = PeekTokenClaims(token);
+      failure.reason = said.expires_at <= now ? "expired_token" : "invalid_token";
+      failure.token_id = std::move(said.token_id);
+      return claims.status();
+    }
     if (IsRevoked(claims->token_id)) {
+      failure.reason = "revoked_token";
+      failure.token_id = claims->token_id;
       return absl::UnauthenticatedError("the bearer token has been revoked");
     }
     principal = std::move(claims->principal);

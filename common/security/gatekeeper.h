@@ -34,6 +34,16 @@ struct GatekeeperConfig {
   int burst = 0;
 };
 
+// Why a call was refused at the door, for the log line and the metrics;
+// never the token itself.
+struct AdmissionFailure {
+  // missing_token, invalid_token, expired_token, revoked_token,
+  // missing_principal (development metadata), inactive_directory_entry,
+  // rate_limited
+  std::string reason;
+  std::string token_id;  // the refused token's jti, as it claims; may be empty
+};
+
 class Gatekeeper {
  public:
   static absl::StatusOr<std::unique_ptr<Gatekeeper>> Create(GatekeeperConfig config);
@@ -44,8 +54,10 @@ class Gatekeeper {
   // token; PERMISSION_DENIED when it names a unit, office or leader that the
   // followed directory no longer lists (deactivated: the token is genuine,
   // but what it speaks for is closed); RESOURCE_EXHAUSTED when the principal
-  // is over its rate.
-  absl::StatusOr<Principal> Admit(const grpc::ServerContextBase& context) const;
+  // is over its rate. `failure`, when given, learns why a refused call was
+  // refused.
+  absl::StatusOr<Principal> Admit(const grpc::ServerContextBase& context,
+                                  AdmissionFailure* failure = nullptr) const;
 
   // From now on, unit staff, office staff and leaders are admitted only
   // while `directory` lists their unit, office or leader code as active.
@@ -60,7 +72,8 @@ class Gatekeeper {
 
  private:
   explicit Gatekeeper(GatekeeperConfig config) : config_(std::move(config)) {}
-  absl::StatusOr<Principal> Authenticate(const grpc::ServerContextBase& context) const;
+  absl::StatusOr<Principal> Authenticate(const grpc::ServerContextBase& context,
+                                         AdmissionFailure& failure) const;
   absl::StatusOr<TokenClaims> Verify(absl::string_view token, absl::Time now) const;
   bool IsRevoked(const std::string& token_id) const;
   absl::Status ReloadRevocations() const;

@@ -1,5 +1,11 @@
 #include "common/security/tls.h"
 
+#include <grpcpp/security/tls_certificate_provider.h>
+#include <grpcpp/security/tls_credentials_options.h>
+#include <openssl/pem.h>
+#include <openssl/x509.h>
+
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -22,6 +28,21 @@ absl::StatusOr<std::string> ReadPem(const std::string& path) {
 
 }  // namespace
 
+absl::StatusOr<absl::Time> CertificateExpiry(const std::string& cert_file) {
+  absl::StatusOr<std::string> pem = ReadPem(cert_file);
+  if (!pem.ok()) return pem.status();
+  BIO* bio = BIO_new_mem_buf(pem->data(), static_cast<int>(pem->size()));
+  X509* cert = PEM_read_bio_X509(bio, nullptr, nullptr, nullptr);
+  BIO_free(bio);
+  std::tm not_after{};
+  const bool read = cert != nullptr && ASN1_TIME_to_tm(X509_get0_notAfter(cert), &not_after) == 1;
+  X509_free(cert);
+  if (!read) {
+    return absl::FailedPreconditionError(absl::StrCat(cert_file, " holds no readable certificate"));
+  }
+  return absl::FromTM(not_after, absl::UTCTimeZone());
+}
+
 bool IsLoopbackAddress(absl::string_view address) {
   return absl::StartsWith(address, "127.") || absl::StartsWith(address, "[::1]:") ||
          absl::StartsWith(address, "localhost:");
@@ -37,20 +58,25 @@ absl::StatusOr<std::shared_ptr<grpc::ServerCredentials>> MakeServerCredentials(
     }
     return grpc::InsecureServerCredentials();
   }
-  absl::StatusOr<std::string> cert = ReadPem(files.cert_file);
-  if (!cert.ok()) return cert.status();
-  absl::StatusOr<std::string> key = ReadPem(files.key_file);
-  if (!key.ok()) return key.status();
-  grpc::SslServerCredentialsOptions options;
-  options.pem_key_cert_pairs.push_back({*key, *cert});
-  if (!files.client_ca_file.empty()) {
-    absl::StatusOr<std::string> ca = ReadPem(files.client_ca_file);
-    if (!ca.ok()) return ca.status();
-    options.pem_root_certs = *ca;
-    options.client_certificate_request =
-        GRPC_SSL_REQUEST_AND_REQUIRE_CLIENT_CERTIFICATE_AND_VERIFY;
+  // Read once here so a missing or broken file stops the start with its
+  // name; the watcher below would only log it.
+  for (const std::string* file : {&files.cert_file, &files.key_file, &files.client_ca_file}) {
+    if (file->empty()) continue;
+    if (absl::StatusOr<std::string> pem = ReadPem(*file); !pem.ok()) return pem.status();
   }
-  return grpc::SslServerCredentials(options);
+  const bool mutual = !files.client_ca_file.empty();
+  auto provider = std::make_shared<grpc::experimental::FileWatcherCertificateProvider>(
+      files.key_file, files.cert_file, files.client_ca_file,
+      static_cast<unsigned int>(std::max(1, files.reload_seconds)));
+  grpc::experimental::TlsServerCredentialsOptions options(provider);
+  options.watch_identity_key_cert_pairs();
+  if (mutual) {
+    options.watch_root_certs();
+    options.set_cert_request_type(GRPC_SSL_REQUEST_AND_REQUIRE_CLIENT_CERTIFICATE_AND_VERIFY);
+  } else {
+    options.set_cert_request_type(GRPC_SSL_DONT_REQUEST_CLIENT_CERTIFICATE);
+  }
+  return grpc::experimental::TlsServerCredentials(options);
 }
 
 absl::StatusOr<std::shared_ptr<grpc::ChannelCredentials>> MakeChannelCredentials(

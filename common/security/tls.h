@@ -12,6 +12,7 @@
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "absl/time/time.h"
 
 namespace zs {
 
@@ -19,9 +20,14 @@ struct ServerTlsFiles {
   std::string cert_file;       // PEM chain; empty: no TLS
   std::string key_file;        // PEM private key
   std::string client_ca_file;  // non-empty: mutual TLS against this CA
+  // How often the files are checked for change; a renewed certificate (a
+  // Kubernetes Secret updated in place) is served from then on, with no
+  // restart. Connections already open keep the certificate they began with.
+  int reload_seconds = 10;
 };
 
-// TLS credentials when `files` names a certificate; otherwise plaintext,
+// TLS credentials when `files` names a certificate (checked readable now,
+// then re-read as they change); otherwise plaintext,
 // which is refused (FAILED_PRECONDITION) unless `allow_plaintext` and the
 // address is loopback.
 absl::StatusOr<std::shared_ptr<grpc::ServerCredentials>> MakeServerCredentials(
@@ -35,6 +41,10 @@ struct ChannelTlsFiles {
 
 absl::StatusOr<std::shared_ptr<grpc::ChannelCredentials>> MakeChannelCredentials(
     const ChannelTlsFiles& files);
+
+// When the first certificate in the PEM file `cert_file` stops being valid
+// (its notAfter); FAILED_PRECONDITION when it cannot be read.
+absl::StatusOr<absl::Time> CertificateExpiry(const std::string& cert_file);
 
 // 127.0.0.0/8, [::1] or localhost, with a port.
 bool IsLoopbackAddress(absl::string_view address);

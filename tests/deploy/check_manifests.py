@@ -25,8 +25,14 @@ SERVICES = {"zs-lead": 7101, "zs-project": 7102, "zs-supervision": 7103, "zs-rep
 # The one pod that may hold the private key bearer tokens are signed with.
 TOKEN_ISSUERS = {"Deployment/zs-identity"}
 HEALTH_PORT = 8080  # plaintext, health only: the kubelet's gRPC probe has no TLS
+METRICS_PORT = 9090  # plain HTTP, /metrics only, open to the monitoring namespace
 SECURITY_SETTINGS = ("ZS_TLS_CERT_FILE", "ZS_TLS_KEY_FILE", "ZS_TOKEN_PUBLIC_KEYS_FILE",
-                     "ZS_REVOKED_TOKENS_FILE", "ZS_SERVICE_TOKEN_FILE", "ZS_HEALTH_LISTEN")
+                     "ZS_REVOKED_TOKENS_FILE", "ZS_SERVICE_TOKEN_FILE", "ZS_HEALTH_LISTEN",
+                     "ZS_METRICS_LISTEN")
+# What the on-call runbook (README "Operations") promises an alert for.
+ALERTS = ("ZhaoshangHighErrorRatio", "ZhaoshangSlowCalls", "ZhaoshangQueueSaturated",
+          "ZhaoshangCredentialExpiresSoon", "ZhaoshangPublishFailed", "ZhaoshangBackupFailed",
+          "ZhaoshangReplicationLag")
 failures = []
 
 
@@ -102,6 +108,9 @@ def check_overlay(name, objects):
             continue
         spec = d["spec"]["template"]["spec"]
         c = spec["containers"][0]
+        ports = {p["name"]: p["containerPort"] for p in c.get("ports", [])}
+        check(ports.get("metrics") == METRICS_PORT,
+              f"{name}: {service} has no metrics port {METRICS_PORT}")
         for probe in ("readinessProbe", "livenessProbe"):
             check(c.get(probe, {}).get("grpc", {}).get("port") == HEALTH_PORT,
                   f"{name}: {service} {probe} is not a native gRPC probe on {HEALTH_PORT}")
@@ -187,13 +196,28 @@ def check_overlay(name, objects):
     check(ingress is not None and ingress["metadata"]["annotations"].get(
         "nginx.ingress.kubernetes.io/backend-protocol") == "GRPCS" and ingress["spec"].get("tls"),
         f"{name}: the office ingress is not gRPC over TLS")
+    metrics_policy = by_kind.get("NetworkPolicy", {}).get("zs-allow-metrics")
+    check(metrics_policy is not None and {p["port"] for rule in metrics_policy["spec"]["ingress"]
+                                          for p in rule["ports"]} == {METRICS_PORT},
+          f"{name}: Prometheus cannot reach the metrics port, or reaches more")
     if name == "prod":
         cluster = by_kind.get("Cluster", {}).get("zs-db")
         check(cluster is not None and cluster["apiVersion"] == "postgresql.cnpg.io/v1"
               and cluster["spec"]["instances"] >= 2, "prod: no CloudNativePG cluster")
-        check("StatefulSet" not in by_kind, "prod: a hand-made database StatefulSet")
         check(cluster is not None and cluster["spec"].get("monitoring", {}).get("enablePodMonitor"),
               "prod: the database's own metrics are not scraped")
+        monitor = by_kind.get("PodMonitor", {}).get("zs-services")
+        check(monitor is not None and any(e.get("port") == "metrics"
+                                          for e in monitor["spec"]["podMetricsEndpoints"]),
+              "prod: no PodMonitor scrapes the services' metrics port")
+        rules = by_kind.get("PrometheusRule", {}).get("zs-alerts", {"spec": {"groups": []}})
+        alerts = {r.get("alert") for g in rules["spec"]["groups"] for r in g["rules"]}
+        for alert in ALERTS:
+            check(alert in alerts, f"prod: no alert {alert}")
+        for g in rules["spec"]["groups"]:
+            for r in g["rules"]:
+                check(r.get("annotations", {}).get("summary"), f"prod: {r.get('alert')} says nothing")
+        check("StatefulSet" not in by_kind, "prod: a hand-made database StatefulSet")
         backup = (cluster or {}).get("spec", {}).get("backup", {})
         check(backup.get("barmanObjectStore", {}).get("wal") is not None
               and backup.get("retentionPolicy"), "prod: no continuous backup with a retention")

@@ -5,6 +5,9 @@
 // and after) and a denied or failed call leaves none.
 #include <gtest/gtest.h>
 
+#include <chrono>
+#include <thread>
+
 #include "absl/strings/str_cat.h"
 #include "common/outbound.h"
 #include "tests/lead/lead_test_util.h"
@@ -33,7 +36,8 @@ class ScopeTest : public ::testing::Test {
     return authority_.Context(principal);
   }
   std::string Audit(const std::string& where) {
-    return server_->lead().database().QueryValue("SELECT count(*) FROM audit_log WHERE " + where);
+    return server_->lead().database().QueryValue(
+        "SELECT count(*) FROM audit.events WHERE schema_name = 'lead' AND " + where);
   }
 
   // A lead collected by the Fujian office.
@@ -200,7 +204,7 @@ TEST_F(ScopeTest, UnitsAndLeadersSeeTheirOwnProjects) {
       << "the district-wide list is not a unit's";
 }
 
-TEST_F(ScopeTest, EveryMutationIsAuditedAndDeniedOrFailedCallsAreNot) {
+TEST_F(ScopeTest, EveryMutationAndEveryRefusalIsAuditedAndFailedCallsAreNot) {
   const lv1::Lead lead = FujianLead("audit-create");
   EXPECT_EQ(Audit("request_id = 'audit-create' AND method = 'CreateLead' AND table_name = 'leads' "
                   "AND operation = 'INSERT' AND principal = 'fujian-chen' AND before IS NULL AND "
@@ -221,7 +225,8 @@ TEST_F(ScopeTest, EveryMutationIsAuditedAndDeniedOrFailedCallsAreNot) {
                   "after ->> 'title' = '医疗器械产业园二期'"),
             "1");
 
-  // Denied (another office) and failed (no title) calls write nothing.
+  // A denied call (another office's lead) changes nothing but is recorded
+  // as refused: who, what, when, why. A failed call (no title) leaves nothing.
   update.set_request_id("audit-denied");
   update.mutable_lead()->set_etag(updated.etag());
   EXPECT_EQ(leads().UpdateLead(As(OtherOfficeStaff()).get(), update, &updated).error_code(),
@@ -230,7 +235,12 @@ TEST_F(ScopeTest, EveryMutationIsAuditedAndDeniedOrFailedCallsAreNot) {
   invalid.mutable_lead()->clear_title();
   EXPECT_EQ(leads().CreateLead(As(OfficeStaff()).get(), invalid, &updated).error_code(),
             grpc::StatusCode::INVALID_ARGUMENT);
-  EXPECT_EQ(Audit("request_id IN ('audit-denied', 'audit-failed')"), "0");
+  EXPECT_EQ(Audit("request_id IN ('audit-denied', 'audit-failed') AND outcome = 'changed'"), "0");
+  EXPECT_EQ(Audit("request_id = 'audit-failed'"), "0");
+  EXPECT_EQ(Audit("request_id = 'audit-denied' AND outcome = 'denied' AND operation = 'DENY' AND "
+                  "principal = 'chengdu-liu' AND method = 'UpdateLead' AND reason <> '' AND "
+                  "at > now() - interval '1 minute'"),
+            "1");
 
   // Admins read the trail of one record; nobody else may.
   cv1::ListAuditEventsRequest trail;
@@ -245,6 +255,14 @@ TEST_F(ScopeTest, EveryMutationIsAuditedAndDeniedOrFailedCallsAreNot) {
   EXPECT_EQ(events.events(events.events_size() - 1).operation(), "INSERT");
   EXPECT_EQ(leads().ListAuditEvents(As(BureauStaff()).get(), trail, &events).error_code(),
             grpc::StatusCode::PERMISSION_DENIED);
+  // Refused by the role table before any work: recorded off the call's path.
+  std::string refused;
+  for (int i = 0; i < 50 && refused != "1"; ++i) {
+    if (i > 0) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    refused =
+        Audit("outcome = 'denied' AND method = 'ListAuditEvents' AND principal = 'staff-zhang'");
+  }
+  EXPECT_EQ(refused, "1");
 }
 
 TEST_F(ScopeTest, AServiceActingForAPersonIsAuditedAsBoth) {

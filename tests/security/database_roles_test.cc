@@ -19,8 +19,8 @@
 namespace zs::testing {
 namespace {
 
-std::string RolesSql() {
-  std::ifstream in(ZS_SERVICE_ROLES_SQL);
+std::string ReadSql(const char* path) {
+  std::ifstream in(path);
   std::stringstream text;
   text << in.rdbuf();
   return text.str();
@@ -53,8 +53,19 @@ class DatabaseRolesTest : public ::testing::Test {
     ASSERT_EQ(flock(turn.fd, LOCK_EX), 0);
     pqxx::connection owner(As(""));
     pqxx::work tx(owner);
-    tx.exec(RolesSql());
+    tx.exec(ReadSql(ZS_SERVICE_ROLES_SQL));
+    tx.exec(ReadSql(ZS_AUDIT_SQL));
     tx.commit();
+  }
+  // The audit schema alone, as the database owner (before any role exists).
+  void ApplyAudit() {
+    pqxx::connection owner(As(""));
+    pqxx::nontransaction(owner).exec(ReadSql(ZS_AUDIT_SQL));
+  }
+  std::string Query(const std::string& role, const std::string& sql) {
+    pqxx::connection connection(As(role));
+    pqxx::nontransaction tx(connection);
+    return tx.exec1(sql)[0].c_str();
   }
   void Migrate(const std::string& role, const std::string& schema,
                const std::vector<Migration>& migrations) {
@@ -117,6 +128,7 @@ TEST_F(DatabaseRolesTest, EachServiceRoleSeesOnlyItsOwnSchema) {
 }
 
 TEST_F(DatabaseRolesTest, SchemasMadeBeforeTheRolesAreHandedOver) {
+  ApplyAudit();
   Migrate("", "lead", lead::kMigrations);  // as the database owner, as older setups did
   Migrate("", "project", project::kMigrations);
   Migrate("", "supervision", supervision::kMigrations);
@@ -127,6 +139,62 @@ TEST_F(DatabaseRolesTest, SchemasMadeBeforeTheRolesAreHandedOver) {
                 "SELECT 'x', 'x', 1, 1 WHERE false"),
             "");
   ExpectIsolated();
+}
+
+// 等保: a service's role appends to the audit trail (through the owner's
+// functions) and reads its own rows; it cannot change, delete, truncate or
+// drop them, nor read another service's.
+TEST_F(DatabaseRolesTest, AuditRowsAreInsertOnlyForTheServiceRoles) {
+  ApplyRoles();
+  Migrate("zs_lead", "lead", lead::kMigrations);
+  Migrate("zs_project", "project", project::kMigrations);
+  ASSERT_EQ(Run("zs_lead",
+                "INSERT INTO lead.enterprises (name, normalised_name, industry, type) "
+                "VALUES ('审计企业', '审计企业', 1, 1)"),
+            "");
+  const std::string mine = "SELECT count(*) FROM audit.events WHERE schema_name = 'lead'";
+  EXPECT_EQ(Query("zs_lead", mine), "1");
+  EXPECT_EQ(Query("zs_project", mine), "0");  // row-level security
+  constexpr char kDenied[] = "denied";
+  EXPECT_EQ(Run("zs_lead", "UPDATE audit.events SET principal = 'someone-else'"), kDenied);
+  EXPECT_EQ(Run("zs_lead", "DELETE FROM audit.events"), kDenied);
+  EXPECT_EQ(Run("zs_lead", "TRUNCATE audit.events"), kDenied);
+  EXPECT_EQ(Run("zs_lead",
+                "INSERT INTO audit.events (db_role, schema_name, outcome, principal, method, "
+                "operation) VALUES ('zs_lead', 'lead', 'changed', 'forged', 'X', 'INSERT')"),
+            kDenied);
+  EXPECT_EQ(Run("zs_lead", "DROP TABLE audit.events_default"), kDenied);
+  EXPECT_EQ(Run("zs_lead", "ALTER TABLE audit.events DISABLE ROW LEVEL SECURITY"), kDenied);
+  EXPECT_EQ(Query("",
+                  "SELECT count(*) FROM audit.events WHERE principal = 'someone-else' OR "
+                  "principal = 'forged'"),
+            "0");
+  EXPECT_EQ(Query("zs_lead", mine), "1");
+}
+
+// Monthly partitions past the retention go; none younger than six months,
+// whatever a service asks for.
+TEST_F(DatabaseRolesTest, OnlyAuditMonthsPastTheRetentionAreDropped) {
+  ApplyRoles();
+  const std::string month =
+      "date_trunc('month', now() AT TIME ZONE 'Asia/Shanghai')::date - make_interval(months => ";
+  for (int ago : {3, 8}) {
+    Run("", absl::StrCat("DO $$ DECLARE m date := ", month, ago,
+                         "); BEGIN EXECUTE format("
+                         "'CREATE TABLE audit.%I PARTITION OF audit.events FOR VALUES FROM (%L) "
+                         "TO (%L)', 'events_' || to_char(m, 'YYYYMM'), m, m + 31); END $$"));
+  }
+  const auto partition = [&](int ago) {
+    return Query("", absl::StrCat("SELECT to_regclass('audit.events_' || to_char(", month, ago,
+                                  "), 'YYYYMM')) IS NOT NULL"));
+  };
+  ASSERT_EQ(partition(3), "t");
+  ASSERT_EQ(partition(8), "t");
+  // Asked to keep one month, it keeps six: only the eight-month-old goes.
+  EXPECT_EQ(Query("zs_lead", "SELECT string_agg(d, ',') FROM audit.drop_expired_partitions(1) d"),
+            Query("", absl::StrCat("SELECT 'events_' || to_char(", month, "8), 'YYYYMM')")));
+  EXPECT_EQ(partition(3), "t");
+  EXPECT_EQ(partition(8), "f");
 }
 
 }  // namespace

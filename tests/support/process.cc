@@ -1,6 +1,7 @@
 #include "tests/support/process.h"
 
 #include <arpa/inet.h>
+#include <fcntl.h>
 #include <grpcpp/grpcpp.h>
 #include <netinet/in.h>
 #include <signal.h>
@@ -31,14 +32,21 @@ int FreeLoopbackPort() {
   return ntohs(address.sin_port);
 }
 
-ChildProcess::ChildProcess(const std::string& binary, const std::vector<std::string>& args) {
+ChildProcess::ChildProcess(const std::string& binary, const std::vector<std::string>& args,
+                           const std::string& log_file) {
   std::vector<char*> argv;
   argv.push_back(const_cast<char*>(binary.c_str()));
   for (const std::string& arg : args) argv.push_back(const_cast<char*>(arg.c_str()));
   argv.push_back(nullptr);
-  if (posix_spawn(&pid_, binary.c_str(), nullptr, nullptr, argv.data(), environ) != 0) {
-    throw std::runtime_error("cannot start " + binary);
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  if (!log_file.empty()) {
+    posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, log_file.c_str(),
+                                     O_WRONLY | O_CREAT | O_APPEND, 0644);
   }
+  const int spawned = posix_spawn(&pid_, binary.c_str(), &actions, nullptr, argv.data(), environ);
+  posix_spawn_file_actions_destroy(&actions);
+  if (spawned != 0) throw std::runtime_error("cannot start " + binary);
 }
 
 ChildProcess::~ChildProcess() {

@@ -13,7 +13,9 @@ int FreeLoopbackPort();
 
 class ChildProcess {
  public:
-  ChildProcess(const std::string& binary, const std::vector<std::string>& args);
+  // `log_file`, when given, receives the child's stderr (where services log).
+  ChildProcess(const std::string& binary, const std::vector<std::string>& args,
+               const std::string& log_file = "");
   ~ChildProcess();  // SIGKILLs a child still running
   pid_t pid() const { return pid_; }
   void Signal(int signal) const;

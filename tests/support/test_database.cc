@@ -4,7 +4,9 @@
 
 #include <atomic>
 #include <cstdlib>
+#include <fstream>
 #include <pqxx/pqxx>
+#include <sstream>
 #include <stdexcept>
 
 #include "absl/strings/str_cat.h"
@@ -22,6 +24,14 @@ std::string AdminConninfo() {
   return conninfo;
 }
 
+std::string AuditSql() {
+  std::ifstream in(ZS_AUDIT_SQL);
+  if (!in) throw std::runtime_error("cannot read " ZS_AUDIT_SQL);
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
 }  // namespace
 
 TestDatabase::TestDatabase(const std::string& schema, const std::vector<Migration>& migrations,
@@ -36,6 +46,8 @@ TestDatabase::TestDatabase(const std::string& schema, const std::vector<Migratio
   }
   conninfo_ = absl::StrCat(admin_conninfo_, " dbname=", name_);
   pqxx::connection connection(conninfo_);
+  // What the database owner sets up before any service migrates.
+  pqxx::nontransaction(connection).exec(AuditSql());
   absl::StatusOr<int> applied = ApplyMigrations(connection, schema_, migrations);
   if (!applied.ok()) throw std::runtime_error(std::string(applied.status().message()));
 }
