@@ -11,6 +11,12 @@ function(zs_embed_migrations target ns variable dir)
     get_filename_component(name ${f} NAME)
     string(SUBSTRING ${name} 0 4 version)
     math(EXPR version "${version}")
+    # Two branches each adding "their" next migration meet here: one
+    # version, one file, or a database would skip one of them.
+    if(version IN_LIST seen_versions)
+      message(FATAL_ERROR "${dir}: two migrations are numbered ${version}; renumber one")
+    endif()
+    list(APPEND seen_versions ${version})
     file(READ ${f} sql)
     # An edited migration is embedded again (its text is read here, at
     # configure time).

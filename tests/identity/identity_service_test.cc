@@ -247,8 +247,8 @@ TEST_F(IdentityServiceTest, DisablingAnAccountEndsItsLiveSessionsAtOnce) {
   EXPECT_EQ(Count("outcome = 4"), "1");
   // The change is in the audit trail, naming the admin.
   EXPECT_EQ(server_.database().QueryValue(
-                "SELECT principal || ' ' || method FROM audit_log WHERE table_name = 'accounts' "
-                "AND operation = 'UPDATE'"),
+                "SELECT principal || ' ' || method FROM audit.events WHERE schema_name = 'identity' "
+                "AND table_name = 'accounts' AND operation = 'UPDATE'"),
             "admin-li UpdateAccount");
 }
 
@@ -600,9 +600,11 @@ TEST_F(IdentityServiceTest, NoPasswordSecretOrTokenReachesTheLogOrTheAuditTrail)
     EXPECT_FALSE(absl::StrContains(log, secret)) << "in the log: " << secret;
   }
   EXPECT_EQ(server_.database().QueryValue(
-                "SELECT count(*) FROM audit_log WHERE concat(before, after) LIKE '%argon2%'"),
+                "SELECT count(*) FROM audit.events WHERE schema_name = 'identity' "
+                "AND concat(before, after) LIKE '%argon2%'"),
             "0");
-  EXPECT_NE(server_.database().QueryValue("SELECT count(*) FROM audit_log"), "0");
+  EXPECT_NE(server_.database().QueryValue(
+                "SELECT count(*) FROM audit.events WHERE schema_name = 'identity'"), "0");
   EXPECT_EQ(server_.database().QueryValue("SELECT count(*) FROM idempotency_keys WHERE "
                                           "encode(response, 'escape') LIKE '%argon2%'"),
             "0");

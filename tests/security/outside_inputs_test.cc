@@ -36,7 +36,10 @@ grpc::Status CallBytes(const std::shared_ptr<grpc::Channel>& channel,
   grpc::TemplatedGenericStub<grpc::ByteBuffer, grpc::ByteBuffer> stub(channel);
   grpc::Slice slice(bytes);
   grpc::ByteBuffer in(&slice, 1), out;
-  std::unique_ptr<grpc::ClientContext> context = AdminContext();
+  // Service-to-service RPCs (the lead service re-pointing projects after a
+  // merge) are called as a service, everything else as the bureau.
+  std::unique_ptr<grpc::ClientContext> context =
+      method.name() == "MoveEnterpriseProjects" ? ContextAs("zs-lead", "service") : AdminContext();
   std::promise<grpc::Status> done;
   stub.UnaryCall(context.get(),
                  absl::StrCat("/", method.service()->full_name(), "/", method.name()),

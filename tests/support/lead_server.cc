@@ -34,8 +34,6 @@ LeadServer::~LeadServer() {
   report_pool_.Shutdown();
 }
 
-namespace {
-
 std::unique_ptr<grpc::ClientContext> ContextAs(const std::string& principal, const char* role) {
   auto context = std::make_unique<grpc::ClientContext>();
   context->AddMetadata("x-zs-principal", principal);
@@ -43,8 +41,6 @@ std::unique_ptr<grpc::ClientContext> ContextAs(const std::string& principal, con
   context->set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(10));
   return context;
 }
-
-}  // namespace
 
 std::unique_ptr<grpc::ClientContext> StaffContext(const std::string& principal) {
   return ContextAs(principal, "bureau_staff");

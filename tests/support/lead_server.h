@@ -44,6 +44,9 @@ class LeadServer {
   std::unique_ptr<zhaoshang::lead::v1::LeadService::Stub> stub_;
 };
 
+// A client context as `principal` in `role` (development metadata, e.g.
+// "service" for a service account), with a 10 s deadline.
+std::unique_ptr<grpc::ClientContext> ContextAs(const std::string& principal, const char* role);
 // A client context as a bureau staff member, with a 10 s deadline.
 std::unique_ptr<grpc::ClientContext> StaffContext(const std::string& principal = "staff-test");
 // The same as a bureau administrator, for the admin-only RPCs.

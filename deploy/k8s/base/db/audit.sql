@@ -122,7 +122,7 @@ DO $grants$
 DECLARE
   role_name text;
 BEGIN
-  FOREACH role_name IN ARRAY ARRAY['zs_lead', 'zs_project', 'zs_supervision'] LOOP
+  FOREACH role_name IN ARRAY ARRAY['zs_lead', 'zs_project', 'zs_supervision', 'zs_identity'] LOOP
     IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = role_name) THEN
       EXECUTE format('GRANT USAGE ON SCHEMA audit TO %I', role_name);
       EXECUTE format('GRANT SELECT ON audit.events TO %I', role_name);
