@@ -18,12 +18,15 @@ using grpc::ServerUnaryReactor;
 
 const AccessPolicy& ReportingAccessPolicy() {
   using namespace access;  // NOLINT: the role table reads best with the group names bare
-  // Reports are district-wide figures, readable by every person; the
-  // drill-down lists the records behind a figure, so it stays with the bureau.
+  // Reports are district-wide figures, readable by every person. The
+  // drill-down lists the records behind a figure (titles, dates, sums and
+  // units of every office's leads and projects): the bureau and the county
+  // leaders, who read the whole district, may open it; a unit or office reads
+  // only its own records, so the figures' records stay closed to it.
   static const AccessPolicy* const kPolicy =
       new AccessPolicy("ReportingService", {
                                                {"GetPeriodReport", kPeople},
-                                               {"ListFigureRecords", kBureau},
+                                               {"ListFigureRecords", kBureau | kLeader},
                                                {"ExportPeriodReport", kPeople},
                                                {"GetBulletinText", kPeople},
                                            });

@@ -136,7 +136,7 @@ const std::map<std::string, std::string> kAllowed = {
     {"SupervisionService.ListAuditEvents", "A"},
 
     {"ReportingService.GetPeriodReport", "ASUOL"},
-    {"ReportingService.ListFigureRecords", "AS"},
+    {"ReportingService.ListFigureRecords", "ASL"},
     {"ReportingService.ExportPeriodReport", "ASUOL"},
     {"ReportingService.GetBulletinText", "ASUOL"},
 

@@ -23,6 +23,12 @@ export const role = computed<Role | null>(() => (account.value ? (ROLES[account.
 /** Office and unit staff: their own unit's records only. */
 export const isFieldStaff = computed(() => role.value === 'unit_staff' || role.value === 'office_staff')
 export const isBureau = computed(() => role.value === 'bureau_staff' || role.value === 'bureau_admin')
+/**
+ * Bureau staff and leaders: they read the whole district, so a report's
+ * figure opens the records behind it (the reporting role table lets them
+ * call ListFigureRecords; units and offices are refused).
+ */
+export const canDrillDown = computed(() => isBureau.value || role.value === 'leader')
 
 /** The landing page of each role. */
 export function homeOf(r: Role | null): string {
