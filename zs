@@ -325,7 +325,7 @@ cmd_run() {
 
   start_services 7100 "host=127.0.0.1 port=$RUN_PG_PORT dbname=zhaoshang" "$STATE/logs" \
     "$STATE/token-signing.pem" ZS_TOKEN_PUBLIC_KEYS_FILE="$STATE/token-public.pem" \
-    ZS_SERVICE_TOKEN_FILE="$STATE/zs-{service}.token"
+    ZS_SERVICE_TOKEN_FILE="$STATE/zs-{service}.token" ZS_ALLOW_DEMO_ACCOUNTS=1
   for entry in "${STARTED[@]}"; do echo "${entry##*:}" >"$STATE/${entry%%:*}.pid"; done
   wait_services 7100 "$STATE/logs"
 
@@ -422,7 +422,7 @@ cmd_console() {
   issue_tokens "$dir"
   start_services "$base" "host=127.0.0.1 port=$pgport dbname=zhaoshang" "$dir/logs" \
     "$dir/token-signing.pem" ZS_TOKEN_PUBLIC_KEYS_FILE="$dir/token-public.pem" \
-    ZS_SERVICE_TOKEN_FILE="$dir/zs-{service}.token"
+    ZS_SERVICE_TOKEN_FILE="$dir/zs-{service}.token" ZS_ALLOW_DEMO_ACCOUNTS=1
   for entry in "${STARTED[@]}"; do echo "${entry##*:}" >"$dir/${entry%%:*}.pid"; done
   wait_services "$base" "$dir/logs"
   local token="--token_file=$dir/demo-loader.token"

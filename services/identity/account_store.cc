@@ -26,8 +26,9 @@ constexpr char kSelectAccount[] =
     "ON t.user_name = a.user_name AND t.locked_until > now() ";
 
 constexpr char kInsertAccount[] =
-    "INSERT INTO accounts (user_name, display_name, kind, unit_code, leader_code) "
-    "VALUES ($1, $2, $3, $4, $5) ON CONFLICT (user_name) DO NOTHING RETURNING user_name";
+    "INSERT INTO accounts (user_name, display_name, kind, unit_code, leader_code, "
+    "password_change_required) "
+    "VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (user_name) DO NOTHING RETURNING user_name";
 constexpr char kInsertPassword[] =
     "INSERT INTO account_passwords (user_name, hash) VALUES ($1, $2)";
 constexpr char kLockAccount[] = "SELECT version FROM accounts WHERE user_name = $1 FOR UPDATE";
@@ -121,10 +122,12 @@ absl::Status AccountStore::Validate(const v1::Account& account) const {
 }
 
 absl::Status AccountStore::Create(pqxx::transaction_base& tx, const v1::Account& account,
-                                  const std::string& password_hash, v1::Account* out) const {
+                                  const std::string& password_hash, bool change_required,
+                                  v1::Account* out) const {
   ZS_RETURN_IF_ERROR(Validate(account));
   if (tx.exec_params(kInsertAccount, account.user_name(), account.display_name(),
-                     static_cast<int>(account.kind()), account.unit_code(), account.leader_code())
+                     static_cast<int>(account.kind()), account.unit_code(), account.leader_code(),
+                     change_required)
           .empty()) {
     return AlreadyExists("ACCOUNT_EXISTS",
                          absl::StrCat("account '", account.user_name(), "' already exists"));

@@ -31,9 +31,11 @@ class AccountStore {
   absl::Status Validate(const v1::Account& account) const;
 
   // Validates the account (user name, display name, kind and the code its
-  // kind needs, against the directory) and inserts it with `password_hash`.
+  // kind needs, against the directory) and inserts it with `password_hash`;
+  // `change_required`: the password must be changed at the first sign-in.
   absl::Status Create(pqxx::transaction_base& tx, const v1::Account& account,
-                      const std::string& password_hash, v1::Account* out) const;
+                      const std::string& password_hash, bool change_required,
+                      v1::Account* out) const;
   absl::Status Get(pqxx::transaction_base& tx, const std::string& user_name,
                    v1::Account* out) const;
   absl::Status List(pqxx::transaction_base& tx, const v1::ListAccountsRequest& request,

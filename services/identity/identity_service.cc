@@ -111,11 +111,20 @@ ServerUnaryReactor* IdentityServiceImpl::CreateAccount(CallbackServerContext* co
       [=, this](pqxx::transaction_base& tx, const CallContext&) -> absl::Status {
         (void)fingerprinted;  // kept alive with the call
         ZS_RETURN_IF_ERROR(accounts_.Validate(request->account()));
+        if (request->demo_account() && !settings_.allow_demo_accounts) {
+          return FailedPrecondition(
+              "DEMO_ACCOUNTS_NOT_ALLOWED",
+              "demo_account: this identity service keeps no demo accounts (zs-identity "
+              "--allow_demo_accounts); a person's account changes its password at the first "
+              "sign-in");
+        }
         ZS_RETURN_IF_ERROR(
             CheckPasswordPolicy("password", request->password(), request->account().user_name()));
         absl::StatusOr<std::string> hash = HashPassword(request->password());
         if (!hash.ok()) return hash.status();
-        return accounts_.Create(tx, request->account(), *hash, response);
+        // A person's password set by an admin is known to two people until
+        // its owner changes it; a demo account's is printed for everyone.
+        return accounts_.Create(tx, request->account(), *hash, !request->demo_account(), response);
       });
 }
 

@@ -22,6 +22,10 @@ namespace cv1 = ::zhaoshang::common::v1;
 struct SessionSettings {
   absl::Duration access_token_ttl = absl::Minutes(10);
   absl::Duration session_ttl = absl::Hours(12);
+  // CreateAccount may set `demo_account` (the initial password is kept, no
+  // change at first sign-in): only for a demo district on a developer's
+  // machine or in a test suite, never in production.
+  bool allow_demo_accounts = false;
 };
 
 // Metadata the gateway sets with the browser's address and user agent.

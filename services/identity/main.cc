@@ -14,6 +14,10 @@ ABSL_FLAG(int, access_token_minutes, zs::EnvOr("ZS_ACCESS_TOKEN_MINUTES", 10),
           "how long an access token lives (env ZS_ACCESS_TOKEN_MINUTES)");
 ABSL_FLAG(int, session_hours, zs::EnvOr("ZS_SESSION_HOURS", 12),
           "how long a sign-in session lives at most (env ZS_SESSION_HOURS)");
+ABSL_FLAG(bool, allow_demo_accounts, zs::EnvOr("ZS_ALLOW_DEMO_ACCOUNTS", 0) != 0,
+          "CreateAccount may make demo accounts that keep their printed password (no change "
+          "at the first sign-in): ./zs run and test suites only, never production "
+          "(env ZS_ALLOW_DEMO_ACCOUNTS)");
 
 namespace zs::identity {
 extern const std::vector<zs::Migration> kMigrations;
@@ -46,7 +50,8 @@ int main(int argc, char** argv) {
              std::move(published),
              zs::identity::SessionSettings{
                  .access_token_ttl = absl::Minutes(absl::GetFlag(FLAGS_access_token_minutes)),
-                 .session_ttl = absl::Hours(absl::GetFlag(FLAGS_session_hours))});
+                 .session_ttl = absl::Hours(absl::GetFlag(FLAGS_session_hours)),
+                 .allow_demo_accounts = absl::GetFlag(FLAGS_allow_demo_accounts)});
        }},
       argc, argv);
 }

@@ -246,10 +246,11 @@ TEST_F(IdentityServiceTest, DisablingAnAccountEndsItsLiveSessionsAtOnce) {
   EXPECT_EQ(DetailsOf(again).reason, "ACCOUNT_DISABLED");
   EXPECT_EQ(Count("outcome = 4"), "1");
   // The change is in the audit trail, naming the admin.
-  EXPECT_EQ(server_.database().QueryValue(
-                "SELECT principal || ' ' || method FROM audit.events WHERE schema_name = 'identity' "
-                "AND table_name = 'accounts' AND operation = 'UPDATE'"),
-            "admin-li UpdateAccount");
+  EXPECT_EQ(
+      server_.database().QueryValue(
+          "SELECT principal || ' ' || method FROM audit.events WHERE schema_name = 'identity' "
+          "AND table_name = 'accounts' AND operation = 'UPDATE'"),
+      "admin-li UpdateAccount");
 }
 
 TEST_F(IdentityServiceTest, RefreshRenewsTheAccessTokenUntilSignOut) {
@@ -319,6 +320,46 @@ TEST_F(IdentityServiceTest, PeopleChangeTheirOwnPassword) {
   EXPECT_TRUE(account.password_change_required());
   EXPECT_EQ(DetailsOf(Refresh(session.session_secret(), &refreshed)).reason, "SESSION_REVOKED");
   EXPECT_TRUE(SignIn("fujian.chen", "Reset-By-Admin-42", &session).ok());
+}
+
+// A demo district's accounts keep the password printed for everyone, but
+// only where zs-identity was told it serves a demo (./zs run, test suites);
+// a person's account still changes the password an admin chose.
+TEST_F(IdentityServiceTest, DemoAccountsKeepTheirPasswordOnlyWhereAllowed) {
+  iv1::CreateAccountRequest request;
+  request.set_request_id("create-demo");
+  request.mutable_account()->set_user_name("fujian.chen");
+  request.mutable_account()->set_display_name("陈晓");
+  request.mutable_account()->set_kind(iv1::ACCOUNT_KIND_OFFICE_STAFF);
+  request.mutable_account()->set_unit_code("office-fujian");
+  request.set_password(kPassword);
+  request.set_demo_account(true);
+  iv1::Account account;
+  const grpc::Status refused = stub().CreateAccount(AsAdmin().get(), request, &account);
+  EXPECT_EQ(refused.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
+  EXPECT_EQ(DetailsOf(refused).reason, "DEMO_ACCOUNTS_NOT_ALLOWED");
+  EXPECT_NE(refused.error_message().find("demo_account"), std::string::npos);
+  iv1::Session session;
+  EXPECT_EQ(SignIn("fujian.chen", kPassword, &session).error_code(),
+            grpc::StatusCode::UNAUTHENTICATED)
+      << "nothing was created";
+
+  IdentityServer demo(authority_, identity::SessionSettings{.allow_demo_accounts = true});
+  ASSERT_TRUE(demo.stub().CreateAccount(AsAdmin().get(), request, &account).ok());
+  EXPECT_FALSE(account.password_change_required());
+  iv1::CreateSessionRequest sign_in;
+  sign_in.set_user_name("fujian.chen");
+  sign_in.set_password(kPassword);
+  ASSERT_TRUE(demo.stub().CreateSession(Anonymous().get(), sign_in, &session).ok());
+  EXPECT_FALSE(session.account().password_change_required()) << "signs in straight away";
+
+  // The same service, a person's account: the change is still required.
+  request.set_request_id("create-person");
+  request.mutable_account()->set_user_name("chengdu.liu");
+  request.mutable_account()->set_unit_code("office-chengdu");
+  request.set_demo_account(false);
+  ASSERT_TRUE(demo.stub().CreateAccount(AsAdmin().get(), request, &account).ok());
+  EXPECT_TRUE(account.password_change_required());
 }
 
 TEST_F(IdentityServiceTest, OnlyAdminsManageAccounts) {
@@ -604,7 +645,8 @@ TEST_F(IdentityServiceTest, NoPasswordSecretOrTokenReachesTheLogOrTheAuditTrail)
                 "AND concat(before, after) LIKE '%argon2%'"),
             "0");
   EXPECT_NE(server_.database().QueryValue(
-                "SELECT count(*) FROM audit.events WHERE schema_name = 'identity'"), "0");
+                "SELECT count(*) FROM audit.events WHERE schema_name = 'identity'"),
+            "0");
   EXPECT_EQ(server_.database().QueryValue("SELECT count(*) FROM idempotency_keys WHERE "
                                           "encode(response, 'escape') LIKE '%argon2%'"),
             "0");

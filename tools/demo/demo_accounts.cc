@@ -34,9 +34,13 @@ std::vector<iv1::Account> DemoAccounts() {
 absl::Status LoadDemoAccounts(iv1::IdentityService::Stub& stub, const ContextFactory& context) {
   for (const iv1::Account& account : DemoAccounts()) {
     iv1::CreateAccountRequest request;
-    request.set_request_id(absl::StrCat("demo-account-", account.user_name()));
+    // "-kept": the id changed with demo_account, so a suite's database from
+    // before (whose accounts still ask for a change) is not a conflict.
+    request.set_request_id(absl::StrCat("demo-account-kept-", account.user_name()));
     *request.mutable_account() = account;
     request.set_password(kDemoPassword);
+    // Printed for everyone to sign in with; no change asked at first sign-in.
+    request.set_demo_account(true);
     const absl::Status created = Call(
         [&] {
           iv1::Account response;
