@@ -1,6 +1,6 @@
-// What a form does with a refused call: the server's message goes beside
-// the field its google.rpc.BadRequest violation names (el-form-item's
-// `error`), anything else above the form; a stale etag (ABORTED) offers to
+// What a form does with a refused call: the problem goes beside the field
+// its google.rpc.BadRequest violation names (el-form-item's `error`), one
+// sentence above the form (both in the person's language, messages.ts); a stale etag (ABORTED) offers to
 // reload the record. The form's model is never touched, so nothing typed
 // is lost.
 
@@ -8,6 +8,7 @@ import { reactive, ref } from 'vue'
 import { ElMessageBox } from 'element-plus'
 import { ApiError } from './errors'
 import { i18n } from '@/i18n'
+import { errorText, violationText } from './messages'
 
 export function useServerErrors() {
   /** Messages keyed by request field path (`lead.title`, `enterprise.creditCode`). */
@@ -26,12 +27,9 @@ export function useServerErrors() {
    */
   async function show(error: unknown, reload?: () => Promise<void> | void): Promise<string> {
     clear()
-    if (!(error instanceof ApiError)) {
-      general.value = String((error as Error)?.message ?? error)
-      return 'UNKNOWN'
-    }
-    for (const v of error.violations) fields[v.field] = v.description || error.message
-    if (error.violations.length === 0) general.value = error.message
+    general.value = errorText(error)
+    if (!(error instanceof ApiError)) return 'UNKNOWN'
+    for (const v of error.violations) fields[v.field] = violationText(v)
     if (error.stale && reload) {
       const t = i18n.global.t
       try {

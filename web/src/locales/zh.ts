@@ -13,6 +13,39 @@ export default {
   errors: {
     denied: '无权查看此记录。', notFound: '记录不存在。', reload: '重新加载', reloaded: '已加载最新记录，您填写的内容仍保留，请核对后再提交。',
     staleBody: '该记录已被他人修改。重新加载最新记录后再提交？您填写的内容会保留。', staleTitle: '记录已变更',
+    fields: '填写的内容有误，请按标出的提示修改。', network: '无法连接服务器，请检查网络后重试（已填写的内容不会丢失）。',
+    code: {
+      OK: '成功', CANCELLED: '操作已取消。', UNKNOWN: '系统出错，请稍后重试或联系管理员。', INVALID_ARGUMENT: '填写的内容有误，请核对。',
+      DEADLINE_EXCEEDED: '服务响应超时，请稍后重试（已填写的内容不会丢失）。', NOT_FOUND: '记录不存在。', ALREADY_EXISTS: '记录已存在。',
+      PERMISSION_DENIED: '无权办理此事项。', RESOURCE_EXHAUSTED: '操作过于频繁，请稍后再试。', FAILED_PRECONDITION: '记录当前的状态不允许此操作。',
+      ABORTED: '该记录已被他人修改，请重新加载后再提交。', OUT_OF_RANGE: '超出允许的范围。', UNIMPLEMENTED: '暂不支持此操作。',
+      INTERNAL: '系统出错，请稍后重试或联系管理员。', UNAVAILABLE: '服务暂时不可用，请稍后重试（已填写的内容不会丢失）。',
+      DATA_LOSS: '系统出错，请联系管理员。', UNAUTHENTICATED: '登录已失效，请重新登录。',
+    },
+    reason: {
+      ACCOUNT_EXISTS: '该用户名已被使用。', ACCOUNT_LOCKED: '密码错误次数过多，账号已暂时锁定，请稍后再试。',
+      DEMO_ACCOUNTS_NOT_ALLOWED: '本系统不允许创建演示账号。', ENTERPRISE_CREDIT_CODE_EXISTS: '该统一社会信用代码已登记为另一家企业。',
+      ENTERPRISE_MERGED: '该企业已并入另一家企业，请选择合并后的企业。', INVALID_CREDENTIALS: '用户名或密码不正确。',
+      LEAD_MERGED: '该线索已并入另一条线索。', LEAD_NOT_MERGEABLE: '这两条线索不能合并。',
+      LEAD_NOT_OPEN: '该线索已转化、放弃或合并，不能再办理。', LEADER_EXISTS: '该领导已登记。',
+      NO_MEASURES: '签约前须先在台账中登记至少一项措施。', PROJECT_DROPPED: '项目已终止。', UNIT_EXISTS: '该单位已登记。',
+      WRONG_PASSWORD: '原密码不正确。',
+    },
+    problem: {
+      checkCharacter: '校验码不符', password: '不符合密码规则', mismatch: '不正确', same: '须与原密码不同', required: '必填',
+      date: '日期应为 年-月-日', beforeStart: '不能早于开始日期', positive: '应为正数', tooLong: '内容过长', choose: '请从列表中选择',
+      range: '超出允许的范围', invalid: '填写有误',
+    },
+  },
+  history: {
+    leadRecorded: '登记线索', firstFollowUp: '有了第一条跟进记录', convertedTo: '转为项目 #{id}', converted: '转为项目',
+    mergedInto: '并入线索 #{id}', merged: '并入另一条线索', carriedInto: '转入 {year} 年续建', fromLead: '由线索 #{id} 转化',
+    projectRecorded: '直接登记的项目',
+    moved: {
+      follow_ups: '跟进记录 {n} 条', status_history: '状态记录 {n} 条', deadlines_met: '已完成时限 {n} 项', fields: '补充信息 {n} 项',
+      leads: '线索 {n} 条', projects: '项目 {n} 个', activity_contacts: '活动联系企业 {n} 次', referrers: '推荐人 {n} 位',
+    },
+    separator: '；',
   },
   signIn: {
     subtitle: '区投资促进局 · 责任单位 · 驻外招商办事处 · 县级领导', userName: '用户名', password: '密码', submit: '登录',
