@@ -88,6 +88,7 @@ test("an admin's new account must change its password at the first sign-in; disa
   await field(admin.page, 'account-password').fill('short')
   await admin.page.locator('[data-test=account-save]').click()
   await admin.page.locator('[data-test=account-error]').waitFor()
+  await admin.page.locator('.el-dialog .el-form-item__error', { hasText: '不符合密码规则' }).waitFor()
   await assertChinese(admin.page, '.el-dialog', 'the refused account form')
   assert.equal(await field(admin.page, 'account-user').inputValue(), user)
   await shot(admin.page, 'admin-account-refused')
@@ -122,8 +123,8 @@ test("an admin's new account must change its password at the first sign-in; disa
   await field(page, 'user').fill(user)
   await field(page, 'password').fill(fresh)
   await page.locator('[data-test=signin]').click()
-  await page.locator('[data-test=signin-error]').waitFor()
-  await assertChinese(page, '.signin', 'the refused sign-in')
+  await page.locator('[data-test=signin-error]', { hasText: '账号已停用' }).waitFor()
+  await assertChinese(page, '[data-test=signin-error]', 'the refused sign-in')
   await shot(page, 'disabled-sign-in')
   await person.close()
   await admin.context.close()
@@ -163,6 +164,9 @@ test('an office records a visit, its enterprise and the lead, and sees them in i
   recordedLeadId = page.url().split('/').pop()
   assert.equal((await page.locator('[data-test=lead-title]').innerText()).trim(), recordedLeadTitle)
   await page.waitForLoadState('networkidle')
+  // The history line the service wrote ('created') reads by its kind.
+  await page.locator('[data-test=timeline]').getByText('登记线索').waitFor()
+  await assertChinese(page, '[data-test=timeline]', "the lead's history")
   await shot(page, 'lead-detail')
 
   await page.goto(`${BASE}/workbench`)
@@ -224,6 +228,8 @@ test('the bureau converts the lead, adds a measure, signs and starts the project
   await page.waitForFunction(() => document.querySelector('[data-test=project-stage]')?.textContent?.trim() === '开工')
   await page.locator('[data-test=stage-timeline]').getByText(/签约\s*→\s*开工/).waitFor()
   assert.match(await page.locator('[data-test=stage-timeline]').innerText(), /在谈\s*→\s*签约/)
+  assert.match(await page.locator('[data-test=stage-timeline]').innerText(), new RegExp(`由线索 #${recordedLeadId} 转化`))
+  await assertChinese(page, '[data-test=stage-timeline]', "the project's stage history")
   await shot(page, 'project-detail')
 
   for (const path of ['/bureau/leads', '/projects', '/requests', '/supervision', '/duplicates', `/reports?period=${H1}`]) {

@@ -26,7 +26,7 @@ const en: typeof zh = {
       DATA_LOSS: 'Something went wrong; ask an administrator.', UNAUTHENTICATED: 'Your sign-in has ended; sign in again.',
     },
     reason: {
-      ACCOUNT_EXISTS: 'That user name is taken.', ACCOUNT_LOCKED: 'Too many wrong passwords: the account is locked for a while.',
+      ACCOUNT_DISABLED: 'The account is disabled; ask an administrator.', ACCOUNT_EXISTS: 'That user name is taken.', ACCOUNT_LOCKED: 'Too many wrong passwords: the account is locked for a while.',
       DEMO_ACCOUNTS_NOT_ALLOWED: 'This system keeps no demo accounts.', ENTERPRISE_CREDIT_CODE_EXISTS: 'Another enterprise has this credit code.',
       ENTERPRISE_MERGED: 'This enterprise was merged into another; pick that one.', INVALID_CREDENTIALS: 'Wrong user name or password.',
       LEAD_MERGED: 'This lead was merged into another.', LEAD_NOT_MERGEABLE: 'These leads cannot be merged.',

@@ -23,7 +23,7 @@ export default {
       DATA_LOSS: '系统出错，请联系管理员。', UNAUTHENTICATED: '登录已失效，请重新登录。',
     },
     reason: {
-      ACCOUNT_EXISTS: '该用户名已被使用。', ACCOUNT_LOCKED: '密码错误次数过多，账号已暂时锁定，请稍后再试。',
+      ACCOUNT_DISABLED: '账号已停用，请联系管理员。', ACCOUNT_EXISTS: '该用户名已被使用。', ACCOUNT_LOCKED: '密码错误次数过多，账号已暂时锁定，请稍后再试。',
       DEMO_ACCOUNTS_NOT_ALLOWED: '本系统不允许创建演示账号。', ENTERPRISE_CREDIT_CODE_EXISTS: '该统一社会信用代码已登记为另一家企业。',
       ENTERPRISE_MERGED: '该企业已并入另一家企业，请选择合并后的企业。', INVALID_CREDENTIALS: '用户名或密码不正确。',
       LEAD_MERGED: '该线索已并入另一条线索。', LEAD_NOT_MERGEABLE: '这两条线索不能合并。',
