@@ -262,7 +262,18 @@ std::string OpenApiDocument(const RouteTable& routes) {
       Struct body;
       (*body.mutable_fields())["required"] = Bool(true);
       const FieldDescriptor* field = FieldAt(&input, route.body);
-      (*body.mutable_fields())["content"] = JsonContent(generator.FieldSchema(*field));
+      if (field != nullptr && field->type() == FieldDescriptor::TYPE_BYTES) {
+        // An upload: the gateway takes the request body as the field's bytes.
+        (*body.mutable_fields())["description"] = Str("the file itself");
+        Struct media, content, schema;
+        (*schema.mutable_fields())["type"] = Str("string");
+        (*schema.mutable_fields())["format"] = Str("binary");
+        (*media.mutable_fields())["schema"] = Obj(std::move(schema));
+        (*content.mutable_fields())["application/octet-stream"] = Obj(std::move(media));
+        (*body.mutable_fields())["content"] = Obj(std::move(content));
+      } else {
+        (*body.mutable_fields())["content"] = JsonContent(generator.FieldSchema(*field));
+      }
       op["requestBody"] = Obj(std::move(body));
     } else {
       Struct body;

@@ -390,6 +390,21 @@ TEST_F(GatewayTest, OpenApiDocumentDescribesEveryRoute) {
                               .struct_value();
   EXPECT_TRUE(absl::StrContains(Field(follow_up, "description"), "first one moves a NEW lead"));
   EXPECT_TRUE(absl::StrContains(answer->body, "unified social credit code"));
+  // An upload's body is the file itself, not JSON: typed clients send bytes.
+  const auto& upload = paths.at("/v1/leads:import")
+                           .struct_value()
+                           .fields()
+                           .at("post")
+                           .struct_value()
+                           .fields()
+                           .at("requestBody")
+                           .struct_value()
+                           .fields()
+                           .at("content")
+                           .struct_value()
+                           .fields();
+  EXPECT_TRUE(upload.contains("application/octet-stream"));
+  EXPECT_FALSE(upload.contains("application/json"));
 }
 
 // An empty request straight to the service, as tests/security/access_matrix_test does.

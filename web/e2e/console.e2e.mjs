@@ -284,6 +284,56 @@ test("the bureau's drill-down lists the 26 projects of ≥ 1亿 started in the f
   await context.close()
 })
 
+test('an office imports a spreadsheet: the dry run row by row, then the leads in its list', async () => {
+  const { context, page } = await as('fujian')
+  await page.locator('[data-test=import]').click()
+  await page.waitForURL(/\/workbench\/import/)
+  // The template is the service's .xlsx.
+  const template = await page.evaluate(async (href) => {
+    const r = await fetch(href)
+    return { status: r.status, type: r.headers.get('content-type'), head: new Uint8Array(await r.arrayBuffer()).slice(0, 2).join(',') }
+  }, await page.locator('[data-test=import-template]').getAttribute('href'))
+  assert.equal(template.status, 200)
+  assert.equal(template.head, '80,75', 'an .xlsx (zip) file')
+
+  const stamp = Date.now().toString(36)
+  const good = [`武夷山岩茶深加工项目 ${stamp}`, `厦门港冷链物流中心 ${stamp}`]
+  const csv =
+    '企业名称,线索名称,产业,招商渠道,预计投资(万元),收集日期\r\n' +
+    `武夷山${stamp}茶业有限公司,${good[0]},商贸物流,驻地招商,"12,000",2026/3/8\r\n` +
+    `厦门${stamp}港务有限公司,${good[1]},商贸物流,驻地招商,8000,2026年4月2日\r\n` +
+    `泉州${stamp}制药有限公司,泉州制药项目 ${stamp},医药,驻地招商,5000,2026/4/9\r\n`
+  await page.locator('[data-test=import-file] input[type=file]').setInputFiles({ name: '福建办事处线索台账.csv', mimeType: 'text/csv', buffer: Buffer.from('\ufeff' + csv) })
+  await page.locator('[data-test=import-allow-similar]').click()
+  await page.locator('[data-test=import-check]').click()
+  const summary = page.locator('[data-test=import-summary]')
+  await summary.getByText('共 3 行').waitFor({ timeout: 20_000 })
+  assert.match(await summary.innerText(), /2 行可以导入，0 行此前已导入，1 行有问题/)
+  const rows = await page.locator('[data-test=import-rows]').innerText()
+  assert.match(rows, /校验通过/)
+  assert.match(rows, /产业：.*医药/, 'the refused row names its column and value')
+  await assertChinese(page, '[data-test=import-rows]', 'the dry-run report')
+  await page.waitForLoadState('networkidle')
+  await shot(page, 'import-dry-run')
+  // A dry run imported nothing.
+  await page.goto(`${BASE}/workbench`)
+  await page.locator('[data-test=my-leads]').waitFor()
+  assert.equal(await page.locator('[data-test=my-leads]').getByText(good[0]).count(), 0)
+
+  await page.goto(`${BASE}/workbench/import`)
+  await page.locator('[data-test=import-file] input[type=file]').setInputFiles({ name: '福建办事处线索台账.csv', mimeType: 'text/csv', buffer: Buffer.from('\ufeff' + csv) })
+  await page.locator('[data-test=import-allow-similar]').click()
+  await page.locator('[data-test=import-check]').click()
+  await summary.getByText('共 3 行').waitFor({ timeout: 20_000 })
+  await page.locator('[data-test=import-confirm]').click()
+  await summary.getByText('已导入 2 行').waitFor({ timeout: 20_000 })
+  await shot(page, 'import-done')
+  await page.goto(`${BASE}/workbench`)
+  for (const title of good) await page.locator('[data-test=my-leads]').getByText(title).waitFor()
+  await shot(page, 'workbench-imported')
+  await context.close()
+})
+
 test("an office cannot open another office's lead by editing the URL", async () => {
   // A lead of the Yangtze River Delta office, found by its own staff.
   const yrd = await as('yrd')

@@ -46,6 +46,7 @@ declare module 'vue' {
     ElTag: typeof import('element-plus/es')['ElTag']
     ElTimeline: typeof import('element-plus/es')['ElTimeline']
     ElTimelineItem: typeof import('element-plus/es')['ElTimelineItem']
+    ElUpload: typeof import('element-plus/es')['ElUpload']
     ErrorNote: typeof import('./components/ErrorNote.vue')['default']
     FigureRecords: typeof import('./components/FigureRecords.vue')['default']
     Pager: typeof import('./components/Pager.vue')['default']

@@ -24,6 +24,7 @@ export const router = createRouter({
     { path: '/', redirect: () => homeOf(role.value) },
     { path: '/workbench', component: () => import('./pages/Workbench.vue'), meta: { roles: field } },
     { path: '/workbench/record', component: () => import('./pages/RecordVisit.vue'), meta: { roles: field } },
+    { path: '/workbench/import', component: () => import('./pages/ImportFile.vue'), meta: { roles: [...field, ...bureau] } },
     { path: '/leads/:id', component: () => import('./pages/LeadDetail.vue'), props: true },
     { path: '/bureau/leads', component: () => import('./pages/LeadList.vue'), meta: { roles: bureau } },
     { path: '/projects', component: () => import('./pages/ProjectList.vue') },

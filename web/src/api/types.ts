@@ -42,3 +42,5 @@ export type Stage = EnumOf<Project, 'stage'>
 export type Figure = EnumOf<FigureValue, 'figure'>
 export type GroupBy = EnumOf<AggregateRow, 'groupBy'>
 export type AccountKind = EnumOf<Account, 'kind'>
+export type ImportResponse = S['zhaoshang.lead.v1.ImportResponse']
+export type ImportRowResult = S['zhaoshang.lead.v1.ImportRowResult']

@@ -263,3 +263,17 @@ export const signInOutcome = {
   SIGN_IN_OUTCOME_ACCOUNT_DISABLED: ['账号已停用', 'Account disabled'],
   SIGN_IN_OUTCOME_ACCOUNT_LOCKED: ['账号已锁定', 'Account locked'],
 } as const
+
+export const importOutcome = {
+  OUTCOME_UNSPECIFIED: ['未知', 'Unknown'],
+  OUTCOME_CREATED: ['已导入', 'Created'],
+  OUTCOME_ALREADY_IMPORTED: ['此前已导入', 'Already imported'],
+  OUTCOME_VALID: ['校验通过', 'Valid'],
+  OUTCOME_REFUSED: ['未导入', 'Refused'],
+} as const
+
+export const importKind = {
+  KIND_UNSPECIFIED: ['未知', 'Unknown'],
+  KIND_LEADS: ['招商线索', 'Leads'],
+  KIND_ACTIVITIES: ['招商活动', 'Activities'],
+} as const

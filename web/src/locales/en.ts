@@ -50,6 +50,15 @@ const en: typeof zh = {
     },
     separator: '; ',
   },
+  import: {
+    title: 'Import a spreadsheet', kind: 'What it holds', template: 'Download the template (.xlsx)', file: 'File', choose: 'Choose a file',
+    hint: '.xlsx or CSV (UTF-8 or GBK), up to 10,000 rows; headers as in the template or as offices name them.',
+    allowSimilar: 'Enterprises only similar to known ones are new enterprises (I checked)',
+    check: 'Check (import nothing)', confirm: 'Import {n} rows', progress: '{done} of {total} rows',
+    checked: '{total} rows: {ok} can be imported, {existing} imported before, {refused} with problems', imported: '{ok} rows imported, {existing} imported before, {refused} not imported',
+    unknownColumns: 'These columns are not imported: {names}', refusedStay: 'Rows with problems are not imported; fix the file and import it again (nothing is imported twice).',
+    line: 'Line', outcome: 'Outcome', problems: 'Problems', open: 'Open', toLeads: 'See the leads on the workbench',
+  },
   signIn: {
     subtitle: 'Bureau · units · remote offices · leaders', userName: 'User name', password: 'Password', submit: 'Sign in',
     needUser: 'Enter your user name', needPassword: 'Enter your password', failed: 'Sign-in failed',
@@ -61,6 +70,7 @@ const en: typeof zh = {
     policy: '10–128 characters, with three of: lower case, upper case, digits, others; not containing the user name.',
   },
   workbench: {
+    import: 'Import a spreadsheet',
     title: '{unit} · workbench', record: 'Record a visit and lead', myLeads: 'My leads', due: 'Follow-ups due (overdue)', nothingDue: 'Nothing overdue',
     progress: 'Progress against targets ({from} to {to})', rank: 'Rank', projects: 'Projects born from my leads',
   },

@@ -47,6 +47,15 @@ export default {
     },
     separator: '；',
   },
+  import: {
+    title: '导入表格', kind: '导入内容', template: '下载模板（.xlsx）', file: '文件', choose: '选择文件',
+    hint: '.xlsx 或 CSV（UTF-8、GBK 均可），最多 10,000 行；表头按模板或常用名称（项目名称、企业名称、预计投资（万元）……）。',
+    allowSimilar: '表中企业与已有企业名称相近时，仍按新企业登记（确认是不同的企业）',
+    check: '校验（不导入）', confirm: '确认导入 {n} 行', progress: '已处理 {done} / {total} 行',
+    checked: '共 {total} 行：{ok} 行可以导入，{existing} 行此前已导入，{refused} 行有问题', imported: '已导入 {ok} 行，{existing} 行此前已导入，{refused} 行未导入',
+    unknownColumns: '以下列不会导入：{names}', refusedStay: '有问题的行不会导入；改正表格后可再次导入，已导入的行不会重复。',
+    line: '行号', outcome: '结果', problems: '问题', open: '查看', toLeads: '到工作台查看线索',
+  },
   signIn: {
     subtitle: '区投资促进局 · 责任单位 · 驻外招商办事处 · 县级领导', userName: '用户名', password: '密码', submit: '登录',
     needUser: '请输入用户名', needPassword: '请输入密码', failed: '登录失败',
@@ -58,7 +67,7 @@ export default {
     policy: '密码 10–128 个字符，至少包含小写字母、大写字母、数字、其他字符中的三类，且不能包含用户名。',
   },
   workbench: {
-    title: '{unit} · 工作台', record: '登记走访与线索', myLeads: '我的线索', due: '待跟进（已逾期）', nothingDue: '没有逾期的线索',
+    title: '{unit} · 工作台', record: '登记走访与线索', import: '导入表格', myLeads: '我的线索', due: '待跟进（已逾期）', nothingDue: '没有逾期的线索',
     progress: '目标完成情况（{from} 至 {to}）', rank: '排名', projects: '由我的线索转化的项目',
   },
   record: {
