@@ -348,6 +348,73 @@ grpc::Status PrepareUpdate(RpcCaller& caller, const MethodDescriptor& method,
   return grpc::Status::OK;
 }
 
+// The record a state change acts on (SignProject, DropLead, CompleteTask …):
+// the getter that reads it and the request's key field, or nullptr when the
+// request carries no top-level etag. `project_id` is read by GetProject,
+// `lead_id` by GetLead; `id` by the Get method whose resource ends the
+// method's name (SettleEnterpriseRequest → GetEnterpriseRequest).
+const MethodDescriptor* StateChangeGetter(const MethodDescriptor& method,
+                                          const FieldDescriptor** key) {
+  const auto* type = method.input_type();
+  if (type->FindFieldByName("etag") == nullptr || IsUpdate(method)) return nullptr;
+  for (int i = 0; i < type->field_count(); ++i) {
+    const FieldDescriptor* field = type->field(i);
+    if (field->cpp_type() != FieldDescriptor::CPPTYPE_INT64) continue;
+    if (field->name() == "id") {
+      const std::string& name = method.name();
+      for (size_t start = 1; start < name.size(); ++start) {
+        if (!absl::ascii_isupper(name[start])) continue;
+        if (const auto* getter = method.service()->FindMethodByName("Get" + name.substr(start))) {
+          *key = field;
+          return getter;
+        }
+      }
+      return nullptr;
+    }
+    if (absl::EndsWith(field->name(), "_id") && field->name() != "activity_id") {
+      std::string resource;
+      for (absl::string_view word : absl::StrSplit(
+               absl::string_view(field->name()).substr(0, field->name().size() - 3), '_')) {
+        std::string part(word);
+        part[0] = absl::ascii_toupper(part[0]);
+        resource += part;
+      }
+      *key = field;
+      return method.service()->FindMethodByName("Get" + resource);
+    }
+  }
+  return nullptr;
+}
+
+// A state change without --etag acts on the record as it is now, as an
+// update does: the etag is read first (what the console sends is the etag
+// of the page the person looked at).
+grpc::Status PrepareStateChange(RpcCaller& caller, const MethodDescriptor& method,
+                                Message& request) {
+  const FieldDescriptor* key = nullptr;
+  const MethodDescriptor* getter = StateChangeGetter(method, &key);
+  if (getter == nullptr) return grpc::Status::OK;
+  const FieldDescriptor* etag = request.GetDescriptor()->FindFieldByName("etag");
+  const int64_t id = request.GetReflection()->GetInt64(request, key);
+  if (!request.GetReflection()->GetString(request, etag).empty() || id <= 0) {
+    return grpc::Status::OK;  // given, or the service names the missing key
+  }
+  std::unique_ptr<Message> get = NewMessage(*getter->input_type());
+  const FieldDescriptor* get_key = getter->input_type()->FindFieldByName("id");
+  if (get_key == nullptr || get_key->cpp_type() != FieldDescriptor::CPPTYPE_INT64) {
+    return grpc::Status::OK;
+  }
+  get->GetReflection()->SetInt64(get.get(), get_key, id);
+  std::unique_ptr<Message> current = NewMessage(*getter->output_type());
+  grpc::Status read = caller.Call(*getter, *get, current.get());
+  if (!read.ok()) return read;
+  if (const FieldDescriptor* current_etag = current->GetDescriptor()->FindFieldByName("etag")) {
+    request.GetReflection()->SetString(&request, etag,
+                                       current->GetReflection()->GetString(*current, current_etag));
+  }
+  return grpc::Status::OK;
+}
+
 // A singular field's value as a person reads it (text as is, enums by name).
 std::string FieldText(const Message& message, const FieldDescriptor& field) {
   const auto& r = *message.GetReflection();
@@ -598,7 +665,8 @@ int RunMethod(MethodCommand& command, const GlobalOptions& options) {
   grpc::Status status;
   {
     ProgressIndicator progress(method.name(), !options.quiet && isatty(STDERR_FILENO));
-    if (IsUpdate(method)) status = PrepareUpdate(*caller.caller, method, command, *request);
+    status = IsUpdate(method) ? PrepareUpdate(*caller.caller, method, command, *request)
+                              : PrepareStateChange(*caller.caller, method, *request);
     if (status.ok()) status = caller.caller->Call(method, *request, response.get(), on_retry);
     if (status.ok() && (command.all_pages || command.mine)) {
       status = FollowPages(*caller.caller, method, *request, *response);
@@ -689,7 +757,9 @@ void AddService(CLI::App& app, GlobalOptions& options,
       // What the field means (from the contract's comment), then its type.
       const std::string doc = FieldDoc(*flag.field);
       std::string help = doc.empty() ? flag.help : absl::StrCat(doc, " [", flag.help, "]");
-      if (IsUpdate(method) && absl::EndsWith(flag.path, ".etag")) {
+      const FieldDescriptor* state_key = nullptr;
+      if ((IsUpdate(method) && absl::EndsWith(flag.path, ".etag")) ||
+          (flag.path == "etag" && StateChangeGetter(method, &state_key) != nullptr)) {
         help += "; read from the services when not given";
       } else if (flag.path == "update_mask") {
         help += "; default: the fields given as flags";

@@ -3,6 +3,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/string_view.h"
+#include "common/business_date.h"
 #include "common/clock.h"
 #include "common/db/prepared.h"
 #include "common/errors.h"
@@ -100,12 +101,13 @@ void LeadFromRow(const pqxx::row& row, v1::Lead* out) {
 
 void LeadStore::RecordStatusChange(pqxx::transaction_base& tx, int64_t lead_id, v1::LeadStatus from,
                                    v1::LeadStatus to, absl::string_view actor,
-                                   absl::string_view reason) {
+                                   absl::string_view reason, absl::string_view effective_date) {
   tx.exec_params0(
-      "INSERT INTO lead_status_history (lead_id, from_status, to_status, changed_by, reason) "
-      "VALUES ($1, $2, $3, $4, $5)",
+      "INSERT INTO lead_status_history (lead_id, from_status, to_status, changed_by, reason, "
+      "effective_date) VALUES ($1, $2, $3, $4, $5, "
+      "COALESCE($6::date, (now() AT TIME ZONE 'Asia/Shanghai')::date))",
       lead_id, static_cast<int>(from), static_cast<int>(to), std::string(actor),
-      std::string(reason));
+      std::string(reason), NullIfEmpty(std::string(effective_date)));
 }
 
 absl::StatusOr<v1::LeadStatus> LeadStore::LockStatus(pqxx::transaction_base& tx, int64_t id) const {
@@ -203,8 +205,8 @@ absl::Status LeadStore::Create(pqxx::transaction_base& tx, const CallContext& ca
       "         CASE WHEN $9 <> '' THEN now() END FROM c, claim "
       "  WHERE c.e_id IS NOT NULL AND c.e_merged IS NULL AND c.a_ok AND c.r_ok "
       "    AND c.o_id IS NULL RETURNING *), "
-      "h AS (INSERT INTO lead_status_history (lead_id, from_status, to_status, changed_by, reason) "
-      "  SELECT id, 0, 1, $14, 'created' FROM l), ",
+      "h AS (INSERT INTO lead_status_history (lead_id, from_status, to_status, changed_by, reason, "
+      "  effective_date) SELECT id, 0, 1, $14, 'created', collected_date FROM l), ",
       StatementRecordCte("l"), " SELECT ", kLeadColumns,
       ", c.* FROM c LEFT JOIN (l CROSS JOIN lead_time_limits t) ON true");
   const pqxx::row row = ExecPrepared(
@@ -357,7 +359,7 @@ absl::Status LeadStore::AddFollowUp(pqxx::transaction_base& tx, const CallContex
       follow_up.lead_id(), static_cast<int>(follow_up.kind()));
   if (*status == v1::LEAD_STATUS_NEW) {
     RecordStatusChange(tx, follow_up.lead_id(), v1::LEAD_STATUS_NEW, v1::LEAD_STATUS_FOLLOWING,
-                       call.principal.id, "first follow-up");
+                       call.principal.id, "first follow-up", follow_up.follow_up_date());
   }
   return absl::OkStatus();
 }
@@ -413,15 +415,34 @@ absl::Status LeadStore::Drop(pqxx::transaction_base& tx, const CallContext& call
                              const v1::DropLeadRequest& request, v1::Lead* out) const {
   if (request.lead_id() <= 0) return InvalidField("lead_id", "is required");
   ZS_RETURN_IF_ERROR(ValidateRequiredText("reason", request.reason(), kMaxLongTextChars));
-  absl::StatusOr<v1::LeadStatus> status = LockStatus(tx, request.lead_id());
-  if (!status.ok()) return status.status();
-  if (!IsOpen(*status)) return NotOpen(request.lead_id(), *status, "dropped");
+  if (!request.dropped_date().empty()) {
+    ZS_RETURN_IF_ERROR(ValidateDate("dropped_date", request.dropped_date()));
+  }
+  const pqxx::result rows = tx.exec_params(
+      "SELECT l.status, l.version, l.collected_date::text, "
+      "  (SELECT max(h.effective_date)::text FROM lead_status_history h WHERE h.lead_id = l.id) "
+      "FROM leads l WHERE l.id = $1 FOR UPDATE OF l",
+      request.lead_id());
+  if (rows.empty()) return NotFound("lead", request.lead_id());
+  ZS_RETURN_IF_ERROR(
+      CheckEtag("lead", request.lead_id(), request.etag(), rows[0][1].as<int64_t>(), "etag"));
+  const auto status = static_cast<v1::LeadStatus>(rows[0][0].as<int>());
+  if (!IsOpen(status)) return NotOpen(request.lead_id(), status, "dropped");
+  if (!request.dropped_date().empty()) {
+    // Not before the lead was collected, nor before its last status change.
+    DateFloor floor{rows[0][2].as<std::string>(), "the lead's collected_date"};
+    if (!rows[0][3].is_null() && rows[0][3].as<std::string>() > floor.date) {
+      floor = {rows[0][3].as<std::string>(), "the lead's previous status change"};
+    }
+    ZS_RETURN_IF_ERROR(
+        ValidateBusinessDate("dropped_date", request.dropped_date(), TodayInChina(), floor));
+  }
   tx.exec_params0(
       "UPDATE leads SET status = 4, drop_reason = $2, version = version + 1, "
       "updated_at = now() WHERE id = $1",
       request.lead_id(), request.reason());
-  RecordStatusChange(tx, request.lead_id(), *status, v1::LEAD_STATUS_DROPPED, call.principal.id,
-                     request.reason());
+  RecordStatusChange(tx, request.lead_id(), status, v1::LEAD_STATUS_DROPPED, call.principal.id,
+                     request.reason(), request.dropped_date());
   return Get(tx, request.lead_id(), out);
 }
 
@@ -434,7 +455,8 @@ absl::Status LeadStore::ListStatusHistory(pqxx::transaction_base& tx,
   }
   const pqxx::result rows =
       tx.exec_params("SELECT from_status, to_status, changed_by, reason, " ZS_MICROS(
-                         "changed_at") " FROM lead_status_history WHERE lead_id = $1 ORDER BY id",
+                         "changed_at") ", effective_date::text "
+                                       "FROM lead_status_history WHERE lead_id = $1 ORDER BY id",
                      request.lead_id());
   for (const pqxx::row& row : rows) {
     v1::LeadStatusChange* change = out->add_changes();
@@ -443,6 +465,7 @@ absl::Status LeadStore::ListStatusHistory(pqxx::transaction_base& tx,
     change->set_changed_by(row[2].as<std::string>());
     change->set_reason(row[3].as<std::string>());
     SetTimestampMicros(row[4], change->mutable_change_time());
+    change->set_effective_date(row[5].as<std::string>());
   }
   return absl::OkStatus();
 }

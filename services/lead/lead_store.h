@@ -51,9 +51,11 @@ class LeadStore {
 
   // Locks the lead and returns its status; NOT_FOUND when missing.
   absl::StatusOr<v1::LeadStatus> LockStatus(pqxx::transaction_base& tx, int64_t id) const;
+  // `effective_date` (YYYY-MM-DD, checked by the caller) is the business day
+  // of the change; empty: today in China Standard Time.
   static void RecordStatusChange(pqxx::transaction_base& tx, int64_t lead_id, v1::LeadStatus from,
                                  v1::LeadStatus to, absl::string_view actor,
-                                 absl::string_view reason);
+                                 absl::string_view reason, absl::string_view effective_date = "");
 
  private:
   // INVALID_ARGUMENT naming the field when the enterprise, activity or

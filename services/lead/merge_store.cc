@@ -269,10 +269,10 @@ absl::Status MergeStore::MergeLeads(pqxx::transaction_base& tx, const CallContex
   const int64_t history =
       tx.exec_params0(
             "INSERT INTO lead_status_history (lead_id, from_status, to_status, changed_by, "
-            "  reason, changed_at) "
+            "  reason, changed_at, effective_date) "
             "SELECT $1, from_status, to_status, changed_by, "
             "  'lead ' || $2::bigint || CASE WHEN reason = '' THEN '' ELSE ': ' || reason END, "
-            "  changed_at "
+            "  changed_at, effective_date "
             "FROM lead_status_history WHERE lead_id = $2::bigint ORDER BY id",
             survivor, duplicate)
           .affected_rows();

@@ -1,6 +1,8 @@
 #include "services/project/project_service.h"
 
 #include "absl/strings/str_cat.h"
+#include "common/business_date.h"
+#include "common/clock.h"
 #include "common/db/transaction.h"
 #include "common/errors.h"
 #include "common/idempotency.h"
@@ -77,7 +79,9 @@ ServerUnaryReactor* ProjectServiceImpl::StartNegotiation(CallbackServerContext* 
                             return projects_.Move(tx, call,
                                                   {.project_id = request->project_id(),
                                                    .etag = request->etag(),
-                                                   .to = v1::STAGE_NEGOTIATING},
+                                                   .to = v1::STAGE_NEGOTIATING,
+                                                   .effective_date = request->negotiation_date(),
+                                                   .date_field = "negotiation_date"},
                                                   response);
                           });
 }
@@ -407,7 +411,7 @@ ServerUnaryReactor* ProjectServiceImpl::CreateProject(CallbackServerContext* con
           return InvalidField("project.lead_id",
                               "use ConvertLeadToProject to make a project from a lead");
         }
-        return projects_.Create(tx, call, request->project(), response);
+        return projects_.Create(tx, call, request->project(), request->effective_date(), response);
       });
 }
 
@@ -490,6 +494,11 @@ ServerUnaryReactor* ProjectServiceImpl::ConvertLeadToProject(
         if (!lead.ok()) return lead.status();
         ZS_RETURN_IF_ERROR(
             RequireOwnUnitOrOffice(call.principal, lead->unit_code(), lead->office_code()));
+        if (!request->negotiation_date().empty()) {
+          ZS_RETURN_IF_ERROR(
+              ValidateBusinessDate("negotiation_date", request->negotiation_date(), TodayInChina(),
+                                   DateFloor{lead->collected_date(), "the lead's collected_date"}));
+        }
         int64_t project_id = 0;
         if (lead->status() == lv1::LEAD_STATUS_CONVERTED) {
           project_id = lead->project_id();  // step 3 happened; only 4 may be missing
@@ -524,7 +533,8 @@ ServerUnaryReactor* ProjectServiceImpl::ConvertLeadToProject(
           v1::Project created;
           ZS_RETURN_IF_ERROR(RunIdempotentTransaction(
               slot, call.deadline, idempotent, &created, [&](pqxx::transaction_base& tx) {
-                return projects_.CreateFromLead(tx, call, project, &created);
+                return projects_.CreateFromLead(tx, call, project, request->negotiation_date(),
+                                                &created);
               }));
           project_id = created.id();
         }

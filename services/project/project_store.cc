@@ -1,6 +1,7 @@
 #include "services/project/project_store.h"
 
 #include "absl/strings/str_cat.h"
+#include "common/business_date.h"
 #include "common/clock.h"
 #include "common/errors.h"
 #include "common/etag.h"
@@ -129,7 +130,8 @@ absl::StatusOr<v1::Stage> ProjectStage(pqxx::transaction_base& tx, int64_t id) {
 }
 
 absl::Status ProjectStore::Create(pqxx::transaction_base& tx, const CallContext& call,
-                                  const v1::Project& project, v1::Project* out) const {
+                                  const v1::Project& project, const std::string& effective_date,
+                                  v1::Project* out) const {
   v1::Stage stage =
       project.stage() == v1::STAGE_UNSPECIFIED ? v1::STAGE_NEGOTIATING : project.stage();
   if (stage != v1::STAGE_PROMOTED && stage != v1::STAGE_NEGOTIATING) {
@@ -138,35 +140,42 @@ absl::Status ProjectStore::Create(pqxx::transaction_base& tx, const CallContext&
                         "with the transition RPCs");
   }
   ZS_RETURN_IF_ERROR(ValidateProject(project, directory_));
+  if (!effective_date.empty()) {
+    ZS_RETURN_IF_ERROR(ValidateBusinessDate("effective_date", effective_date, TodayInChina()));
+  }
   v1::Project direct = project;
   direct.clear_collected_by_code();  // output only: set from a converted lead
   const int64_t id = InsertProject(tx, direct, stage, false);
-  RecordTransition(tx, call,
-                   {.project_id = id,
-                    .kind = v1::StageTransition::KIND_STAGE_CHANGE,
-                    .from = v1::STAGE_UNSPECIFIED,
-                    .to = stage,
-                    .effective_date = TodayInChinaString(),
-                    .investment = project.total_investment_wan_yuan(),
-                    .reason = "created"});
+  RecordTransition(
+      tx, call,
+      {.project_id = id,
+       .kind = v1::StageTransition::KIND_STAGE_CHANGE,
+       .from = v1::STAGE_UNSPECIFIED,
+       .to = stage,
+       .effective_date = effective_date.empty() ? TodayInChinaString() : effective_date,
+       .investment = project.total_investment_wan_yuan(),
+       .reason = "created"});
   return Get(tx, id, out);
 }
 
 absl::Status ProjectStore::CreateFromLead(pqxx::transaction_base& tx, const CallContext& call,
-                                          const v1::Project& project, v1::Project* out) const {
+                                          const v1::Project& project,
+                                          const std::string& negotiation_date,
+                                          v1::Project* out) const {
   ZS_RETURN_IF_ERROR(ValidateProject(project, directory_));
   const pqxx::result existing = tx.exec_params(
       "SELECT id FROM projects WHERE lead_id = $1 AND stage <> 8 FOR UPDATE", project.lead_id());
   if (!existing.empty()) return Get(tx, existing[0][0].as<int64_t>(), out);
   const int64_t id = InsertProject(tx, project, v1::STAGE_NEGOTIATING, true);
-  RecordTransition(tx, call,
-                   {.project_id = id,
-                    .kind = v1::StageTransition::KIND_STAGE_CHANGE,
-                    .from = v1::STAGE_UNSPECIFIED,
-                    .to = v1::STAGE_NEGOTIATING,
-                    .effective_date = TodayInChinaString(),
-                    .investment = project.total_investment_wan_yuan(),
-                    .reason = absl::StrCat("converted from lead ", project.lead_id())});
+  RecordTransition(
+      tx, call,
+      {.project_id = id,
+       .kind = v1::StageTransition::KIND_STAGE_CHANGE,
+       .from = v1::STAGE_UNSPECIFIED,
+       .to = v1::STAGE_NEGOTIATING,
+       .effective_date = negotiation_date.empty() ? TodayInChinaString() : negotiation_date,
+       .investment = project.total_investment_wan_yuan(),
+       .reason = absl::StrCat("converted from lead ", project.lead_id())});
   return Get(tx, id, out);
 }
 
@@ -235,8 +244,7 @@ absl::Status ProjectStore::List(pqxx::transaction_base& tx, const v1::ListProjec
       NullIfZero(request.industry()), page->after_id, page->limit + 1,
       request.stale_ledger_days() > 0 ? std::optional(request.stale_ledger_days()) : std::nullopt,
       TodayInChinaString(),
-      request.continuing_in_year() > 0 ? std::optional(request.continuing_in_year())
-                                       : std::nullopt,
+      request.continuing_in_year() > 0 ? std::optional(request.continuing_in_year()) : std::nullopt,
       NullIfEmpty(request.collected_by_code()));
   FillPage(rows, *page, fingerprint, out->mutable_projects(), out->mutable_next_page_token(),
            ProjectFromRow);
@@ -327,7 +335,7 @@ absl::StatusOr<ProjectStore::Locked> ProjectStore::Lock(pqxx::transaction_base& 
   if (rows.empty()) return NotFound("project", id);
   Locked locked{static_cast<v1::Stage>(rows[0][0].as<int>()), rows[0][1].as<int64_t>(),
                 rows[0][2].as<int64_t>(), TextOrEmpty(rows[0][3])};
-  if (!etag.empty()) ZS_RETURN_IF_ERROR(CheckEtag("project", id, etag, locked.version, "etag"));
+  ZS_RETURN_IF_ERROR(CheckEtag("project", id, etag, locked.version, "etag"));
   return locked;
 }
 
@@ -476,7 +484,7 @@ absl::Status ProjectStore::RecordResigning(pqxx::transaction_base& tx, const Cal
                                            const v1::RecordResigningRequest& request,
                                            v1::Project* out) const {
   if (request.activity_id() <= 0) return InvalidField("activity_id", "is required");
-  absl::StatusOr<Locked> locked = Lock(tx, request.project_id(), "");
+  absl::StatusOr<Locked> locked = Lock(tx, request.project_id(), request.etag());
   if (!locked.ok()) return locked.status();
   if (!IsSignedStage(locked->stage)) {
     return FailedPrecondition(

@@ -32,13 +32,18 @@ class ProjectStore {
  public:
   explicit ProjectStore(const Directory& directory) : directory_(directory) {}
 
-  // `project` has been validated against the enterprise held by the lead service.
+  // `project` has been validated against the enterprise held by the lead
+  // service. `effective_date` (YYYY-MM-DD, empty: today) is the day it
+  // reached its first stage; INVALID_ARGUMENT naming "effective_date" when
+  // it is not a day or in the future.
   absl::Status Create(pqxx::transaction_base& tx, const CallContext& call,
-                      const v1::Project& project, v1::Project* out) const;
+                      const v1::Project& project, const std::string& effective_date,
+                      v1::Project* out) const;
   // The live project made from `lead_id`, creating it (conversion pending)
-  // when there is none.
+  // when there is none. `negotiation_date` has been checked (ConvertLeadToProject).
   absl::Status CreateFromLead(pqxx::transaction_base& tx, const CallContext& call,
-                              const v1::Project& project, v1::Project* out) const;
+                              const v1::Project& project, const std::string& negotiation_date,
+                              v1::Project* out) const;
   void ConfirmConversion(pqxx::transaction_base& tx, int64_t project_id) const;
   // Ids and leads of projects whose conversion the lead service has not confirmed.
   std::vector<std::pair<int64_t, int64_t>> PendingConversions(pqxx::transaction_base& tx) const;
@@ -79,7 +84,8 @@ class ProjectStore {
     int64_t investment;
     std::string last_effective_date;
   };
-  // Locks the project; NOT_FOUND when missing; ABORTED when `etag` is given and stale.
+  // Locks the project; NOT_FOUND when missing; INVALID_ARGUMENT (field
+  // "etag") when `etag` is empty; ABORTED when it is stale.
   absl::StatusOr<Locked> Lock(pqxx::transaction_base& tx, int64_t id,
                               const std::string& etag) const;
   // The effective date to record: `date` or today, not in the future and not

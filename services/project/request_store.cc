@@ -124,9 +124,7 @@ absl::Status RequestStore::Move(pqxx::transaction_base& tx, int64_t id, const st
   const pqxx::result rows =
       tx.exec_params("SELECT state, version FROM enterprise_requests WHERE id = $1 FOR UPDATE", id);
   if (rows.empty()) return NotFound("enterprise request", id);
-  if (!etag.empty()) {
-    ZS_RETURN_IF_ERROR(CheckEtag("enterprise_request", id, etag, rows[0][1].as<int64_t>(), "etag"));
-  }
+  ZS_RETURN_IF_ERROR(CheckEtag("enterprise_request", id, etag, rows[0][1].as<int64_t>(), "etag"));
   const auto state = static_cast<v1::RequestState>(rows[0][0].as<int>());
   const bool allowed =
       to == v1::REQUEST_STATE_IN_PROGRESS

@@ -152,10 +152,8 @@ absl::Status RecordStore::CompleteTask(pqxx::transaction_base& tx,
   const pqxx::result rows =
       tx.exec_params("SELECT state, version FROM tasks WHERE id = $1 FOR UPDATE", request.id());
   if (rows.empty()) return NotFound("task", request.id());
-  if (!request.etag().empty()) {
-    ZS_RETURN_IF_ERROR(
-        CheckEtag("task", request.id(), request.etag(), rows[0][1].as<int64_t>(), "etag"));
-  }
+  ZS_RETURN_IF_ERROR(
+      CheckEtag("task", request.id(), request.etag(), rows[0][1].as<int64_t>(), "etag"));
   const auto state = static_cast<v1::TaskState>(rows[0][0].as<int>());
   if (state != v1::TASK_STATE_OPEN) {
     return FailedPrecondition(

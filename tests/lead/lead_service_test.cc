@@ -98,6 +98,7 @@ TEST_F(LeadServiceTest, ARetriedCreateLeadGetsTheFirstAnswerWhateverHappenedSinc
   lv1::DropLeadRequest drop;
   drop.set_request_id("again-drop");
   drop.set_lead_id(first.id());
+  drop.set_etag(first.etag());
   drop.set_reason("企业改变投资计划");
   lv1::Lead dropped;
   ASSERT_TRUE(server_.stub().DropLead(StaffContext().get(), drop, &dropped).ok());
@@ -429,6 +430,7 @@ TEST_F(LeadServiceTest, LeadLifecycleFollowUpConvertAndHistory) {
   lv1::DropLeadRequest drop;
   drop.set_request_id("drop-1");
   drop.set_lead_id(lead.id());
+  drop.set_etag(converted.etag());
   drop.set_reason("企业改变投资计划");
   status = server_.stub().DropLead(StaffContext().get(), drop, &converted);
   EXPECT_EQ(status.error_code(), grpc::StatusCode::FAILED_PRECONDITION);

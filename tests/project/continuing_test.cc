@@ -119,6 +119,7 @@ TEST_F(ContinuingTest, TheInvestmentIsAsItStoodWhenTheYearBegan) {
   pv1::RecordCapitalIncreaseRequest increase;
   increase.set_request_id("increase");
   increase.set_project_id(id);
+  increase.set_etag(driver_.Etag(id));
   increase.set_increment_wan_yuan(5000);
   increase.set_effective_date("2026-03-01");
   pv1::Project project;

@@ -307,6 +307,7 @@ TEST_F(ProjectServiceTest, RequestDeadlinesCountWorkingDaysAcrossWeekendsAndHoli
   pv1::SettleEnterpriseRequestRequest settle;
   settle.set_request_id(driver_.NextId());
   settle.set_id(late.id());
+  settle.set_etag(late.etag());
   settle.set_resolution("已协调落实");
   pv1::EnterpriseRequest settled;
   ASSERT_TRUE(server_.stub().SettleEnterpriseRequest(StaffContext().get(), settle, &settled).ok());
@@ -315,6 +316,7 @@ TEST_F(ProjectServiceTest, RequestDeadlinesCountWorkingDaysAcrossWeekendsAndHoli
   pv1::StartEnterpriseRequestRequest restart;
   restart.set_request_id(driver_.NextId());
   restart.set_id(late.id());
+  restart.set_etag(settled.etag());
   grpc::Status status =
       server_.stub().StartEnterpriseRequest(StaffContext().get(), restart, &settled);
   EXPECT_EQ(status.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
@@ -363,6 +365,7 @@ TEST_F(ProjectServiceTest, AggregatesMatchAHandCountOverTwoHundredProjects) {
   pv1::RecordCapitalIncreaseRequest increase;
   increase.set_request_id("grow");
   increase.set_project_id(grown.id());
+  increase.set_etag(grown.etag());
   increase.set_increment_wan_yuan(5000);
   increase.set_effective_date("2026-05-01");
   pv1::Project after;
@@ -372,6 +375,7 @@ TEST_F(ProjectServiceTest, AggregatesMatchAHandCountOverTwoHundredProjects) {
   pv1::RecordResigningRequest resign;
   resign.set_request_id("resign");
   resign.set_project_id(grown.id());
+  resign.set_etag(after.etag());
   resign.set_activity_id(77);
   resign.set_effective_date("2026-05-20");
   ASSERT_TRUE(server_.stub().RecordResigning(StaffContext().get(), resign, &after).ok());
@@ -485,6 +489,7 @@ TEST_F(ProjectServiceTest, BadInputGetsTheRightCodeAndWritesNothing) {
   pv1::StartProjectRequest future;
   future.set_request_id(driver_.NextId());
   future.set_project_id(project_id);
+  future.set_etag(driver_.Etag(project_id));
   future.set_started_date("2099-01-01");
   const std::vector<Case> cases = {
       {"unknown enterprise", create_with([](auto& p) { p.set_enterprise_id(424242); }),

@@ -54,6 +54,7 @@ class ProjectDriver {
     pv1::SignProjectRequest request;
     request.set_request_id(NextId());
     request.set_project_id(id);
+    request.set_etag(Etag(id));
     request.set_signed_investment_wan_yuan(investment);
     request.set_signed_date(date);
     request.set_activity_id(activity);
@@ -64,6 +65,7 @@ class ProjectDriver {
     pv1::StartNegotiationRequest request;
     request.set_request_id(NextId());
     request.set_project_id(id);
+    request.set_etag(Etag(id));
     pv1::Project out;
     return server_.stub().StartNegotiation(StaffContext().get(), request, &out);
   }
@@ -71,6 +73,7 @@ class ProjectDriver {
     pv1::ScheduleStartRequest request;
     request.set_request_id(NextId());
     request.set_project_id(id);
+    request.set_etag(Etag(id));
     pv1::Project out;
     return server_.stub().ScheduleStart(StaffContext().get(), request, &out);
   }
@@ -78,6 +81,7 @@ class ProjectDriver {
     pv1::StartProjectRequest request;
     request.set_request_id(NextId());
     request.set_project_id(id);
+    request.set_etag(Etag(id));
     request.set_started_date(date);
     pv1::Project out;
     return server_.stub().StartProject(StaffContext().get(), request, &out);
@@ -86,6 +90,7 @@ class ProjectDriver {
     pv1::CompleteProjectRequest request;
     request.set_request_id(NextId());
     request.set_project_id(id);
+    request.set_etag(Etag(id));
     request.set_completed_date(date);
     pv1::Project out;
     return server_.stub().CompleteProject(StaffContext().get(), request, &out);
@@ -94,6 +99,7 @@ class ProjectDriver {
     pv1::DropProjectRequest request;
     request.set_request_id(NextId());
     request.set_project_id(id);
+    request.set_etag(Etag(id));
     request.set_dropped_date(date);
     request.set_reason("企业投资计划调整");
     pv1::Project out;
@@ -107,6 +113,16 @@ class ProjectDriver {
     Expect(AddMeasure(project.id()), "measure");
     Expect(Sign(project.id(), investment, date, activity, &project), "sign");
     return project;
+  }
+
+  // The project's etag as it is now: the driver acts as a person who has
+  // just read the project (state changes require the etag).
+  std::string Etag(int64_t id) {
+    pv1::GetProjectRequest request;
+    request.set_id(id);
+    pv1::Project project;
+    server_.stub().GetProject(StaffContext().get(), request, &project);
+    return project.etag();
   }
 
   int64_t enterprise() {

@@ -310,6 +310,7 @@ TEST_F(SupervisionTest, TasksTrackDeadlines) {
   sv1::CompleteTaskRequest complete;
   complete.set_request_id("task-1-done");
   complete.set_id(task.id());
+  complete.set_etag(task.etag());
   complete.set_result("已签约");
   // Its deadline fell in October and it was done late: it costs the
   // OVERDUE_TASK deduction in October's assessment.

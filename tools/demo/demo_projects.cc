@@ -130,6 +130,7 @@ absl::Status LoadDemoProjects(pv1::ProjectService::Stub& stub, const LoadedDistr
                               const ContextFactory& Context) {
   const std::vector<DemoProject> projects = BuildDemoProjects(BuildDemoDistrict());
   std::vector<int64_t> ids;
+  std::vector<std::string> etags;
   for (size_t i = 0; i < projects.size(); ++i) {
     const DemoProject& demo = projects[i];
     const std::string id = absl::StrCat("demo-2026-project-", i);
@@ -165,6 +166,7 @@ absl::Status LoadDemoProjects(pv1::ProjectService::Stub& stub, const LoadedDistr
       pv1::SignProjectRequest sign;
       sign.set_request_id(id + "-sign");
       sign.set_project_id(created.id());
+      sign.set_etag(created.etag());
       sign.set_signed_date(demo.sign_date);
       sign.set_signed_investment_wan_yuan(demo.signed_investment);
       if (demo.signed_at_fair >= 0) {
@@ -177,6 +179,7 @@ absl::Status LoadDemoProjects(pv1::ProjectService::Stub& stub, const LoadedDistr
       pv1::StartProjectRequest start;
       start.set_request_id(id + "-start");
       start.set_project_id(created.id());
+      start.set_etag(created.etag());
       start.set_started_date(demo.start_date);
       ZS_RETURN_IF_ERROR(
           Call([&] { return stub.StartProject(Context().get(), start, &created); }, id));
@@ -185,10 +188,12 @@ absl::Status LoadDemoProjects(pv1::ProjectService::Stub& stub, const LoadedDistr
       pv1::DropProjectRequest drop;
       drop.set_request_id(id + "-drop");
       drop.set_project_id(created.id());
+      drop.set_etag(created.etag());
       drop.set_reason(demo.drop_reason);
       ZS_RETURN_IF_ERROR(
           Call([&] { return stub.DropProject(Context().get(), drop, &created); }, id));
     }
+    etags.push_back(created.etag());
   }
   pv1::RollOverYearRequest rollover;
   rollover.set_request_id("demo-2026-rollover-2025");
@@ -206,12 +211,16 @@ absl::Status LoadDemoProjects(pv1::ProjectService::Stub& stub, const LoadedDistr
   resign.set_activity_id(
       district.activity_ids[kFirstHalfOutboundTrips + kFirstHalfMerchantVisits + 2]);
   resign.set_effective_date("2026-09-10");
+  // The etag its last move answered: a second load replays every move's
+  // first answer, so it sends the same request again.
+  resign.set_etag(etags[first_signed]);
   pv1::Project project;
   ZS_RETURN_IF_ERROR(
       Call([&] { return stub.RecordResigning(Context().get(), resign, &project); }, "resign"));
   pv1::RecordCapitalIncreaseRequest increase;
   increase.set_request_id("demo-2026-capital-increase");
   increase.set_project_id(ids[first_signed]);
+  increase.set_etag(project.etag());
   increase.set_increment_wan_yuan(20'000);
   increase.set_effective_date("2026-10-15");
   ZS_RETURN_IF_ERROR(Call(
