@@ -34,7 +34,7 @@ DEBIAN_PACKAGES=(
   libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler prometheus-cpp-dev
   libabsl-dev libpqxx-dev libgtest-dev libgmock-dev libspdlog-dev libssl-dev libxlsxwriter-dev libjwt-dev libsodium-dev libcli11-dev libinih-dev libcsv-dev openssl
   libzip-dev libexpat1-dev libicu-dev
-  golang-github-gogo-googleapis-dev libcpp-httplib-dev
+  golang-github-gogo-googleapis-dev libcpp-httplib-dev zlib1g-dev
   postgresql-15 postgresql-client-15
   curl python3 python3-grpcio python3-protobuf python3-openpyxl python3-yaml python3-prometheus-client
   chromium fonts-wqy-microhei

@@ -121,7 +121,8 @@ void Gateway::Install(httplib::Server* server) {
   const std::string v1 = "/v1/.*";
   server->Get(v1, api).Post(v1, api).Put(v1, api).Patch(v1, api).Delete(v1, api);
   server->Get(".*", [this](const httplib::Request& request, httplib::Response& response) {
-    if (!static_files_.Serve(request.path, &response)) {
+    if (!static_files_.Serve(request.path, request.get_header_value("Accept-Encoding"),
+                             &response)) {
       response.status = 404;
       response.set_content("not found\n", "text/plain; charset=utf-8");
     }

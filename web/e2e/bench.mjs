@@ -14,7 +14,7 @@ const TARGET_BYTES = 1024 * 1024
 
 const browser = await launch()
 const passwords = new Map()
-// Sign in once (a first sign-in changes the demo password); each run then
+// Sign in once (demo accounts keep the printed password); each run then
 // starts from the saved cookies with an empty cache.
 const setup = await browser.newContext(DESKTOP)
 await signIn(await setup.newPage(), BASE, ACCOUNTS.leader, passwords)
@@ -39,6 +39,13 @@ for (let run = 0; run < RUNS; run++) {
   fcp.push(paint)
   charts.push(drawnAt)
   if (run === 0) assetBytes = (await Promise.all(assets.values())).reduce((a, b) => a + b, 0)
+  // ZS_BENCH_TRACE=1: where the first load's time went, request by request.
+  if (run === 0 && process.env.ZS_BENCH_TRACE) {
+    const entries = await page.evaluate(() =>
+      performance.getEntriesByType('resource').map((e) => [new URL(e.name).pathname + new URL(e.name).search.slice(0, 60), Math.round(e.startTime), Math.round(e.responseEnd), e.transferSize]),
+    )
+    for (const [name, start, end, size] of entries) console.log(`  ${String(start).padStart(5)} → ${String(end).padStart(5)} ms ${String(size).padStart(7)} B ${name}`)
+  }
   await context.close()
 }
 await browser.close()

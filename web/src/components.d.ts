@@ -9,6 +9,7 @@ export {}
 declare module 'vue' {
   export interface GlobalComponents {
     Chart: typeof import('./components/Chart.vue')['default']
+    ChartCanvas: typeof import('./components/ChartCanvas.vue')['default']
     Deadline: typeof import('./components/Deadline.vue')['default']
     ElAlert: typeof import('element-plus/es')['ElAlert']
     ElAutocomplete: typeof import('element-plus/es')['ElAutocomplete']

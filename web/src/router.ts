@@ -44,6 +44,12 @@ let checked = false
 router.beforeEach(async (to) => {
   if (!checked) {
     checked = true
+    // The first page's code downloads while the session is read, not after
+    // (the router would fetch it only once this guard is done).
+    for (const record of to.matched) {
+      const load = record.components?.default
+      if (typeof load === 'function') void (load as () => Promise<unknown>)()?.catch?.(() => {})
+    }
     await loadSession()
   }
   if (to.meta.public) return true

@@ -63,13 +63,16 @@ async function loadDirectory(): Promise<void> {
 
 /** Reads who is signed in (null when no one is) and the directory. */
 export async function loadSession(): Promise<Account | null> {
+  // The directory is asked for at the same time, not after: a signed-in
+  // page needs both, and a signed-out one ignores the refusal.
+  const directory = loadDirectory().catch(() => {})
   try {
     account.value = await call(() => api.GET('/v1/currentAccount'))
   } catch {
     account.value = null
     return null
   }
-  await loadDirectory().catch(() => {})
+  await directory
   return account.value
 }
 
