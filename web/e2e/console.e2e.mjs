@@ -132,6 +132,7 @@ test("an admin's new account must change its password at the first sign-in; disa
 
 let recordedLeadTitle = ''
 let recordedLeadId = ''
+let convertedProjectId = ''
 
 test('an office records a visit, its enterprise and the lead, and sees them in its list and progress', async () => {
   const { context, page } = await as('fujian')
@@ -232,11 +233,27 @@ test('the bureau converts the lead, adds a measure, signs and starts the project
   await assertChinese(page, '[data-test=stage-timeline]', "the project's stage history")
   await shot(page, 'project-detail')
 
+  convertedProjectId = page.url().split('/').pop()
   for (const path of ['/bureau/leads', '/projects', '/requests', '/supervision', '/duplicates', `/reports?period=${H1}`]) {
     await page.goto(`${BASE}${path}`)
     await page.waitForLoadState('networkidle')
     await shot(page, `bureau${path.replace(/[/?=]/g, '-')}`)
   }
+  await context.close()
+})
+
+test("an admin reads the project's audit trail: who did what, in Chinese", async () => {
+  assert.ok(convertedProjectId, 'the bureau test converted a lead')
+  const { context, page } = await as('admin')
+  await page.goto(`${BASE}/projects/${convertedProjectId}`)
+  await page.locator('[data-test=audit-link]').click()
+  await page.waitForURL(/\/admin\/audit/)
+  const events = page.locator('[data-test=audit-events]')
+  await events.getByText('开工').first().waitFor()
+  const text = await events.innerText()
+  for (const done of ['线索转为在谈项目', '签约', '开工']) assert.ok(text.includes(done), `the trail names '${done}': ${text.slice(0, 300)}`)
+  assert.ok(text.includes('staff.zhang'))
+  await shot(page, 'audit-trail')
   await context.close()
 })
 

@@ -134,7 +134,7 @@ const en: typeof zh = {
     wasReset: 'Password reset', events: 'Sign-in attempts', outcome: 'Outcome', from: 'From', agent: 'Browser', initialPassword: 'Initial password',
   },
   audit: {
-    lead: 'Lead service', project: 'Project service', supervision: 'Supervision', recordId: 'Record id', who: 'Who', operation: 'Change', method: 'Call',
+    lead: 'Lead service', project: 'Project service', supervision: 'Supervision', recordId: 'Record id', who: 'Who', operation: 'Change', method: 'What was done', system: 'The system',
     tables: {
       leads: 'Leads', enterprises: 'Enterprises', activities: 'Activities', follow_ups: 'Follow-ups', referrers: 'Referrers', projects: 'Projects',
       ledger_entries: 'Ledger', funds: 'Funds', enterprise_requests: 'Requests', units: 'Units', tasks: 'Tasks', sanctions: 'Sanctions', snapshots: 'Snapshots',

@@ -130,7 +130,7 @@ export default {
     wasReset: '密码已重置', events: '登录记录', outcome: '结果', from: '来源地址', agent: '浏览器', initialPassword: '初始密码',
   },
   audit: {
-    lead: '线索服务', project: '项目服务', supervision: '督查服务', recordId: '记录编号', who: '操作人', operation: '操作', method: '接口',
+    lead: '线索服务', project: '项目服务', supervision: '督查服务', recordId: '记录编号', who: '操作人', operation: '操作', method: '事项', system: '系统',
     tables: {
       leads: '线索', enterprises: '企业', activities: '活动', follow_ups: '跟进记录', referrers: '推荐人', projects: '项目',
       ledger_entries: '台账', funds: '到位资金', enterprise_requests: '企业诉求', units: '单位', tasks: '督办事项', sanctions: '奖惩', snapshots: '汇总排序',
