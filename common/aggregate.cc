@@ -212,8 +212,12 @@ absl::Status RunAggregate(pqxx::transaction_base& tx, const std::vector<Dimensio
     }
     const Dimension& d = *grouped.at(index);
     const std::string key = row[kFirstKey + index].as<std::string>();
-    AddRow(d.group_by, d.enum_name ? d.enum_name(std::stoi(key)) : key, row[1].as<int64_t>(),
-           row[2].as<int64_t>(), &by_grouping[d.group_by]);
+    // An enum left unset (a project without a chain action) is "none", as
+    // an empty text column is.
+    const std::string named = d.enum_name == nullptr ? key
+                              : key == "0"           ? "none"
+                                                     : d.enum_name(std::stoi(key));
+    AddRow(d.group_by, named, row[1].as<int64_t>(), row[2].as<int64_t>(), &by_grouping[d.group_by]);
   }
   if (!saw_total) {  // no records at all: zeros, not a missing row
     AddRow(cv1::GROUP_BY_UNSPECIFIED, "total", 0, 0, &by_grouping[cv1::GROUP_BY_UNSPECIFIED]);

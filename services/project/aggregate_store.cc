@@ -81,17 +81,19 @@ absl::Status AggregateStore::Funds(pqxx::transaction_base& tx,
                                    const v1::AggregateFundsRequest& request,
                                    v1::AggregateFundsResponse* out) const {
   ZS_RETURN_IF_ERROR(ValidateRange("arrival_date_range", request.arrival_date_range()));
-  // Counts projects that received funds; sums what arrived.
+  // Counts payments (a project paid in two months counts in each, so the
+  // months add up to the whole); sums what arrived.
   return RunAggregate(
       tx, ProjectDimensions(), request.group_by(), request.group_bys(),
-      {.base_sql = absl::StrCat("SELECT f.project_id AS id, true AS counted, "
+      {.base_sql = absl::StrCat("SELECT f.id AS id, true AS counted, "
                                 "f.amount_wan_yuan AS amount, ",
                                 kProjectDimensions,
                                 ", to_char(f.arrival_date, 'YYYY-MM') AS month "
                                 "FROM funds f JOIN projects p ON p.id = f.project_id "
                                 "WHERE f.arrival_date BETWEEN $1::date AND $2::date"),
        .params = {request.arrival_date_range().start_date(),
-                  request.arrival_date_range().end_date()}},
+                  request.arrival_date_range().end_date()},
+       .one_row_per_id = true},
       out->mutable_rows());
 }
 

@@ -593,13 +593,14 @@ absl::Status ProjectStore::ListTransitions(pqxx::transaction_base& tx,
   const pqxx::result rows = tx.exec_params(
       absl::StrCat("SELECT ", kTransitionColumns, kTransitionFrom,
                    "WHERE t.effective_date BETWEEN $1::date AND $2::date "
-                   "  AND ($3::int IS NULL OR t.to_stage = $3) "
-                   "  AND ($4::int IS NULL OR t.kind = $4) "
-                   "  AND t.investment_wan_yuan >= $5 "
+                   "  AND ((($3::int IS NULL OR t.to_stage = $3) "
+                   "        AND ($4::int IS NULL OR t.kind = $4) "
+                   "        AND t.investment_wan_yuan >= $5) "
+                   "       OR ($8 AND t.kind = 2)) "
                    "  AND ($6::bigint IS NULL OR t.id < $6) ORDER BY t.id DESC LIMIT $7"),
       range.start_date(), range.end_date(), NullIfZero(request.to_stage()),
       NullIfZero(request.kind()), request.min_investment_wan_yuan(), page->after_id,
-      page->limit + 1);
+      page->limit + 1, request.with_capital_increases());
   FillPage(rows, *page, fingerprint, out->mutable_transitions(), out->mutable_next_page_token(),
            TransitionFromRow);
   return absl::OkStatus();

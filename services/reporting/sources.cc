@@ -241,6 +241,7 @@ absl::Status ReportSources::Records(const CallContext& call,
         rv1::FigureRecord* r = out->add_records();
         r->set_kind("activity");
         r->set_id(a.id());
+        r->set_counted(true);
         r->set_title(a.title());
         r->set_date(a.start_date());
         r->set_unit_code(a.unit_code().empty() ? a.office_code() : a.unit_code());
@@ -259,6 +260,7 @@ absl::Status ReportSources::Records(const CallContext& call,
         rv1::FigureRecord* r = out->add_records();
         r->set_kind("lead");
         r->set_id(l.id());
+        r->set_counted(true);
         r->set_title(l.title());
         r->set_date(l.collected_date());
         r->set_investment_wan_yuan(l.estimated_investment_wan_yuan());
@@ -278,7 +280,9 @@ absl::Status ReportSources::Records(const CallContext& call,
       for (const auto& f : response.funds()) {
         rv1::FigureRecord* r = out->add_records();
         r->set_kind("funds");
-        r->set_id(f.project_id());
+        r->set_id(f.id());
+        r->set_project_id(f.project_id());
+        r->set_counted(true);
         r->set_title(f.project_name());
         r->set_date(f.arrival_date());
         r->set_investment_wan_yuan(f.amount_wan_yuan());
@@ -298,7 +302,10 @@ absl::Status ReportSources::Records(const CallContext& call,
   *list.mutable_effective_date_range() = request.period();
   list.set_kind(pv1::StageTransition::KIND_STAGE_CHANGE);
   list.set_to_stage(pv1::STAGE_STARTED);
-  if (figure == rv1::FIGURE_SIGNED_PROJECTS) list.set_to_stage(pv1::STAGE_SIGNED);
+  if (figure == rv1::FIGURE_SIGNED_PROJECTS) {
+    list.set_to_stage(pv1::STAGE_SIGNED);
+    list.set_with_capital_increases(true);  // the figure's money adds them
+  }
   if (figure == rv1::FIGURE_STARTED_GE_1YI) list.set_min_investment_wan_yuan(kOneYiWanYuan);
   if (figure == rv1::FIGURE_STARTED_GE_10YI) {
     list.set_min_investment_wan_yuan(kTenYiWanYuan);
@@ -317,6 +324,8 @@ absl::Status ReportSources::Records(const CallContext& call,
       rv1::FigureRecord* r = out->add_records();
       r->set_kind("project");
       r->set_id(p.id());
+      r->set_project_id(p.id());
+      r->set_counted(true);
       r->set_title(p.name());
       r->set_date(p.started_date());
       r->set_investment_wan_yuan(p.total_investment_wan_yuan());
@@ -330,11 +339,14 @@ absl::Status ReportSources::Records(const CallContext& call,
       FromOutboundStatus("project", project_->ListStageTransitions(&context, list, &response)));
   for (const auto& t : response.transitions()) {
     rv1::FigureRecord* r = out->add_records();
-    r->set_kind("project");
-    r->set_id(t.project_id());
+    const bool increase = t.kind() == pv1::StageTransition::KIND_CAPITAL_INCREASE;
+    r->set_kind(increase ? "capital_increase" : "project");
+    r->set_id(increase ? t.id() : t.project_id());
+    r->set_project_id(t.project_id());
+    r->set_counted(!increase);
     r->set_title(t.project_name());
     r->set_date(t.effective_date());
-    r->set_investment_wan_yuan(t.investment_wan_yuan());
+    r->set_investment_wan_yuan(increase ? t.increment_wan_yuan() : t.investment_wan_yuan());
     r->set_unit_code(t.unit_code());
   }
   out->set_next_page_token(response.next_page_token());

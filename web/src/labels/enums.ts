@@ -232,6 +232,7 @@ export const recordKind = {
   lead: ['线索', 'Lead'],
   project: ['项目', 'Project'],
   funds: ['到位资金', 'Funds'],
+  capital_increase: ['增资', 'Capital increase'],
 } as const
 
 export const auditOperation = {
