@@ -4,14 +4,13 @@
 
 #include <cmath>
 
-#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
-#include "absl/strings/str_replace.h"
 #include "client/output.h"
 #include "client/request_fields.h"
 #include "common/clock.h"
+#include "common/labels.h"
 #include "zhaoshang/lead/v1/lead_service.pb.h"
 #include "zhaoshang/reporting/v1/reporting_service.pb.h"
 #include "zhaoshang/supervision/v1/supervision_service.pb.h"
@@ -30,8 +29,17 @@ using zhaoshang::supervision::v1::UnitProgress;
 
 constexpr char kOwnRowMark[] = "▶";
 
-std::string EnumLabel(const google::protobuf::EnumValueDescriptor& value) {
-  return absl::StrReplaceAll(absl::AsciiStrToLower(ShortEnumName(value)), {{"_", " "}});
+// A unit's or office's name: the one the response carries (units created
+// since the client was built), else the directory's.
+std::string UnitName(const std::string& name, const std::string& code,
+                     const ReadableContext& context) {
+  return name.empty() ? OrgLabel(*context.directory, code) : name;
+}
+
+// Who collected a lead: its office, else its unit.
+std::string CollectedBy(const Lead& lead, const ReadableContext& context) {
+  return OrgLabel(*context.directory,
+                  lead.office_code().empty() ? lead.unit_code() : lead.office_code());
 }
 
 std::string Percent(double completion) {
@@ -63,19 +71,19 @@ std::string UnitTable(const std::string& title, const DateRange& period,
   std::vector<std::vector<std::string>> rows;
   std::vector<std::string> header = {"", "rank", "unit"};
   for (Metric metric : metrics) {
-    header.push_back(
-        EnumLabel(*zhaoshang::supervision::v1::Metric_descriptor()->FindValueByNumber(metric)));
+    header.push_back(zs::EnumLabel(metric));
   }
   header.insert(header.end(), {"penalty", "reward", "score"});
   rows.push_back(header);
   bool marked = false;
+  std::string own_name;
   for (const UnitProgress& unit : units) {
     const bool own = !context.own_unit.empty() && unit.unit_code() == context.own_unit;
+    const std::string name = UnitName(unit.unit_name(), unit.unit_code(), context);
     marked |= own;
-    std::vector<std::string> row = {
-        own ? kOwnRowMark : "", unit.rank() > 0 ? absl::StrCat(unit.rank()) : "-",
-        unit.unit_name().empty() ? unit.unit_code()
-                                 : absl::StrCat(unit.unit_name(), " (", unit.unit_code(), ")")};
+    if (own) own_name = name;
+    std::vector<std::string> row = {own ? kOwnRowMark : "",
+                                    unit.rank() > 0 ? absl::StrCat(unit.rank()) : "-", name};
     for (Metric metric : metrics) {
       std::string cell = "-";
       for (const auto& progress : unit.metrics()) {
@@ -95,7 +103,7 @@ std::string UnitTable(const std::string& title, const DateRange& period,
                                  units.size(), units.size() == 1 ? " unit" : " units", "\n");
   absl::StrAppend(&out, FormatTable(rows));
   absl::StrAppend(&out, "metrics: done/target for the period (yearly targets pro-rated)");
-  if (marked) absl::StrAppend(&out, "; ", kOwnRowMark, " your unit (", context.own_unit, ")");
+  if (marked) absl::StrAppend(&out, "; ", kOwnRowMark, " your unit (", own_name, ")");
   absl::StrAppend(&out, "\n");
   return out;
 }
@@ -119,14 +127,12 @@ std::string OverdueTable(const ListOverdueLeadsResponse& response, const Readabl
     std::vector<std::string> overdue, due;
     for (const LeadDeadline& deadline : lead.deadlines()) {
       if (!deadline.overdue()) continue;
-      overdue.push_back(absl::StrCat(
-          EnumLabel(*LeadDeadline::Kind_descriptor()->FindValueByNumber(deadline.kind())), " by ",
-          HumanDuration(context.now - ToTime(deadline.due_time()))));
+      overdue.push_back(absl::StrCat(zs::EnumLabel(deadline.kind()), " ",
+                                     HumanDuration(context.now - ToTime(deadline.due_time()))));
       due.push_back(ChinaTime(ToTime(deadline.due_time())));
     }
     rows.push_back({absl::StrCat(lead.id()), lead.title(),
-                    EnterpriseCell(lead.enterprise_id(), context),
-                    lead.office_code().empty() ? lead.unit_code() : lead.office_code(),
+                    EnterpriseCell(lead.enterprise_id(), context), CollectedBy(lead, context),
                     lead.follow_up_owner().empty() ? "(none)" : lead.follow_up_owner(),
                     absl::StrJoin(overdue, "; "), absl::StrJoin(due, "; ")});
   }
@@ -138,19 +144,14 @@ std::string LeadsTable(const zhaoshang::lead::v1::ListLeadsResponse& response,
   std::vector<std::vector<std::string>> rows = {
       {"id", "title", "status", "enterprise", "collected by", "owner", "collected"}};
   for (const Lead& lead : response.leads()) {
-    rows.push_back(
-        {absl::StrCat(lead.id()), lead.title(),
-         EnumLabel(*zhaoshang::lead::v1::LeadStatus_descriptor()->FindValueByNumber(lead.status())),
-         EnterpriseCell(lead.enterprise_id(), context),
-         lead.office_code().empty() ? lead.unit_code() : lead.office_code(), lead.follow_up_owner(),
-         lead.collected_date()});
+    rows.push_back({absl::StrCat(lead.id()), lead.title(), zs::EnumLabel(lead.status()),
+                    EnterpriseCell(lead.enterprise_id(), context), CollectedBy(lead, context),
+                    lead.follow_up_owner(), lead.collected_date()});
   }
   return FormatTable(rows);
 }
 
-std::string FigureLabel(int figure) {
-  return EnumLabel(*zhaoshang::reporting::v1::Figure_descriptor()->FindValueByNumber(figure));
-}
+std::string FigureLabel(zhaoshang::reporting::v1::Figure figure) { return zs::EnumLabel(figure); }
 
 std::string CountAndMoney(const zhaoshang::reporting::v1::FigureValue& value) {
   return value.investment_wan_yuan() == 0
@@ -160,7 +161,8 @@ std::string CountAndMoney(const zhaoshang::reporting::v1::FigureValue& value) {
 
 // The figures, one per row (with the comparisons when asked for), then
 // each breakdown as its own small table.
-std::string ReportTables(const zhaoshang::reporting::v1::PeriodReport& report) {
+std::string ReportTables(const zhaoshang::reporting::v1::PeriodReport& report,
+                         const ReadableContext& context) {
   std::string out =
       absl::StrCat("Report ", report.period().start_date(), " – ", report.period().end_date(),
                    report.from_cache() ? " (closed period, from cache)" : "", "\n");
@@ -182,14 +184,12 @@ std::string ReportTables(const zhaoshang::reporting::v1::PeriodReport& report) {
   }
   absl::StrAppend(&out, FormatTable(rows));
   for (const auto& breakdown : report.breakdowns()) {
-    absl::StrAppend(&out, "\n", FigureLabel(breakdown.figure()), " by ",
-                    EnumLabel(*zhaoshang::common::v1::GroupBy_descriptor()->FindValueByNumber(
-                        breakdown.group_by())),
-                    "\n");
+    absl::StrAppend(&out, "\n", FigureLabel(breakdown.figure()), "（按",
+                    zs::EnumLabel(breakdown.group_by()), "）\n");
     std::vector<std::vector<std::string>> table = {{"", "count", "investment (万元)"}};
     for (const auto& row : breakdown.rows()) {
-      table.push_back(
-          {row.key(), absl::StrCat(row.count()), absl::StrCat(row.investment_wan_yuan())});
+      table.push_back({AggregateKeyLabel(breakdown.group_by(), row.key(), *context.directory),
+                       absl::StrCat(row.count()), absl::StrCat(row.investment_wan_yuan())});
     }
     absl::StrAppend(&out, FormatTable(table));
   }
@@ -231,7 +231,7 @@ std::optional<std::string> RenderReadable(const google::protobuf::Message& respo
     return OverdueTable(*overdue, context);
   }
   if (const auto* report = dynamic_cast<const zhaoshang::reporting::v1::PeriodReport*>(&response)) {
-    return ReportTables(*report);
+    return ReportTables(*report, context);
   }
   if (const auto* leads = dynamic_cast<const zhaoshang::lead::v1::ListLeadsResponse*>(&response)) {
     return LeadsTable(*leads, context);

@@ -15,11 +15,16 @@
 
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
+#include "common/directory.h"
 
 namespace zs::client {
 
+// Enum values print as their labels and unit, office and leader codes as
+// the directory's names (common/labels.h): a table a person reads shows no
+// codes.
 struct ReadableContext {
   std::string own_unit;  // the caller's unit or office code: its row is marked
+  const Directory* directory = &Directory::Seeded();  // names behind the codes
   absl::Time now = absl::Now();
   std::map<int64_t, std::string> enterprise_names;  // beside enterprise ids
 };

@@ -85,7 +85,9 @@ std::vector<std::string> DescribeProgress(const std::vector<v1::UnitProgress>& u
       }
       if (m.completion() < 0.5) behind.push_back(MetricFigure(m));
     }
-    const std::string name = unit.unit_name().empty() ? unit.unit_code() : unit.unit_name();
+    const std::string name = unit.unit_name().empty()
+                                 ? OrgLabel(Directory::Seeded(), unit.unit_code())
+                                 : unit.unit_name();
     if (all_reached && !reached.empty()) {
       v1::BulletinItem* item = bulletin->add_items();
       item->set_unit_code(unit.unit_code());

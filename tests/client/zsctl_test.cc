@@ -383,6 +383,11 @@ TEST_F(ZsctlTest, ListsSayWhenTheyAreCutOrEmptyAndNameEnterprises) {
       << cut.err;
   EXPECT_TRUE(std::regex_search(cut.out, std::regex("[0-9]+ 列表企业[0-9]有限公司")))
       << "names beside ids: " << cut.out;
+  // The status's label and the office's name, never LEAD_STATUS_NEW or office-fujian.
+  EXPECT_NE(cut.out.find("新线索"), std::string::npos) << cut.out;
+  EXPECT_NE(cut.out.find("福建驻外招商办事处"), std::string::npos) << cut.out;
+  EXPECT_EQ(cut.out.find("office-fujian"), std::string::npos) << cut.out;
+  EXPECT_EQ(cut.out.find("new"), std::string::npos) << cut.out;
   Outcome all = Zsctl({"--profile", "fujian", "lead", "list", "--page-size", "2", "--all"});
   EXPECT_EQ(all.err.find("showing"), std::string::npos) << all.err;
   EXPECT_NE(all.out.find("列表线索3"), std::string::npos) << all.out;
@@ -620,12 +625,15 @@ TEST_F(ZsctlTest, ProgressIsATableOfUnitsForThisMonthWithTheCallersOwnMarked) {
   for (const std::string& line : lines) {
     if (line.rfind("▶", 0) == 0) {
       ++marked;
-      EXPECT_NE(line.find("office-fujian"), std::string::npos) << line;
+      EXPECT_NE(line.find("福建驻外招商办事处"), std::string::npos) << line;
     }
   }
   EXPECT_EQ(marked, 1) << progress.out;
   EXPECT_EQ(progress.out.find("units["), std::string::npos) << progress.out;
-  EXPECT_NE(progress.out.find("your unit (office-fujian)"), std::string::npos) << progress.out;
+  EXPECT_NE(progress.out.find("your unit (福建驻外招商办事处)"), std::string::npos) << progress.out;
+  // Names, not codes: no unit, office or leader code anywhere a person reads.
+  EXPECT_FALSE(std::regex_search(progress.out, std::regex("(office|dept|town|park)-[a-z]")))
+      << progress.out;
   Outcome quarter = Zsctl(
       {"--profile", "fujian-progress", "supervision", "get-progress", "--quarter", "2026-Q1"});
   EXPECT_EQ(quarter.out.rfind("Progress 2026-01-01 – 2026-03-31", 0), 0u)
