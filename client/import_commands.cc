@@ -13,6 +13,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "client/cli.h"
+#include "common/request_limits.h"
 #include "zhaoshang/lead/v1/lead_service.pb.h"
 
 namespace zs::client {
@@ -22,7 +23,6 @@ namespace lv1 = ::zhaoshang::lead::v1;
 
 enum class ImportKind { kLeads, kVisits };
 
-constexpr size_t kMaxFileBytes = 4 << 20;  // the services' message limit
 constexpr int kRowsPerCall = 100;
 
 struct ImportCommand {
@@ -70,8 +70,9 @@ int RunImport(const ImportCommand& command, const GlobalOptions& options) {
   if (!in) return Fail(absl::NotFoundError("cannot read " + command.file));
   std::stringstream bytes;
   bytes << in.rdbuf();
-  if (bytes.str().size() > kMaxFileBytes) {
-    std::cerr << "zsctl: " << command.file << " is larger than 4 MB: split it into several files\n";
+  if (bytes.str().size() > static_cast<size_t>(kMaxUploadBytes)) {
+    std::cerr << "zsctl: " << command.file
+              << " is larger than 4 MiB: split it into several files\n";
     return kExitUsage;
   }
   const std::string file_name = std::filesystem::path(command.file).filename().string();

@@ -24,6 +24,15 @@ namespace zs {
 
 inline constexpr int kMaxRepeatedEntries = 1000;
 
+// The largest file an import takes (ImportLeads, ImportActivities): 4 MiB,
+// about 20,000 ledger rows as CSV; zsctl checks it before sending and the
+// gateway's --max_request_bytes defaults to it, so a file one client may
+// send every client may send.
+inline constexpr int kMaxUploadBytes = 4 << 20;
+// The services' gRPC message limit (--max_message_bytes): the largest file
+// plus room for the request's other fields (file name, sheet, options).
+inline constexpr int kMaxMessageBytes = kMaxUploadBytes + (64 << 10);
+
 // INVALID_ARGUMENT naming the first field, at any depth, that breaks one of
 // the rules above (a map's entries are named by the map field).
 absl::Status ValidateRequestLimits(const google::protobuf::Message& request);

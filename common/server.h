@@ -15,12 +15,13 @@
 
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
+#include "common/request_limits.h"
 
 namespace zs {
 
 struct ServerConfig {
   std::string listen_address = "127.0.0.1:0";
-  int max_message_bytes = 4 * 1024 * 1024;
+  int max_message_bytes = kMaxMessageBytes;  // common/request_limits.h
   // TLS or plaintext (common/security/tls.h); null: plaintext, for tests.
   std::shared_ptr<grpc::ServerCredentials> credentials;
   // If set, a second, plaintext listener serving only grpc.health.v1, for

@@ -19,6 +19,7 @@
 #include "common/outbound.h"
 #include "common/readiness.h"
 #include "common/readiness_watch.h"
+#include "common/request_limits.h"
 #include "common/security/tls.h"
 #include "common/security/token_peek.h"
 #include "common/server.h"
@@ -47,7 +48,7 @@ ABSL_FLAG(int, max_queued_calls, zs::EnvOr("ZS_MAX_QUEUED_CALLS", 512),
           "calls waiting for a worker before RESOURCE_EXHAUSTED (env ZS_MAX_QUEUED_CALLS)");
 ABSL_FLAG(int, max_call_seconds, zs::EnvOr("ZS_MAX_CALL_SECONDS", 30),
           "upper bound on any call's deadline (env ZS_MAX_CALL_SECONDS)");
-ABSL_FLAG(int, max_message_bytes, zs::EnvOr("ZS_MAX_MESSAGE_BYTES", 4 << 20),
+ABSL_FLAG(int, max_message_bytes, zs::EnvOr("ZS_MAX_MESSAGE_BYTES", zs::kMaxMessageBytes),
           "largest request or response (env ZS_MAX_MESSAGE_BYTES)");
 ABSL_FLAG(int, shutdown_grace_seconds, zs::EnvOr("ZS_SHUTDOWN_GRACE_SECONDS", 20),
           "time in-flight calls get to finish on SIGTERM (env ZS_SHUTDOWN_GRACE_SECONDS)");

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "common/request_limits.h"
 #include "services/gateway/backends.h"
 #include "services/gateway/contracts.h"
 #include "services/gateway/http_policy.h"
@@ -18,9 +19,9 @@
 namespace zs::gateway {
 
 struct GatewayConfig {
-  bool tls = false;        // HTTPS: cookies Secure, HSTS sent
-  std::string static_dir;  // empty: no console
-  size_t max_request_bytes = 1 << 20;
+  bool tls = false;                            // HTTPS: cookies Secure, HSTS sent
+  std::string static_dir;                      // empty: no console
+  size_t max_request_bytes = kMaxUploadBytes;  // common/request_limits.h
   size_t max_header_bytes = 16 << 10;
   double rate_limit_per_second = 50;  // per client address; 0: unlimited
   int rate_limit_burst = 100;

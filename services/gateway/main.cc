@@ -20,6 +20,7 @@
 #include "absl/strings/str_split.h"
 #include "common/config.h"
 #include "common/logging.h"
+#include "common/request_limits.h"
 #include "common/security/tls.h"
 #include "common/server.h"
 #include "services/gateway/backends.h"
@@ -61,8 +62,10 @@ ABSL_FLAG(int, channels_per_service, zs::EnvOr("ZS_CHANNELS_PER_SERVICE", 4),
           "connections to each service, used in turn (env ZS_CHANNELS_PER_SERVICE)");
 ABSL_FLAG(int, call_timeout_seconds, zs::EnvOr("ZS_CALL_TIMEOUT_SECONDS", 30),
           "deadline of each call to a service (env ZS_CALL_TIMEOUT_SECONDS)");
-ABSL_FLAG(int, max_request_bytes, zs::EnvOr("ZS_MAX_REQUEST_BYTES", 1 << 20),
-          "largest request body; larger is refused with 413 (env ZS_MAX_REQUEST_BYTES)");
+ABSL_FLAG(int, max_request_bytes, zs::EnvOr("ZS_MAX_REQUEST_BYTES", zs::kMaxUploadBytes),
+          "largest request body, by default the largest file an import takes (4 MiB); "
+          "larger is refused with 413. Above the services' --max_message_bytes a body "
+          "passes here and is refused there (env ZS_MAX_REQUEST_BYTES)");
 ABSL_FLAG(int, max_header_bytes, zs::EnvOr("ZS_MAX_HEADER_BYTES", 16 << 10),
           "largest total of request headers; larger is refused with 431; one header line "
           "is limited to 8 KiB by the HTTP library (env ZS_MAX_HEADER_BYTES)");

@@ -219,6 +219,21 @@ Value JsonContent(Value schema) {
   return Obj(std::move(content));
 }
 
+// A file sent as the raw request body: the spreadsheet types an import
+// reads, each a binary string.
+Value UploadContent() {
+  Struct content;
+  for (const char* type : {"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                           "text/csv", "application/octet-stream"}) {
+    Struct media, schema;
+    (*schema.mutable_fields())["type"] = Str("string");
+    (*schema.mutable_fields())["format"] = Str("binary");
+    (*media.mutable_fields())["schema"] = Obj(std::move(schema));
+    (*content.mutable_fields())[type] = Obj(std::move(media));
+  }
+  return Obj(std::move(content));
+}
+
 }  // namespace
 
 std::string OpenApiDocument(const RouteTable& routes) {
@@ -263,14 +278,13 @@ std::string OpenApiDocument(const RouteTable& routes) {
       (*body.mutable_fields())["required"] = Bool(true);
       const FieldDescriptor* field = FieldAt(&input, route.body);
       if (field != nullptr && field->type() == FieldDescriptor::TYPE_BYTES) {
-        // An upload: the gateway takes the request body as the field's bytes.
-        (*body.mutable_fields())["description"] = Str("the file itself");
-        Struct media, content, schema;
-        (*schema.mutable_fields())["type"] = Str("string");
-        (*schema.mutable_fields())["format"] = Str("binary");
-        (*media.mutable_fields())["schema"] = Obj(std::move(schema));
-        (*content.mutable_fields())["application/octet-stream"] = Obj(std::move(media));
-        (*body.mutable_fields())["content"] = Obj(std::move(content));
+        // An upload: the gateway puts the raw body into the bytes field
+        // (gateway.cc), so the document says "a file", not base64 in JSON.
+        (*body.mutable_fields())["description"] =
+            Str(absl::StrCat("the file itself as the request body (", field->name(),
+                             "), at most the gateway's --max_request_bytes (4 MiB by default); "
+                             "the other fields are query parameters"));
+        (*body.mutable_fields())["content"] = UploadContent();
       } else {
         (*body.mutable_fields())["content"] = JsonContent(generator.FieldSchema(*field));
       }

@@ -15,6 +15,7 @@
 #include "common/fingerprint.h"
 #include "common/idempotency.h"
 #include "common/labels.h"
+#include "common/request_limits.h"
 #include "common/security/scope.h"
 #include "common/sql_row.h"
 #include "common/validation.h"
@@ -229,6 +230,10 @@ absl::Status Importer::Run(const CallContext& call, ConnectionSlot& slot, Import
   if (start_row < 0) return InvalidField("start_row", "must not be negative");
   if (max_rows < 0 || max_rows > kMaxRowsPerCall) {
     return InvalidField("max_rows", absl::StrCat("must be between 0 and ", kMaxRowsPerCall));
+  }
+  if (file.content.size() > static_cast<size_t>(kMaxUploadBytes)) {
+    return InvalidField("content", absl::StrCat("文件有", file.content.size(), "字节，一次最多",
+                                                kMaxUploadBytes, "字节（4 MiB）：请分成几个文件"));
   }
   absl::StatusOr<ReadSheet> read = Read(file, kind);
   if (!read.ok()) return read.status();

@@ -373,6 +373,15 @@ TEST_F(ImportTest, BadRequestsNameTheField) {
   request.set_max_rows(-1);
   status = server_.stub().ImportLeads(StaffContext().get(), request, &response);
   EXPECT_EQ(ViolatedField(status), "max_rows");
+  // A file over 4 MiB fits the message limit (room for the other fields)
+  // and is refused by name, saying how large a file may be.
+  request.set_max_rows(0);
+  request.set_file_name("big.csv");
+  request.set_content(std::string((4 << 20) + 1, 'x'));
+  status = server_.stub().ImportLeads(StaffContext().get(), request, &response);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT) << status.error_message();
+  EXPECT_EQ(ViolatedField(status), "content");
+  EXPECT_NE(status.error_message().find("4194304"), std::string::npos) << status.error_message();
 }
 
 }  // namespace
