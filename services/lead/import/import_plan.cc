@@ -127,53 +127,76 @@ std::optional<std::string> FindOrg(const Directory& directory, const std::string
 
 }  // namespace
 
+namespace {
+
+// The enterprise a row names: a lead's and a visit's, under the same headers
+// (declared once, so a synonym added for one import serves both).
+std::vector<ColumnSpec> EnterpriseColumns() {
+  return {
+      {"enterprise",
+       {"企业名称", "企业", "客商名称", "客商", "投资方", "投资主体", "来访企业", "拜访企业",
+        "enterprise"},
+       true},
+      {"credit_code", {"统一社会信用代码", "社会信用代码", "信用代码", "credit_code"}, false},
+      {"enterprise_type", {"企业类型", "enterprise_type"}, false},
+      {"contact_name", {"联系人", "企业联系人", "对接人", "contact_name"}, false},
+      {"contact_phone", {"联系电话", "电话", "手机", "联系方式", "contact_phone"}, false},
+      {"region", {"所在地区", "企业所在地", "所在地", "地区", "region"}, false},
+      {"industry", {"所属产业", "产业", "行业", "所属行业", "产业类别", "industry"}, false},
+  };
+}
+
+// The unit or office that recorded the row.
+std::vector<ColumnSpec> CollectorColumns() {
+  return {
+      {"unit", {"所属单位", "责任单位", "单位", "unit"}, false},
+      {"office", {"办事处", "所属办事处", "驻外办事处", "office"}, false},
+  };
+}
+
+// The parts in order: the template's columns follow it.
+std::vector<ColumnSpec> Joined(std::initializer_list<std::vector<ColumnSpec>> parts) {
+  std::vector<ColumnSpec> all;
+  for (const std::vector<ColumnSpec>& part : parts) all.insert(all.end(), part.begin(), part.end());
+  return all;
+}
+
+}  // namespace
+
 const std::vector<ColumnSpec>& Columns(ImportKind kind) {
-  // Enterprise columns both imports read.
-  static const auto* const kLeads = new std::vector<ColumnSpec>{
-      {"title", {"项目名称", "线索名称", "项目", "线索", "招商项目", "title"}, true},
-      {"enterprise",
-       {"企业名称", "企业", "客商名称", "客商", "投资方", "投资主体", "enterprise"},
-       true},
-      {"credit_code", {"统一社会信用代码", "社会信用代码", "信用代码", "credit_code"}, false},
-      {"enterprise_type", {"企业类型", "enterprise_type"}, false},
-      {"contact_name", {"联系人", "企业联系人", "对接人", "contact_name"}, false},
-      {"contact_phone", {"联系电话", "电话", "手机", "联系方式", "contact_phone"}, false},
-      {"region", {"所在地区", "企业所在地", "所在地", "地区", "region"}, false},
-      {"industry", {"所属产业", "产业", "行业", "所属行业", "产业类别", "industry"}, false},
-      {"channel", {"招商方式", "招商渠道", "渠道", "线索来源", "channel"}, false},
-      {"chain_action", {"链条作用", "链条", "补链延链强链", "chain_action"}, false},
-      {"investment",
-       {"预计投资", "投资额", "计划投资", "预计投资额", "总投资", "投资规模", "investment"},
-       false},
-      {"collected_date",
-       {"收集日期", "日期", "收集时间", "登记日期", "获取时间", "collected_date"},
-       false},
-      {"owner", {"跟进责任人", "责任人", "跟进人", "owner"}, false},
-      {"referrer", {"推荐人", "招商大使", "引荐人", "委托招商机构", "referrer"}, false},
-      {"unit", {"所属单位", "责任单位", "单位", "unit"}, false},
-      {"office", {"办事处", "所属办事处", "驻外办事处", "office"}, false},
-      {"description", {"备注", "说明", "项目简介", "项目情况", "进展情况", "description"}, false},
-  };
-  static const auto* const kActivities = new std::vector<ColumnSpec>{
-      {"kind", {"活动类型", "类型", "kind"}, false},
-      {"title", {"来访事由", "活动名称", "事由", "主题", "活动主题", "标题", "title"}, true},
-      {"date", {"来访日期", "活动日期", "日期", "开始日期", "外出日期", "date"}, true},
-      {"end_date", {"结束日期", "end_date"}, false},
-      {"enterprise",
-       {"企业名称", "来访企业", "拜访企业", "客商名称", "客商", "企业", "enterprise"},
-       true},
-      {"credit_code", {"统一社会信用代码", "社会信用代码", "信用代码", "credit_code"}, false},
-      {"enterprise_type", {"企业类型", "enterprise_type"}, false},
-      {"contact_name", {"联系人", "企业联系人", "对接人", "contact_name"}, false},
-      {"contact_phone", {"联系电话", "电话", "手机", "联系方式", "contact_phone"}, false},
-      {"region", {"所在地区", "企业所在地", "所在地", "地区", "region"}, false},
-      {"industry", {"所属产业", "产业", "行业", "所属行业", "产业类别", "industry"}, false},
-      {"leader", {"接待领导", "带队领导", "领导", "县级领导", "leader"}, false},
-      {"destination", {"目的地", "外出地点", "地点", "destination"}, false},
-      {"unit", {"所属单位", "责任单位", "单位", "unit"}, false},
-      {"office", {"办事处", "所属办事处", "驻外办事处", "office"}, false},
-      {"notes", {"备注", "说明", "活动情况", "notes"}, false},
-  };
+  static const auto* const kLeads = new std::vector<ColumnSpec>(Joined({
+      {{"title", {"项目名称", "线索名称", "项目", "线索", "招商项目", "title"}, true}},
+      EnterpriseColumns(),
+      {
+          {"channel", {"招商方式", "招商渠道", "渠道", "线索来源", "channel"}, false},
+          {"chain_action", {"链条作用", "链条", "补链延链强链", "chain_action"}, false},
+          {"investment",
+           {"预计投资", "投资额", "计划投资", "预计投资额", "总投资", "投资规模", "investment"},
+           false},
+          {"collected_date",
+           {"收集日期", "日期", "收集时间", "登记日期", "获取时间", "collected_date"},
+           false},
+          {"owner", {"跟进责任人", "责任人", "跟进人", "owner"}, false},
+          {"referrer", {"推荐人", "招商大使", "引荐人", "委托招商机构", "referrer"}, false},
+      },
+      CollectorColumns(),
+      {{"description", {"备注", "说明", "项目简介", "项目情况", "进展情况", "description"}, false}},
+  }));
+  static const auto* const kActivities = new std::vector<ColumnSpec>(Joined({
+      {
+          {"kind", {"活动类型", "类型", "kind"}, false},
+          {"title", {"来访事由", "活动名称", "事由", "主题", "活动主题", "标题", "title"}, true},
+          {"date", {"来访日期", "活动日期", "日期", "开始日期", "外出日期", "date"}, true},
+          {"end_date", {"结束日期", "end_date"}, false},
+      },
+      EnterpriseColumns(),
+      {
+          {"leader", {"接待领导", "带队领导", "领导", "县级领导", "leader"}, false},
+          {"destination", {"目的地", "外出地点", "地点", "destination"}, false},
+      },
+      CollectorColumns(),
+      {{"notes", {"备注", "说明", "活动情况", "notes"}, false}},
+  }));
   return kind == ImportKind::kLeads ? *kLeads : *kActivities;
 }
 
