@@ -7,6 +7,7 @@
 #include "absl/strings/str_split.h"
 #include "absl/time/clock.h"
 #include "common/logging.h"
+#include "common/telemetry/http_metrics.h"
 #include "services/gateway/cookies.h"
 #include "services/gateway/openapi.h"
 #include "services/gateway/status_mapping.h"
@@ -21,6 +22,39 @@ using google::protobuf::Message;
 constexpr char kCreateSession[] = "zhaoshang.identity.v1.IdentityService.CreateSession";
 constexpr char kRefreshSession[] = "zhaoshang.identity.v1.IdentityService.RefreshSession";
 constexpr char kDeleteSession[] = "zhaoshang.identity.v1.IdentityService.DeleteSession";
+
+// The request this thread is answering, for its metrics: httplib answers a
+// connection's requests one after another on one thread, from the
+// pre-routing handler to the logger.
+struct RequestInFlight {
+  absl::Time start;
+  std::string route = "unmatched";  // the route's template: few values, never an id
+  bool started = false;
+};
+
+RequestInFlight& ThisRequest() {
+  thread_local RequestInFlight request;
+  return request;
+}
+
+void SetRoute(absl::string_view route) { ThisRequest().route = std::string(route); }
+
+// How a sign-in ended, for zs_sign_ins_total (common/telemetry/http_metrics.h).
+const char* SignInOutcome(grpc::StatusCode code) {
+  switch (code) {
+    case grpc::StatusCode::OK:
+      return "succeeded";
+    case grpc::StatusCode::UNAUTHENTICATED:
+      return "wrong_credentials";
+    case grpc::StatusCode::RESOURCE_EXHAUSTED:
+      return "throttled";
+    case grpc::StatusCode::INVALID_ARGUMENT:
+    case grpc::StatusCode::PERMISSION_DENIED:
+      return "invalid";
+    default:
+      return "error";
+  }
+}
 
 // A query string's name or value: '+' is a space, then percent-decoding.
 bool DecodeQueryPart(absl::string_view text, std::string* out) {
@@ -91,8 +125,15 @@ void Gateway::Install(httplib::Server* server) {
   server->set_payload_max_length(config_.max_request_bytes);
   server->set_pre_routing_handler(
       [this](const httplib::Request& request, httplib::Response& response) {
+        RequestInFlight& current = ThisRequest();
+        // A request before this one on the thread that never reached the
+        // logger (its connection broke while its body was read) ends here.
+        if (current.started) metrics::HttpRequestAbandoned();
+        current = {.start = absl::Now(), .route = "unmatched", .started = true};
+        metrics::HttpRequestStarted();
         AddSecurityHeaders(config_.tls, &response);
         if (request.path == "/healthz" || request.path == "/readyz") {
+          SetRoute("health");
           response.set_content("ok\n", "text/plain");
           return httplib::Server::HandlerResponse::Handled;
         }
@@ -103,6 +144,7 @@ void Gateway::Install(httplib::Server* server) {
           return httplib::Server::HandlerResponse::Handled;
         }
         if (!rate_limiter_.Admit(request.remote_addr)) {
+          metrics::CountHttpRateLimited();
           SendStatus(grpc::Status(grpc::StatusCode::RESOURCE_EXHAUSTED,
                                   "too many requests from " + request.remote_addr),
                      &response);
@@ -115,12 +157,14 @@ void Gateway::Install(httplib::Server* server) {
     HandleApi(request, &response);
   };
   server->Get("/v1/openapi.json", [this](const httplib::Request&, httplib::Response& response) {
+    SetRoute("/v1/openapi.json");
     response.set_header("Cache-Control", "no-cache");
     response.set_content(openapi_, "application/json");
   });
   const std::string v1 = "/v1/.*";
   server->Get(v1, api).Post(v1, api).Put(v1, api).Patch(v1, api).Delete(v1, api);
   server->Get(".*", [this](const httplib::Request& request, httplib::Response& response) {
+    SetRoute("static");
     if (!static_files_.Serve(request.path, request.get_header_value("Accept-Encoding"),
                              &response)) {
       response.status = 404;
@@ -141,6 +185,14 @@ void Gateway::Install(httplib::Server* server) {
       message = "no such resource";
     }
     response.set_content(ErrorBody(grpc::Status(code, message)), "application/json");
+  });
+  // Every answer, the handlers' and httplib's own refusals alike.
+  server->set_logger([](const httplib::Request& request, const httplib::Response& response) {
+    RequestInFlight& current = ThisRequest();
+    metrics::HttpRequestFinished(
+        current.route, request.method, response.status,
+        current.started ? absl::Now() - current.start : absl::ZeroDuration(), current.started);
+    current = {};  // a request refused before routing has no route of its own
   });
   server->set_exception_handler(
       [](const httplib::Request&, httplib::Response& response, std::exception_ptr) {
@@ -168,6 +220,7 @@ void Gateway::HandleApi(const httplib::Request& request, httplib::Response* resp
   }
   const Route& route = *match.route;
   const std::string& method_name = route.method->full_name();
+  SetRoute(route.path);
 
   // Credentials: a program's bearer token, else the browser's session cookie.
   CallerMetadata caller{.authorization = request.get_header_value("Authorization"),
@@ -194,6 +247,7 @@ void Gateway::HandleApi(const httplib::Request& request, httplib::Response* resp
       refusal.clear();
     if (method_name == kCreateSession && !request.has_header("Origin")) refusal.clear();
     if (!refusal.empty()) {
+      if (method_name == kCreateSession) metrics::CountSignIn("invalid");
       SendStatus(grpc::Status(grpc::StatusCode::PERMISSION_DENIED, refusal), response);
       return;
     }
@@ -243,6 +297,7 @@ void Gateway::HandleApi(const httplib::Request& request, httplib::Response* resp
     bad = SetFieldFromText("session_secret", session_cookie, rpc_request.get());
   }
   if (bad) {
+    if (method_name == kCreateSession) metrics::CountSignIn("invalid");
     SendStatus(BadRequestStatus(*bad), response);
     return;
   }
@@ -250,6 +305,7 @@ void Gateway::HandleApi(const httplib::Request& request, httplib::Response* resp
   std::unique_ptr<Message> answer = contracts_.New(route.method->output_type());
   const grpc::Status status = backends_.Call(route.method->service()->full_name(),
                                              route.grpc_method, *rpc_request, caller, answer.get());
+  if (method_name == kCreateSession) metrics::CountSignIn(SignInOutcome(status.error_code()));
   if (status.ok()) {
     if (method_name == kCreateSession || method_name == kRefreshSession) {
       SetSessionCookies(*answer, response);

@@ -23,6 +23,7 @@
 #include "common/request_limits.h"
 #include "common/security/tls.h"
 #include "common/server.h"
+#include "common/telemetry/metrics_endpoint.h"
 #include "services/gateway/backends.h"
 #include "services/gateway/contracts.h"
 #include "services/gateway/gateway.h"
@@ -84,6 +85,9 @@ ABSL_FLAG(std::string, allowed_origins, zs::EnvOr("ZS_ALLOWED_ORIGINS", ""),
           "cookie-authenticated changes are accepted (env ZS_ALLOWED_ORIGINS)");
 ABSL_FLAG(int, shutdown_grace_seconds, zs::EnvOr("ZS_SHUTDOWN_GRACE_SECONDS", 20),
           "time requests in flight get to finish on SIGTERM (env ZS_SHUTDOWN_GRACE_SECONDS)");
+ABSL_FLAG(std::string, metrics_listen, zs::EnvOr("ZS_METRICS_LISTEN", ""),
+          "host:port serving Prometheus metrics over plain HTTP at /metrics, apart from "
+          "--listen; empty: none (env ZS_METRICS_LISTEN)");
 ABSL_FLAG(bool, print_openapi, false,
           "print the OpenAPI 3 document (what GET /v1/openapi.json serves) and exit");
 
@@ -137,6 +141,9 @@ int Main(int argc, char** argv) {
     return 0;
   }
   InitLogging("gateway");
+  absl::StatusOr<std::unique_ptr<MetricsEndpoint>> metrics_endpoint =
+      MetricsEndpoint::Start(absl::GetFlag(FLAGS_metrics_listen));
+  if (!metrics_endpoint.ok()) Fail(metrics_endpoint.status().message());
 
   absl::StatusOr<std::shared_ptr<grpc::ChannelCredentials>> credentials =
       MakeChannelCredentials({.ca_file = absl::GetFlag(FLAGS_outbound_tls_ca_file),

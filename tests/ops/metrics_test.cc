@@ -12,40 +12,13 @@
 #include "absl/strings/str_split.h"
 #include "absl/time/clock.h"
 #include "tests/lead/lead_test_util.h"
+#include "tests/ops/scrape.h"
 #include "tests/security/security_support.h"
 #include "tests/support/process.h"
 #include "tests/support/service_migrations.h"
 
 namespace zs::testing {
 namespace {
-
-// "name{label=value,...}" → value, as the Python parser read the scrape.
-using Samples = std::map<std::string, double>;
-
-Samples Scrape(int port) {
-  const std::string command =
-      absl::StrCat("/usr/bin/python3 ", ZS_SCRAPE_METRICS, " http://127.0.0.1:", port, "/metrics");
-  FILE* pipe = popen(command.c_str(), "r");
-  if (pipe == nullptr) return {};
-  std::string output;
-  char buffer[4096];
-  while (size_t n = fread(buffer, 1, sizeof buffer, pipe)) output.append(buffer, n);
-  EXPECT_EQ(pclose(pipe), 0) << "the scrape did not parse: " << output;
-  Samples samples;
-  for (absl::string_view line : absl::StrSplit(output, '\n', absl::SkipEmpty())) {
-    const std::vector<std::string> parts = absl::StrSplit(line, '\t');
-    double value = 0;
-    if (parts.size() == 3 && absl::SimpleAtod(parts[2], &value)) {
-      samples[absl::StrCat(parts[0], "{", parts[1], "}")] = value;
-    }
-  }
-  return samples;
-}
-
-double Value(const Samples& samples, const std::string& series) {
-  auto it = samples.find(series);
-  return it == samples.end() ? 0 : it->second;
-}
 
 class MetricsTest : public ::testing::Test {
  protected:
