@@ -8,9 +8,9 @@
 #include "common/errors.h"
 #include "common/idempotency.h"
 #include "common/logging.h"
+#include "common/readiness.h"
 #include "common/request_limits.h"
 #include "common/request_parsing.h"
-#include "common/readiness.h"
 #include "common/security/audit.h"
 #include "common/telemetry/metrics.h"
 #include "common/validation.h"
@@ -154,16 +154,17 @@ grpc::ServerUnaryReactor* RpcExecutor::ReadWith(grpc::CallbackServerContext* con
                                                 absl::string_view method,
                                                 const google::protobuf::Message& request,
                                                 google::protobuf::Message* response, Body body,
-                                                bool in_transaction) {
+                                                bool in_transaction, bool from_replica) {
   return Run(context, method, request,
-             [response, body = std::move(body), in_transaction](const CallContext& call,
-                                                                ConnectionSlot& slot) {
+             [response, body = std::move(body), in_transaction, from_replica](
+                 const CallContext& call, ConnectionSlot& slot) {
                const TransactionBody read = [&](pqxx::transaction_base& tx) {
                  response->Clear();  // a retried attempt starts afresh
                  return body(tx, call);
                };
-               return in_transaction ? RunTransaction(slot, call.deadline, read)
-                                     : RunStatements(slot, call.deadline, read);
+               ConnectionSlot& reads = from_replica ? slot.ForStaleReads() : slot;
+               return in_transaction ? RunTransaction(reads, call.deadline, read)
+                                     : RunStatements(reads, call.deadline, read);
              });
 }
 

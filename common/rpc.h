@@ -65,7 +65,19 @@ class RpcExecutor {
   grpc::ServerUnaryReactor* Read(grpc::CallbackServerContext* context, absl::string_view method,
                                  const google::protobuf::Message& request,
                                  google::protobuf::Message* response, Body body) {
-    return ReadWith(context, method, request, response, std::move(body), false);
+    return ReadWith(context, method, request, response, std::move(body), false, false);
+  }
+
+  // A read that may lag the primary by the replica's replay delay (lists,
+  // drill-downs, aggregates for reports): run as Read, on the read-only
+  // endpoint when the service has one (--db_read_conninfo). A refusal is
+  // still recorded on the primary. Never for a read that must see the
+  // caller's own write (a Get after an update, an etag check).
+  grpc::ServerUnaryReactor* ReadFromReplica(grpc::CallbackServerContext* context,
+                                            absl::string_view method,
+                                            const google::protobuf::Message& request,
+                                            google::protobuf::Message* response, Body body) {
+    return ReadWith(context, method, request, response, std::move(body), false, true);
   }
 
   // A read whose statements share a transaction, for bodies that set
@@ -74,7 +86,7 @@ class RpcExecutor {
                                               absl::string_view method,
                                               const google::protobuf::Message& request,
                                               google::protobuf::Message* response, Body body) {
-    return ReadWith(context, method, request, response, std::move(body), true);
+    return ReadWith(context, method, request, response, std::move(body), true, false);
   }
 
   // A mutation: one transaction, exactly once per request_id (the request's
@@ -110,7 +122,7 @@ class RpcExecutor {
   grpc::ServerUnaryReactor* ReadWith(grpc::CallbackServerContext* context, absl::string_view method,
                                      const google::protobuf::Message& request,
                                      google::protobuf::Message* response, Body body,
-                                     bool in_transaction);
+                                     bool in_transaction, bool from_replica);
 
   WorkerPool& pool_;
   absl::Duration max_call_time_;

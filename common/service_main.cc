@@ -33,6 +33,11 @@ ABSL_FLAG(std::string, db_conninfo,
           "libpq connection string without the password (env ZS_DB_CONNINFO)");
 ABSL_FLAG(std::string, db_password_file, zs::EnvOr("ZS_DB_PASSWORD_FILE", ""),
           "file holding the database password (env ZS_DB_PASSWORD_FILE)");
+ABSL_FLAG(std::string, db_read_conninfo, zs::EnvOr("ZS_DB_READ_CONNINFO", ""),
+          "libpq connection string (without the password: --db_password_file serves both) of "
+          "a read-only endpoint, e.g. CloudNativePG's -ro service, for lists, drill-downs and "
+          "report aggregates, which may then lag the primary by the replicas' replay delay; "
+          "empty: every read goes to --db_conninfo (env ZS_DB_READ_CONNINFO)");
 ABSL_FLAG(int, db_report_pool_size, zs::EnvOr("ZS_DB_REPORT_POOL_SIZE", 2),
           "workers kept for reports: the aggregates they ask of lead and project, the "
           "reports reporting builds at once (env ZS_DB_REPORT_POOL_SIZE)");
@@ -205,6 +210,12 @@ int RunServiceMain(const ServiceDefinition& definition, int argc, char** argv) {
                                                     absl::GetFlag(FLAGS_db_password_file)),
                                    definition.schema)
                   : std::string();
+  const std::string read_conninfo =
+      owns_schema && !absl::GetFlag(FLAGS_db_read_conninfo).empty()
+          ? WithSearchPath(ConnectionString(absl::GetFlag(FLAGS_db_read_conninfo),
+                                            absl::GetFlag(FLAGS_db_password_file)),
+                           definition.schema)
+          : std::string();
   const std::string migrate = absl::GetFlag(FLAGS_migrate);
   if (migrate != "on_start" && migrate != "only" && migrate != "off") {
     LogError("--migrate must be on_start, only or off");
@@ -254,9 +265,9 @@ int RunServiceMain(const ServiceDefinition& definition, int argc, char** argv) {
   }
 
   WorkerPool pool(conninfo, absl::GetFlag(FLAGS_db_pool_size),
-                  absl::GetFlag(FLAGS_max_queued_calls));
+                  absl::GetFlag(FLAGS_max_queued_calls), "calls", read_conninfo);
   WorkerPool report_pool(conninfo, absl::GetFlag(FLAGS_db_report_pool_size),
-                         absl::GetFlag(FLAGS_max_queued_calls), "reports");
+                         absl::GetFlag(FLAGS_max_queued_calls), "reports", read_conninfo);
   std::unique_ptr<IdempotencyPurger> purger;
   if (const int hours = absl::GetFlag(FLAGS_idempotency_retention_hours);
       owns_schema && hours > 0) {

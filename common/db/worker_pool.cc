@@ -8,7 +8,9 @@
 
 namespace zs {
 
-ConnectionSlot::ConnectionSlot(std::string conninfo) : conninfo_(std::move(conninfo)) {
+ConnectionSlot::ConnectionSlot(std::string conninfo, std::string read_conninfo)
+    : conninfo_(std::move(conninfo)) {
+  if (!read_conninfo.empty()) replica_ = std::make_unique<ConnectionSlot>(std::move(read_conninfo));
   // An unreachable host must not hold a worker for the kernel's TCP timeout:
   // connecting gives up after a few seconds unless told otherwise.
   if (conninfo_.find("connect_timeout") == std::string::npos) {
@@ -47,14 +49,16 @@ void ConnectionSlot::BoundStatementTime(absl::Duration remaining) {
   statement_timeout_ = unbounded ? absl::InfiniteDuration() : absl::Milliseconds(ms);
 }
 
-WorkerPool::WorkerPool(std::string conninfo, int size, int max_queue, absl::string_view name)
+WorkerPool::WorkerPool(std::string conninfo, int size, int max_queue, absl::string_view name,
+                       std::string read_conninfo)
     : max_queue_(static_cast<size_t>(max_queue)),
       conninfo_(std::move(conninfo)),
+      read_conninfo_(std::move(read_conninfo)),
       metrics_(name, size, max_queue) {
   threads_.reserve(size);
   for (int i = 0; i < size; ++i) {
     threads_.emplace_back([this] {
-      ConnectionSlot slot(conninfo_);
+      ConnectionSlot slot(conninfo_, read_conninfo_);
       Run(slot);
     });
   }

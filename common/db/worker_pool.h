@@ -27,7 +27,9 @@ namespace zs {
 // A worker's connection, opened on first use and reopened after a failure.
 class ConnectionSlot {
  public:
-  explicit ConnectionSlot(std::string conninfo);
+  // `read_conninfo`: a read-only endpoint (a streaming replica, CloudNativePG's
+  // `-ro` service) for reads that may lag the primary; empty: none.
+  explicit ConnectionSlot(std::string conninfo, std::string read_conninfo = "");
   // The open connection, or UNAVAILABLE when the database cannot be reached.
   absl::StatusOr<pqxx::connection*> Get();
   // Forget the connection after it broke; the next Get() reconnects.
@@ -39,8 +41,15 @@ class ConnectionSlot {
   // share a setting. Throws as libpqxx does; call with an open connection.
   void BoundStatementTime(absl::Duration remaining);
 
+  // Where a read that may be a little stale goes (lists, drill-downs,
+  // aggregates for reports): the read-only endpoint's connection when there
+  // is one, else this slot. Writes, and reads that must see the caller's own
+  // write, use this slot itself.
+  ConnectionSlot& ForStaleReads() { return replica_ != nullptr ? *replica_ : *this; }
+
  private:
   std::string conninfo_;
+  std::unique_ptr<ConnectionSlot> replica_;
   std::unique_ptr<pqxx::connection> connection_;
   absl::Duration statement_timeout_;  // the session's; zero: not set yet
 };
@@ -51,8 +60,11 @@ class WorkerPool {
 
   // `max_queue` bounds waiting jobs; beyond it Submit refuses work so callers
   // can answer RESOURCE_EXHAUSTED instead of queueing without limit.
-  // `name` labels the pool's metrics ("calls", "reports").
-  WorkerPool(std::string conninfo, int size, int max_queue, absl::string_view name = "calls");
+  // `name` labels the pool's metrics ("calls", "reports"). With a
+  // `read_conninfo`, each worker also keeps a connection to that read-only
+  // endpoint (ConnectionSlot::ForStaleReads), opened on its first stale read.
+  WorkerPool(std::string conninfo, int size, int max_queue, absl::string_view name = "calls",
+             std::string read_conninfo = "");
   ~WorkerPool();
   WorkerPool(const WorkerPool&) = delete;
   WorkerPool& operator=(const WorkerPool&) = delete;
@@ -80,6 +92,7 @@ class WorkerPool {
   bool stopping_ = false;
   std::vector<std::thread> threads_;
   std::string conninfo_;
+  std::string read_conninfo_;
   metrics::PoolMetrics metrics_;
 };
 

@@ -42,10 +42,10 @@ ServerUnaryReactor* LeadServiceImpl::GetEnterprise(CallbackServerContext* contex
 ServerUnaryReactor* LeadServiceImpl::ListEnterprises(CallbackServerContext* context,
                                                      const v1::ListEnterprisesRequest* request,
                                                      v1::ListEnterprisesResponse* response) {
-  return executor_.Read(context, "ListEnterprises", *request, response,
-                        [=, this](pqxx::transaction_base& tx, const CallContext&) {
-                          return enterprises_.List(tx, *request, response);
-                        });
+  return executor_.ReadFromReplica(context, "ListEnterprises", *request, response,
+                                   [=, this](pqxx::transaction_base& tx, const CallContext&) {
+                                     return enterprises_.List(tx, *request, response);
+                                   });
 }
 
 ServerUnaryReactor* LeadServiceImpl::UpdateEnterprise(CallbackServerContext* context,
@@ -129,7 +129,7 @@ ServerUnaryReactor* LeadServiceImpl::GetActivity(CallbackServerContext* context,
 ServerUnaryReactor* LeadServiceImpl::ListActivities(CallbackServerContext* context,
                                                     const v1::ListActivitiesRequest* request,
                                                     v1::ListActivitiesResponse* response) {
-  return executor_.Read(
+  return executor_.ReadFromReplica(
       context, "ListActivities", *request, response,
       [=, this](pqxx::transaction_base& tx, const CallContext& call) {
         auto scoped = *request;
@@ -180,7 +180,7 @@ ServerUnaryReactor* LeadServiceImpl::GetLead(CallbackServerContext* context,
 ServerUnaryReactor* LeadServiceImpl::ListLeads(CallbackServerContext* context,
                                                const v1::ListLeadsRequest* request,
                                                v1::ListLeadsResponse* response) {
-  return executor_.Read(
+  return executor_.ReadFromReplica(
       context, "ListLeads", *request, response,
       [=, this](pqxx::transaction_base& tx, const CallContext& call) {
         auto scoped = *request;
@@ -257,7 +257,7 @@ ServerUnaryReactor* LeadServiceImpl::ListLeadStatusHistory(
 ServerUnaryReactor* LeadServiceImpl::ListOverdueLeads(CallbackServerContext* context,
                                                       const v1::ListOverdueLeadsRequest* request,
                                                       v1::ListOverdueLeadsResponse* response) {
-  return executor_.Read(
+  return executor_.ReadFromReplica(
       context, "ListOverdueLeads", *request, response,
       [=, this](pqxx::transaction_base& tx, const CallContext& call) {
         auto scoped = *request;
@@ -315,28 +315,30 @@ ServerUnaryReactor* LeadServiceImpl::ListMerges(CallbackServerContext* context,
 ServerUnaryReactor* LeadServiceImpl::AggregateActivities(
     CallbackServerContext* context, const v1::AggregateActivitiesRequest* request,
     v1::AggregateActivitiesResponse* response) {
-  return report_executor_.Read(context, "AggregateActivities", *request, response,
-                               [=, this](pqxx::transaction_base& tx, const CallContext&) {
-                                 return aggregates_.Activities(tx, *request, response);
-                               });
+  return report_executor_.ReadFromReplica(
+      context, "AggregateActivities", *request, response,
+      [=, this](pqxx::transaction_base& tx, const CallContext&) {
+        return aggregates_.Activities(tx, *request, response);
+      });
 }
 
 ServerUnaryReactor* LeadServiceImpl::AggregateLeads(CallbackServerContext* context,
                                                     const v1::AggregateLeadsRequest* request,
                                                     v1::AggregateLeadsResponse* response) {
-  return report_executor_.Read(context, "AggregateLeads", *request, response,
-                               [=, this](pqxx::transaction_base& tx, const CallContext&) {
-                                 return aggregates_.Leads(tx, *request, response);
-                               });
+  return report_executor_.ReadFromReplica(
+      context, "AggregateLeads", *request, response,
+      [=, this](pqxx::transaction_base& tx, const CallContext&) {
+        return aggregates_.Leads(tx, *request, response);
+      });
 }
 
 ServerUnaryReactor* LeadServiceImpl::ListAuditEvents(CallbackServerContext* context,
                                                      const cv1::ListAuditEventsRequest* request,
                                                      cv1::ListAuditEventsResponse* response) {
-  return executor_.Read(context, "ListAuditEvents", *request, response,
-                        [=](pqxx::transaction_base& tx, const CallContext&) {
-                          return zs::ListAuditEvents(tx, *request, response);
-                        });
+  return executor_.ReadFromReplica(context, "ListAuditEvents", *request, response,
+                                   [=](pqxx::transaction_base& tx, const CallContext&) {
+                                     return zs::ListAuditEvents(tx, *request, response);
+                                   });
 }
 
 }  // namespace zs::lead

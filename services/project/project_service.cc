@@ -40,12 +40,12 @@ ServerUnaryReactor* ProjectServiceImpl::GetProject(CallbackServerContext* contex
 ServerUnaryReactor* ProjectServiceImpl::ListProjects(CallbackServerContext* context,
                                                      const v1::ListProjectsRequest* request,
                                                      v1::ListProjectsResponse* response) {
-  return executor_.Read(context, "ListProjects", *request, response,
-                        [=, this](pqxx::transaction_base& tx, const CallContext& call) {
-                          auto scoped = *request;
-                          ZS_RETURN_IF_ERROR(ScopeProjectList(call.principal, &scoped));
-                          return projects_.List(tx, scoped, response);
-                        });
+  return executor_.ReadFromReplica(context, "ListProjects", *request, response,
+                                   [=, this](pqxx::transaction_base& tx, const CallContext& call) {
+                                     auto scoped = *request;
+                                     ZS_RETURN_IF_ERROR(ScopeProjectList(call.principal, &scoped));
+                                     return projects_.List(tx, scoped, response);
+                                   });
 }
 
 ServerUnaryReactor* ProjectServiceImpl::UpdateProject(CallbackServerContext* context,
@@ -297,7 +297,7 @@ ServerUnaryReactor* ProjectServiceImpl::GetEnterpriseRequest(
 ServerUnaryReactor* ProjectServiceImpl::ListEnterpriseRequests(
     CallbackServerContext* context, const v1::ListEnterpriseRequestsRequest* request,
     v1::ListEnterpriseRequestsResponse* response) {
-  return executor_.Read(
+  return executor_.ReadFromReplica(
       context, "ListEnterpriseRequests", *request, response,
       [=, this](pqxx::transaction_base& tx, const CallContext& call) {
         auto scoped = *request;
@@ -357,28 +357,31 @@ ServerUnaryReactor* ProjectServiceImpl::SetHolidays(CallbackServerContext* conte
 ServerUnaryReactor* ProjectServiceImpl::AggregateTransitions(
     CallbackServerContext* context, const v1::AggregateTransitionsRequest* request,
     v1::AggregateTransitionsResponse* response) {
-  return report_executor_.Read(context, "AggregateTransitions", *request, response,
-                               [=, this](pqxx::transaction_base& tx, const CallContext&) {
-                                 return aggregates_.Transitions(tx, *request, response);
-                               });
+  return report_executor_.ReadFromReplica(
+      context, "AggregateTransitions", *request, response,
+      [=, this](pqxx::transaction_base& tx, const CallContext&) {
+        return aggregates_.Transitions(tx, *request, response);
+      });
 }
 
 ServerUnaryReactor* ProjectServiceImpl::AggregateFunds(CallbackServerContext* context,
                                                        const v1::AggregateFundsRequest* request,
                                                        v1::AggregateFundsResponse* response) {
-  return report_executor_.Read(context, "AggregateFunds", *request, response,
-                               [=, this](pqxx::transaction_base& tx, const CallContext&) {
-                                 return aggregates_.Funds(tx, *request, response);
-                               });
+  return report_executor_.ReadFromReplica(
+      context, "AggregateFunds", *request, response,
+      [=, this](pqxx::transaction_base& tx, const CallContext&) {
+        return aggregates_.Funds(tx, *request, response);
+      });
 }
 
 ServerUnaryReactor* ProjectServiceImpl::AggregateContinuing(
     CallbackServerContext* context, const v1::AggregateContinuingRequest* request,
     v1::AggregateContinuingResponse* response) {
-  return report_executor_.Read(context, "AggregateContinuing", *request, response,
-                               [=, this](pqxx::transaction_base& tx, const CallContext&) {
-                                 return aggregates_.Continuing(tx, *request, response);
-                               });
+  return report_executor_.ReadFromReplica(
+      context, "AggregateContinuing", *request, response,
+      [=, this](pqxx::transaction_base& tx, const CallContext&) {
+        return aggregates_.Continuing(tx, *request, response);
+      });
 }
 
 absl::Status ProjectServiceImpl::CheckEnterprise(const CallContext& call, absl::string_view field,
@@ -588,10 +591,10 @@ ServerUnaryReactor* ProjectServiceImpl::RepairLeadConversions(
 ServerUnaryReactor* ProjectServiceImpl::ListAuditEvents(CallbackServerContext* context,
                                                         const cv1::ListAuditEventsRequest* request,
                                                         cv1::ListAuditEventsResponse* response) {
-  return executor_.Read(context, "ListAuditEvents", *request, response,
-                        [=](pqxx::transaction_base& tx, const CallContext&) {
-                          return zs::ListAuditEvents(tx, *request, response);
-                        });
+  return executor_.ReadFromReplica(context, "ListAuditEvents", *request, response,
+                                   [=](pqxx::transaction_base& tx, const CallContext&) {
+                                     return zs::ListAuditEvents(tx, *request, response);
+                                   });
 }
 
 }  // namespace zs::project
