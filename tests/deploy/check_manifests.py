@@ -32,7 +32,7 @@ SECURITY_SETTINGS = ("ZS_TLS_CERT_FILE", "ZS_TLS_KEY_FILE", "ZS_TOKEN_PUBLIC_KEY
 # What the on-call runbook (README "Operations") promises an alert for.
 ALERTS = ("ZhaoshangHighErrorRatio", "ZhaoshangSlowCalls", "ZhaoshangQueueSaturated",
           "ZhaoshangCredentialExpiresSoon", "ZhaoshangPublishFailed", "ZhaoshangBackupFailed",
-          "ZhaoshangReplicationLag")
+          "ZhaoshangReplicationLag", "ZhaoshangGatewayErrors")
 failures = []
 
 
@@ -218,6 +218,13 @@ def check_overlay(name, objects):
             for r in g["rules"]:
                 check(r.get("annotations", {}).get("summary"), f"prod: {r.get('alert')} says nothing")
         check("StatefulSet" not in by_kind, "prod: a hand-made database StatefulSet")
+        read = config["data"].get("ZS_DB_READ_CONNINFO", "")
+        check("host=zs-db-ro" in read and "user=" not in read,
+              "prod: lists and reports do not read from the replicas (zs-db-ro)")
+        check(monitor is not None and "zs-gateway" in next(
+            (e["values"] for e in monitor["spec"]["selector"].get("matchExpressions", [])
+             if e["key"] == "app.kubernetes.io/name"), []),
+            "prod: the gateway's metrics are not scraped")
         backup = (cluster or {}).get("spec", {}).get("backup", {})
         check(backup.get("barmanObjectStore", {}).get("wal") is not None
               and backup.get("retentionPolicy"), "prod: no continuous backup with a retention")
