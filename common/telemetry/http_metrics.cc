@@ -21,14 +21,6 @@ using prometheus::Family;
 using prometheus::Gauge;
 using prometheus::Histogram;
 
-// A static file takes well under a millisecond, a report export seconds;
-// the gateway's own deadline on a call is 30 s.
-const Histogram::BucketBoundaries& DurationBuckets() {
-  static const Histogram::BucketBoundaries kBuckets = {
-      0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30};
-  return kBuckets;
-}
-
 struct HttpFamilies {
   Family<Counter>& requests = prometheus::BuildCounter()
                                   .Name("zs_http_server_requests_total")
@@ -93,7 +85,7 @@ void HttpRequestFinished(absl::string_view route, absl::string_view method, int 
     Histogram*& histogram = f.duration_series[key];
     if (histogram == nullptr) {
       histogram = &f.duration.Add({{"route", std::string(route)}, {"method", std::string(method)}},
-                                  DurationBuckets());
+                                  LatencyBuckets());
     }
     duration = histogram;
   }

@@ -18,14 +18,6 @@ using prometheus::Family;
 using prometheus::Gauge;
 using prometheus::Histogram;
 
-// Call latencies: a cached read takes about a millisecond, a report a few
-// seconds, the deadline cap is 30 s.
-const Histogram::BucketBoundaries& LatencyBuckets() {
-  static const Histogram::BucketBoundaries kBuckets = {
-      0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30};
-  return kBuckets;
-}
-
 // Everything is created once, on first use, and lives as long as the
 // process (the registry hands out references that must stay valid).
 struct Families {
@@ -128,6 +120,12 @@ Families& Get() {
 }
 
 }  // namespace
+
+const std::vector<double>& LatencyBuckets() {
+  static const std::vector<double> kBuckets = {0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1,
+                                               0.25,   0.5,   1,      2.5,   5,    10,    30};
+  return kBuckets;
+}
 
 std::shared_ptr<prometheus::Registry> Registry() { return Get().registry; }
 

@@ -10,6 +10,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "absl/strings/string_view.h"
 #include "absl/time/time.h"
@@ -23,6 +24,9 @@ namespace zs::metrics {
 // Every metric below lives here; process metrics are added by
 // ProcessCollector (process_metrics.h) beside it.
 std::shared_ptr<prometheus::Registry> Registry();
+// Histogram bounds in seconds for handling times, RPC or HTTP: a cached read
+// takes about a millisecond, a report a few seconds, the deadline cap is 30 s.
+const std::vector<double>& LatencyBuckets();
 
 // The `service` label of the RPC metrics ("lead"); set once in main().
 void SetServiceName(absl::string_view service);

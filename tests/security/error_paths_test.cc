@@ -6,7 +6,6 @@
 // made wrong in the ways an outside client makes them wrong.
 #include <google/protobuf/descriptor.h>
 #include <google/protobuf/dynamic_message.h>
-#include <grpcpp/generic/generic_stub.h>
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -22,6 +21,7 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "tests/lead/lead_test_util.h"
+#include "tests/security/raw_call.h"
 #include "tests/support/reporting_server.h"
 #include "tests/support/supervision_server.h"
 
@@ -32,20 +32,6 @@ using google::protobuf::Descriptor;
 using google::protobuf::FieldDescriptor;
 using google::protobuf::Message;
 using google::protobuf::MethodDescriptor;
-
-grpc::Status CallBytes(const std::shared_ptr<grpc::Channel>& channel,
-                       const MethodDescriptor& method, const std::string& bytes) {
-  grpc::TemplatedGenericStub<grpc::ByteBuffer, grpc::ByteBuffer> stub(channel);
-  grpc::Slice slice(bytes);
-  grpc::ByteBuffer in(&slice, 1), out;
-  std::unique_ptr<grpc::ClientContext> context = AdminContext();
-  std::promise<grpc::Status> done;
-  stub.UnaryCall(context.get(),
-                 absl::StrCat("/", method.service()->full_name(), "/", method.name()),
-                 grpc::StubOptions(), &in, &out,
-                 [&done](grpc::Status status) { done.set_value(std::move(status)); });
-  return done.get_future().get();
-}
 
 // Whether `path` ("project.unit_code") names a field of `type`.
 bool IsFieldPath(const Descriptor& type, const std::string& path) {

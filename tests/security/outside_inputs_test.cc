@@ -21,6 +21,7 @@
 #include "absl/time/clock.h"
 #include "common/request_limits.h"
 #include "tests/lead/lead_test_util.h"
+#include "tests/security/raw_call.h"
 #include "tests/support/reporting_server.h"
 #include "tests/support/supervision_server.h"
 
@@ -30,29 +31,6 @@ namespace {
 using google::protobuf::FieldDescriptor;
 using google::protobuf::Message;
 using google::protobuf::MethodDescriptor;
-
-grpc::Status CallBytes(const std::shared_ptr<grpc::Channel>& channel,
-                       const MethodDescriptor& method, const std::string& bytes) {
-  grpc::TemplatedGenericStub<grpc::ByteBuffer, grpc::ByteBuffer> stub(channel);
-  grpc::Slice slice(bytes);
-  grpc::ByteBuffer in(&slice, 1), out;
-  // Service-to-service RPCs (the lead service re-pointing projects after a
-  // merge) are called as a service, everything else as the bureau.
-  std::unique_ptr<grpc::ClientContext> context =
-      method.name() == "MoveEnterpriseProjects" ? ContextAs("zs-lead", "service") : AdminContext();
-  std::promise<grpc::Status> done;
-  stub.UnaryCall(context.get(),
-                 absl::StrCat("/", method.service()->full_name(), "/", method.name()),
-                 grpc::StubOptions(), &in, &out,
-                 [&done](grpc::Status status) { done.set_value(std::move(status)); });
-  return done.get_future().get();
-}
-
-std::unique_ptr<Message> NewRequest(const MethodDescriptor& method) {
-  return std::unique_ptr<Message>(google::protobuf::MessageFactory::generated_factory()
-                                      ->GetPrototype(method.input_type())
-                                      ->New());
-}
 
 // A singular string field of the request, top level first, then one message
 // deep: its path, and the message holding it.
