@@ -17,9 +17,8 @@ bool AccessPolicy::Allows(absl::string_view method, PrincipalKind kind) const {
 
 absl::Status AccessPolicy::Check(absl::string_view method, const Principal& principal) const {
   if (Allows(method, principal.kind)) return absl::OkStatus();
-  return absl::PermissionDeniedError(absl::StrCat(PrincipalKindName(principal.kind),
-                                                  " principals may not call ", service_, ".",
-                                                  method));
+  return absl::PermissionDeniedError(absl::StrCat(
+      PrincipalKindName(principal.kind), " principals may not call ", service_, ".", method));
 }
 
 }  // namespace zs

@@ -39,11 +39,6 @@ struct BioDeleter {
 };
 using BioPtr = std::unique_ptr<BIO, BioDeleter>;
 
-std::string Grant(jwt_t* jwt, const char* name) {
-  const char* value = jwt_get_grant(jwt, name);
-  return value == nullptr ? std::string() : std::string(value);
-}
-
 bool NeedsUnit(PrincipalKind kind) {
   return kind == PrincipalKind::kUnitStaff || kind == PrincipalKind::kOfficeStaff;
 }

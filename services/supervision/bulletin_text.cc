@@ -24,11 +24,16 @@ const char* MetricUnit(v1::Metric metric) {
   }
 }
 
-// 1234567 → "1,234,567".
+// 1234567 → "1,234,567". (Appended digit by digit: inserting the commas in
+// place trips GCC 12's false -Wrestrict on std::string::insert.)
 std::string Grouped(int64_t value) {
-  std::string digits = absl::StrCat(value < 0 ? -value : value);
-  for (int i = static_cast<int>(digits.size()) - 3; i > 0; i -= 3) digits.insert(i, ",");
-  return value < 0 ? "-" + digits : digits;
+  const std::string digits = absl::StrCat(value < 0 ? -value : value);
+  std::string grouped = value < 0 ? "-" : "";
+  for (size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) grouped += ',';
+    grouped += digits[i];
+  }
+  return grouped;
 }
 
 }  // namespace

@@ -18,8 +18,7 @@ namespace zs::supervision {
 class SupervisionServiceImpl final : public v1::SupervisionService::CallbackService {
  public:
   SupervisionServiceImpl(WorkerPool& pool, const ProgressSources& sources,
-                         absl::Duration max_call_time,
-                         const Gatekeeper& gatekeeper);
+                         absl::Duration max_call_time, const Gatekeeper& gatekeeper);
 
   grpc::ServerUnaryReactor* GetScoringRules(grpc::CallbackServerContext* context,
                                             const v1::GetScoringRulesRequest* request,

@@ -113,7 +113,9 @@ TEST_F(SupervisionTest, ProgressEqualsAHandCountAgainstProRatedTargets) {
   ASSERT_EQ(progress.units_size(), 17);
   for (int i = 0; i < progress.units_size(); ++i) {
     EXPECT_EQ(progress.units(i).rank(), i + 1);
-    if (i > 0) EXPECT_LE(progress.units(i).score(), progress.units(i - 1).score());
+    if (i > 0) {
+      EXPECT_LE(progress.units(i).score(), progress.units(i - 1).score());
+    }
   }
   EXPECT_EQ(progress.units(0).unit_code(), "town-daliu");
 }
