@@ -4,6 +4,8 @@
 
 #include <map>
 
+#include "absl/time/civil_time.h"
+#include "common/clock.h"
 #include "common/directory.h"
 #include "common/directory_refresher.h"
 #include "tests/project/project_test_util.h"
@@ -183,7 +185,7 @@ TEST_F(SupervisionTest, PublishedRankingIsImmutableAndPublishingIsIdempotent) {
 
   // A period that has not ended cannot be published.
   publish.set_request_id("rank-this-month");
-  publish.set_month("2026-11");
+  publish.set_month(absl::FormatCivilTime(absl::CivilMonth(TodayInChina())));
   sv1::Snapshot refused;
   grpc::Status status =
       server_.stub().PublishMonthlyRanking(StaffContext().get(), publish, &refused);
