@@ -7,6 +7,10 @@
 #                private PostgreSQL, then again built with ASan + UBSan
 #                (clang), plus each service's fuzz target for a bounded time;
 #                exits non-zero on any failure. --quick: the first pass only
+#   ./zs check   install what is missing, build with warnings as errors,
+#                then clang-format, shellcheck, pyflakes and the console's
+#                type check; exits non-zero on any finding
+#                (.ci/run runs it before the tests; CONTRIBUTING.md)
 #   ./zs stop    stop what `run` started
 #   ./zs build   install what is missing and build only
 #   ./zs bench   the benchmarks of README "Performance" on a private
@@ -31,6 +35,7 @@ RUN_PG_PORT="${ZS_PG_PORT:-54329}"
 
 DEBIAN_PACKAGES=(
   cmake ninja-build g++ clang libclang-rt-14-dev pkg-config
+  clang-format shellcheck pyflakes3
   libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler prometheus-cpp-dev
   libabsl-dev libpqxx-dev libgtest-dev libgmock-dev libspdlog-dev libssl-dev libxlsxwriter-dev libjwt-dev libsodium-dev libcli11-dev libinih-dev libcsv-dev openssl
   libzip-dev libexpat1-dev libicu-dev
@@ -138,7 +143,9 @@ pg_start() {  # pg_start DATA_DIR PORT [EXTRA_SERVER_OPTIONS]
 }
 
 pg_stop() {  # pg_stop DATA_DIR
-  [ -f "$1/postmaster.pid" ] && as_pg_owner "$PG_BIN/pg_ctl" -D "$1" -m fast -w stop >/dev/null || true
+  if [ -f "$1/postmaster.pid" ]; then
+    as_pg_owner "$PG_BIN/pg_ctl" -D "$1" -m fast -w stop >/dev/null || true
+  fi
 }
 
 free_port() {
@@ -200,6 +207,63 @@ cmd_test() {
     say "sanitized tests and fuzzing finished in $((SECONDS - started)) s (exit $rc)"
   fi
   return $rc
+}
+
+# --- check ----------------------------------------------------------------------
+# The habits a reviewer would otherwise ask for, each a step that names what it
+# found; every step runs, and the command fails if any of them did. The C++
+# build itself is the first check: the project's own code compiles with
+# -Werror (CMakeLists.txt).
+#
+# check_step NAME COMMAND...: runs it, times it, remembers a failure. (Under
+# `if`, bash ignores errexit inside COMMAND: each step's status is its last
+# command's, so the steps chain with && and pipefail.)
+check_step() {
+  local name="$1" began=$SECONDS
+  shift
+  if "$@"; then
+    say "check $name: ok ($((SECONDS - began)) s)"
+  else
+    say "check $name: FAILED ($((SECONDS - began)) s)"
+    CHECK_FAILED+=("$name")
+  fi
+}
+
+# Tracked files (a clone, as CI has) matching the git pathspecs given.
+tracked() { git -C "$ROOT" ls-files -z -- "$@"; }
+
+check_format() {  # every C++ file as the repository's .clang-format has it
+  (cd "$ROOT" && tracked '*.cc' '*.h' | xargs -0 clang-format --dry-run --Werror)
+}
+
+check_shell() {  # every tracked shell script, by its #! line
+  local scripts=() f
+  while IFS= read -r -d '' f; do
+    head -c 64 "$ROOT/$f" | grep -qE '^#!.*\b(ba)?sh\b' && scripts+=("$ROOT/$f")
+  done < <(tracked)
+  shellcheck "${scripts[@]}"
+}
+
+check_python() { (cd "$ROOT" && tracked '*.py' | xargs -0 pyflakes3); }
+
+check_console() {  # the console's TypeScript and Vue files, as `./zs build` types them
+  (cd "$ROOT/web" && npx vue-tsc --noEmit -p tsconfig.json)
+}
+
+cmd_check() {
+  CHECK_FAILED=()
+  local started=$SECONDS
+  # Not a check_step: a failing build stops here with its compiler's message.
+  build
+  say "check build (-Werror): ok ($((SECONDS - started)) s)"
+  check_step clang-format check_format
+  check_step shellcheck check_shell
+  check_step pyflakes check_python
+  check_step "console types (vue-tsc)" check_console
+  if [ ${#CHECK_FAILED[@]} -gt 0 ]; then
+    die "checks failed after $((SECONDS - started)) s: ${CHECK_FAILED[*]}"
+  fi
+  say "all checks passed in $((SECONDS - started)) s"
 }
 
 # --- run ------------------------------------------------------------------------
@@ -560,11 +624,12 @@ CONF
 case "${1:-}" in
   run) shift; cmd_run "$@" ;;
   test) shift; cmd_test "$@" ;;
+  check) cmd_check ;;
   stop) cmd_stop ;;
   build) build ;;
   bench) shift; if [ "${1:-}" = --console ]; then build; cmd_console bench; else cmd_bench "$@"; fi ;;
   console) shift; cmd_console "$@" ;;
   package) cmd_package ;;
   drill) shift; cmd_drill "$@" ;;
-  *) sed -n '2,22p' "$0"; exit 2 ;;
+  *) sed -n '2,26p' "$0"; exit 2 ;;
 esac
