@@ -17,7 +17,7 @@ LeadServiceImpl::LeadServiceImpl(WorkerPool& pool, WorkerPool& report_pool,
     : executor_(pool, max_call_time, gatekeeper, LeadAccessPolicy()),
       report_executor_(report_pool, max_call_time, gatekeeper, LeadAccessPolicy()),
       activities_(directory, enterprises_),
-      leads_(directory, enterprises_),
+      leads_(directory),
       merges_(projects),
       importer_(directory, enterprises_, leads_, activities_) {}
 

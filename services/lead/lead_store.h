@@ -16,8 +16,7 @@ namespace zs::lead {
 
 class LeadStore {
  public:
-  LeadStore(const Directory& directory, const EnterpriseStore& enterprises)
-      : directory_(directory), enterprises_(enterprises) {}
+  explicit LeadStore(const Directory& directory) : directory_(directory) {}
 
   // One statement (see RunIdempotentStatement); RenderRecorded answers its
   // repeats.
@@ -63,7 +62,6 @@ class LeadStore {
   absl::Status CheckReferences(pqxx::transaction_base& tx, const v1::Lead& lead) const;
 
   const Directory& directory_;
-  const EnterpriseStore& enterprises_;
 };
 
 // Reads one lead with its deadlines as of now (shared with the duplicate finder).

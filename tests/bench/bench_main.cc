@@ -370,7 +370,7 @@ class Workload {
     auto* stub = projects_[caller % projects_.size()].get();
     stub->async()->CreateProject(
         &create->context, &create->request, &create->response,
-        [this, create, stub, caller, done](grpc::Status s) {
+        [this, create, stub, done](grpc::Status s) {
           if (!s.ok()) return done("CreateProject", s);
           auto move = NewCall<pv1::StartNegotiationRequest, pv1::Project>(identity_.bureau_token);
           move->request.set_request_id(create->request.request_id() + "-n");

@@ -306,12 +306,13 @@ absl::StatusOr<int64_t> ParseWanYuan(absl::string_view raw, int64_t unit_wan_yua
         absl::StrCat("“", raw, "”不是金额（可写 30000、30,000、3000万元、1.5亿）"));
   }
   // Exact: the amount in units of 10^-8 of the number's unit.
+  // (Neither parse can fail: at most 13 and 8 plain digits, checked above.)
   int64_t scaled = 0;
-  absl::SimpleAtoi(whole, &scaled);
+  (void)absl::SimpleAtoi(whole, &scaled);
   std::string fraction8(fraction);
   fraction8.resize(8, '0');
   int64_t fraction_value = 0;
-  absl::SimpleAtoi(fraction8, &fraction_value);
+  (void)absl::SimpleAtoi(fraction8, &fraction_value);
   constexpr int64_t kScale = 100'000'000;
   if (scaled > kMaxWanYuan * 10'000) {
     return absl::InvalidArgumentError(absl::StrCat("“", raw, "”超出合理范围"));
