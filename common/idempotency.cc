@@ -3,7 +3,6 @@
 #include <pqxx/pqxx>
 
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_format.h"
 #include "absl/strings/substitute.h"
 #include "common/errors.h"
 #include "common/fingerprint.h"
@@ -121,24 +120,6 @@ absl::Status RunIdempotentTransaction(ConnectionSlot& slot, absl::Time deadline,
         }
         return mutate(tx);
       });
-}
-
-std::string StatementClaimCte(int first) {
-  return absl::StrFormat(
-      "claim AS (SELECT set_config('zs.request_id', $%1$d, true) AS request_id, "
-      "  set_config('zs.method', $%2$d, true) AS method, $%3$d::text AS request_hash, "
-      "  set_config('zs.principal', $%4$d, true) AS principal, "
-      "  set_config('zs.on_behalf_of', $%5$d, true) AS on_behalf_of)",
-      first, first + 1, first + 2, first + 3, first + 4);
-}
-
-std::string StatementRecordCte(absl::string_view row_cte) {
-  return absl::StrFormat(
-      "record AS (INSERT INTO idempotency_keys "
-      "  (request_id, method, request_hash, principal, response_row) "
-      "  SELECT claim.request_id, claim.method, claim.request_hash, claim.principal, "
-      "    to_jsonb(%1$s) FROM claim, %1$s)",
-      row_cte);
 }
 
 absl::Status RunIdempotentStatement(ConnectionSlot& slot, absl::Time deadline,

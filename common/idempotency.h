@@ -63,27 +63,25 @@ absl::Status RunIdempotentTransaction(ConnectionSlot& slot, absl::Time deadline,
 // A mutation that fits in one statement needs no transaction block: the
 // statement is atomic on its own, so the call costs one round trip instead
 // of three (BEGIN with the claim, the work, the answer with COMMIT). The
-// statement records its request id itself:
-//   WITH <StatementClaimCte> — tags the statement for the audit triggers;
+// statement records its request id itself (services/lead/queries/
+// lead.create.sql is one, whole):
+//   WITH claim AS (…set_config('zs.request_id', …) …) — tags the statement
+//   for the audit triggers;
 //   …its checks and changes…;
-//   <StatementRecordCte> — inserts the id's record, the changed row as the
-//   answer. A request id recorded before makes this insert fail, which
-//   undoes the whole statement.
+//   record AS (INSERT INTO idempotency_keys … to_jsonb(<changed row>)) —
+//   inserts the id's record, the changed row as the answer. A request id
+//   recorded before makes this insert fail, which undoes the whole
+//   statement.
 // The record is read only when the statement was refused or collided with
 // a concurrent one: a retry then gets the first answer, rendered again from
 // the recorded row (the row as it was created, with whatever the renderer
 // joins to it as it is now). The service's idempotency_keys needs a column
 // `response_row jsonb`.
 
-// The five values of StatementClaimCte's parameters, in this order.
+// The values of the claim's parameters, in this order.
 struct StatementClaim {
   std::string request_id, method, request_hash, principal, on_behalf_of;
 };
-
-// `claim AS (…)` with parameters $first … $first + 4.
-std::string StatementClaimCte(int first);
-// `record AS (…)`: records the request id with the row of CTE `row_cte`.
-std::string StatementRecordCte(absl::string_view row_cte);
 
 // Runs the statement and fills the response.
 using OneStatementMutation =

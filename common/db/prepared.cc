@@ -1,8 +1,6 @@
 #include "common/db/prepared.h"
 
 #include "absl/container/flat_hash_map.h"
-#include "absl/strings/str_cat.h"
-#include "common/sha256.h"
 
 namespace zs {
 namespace {
@@ -17,7 +15,6 @@ namespace {
 constexpr long kFirstReplan = 64;
 
 struct Prepared {
-  std::string name;
   const pqxx::connection_base* connection = nullptr;
   long executions = 0;
   long replan_at = kFirstReplan;
@@ -25,22 +22,19 @@ struct Prepared {
 
 }  // namespace
 
-std::string PreparedName(pqxx::connection_base& connection, const std::string& sql) {
-  // Named by a digest of the text, so different statements never collide;
-  // each worker thread remembers the statements it ran (the code's own, so
-  // the map stays as small as the code).
-  thread_local absl::flat_hash_map<std::string, Prepared> statements;
-  auto [it, inserted] = statements.try_emplace(sql);
-  Prepared& statement = it->second;
-  if (inserted) statement.name = absl::StrCat("zs_", Sha256Hex(sql).substr(0, 24));
+std::string PreparedName(pqxx::connection_base& connection, const Query& query) {
+  // Each worker thread remembers the statements it ran (the code's own, so
+  // the map stays as small as the code), by their one Query object.
+  thread_local absl::flat_hash_map<const Query*, Prepared> statements;
+  Prepared& statement = statements[&query];
   if (statement.connection != &connection) {
-    statement = {.name = statement.name, .connection = &connection};
+    statement = {.connection = &connection};
   } else if (++statement.executions == statement.replan_at) {
     statement.replan_at *= 2;
-    connection.unprepare(statement.name);  // DEALLOCATE: the next run plans anew
+    connection.unprepare(query.name);  // DEALLOCATE: the next run plans anew
   }
-  connection.prepare(statement.name, sql);  // a no-op once registered with this text
-  return statement.name;
+  connection.prepare(query.name, query.sql);  // a no-op once registered with this text
+  return query.name;
 }
 
 }  // namespace zs

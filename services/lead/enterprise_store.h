@@ -54,8 +54,8 @@ class EnterpriseStore {
   absl::Status CheckNotSimilar(pqxx::transaction_base& tx, const EnterpriseNameKey& key) const;
 };
 
-// Row mapping shared with the duplicate finder.
-extern const char kEnterpriseColumns[];
+// An enterprise from the columns of queries/enterprise.get.sql (and the
+// statements selecting the same columns).
 void EnterpriseFromRow(const pqxx::row& row, v1::Enterprise* out);
 
 }  // namespace zs::lead

@@ -9,6 +9,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/time/clock.h"
+#include "common/db/prepared.h"
 #include "common/db/transaction.h"
 #include "common/enterprise_name.h"
 #include "common/errors.h"
@@ -22,6 +23,7 @@
 #include "common/xlsx_bytes.h"
 #include "services/lead/import/csv_reader.h"
 #include "services/lead/import/xlsx_reader.h"
+#include "services/lead/queries.h"
 
 namespace zs::lead {
 namespace {
@@ -154,9 +156,7 @@ absl::Status Importer::CreateRow(pqxx::transaction_base& tx, const CallContext& 
   // The referrer, by its name (or number) among those the service knows.
   int64_t referrer_id = 0;
   if (!plan.referrer_text.empty()) {
-    const pqxx::result found = tx.exec_params(
-        "SELECT id FROM referrers WHERE name = $1 OR id::text = $1 ORDER BY id LIMIT 2",
-        plan.referrer_text);
+    const pqxx::result found = Exec(tx, queries::kImportReferrerByName, plan.referrer_text);
     if (found.size() != 1) {
       return InvalidField(
           "lead.referrer_id",
@@ -164,22 +164,18 @@ absl::Status Importer::CreateRow(pqxx::transaction_base& tx, const CallContext& 
               found.empty() ? "没有登记名为“" : "有多个名为“", plan.referrer_text,
               found.empty() ? "”的招商大使或委托招商机构（请先登记）" : "”的推荐人，请写编号"));
     }
-    referrer_id = found[0][0].as<int64_t>();
+    referrer_id = found[0]["id"].as<int64_t>();
   }
   // The enterprise: one already known by credit code or name key
   // (common/enterprise_name.h: 深圳市X电子 is X电子（深圳）) is attached;
   // otherwise created here, in the row's transaction.
   const v1::Enterprise& e = plan.enterprise;
   const EnterpriseNameKey key = EnterpriseNameKeyOf(e.name());
-  const pqxx::result known = tx.exec_params(
-      "SELECT id FROM enterprises WHERE merged_into_id IS NULL "
-      "  AND (credit_code = $1 OR normalised_name = $2"
-      "       OR (name_core = $3 AND (name_region = '' OR $4 = ''))) "
-      "ORDER BY (credit_code = $1) DESC NULLS LAST, id LIMIT 1",
-      NullIfEmpty(e.credit_code()), key.key, key.core, key.region);
+  const pqxx::result known = Exec(tx, queries::kImportKnownEnterprise, NullIfEmpty(e.credit_code()),
+                                  key.key, key.core, key.region);
   int64_t enterprise_id;
   if (!known.empty()) {
-    enterprise_id = known[0][0].as<int64_t>();
+    enterprise_id = known[0]["id"].as<int64_t>();
     result->set_enterprise_existed(true);
   } else {
     v1::CreateEnterpriseRequest create;

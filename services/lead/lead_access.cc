@@ -54,17 +54,13 @@ const AccessPolicy& LeadAccessPolicy() {
 }
 
 absl::Status RequireOwnRow(pqxx::transaction_base& tx, const Principal& principal,
-                           const char* table, int64_t id) {
+                           const Query& owner, int64_t id) {
   // No id names no record: the store's INVALID_ARGUMENT reveals nothing.
   if (!IsUnitScoped(principal) || id <= 0) return absl::OkStatus();
-  const pqxx::result row =
-      ExecPrepared(tx,
-                   absl::StrCat("SELECT COALESCE(unit_code, ''), COALESCE(office_code, '') FROM ",
-                                table, " WHERE id = $1"),
-                   id);
+  const pqxx::result row = ExecPrepared(tx, owner, id);
   if (row.empty()) return DeniedRecord();  // the same answer as for another's record
-  return RequireOwnUnitOrOffice(principal, row[0][0].as<std::string>(),
-                                row[0][1].as<std::string>());
+  return RequireOwnUnitOrOffice(principal, row[0]["unit_code"].as<std::string>(),
+                                row[0]["office_code"].as<std::string>());
 }
 
 }  // namespace zs::lead

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "absl/status/status.h"
+#include "common/db/query.h"
 #include "common/principal.h"
 #include "common/security/access_policy.h"
 
@@ -16,11 +17,11 @@ namespace zs::lead {
 
 const AccessPolicy& LeadAccessPolicy();
 
-// For a row of `table` ("leads" or "activities"): units and offices act on
-// their own. To them a missing row is PERMISSION_DENIED, the same answer as
+// For the row `owner` (queries::kLeadOwner or kActivityOwner) reads: units
+// and offices act on their own. To them a missing row is PERMISSION_DENIED, the same answer as
 // another's, so a denial never tells which ids exist; the bureau and
 // service accounts get the store's NOT_FOUND.
 absl::Status RequireOwnRow(pqxx::transaction_base& tx, const Principal& principal,
-                           const char* table, int64_t id);
+                           const Query& owner, int64_t id);
 
 }  // namespace zs::lead

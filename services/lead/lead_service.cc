@@ -4,6 +4,7 @@
 #include "common/security/audit.h"
 #include "common/security/scope.h"
 #include "services/lead/lead_access.h"
+#include "services/lead/queries.h"
 
 namespace zs::lead {
 
@@ -118,12 +119,12 @@ ServerUnaryReactor* LeadServiceImpl::CreateActivity(CallbackServerContext* conte
 ServerUnaryReactor* LeadServiceImpl::GetActivity(CallbackServerContext* context,
                                                  const v1::GetActivityRequest* request,
                                                  v1::Activity* response) {
-  return executor_.Read(
-      context, "GetActivity", *request, response,
-      [=, this](pqxx::transaction_base& tx, const CallContext& call) {
-        ZS_RETURN_IF_ERROR(RequireOwnRow(tx, call.principal, "activities", request->id()));
-        return activities_.Get(tx, request->id(), response);
-      });
+  return executor_.Read(context, "GetActivity", *request, response,
+                        [=, this](pqxx::transaction_base& tx, const CallContext& call) {
+                          ZS_RETURN_IF_ERROR(RequireOwnRow(tx, call.principal,
+                                                           queries::kActivityOwner, request->id()));
+                          return activities_.Get(tx, request->id(), response);
+                        });
 }
 
 ServerUnaryReactor* LeadServiceImpl::ListActivities(CallbackServerContext* context,
@@ -142,12 +143,13 @@ ServerUnaryReactor* LeadServiceImpl::ListActivities(CallbackServerContext* conte
 ServerUnaryReactor* LeadServiceImpl::UpdateActivity(CallbackServerContext* context,
                                                     const v1::UpdateActivityRequest* request,
                                                     v1::Activity* response) {
-  return executor_.Mutate(context, "UpdateActivity", *request, response,
-                          [=, this](pqxx::transaction_base& tx, const CallContext& call) {
-                            ZS_RETURN_IF_ERROR(RequireOwnRow(tx, call.principal, "activities",
-                                                             request->activity().id()));
-                            return activities_.Update(tx, *request, response);
-                          });
+  return executor_.Mutate(
+      context, "UpdateActivity", *request, response,
+      [=, this](pqxx::transaction_base& tx, const CallContext& call) {
+        ZS_RETURN_IF_ERROR(
+            RequireOwnRow(tx, call.principal, queries::kActivityOwner, request->activity().id()));
+        return activities_.Update(tx, *request, response);
+      });
 }
 
 ServerUnaryReactor* LeadServiceImpl::CreateLead(CallbackServerContext* context,
@@ -172,7 +174,7 @@ ServerUnaryReactor* LeadServiceImpl::GetLead(CallbackServerContext* context,
   return executor_.Read(
       context, "GetLead", *request, response,
       [=, this](pqxx::transaction_base& tx, const CallContext& call) {
-        ZS_RETURN_IF_ERROR(RequireOwnRow(tx, call.principal, "leads", request->id()));
+        ZS_RETURN_IF_ERROR(RequireOwnRow(tx, call.principal, queries::kLeadOwner, request->id()));
         return leads_.Get(tx, request->id(), response);
       });
 }
@@ -193,34 +195,35 @@ ServerUnaryReactor* LeadServiceImpl::ListLeads(CallbackServerContext* context,
 ServerUnaryReactor* LeadServiceImpl::UpdateLead(CallbackServerContext* context,
                                                 const v1::UpdateLeadRequest* request,
                                                 v1::Lead* response) {
-  return executor_.Mutate(
-      context, "UpdateLead", *request, response,
-      [=, this](pqxx::transaction_base& tx, const CallContext& call) {
-        ZS_RETURN_IF_ERROR(RequireOwnRow(tx, call.principal, "leads", request->lead().id()));
-        return leads_.Update(tx, *request, response);
-      });
+  return executor_.Mutate(context, "UpdateLead", *request, response,
+                          [=, this](pqxx::transaction_base& tx, const CallContext& call) {
+                            ZS_RETURN_IF_ERROR(RequireOwnRow(
+                                tx, call.principal, queries::kLeadOwner, request->lead().id()));
+                            return leads_.Update(tx, *request, response);
+                          });
 }
 
 ServerUnaryReactor* LeadServiceImpl::AddFollowUp(CallbackServerContext* context,
                                                  const v1::AddFollowUpRequest* request,
                                                  v1::FollowUp* response) {
-  return executor_.Mutate(context, "AddFollowUp", *request, response,
-                          [=, this](pqxx::transaction_base& tx, const CallContext& call) {
-                            ZS_RETURN_IF_ERROR(RequireOwnRow(tx, call.principal, "leads",
-                                                             request->follow_up().lead_id()));
-                            return leads_.AddFollowUp(tx, call, *request, response);
-                          });
+  return executor_.Mutate(
+      context, "AddFollowUp", *request, response,
+      [=, this](pqxx::transaction_base& tx, const CallContext& call) {
+        ZS_RETURN_IF_ERROR(
+            RequireOwnRow(tx, call.principal, queries::kLeadOwner, request->follow_up().lead_id()));
+        return leads_.AddFollowUp(tx, call, *request, response);
+      });
 }
 
 ServerUnaryReactor* LeadServiceImpl::ListFollowUps(CallbackServerContext* context,
                                                    const v1::ListFollowUpsRequest* request,
                                                    v1::ListFollowUpsResponse* response) {
-  return executor_.Read(
-      context, "ListFollowUps", *request, response,
-      [=, this](pqxx::transaction_base& tx, const CallContext& call) {
-        ZS_RETURN_IF_ERROR(RequireOwnRow(tx, call.principal, "leads", request->lead_id()));
-        return leads_.ListFollowUps(tx, *request, response);
-      });
+  return executor_.Read(context, "ListFollowUps", *request, response,
+                        [=, this](pqxx::transaction_base& tx, const CallContext& call) {
+                          ZS_RETURN_IF_ERROR(RequireOwnRow(tx, call.principal, queries::kLeadOwner,
+                                                           request->lead_id()));
+                          return leads_.ListFollowUps(tx, *request, response);
+                        });
 }
 
 ServerUnaryReactor* LeadServiceImpl::ConvertLead(CallbackServerContext* context,
@@ -235,23 +238,23 @@ ServerUnaryReactor* LeadServiceImpl::ConvertLead(CallbackServerContext* context,
 ServerUnaryReactor* LeadServiceImpl::DropLead(CallbackServerContext* context,
                                               const v1::DropLeadRequest* request,
                                               v1::Lead* response) {
-  return executor_.Mutate(
-      context, "DropLead", *request, response,
-      [=, this](pqxx::transaction_base& tx, const CallContext& call) {
-        ZS_RETURN_IF_ERROR(RequireOwnRow(tx, call.principal, "leads", request->lead_id()));
-        return leads_.Drop(tx, call, *request, response);
-      });
+  return executor_.Mutate(context, "DropLead", *request, response,
+                          [=, this](pqxx::transaction_base& tx, const CallContext& call) {
+                            ZS_RETURN_IF_ERROR(RequireOwnRow(
+                                tx, call.principal, queries::kLeadOwner, request->lead_id()));
+                            return leads_.Drop(tx, call, *request, response);
+                          });
 }
 
 ServerUnaryReactor* LeadServiceImpl::ListLeadStatusHistory(
     CallbackServerContext* context, const v1::ListLeadStatusHistoryRequest* request,
     v1::ListLeadStatusHistoryResponse* response) {
-  return executor_.Read(
-      context, "ListLeadStatusHistory", *request, response,
-      [=, this](pqxx::transaction_base& tx, const CallContext& call) {
-        ZS_RETURN_IF_ERROR(RequireOwnRow(tx, call.principal, "leads", request->lead_id()));
-        return leads_.ListStatusHistory(tx, *request, response);
-      });
+  return executor_.Read(context, "ListLeadStatusHistory", *request, response,
+                        [=, this](pqxx::transaction_base& tx, const CallContext& call) {
+                          ZS_RETURN_IF_ERROR(RequireOwnRow(tx, call.principal, queries::kLeadOwner,
+                                                           request->lead_id()));
+                          return leads_.ListStatusHistory(tx, *request, response);
+                        });
 }
 
 ServerUnaryReactor* LeadServiceImpl::ListOverdueLeads(CallbackServerContext* context,

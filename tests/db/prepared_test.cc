@@ -11,14 +11,14 @@
 namespace zs::testing {
 namespace {
 
-constexpr char kLookup[] = "SELECT id FROM items WHERE code = $1";
+const Query kLookup{"items.by_code", "/* items.by_code */ SELECT id FROM items WHERE code = $1"};
 
 // The plan the connection's prepared statement for kLookup would run now.
 std::string PlanNow(pqxx::connection& connection) {
   pqxx::nontransaction tx(connection);
   std::string plan;
   for (const pqxx::row& line :
-       tx.exec("EXPLAIN EXECUTE " + PreparedName(connection, kLookup) + "(7)")) {
+       tx.exec("EXPLAIN EXECUTE " + tx.quote_name(PreparedName(connection, kLookup)) + "(7)")) {
     plan += line[0].as<std::string>() + "\n";
   }
   return plan;
@@ -48,6 +48,18 @@ TEST(PreparedStatements, APlanMadeWhileATableWasTinyIsRemadeAsItGrows) {
   const std::string plan = PlanNow(connection);
   EXPECT_NE(plan.find("Index"), std::string::npos) << plan;
   EXPECT_EQ(plan.find("Seq Scan"), std::string::npos) << plan;
+}
+
+TEST(PreparedStatements, AreNamedAfterTheirQueryOnTheServer) {
+  const Migration items{1, "items", "CREATE TABLE items (id bigint PRIMARY KEY, code bigint);"};
+  TestDatabase database("scratch", {items});
+  pqxx::connection connection(database.service_conninfo());
+  pqxx::nontransaction tx(connection);
+  ExecPrepared(tx, kLookup, 7);
+  const pqxx::result named =
+      tx.exec("SELECT statement FROM pg_prepared_statements WHERE name = 'items.by_code'");
+  ASSERT_EQ(named.size(), 1u);
+  EXPECT_EQ(named[0][0].as<std::string>(), kLookup.sql);
 }
 
 }  // namespace

@@ -1,0 +1,7 @@
+-- An enterprise (the columns EnterpriseFromRow reads). $1 id.
+SELECT id, name, credit_code, type, industry, region, contact_name, contact_phone,
+       merged_into_id, version,
+       (extract(epoch FROM created_at) * 1000000)::bigint AS created_micros,
+       (extract(epoch FROM updated_at) * 1000000)::bigint AS updated_micros
+FROM enterprises
+WHERE id = $1
