@@ -1,6 +1,8 @@
 #include "services/project/project_access.h"
 
+#include "common/db/prepared.h"
 #include "common/security/scope.h"
+#include "services/project/queries.h"
 
 namespace zs::project {
 
@@ -54,20 +56,17 @@ absl::Status RequireProject(pqxx::transaction_base& tx, const Principal& princip
   if (project_id <= 0) {
     return absl::PermissionDeniedError("name one of your projects (project_id)");
   }
-  const pqxx::result row = tx.exec_params(
-      "SELECT unit_code, COALESCE(leader_code, ''), COALESCE(commander_code, ''), "
-      "  COALESCE(collected_by, '') FROM projects WHERE id = $1",
-      project_id);
+  const pqxx::result row = Exec(tx, queries::kProjectOwners, project_id);
   if (row.empty()) return DeniedRecord();  // the same answer as for another's record
   if (IsUnitScoped(principal)) {
-    if (row[0][0].as<std::string>() == principal.unit_code) return absl::OkStatus();
-    const bool collected_it = row[0][3].as<std::string>() == principal.unit_code;
+    if (row[0]["unit_code"].as<std::string>() == principal.unit_code) return absl::OkStatus();
+    const bool collected_it = row[0]["collected_by"].as<std::string>() == principal.unit_code;
     if (collected_it && access != ProjectAccess::kWrite) return absl::OkStatus();
     return DeniedRecord();
   }
   const bool leads_it = principal.kind == PrincipalKind::kLeader &&
-                        (row[0][1].as<std::string>() == LeaderCodeOf(principal) ||
-                         row[0][2].as<std::string>() == LeaderCodeOf(principal));
+                        (row[0]["leader_code"].as<std::string>() == LeaderCodeOf(principal) ||
+                         row[0]["commander_code"].as<std::string>() == LeaderCodeOf(principal));
   if (leads_it && access == ProjectAccess::kRead) return absl::OkStatus();
   return DeniedRecord();
 }
@@ -102,15 +101,14 @@ absl::Status RequireEnterpriseRequest(pqxx::transaction_base& tx, const Principa
                                       int64_t id, ProjectAccess access) {
   // No id names no record: the store's INVALID_ARGUMENT reveals nothing.
   if (SeesWholeDistrict(principal) || id <= 0) return absl::OkStatus();
-  const pqxx::result row = tx.exec_params(
-      "SELECT r.unit_code, COALESCE(p.leader_code, ''), COALESCE(p.commander_code, '') "
-      "FROM enterprise_requests r JOIN projects p ON p.id = r.project_id WHERE r.id = $1",
-      id);
+  const pqxx::result row = Exec(tx, queries::kRequestOwners, id);
   if (row.empty()) return DeniedRecord();  // the same answer as for another's record
-  if (IsUnitScoped(principal)) return RequireOwnRecord(principal, row[0][0].as<std::string>());
+  if (IsUnitScoped(principal)) {
+    return RequireOwnRecord(principal, row[0]["unit_code"].as<std::string>());
+  }
   const bool leads_it = principal.kind == PrincipalKind::kLeader &&
-                        (row[0][1].as<std::string>() == LeaderCodeOf(principal) ||
-                         row[0][2].as<std::string>() == LeaderCodeOf(principal));
+                        (row[0]["leader_code"].as<std::string>() == LeaderCodeOf(principal) ||
+                         row[0]["commander_code"].as<std::string>() == LeaderCodeOf(principal));
   if (leads_it && access == ProjectAccess::kRead) return absl::OkStatus();
   return DeniedRecord();
 }

@@ -3,6 +3,7 @@
 #include "absl/strings/str_cat.h"
 #include "common/business_date.h"
 #include "common/clock.h"
+#include "common/db/prepared.h"
 #include "common/errors.h"
 #include "common/etag.h"
 #include "common/field_mask.h"
@@ -10,102 +11,75 @@
 #include "common/sql_row.h"
 #include "common/validation.h"
 #include "services/project/project_rules.h"
+#include "services/project/queries.h"
 
 namespace zs::project {
 namespace {
 
 namespace common = ::zhaoshang::common::v1;
 
-#define ZS_DATE(column) "to_char(" column ", 'YYYY-MM-DD')"
-
-// clang-format off
-const char kProjectColumns[] =
-    "p.id, p.name, p.enterprise_id, p.lead_id, p.industry, p.chain_action, p.park_code, "
-    "p.enterprise_type, p.total_investment_wan_yuan, "
-    ZS_DATE("p.planned_sign_date") ", " ZS_DATE("p.planned_start_date") ", "
-    ZS_DATE("p.planned_completion_date") ", " ZS_DATE("p.signed_date") ", "
-    ZS_DATE("p.started_date") ", " ZS_DATE("p.completed_date") ", "
-    "p.unit_code, p.leader_code, p.commander_code, p.dedicated_person, p.service_team, "
-    "p.stage, p.drop_reason, p.signed_at_activity_id, "
-    "(SELECT COALESCE(sum(f.amount_wan_yuan), 0) FROM funds f WHERE f.project_id = p.id), "
-    "p.version, " ZS_MICROS("p.created_at") ", " ZS_MICROS("p.updated_at") ", "
-    "p.lead_conversion_pending, COALESCE(p.collected_by, '')";
-// clang-format on
-
+// The columns of project.get, project.lock and project.list.
 void ProjectFromRow(const pqxx::row& row, v1::Project* out) {
-  out->set_id(row[0].as<int64_t>());
-  out->set_name(row[1].as<std::string>());
-  out->set_enterprise_id(row[2].as<int64_t>());
-  out->set_lead_id(IdOrZero(row[3]));
-  out->set_industry(static_cast<common::Industry>(row[4].as<int>()));
-  out->set_chain_action(static_cast<common::ChainAction>(row[5].as<int>()));
-  out->set_park_code(TextOrEmpty(row[6]));
-  out->set_enterprise_type(static_cast<common::EnterpriseType>(row[7].as<int>()));
-  out->set_total_investment_wan_yuan(row[8].as<int64_t>());
-  out->set_planned_sign_date(TextOrEmpty(row[9]));
-  out->set_planned_start_date(TextOrEmpty(row[10]));
-  out->set_planned_completion_date(TextOrEmpty(row[11]));
-  out->set_signed_date(TextOrEmpty(row[12]));
-  out->set_started_date(TextOrEmpty(row[13]));
-  out->set_completed_date(TextOrEmpty(row[14]));
-  out->set_unit_code(row[15].as<std::string>());
-  out->set_leader_code(TextOrEmpty(row[16]));
-  out->set_commander_code(TextOrEmpty(row[17]));
-  out->set_dedicated_person(row[18].as<std::string>());
-  out->set_service_team(row[19].as<std::string>());
-  out->set_stage(static_cast<v1::Stage>(row[20].as<int>()));
-  out->set_drop_reason(row[21].as<std::string>());
-  out->set_signed_at_activity_id(IdOrZero(row[22]));
-  out->set_paid_in_wan_yuan(row[23].as<int64_t>());
-  out->set_etag(FormatEtag(row[24].as<int64_t>()));
-  SetTimestampMicros(row[25], out->mutable_create_time());
-  SetTimestampMicros(row[26], out->mutable_update_time());
-  out->set_lead_conversion_pending(row[27].as<bool>());
-  out->set_collected_by_code(row[28].as<std::string>());
+  out->set_id(row["id"].as<int64_t>());
+  out->set_name(row["name"].as<std::string>());
+  out->set_enterprise_id(row["enterprise_id"].as<int64_t>());
+  out->set_lead_id(IdOrZero(row["lead_id"]));
+  out->set_industry(static_cast<common::Industry>(row["industry"].as<int>()));
+  out->set_chain_action(static_cast<common::ChainAction>(row["chain_action"].as<int>()));
+  out->set_park_code(TextOrEmpty(row["park_code"]));
+  out->set_enterprise_type(static_cast<common::EnterpriseType>(row["enterprise_type"].as<int>()));
+  out->set_total_investment_wan_yuan(row["total_investment_wan_yuan"].as<int64_t>());
+  out->set_planned_sign_date(TextOrEmpty(row["planned_sign_date"]));
+  out->set_planned_start_date(TextOrEmpty(row["planned_start_date"]));
+  out->set_planned_completion_date(TextOrEmpty(row["planned_completion_date"]));
+  out->set_signed_date(TextOrEmpty(row["signed_date"]));
+  out->set_started_date(TextOrEmpty(row["started_date"]));
+  out->set_completed_date(TextOrEmpty(row["completed_date"]));
+  out->set_unit_code(row["unit_code"].as<std::string>());
+  out->set_leader_code(TextOrEmpty(row["leader_code"]));
+  out->set_commander_code(TextOrEmpty(row["commander_code"]));
+  out->set_dedicated_person(row["dedicated_person"].as<std::string>());
+  out->set_service_team(row["service_team"].as<std::string>());
+  out->set_stage(static_cast<v1::Stage>(row["stage"].as<int>()));
+  out->set_drop_reason(row["drop_reason"].as<std::string>());
+  out->set_signed_at_activity_id(IdOrZero(row["signed_at_activity_id"]));
+  out->set_paid_in_wan_yuan(row["paid_in_wan_yuan"].as<int64_t>());
+  out->set_etag(FormatEtag(row["version"].as<int64_t>()));
+  SetTimestampMicros(row["created_micros"], out->mutable_create_time());
+  SetTimestampMicros(row["updated_micros"], out->mutable_update_time());
+  out->set_lead_conversion_pending(row["lead_conversion_pending"].as<bool>());
+  out->set_collected_by_code(row["collected_by"].as<std::string>());
 }
 
-const char kTransitionColumns[] =
-    "t.id, t.project_id, t.kind, t.from_stage, t.to_stage, " ZS_DATE("t.effective_date") ", "
-    "t.investment_wan_yuan, t.increment_wan_yuan, t.activity_id, t.enterprise_id, t.reason, "
-    "t.actor, " ZS_MICROS("t.recorded_at") ", p.name, p.unit_code";
-const char kTransitionFrom[] = " FROM transitions t JOIN projects p ON p.id = t.project_id ";
-
+// The columns of transition.list and transition.list_of_project.
 void TransitionFromRow(const pqxx::row& row, v1::StageTransition* out) {
-  out->set_id(row[0].as<int64_t>());
-  out->set_project_id(row[1].as<int64_t>());
-  out->set_kind(static_cast<v1::StageTransition::Kind>(row[2].as<int>()));
-  out->set_from_stage(static_cast<v1::Stage>(row[3].as<int>()));
-  out->set_to_stage(static_cast<v1::Stage>(row[4].as<int>()));
-  out->set_effective_date(row[5].as<std::string>());
-  out->set_investment_wan_yuan(row[6].as<int64_t>());
-  out->set_increment_wan_yuan(row[7].as<int64_t>());
-  out->set_activity_id(IdOrZero(row[8]));
-  out->set_enterprise_id(IdOrZero(row[9]));
-  out->set_reason(row[10].as<std::string>());
-  out->set_actor(row[11].as<std::string>());
-  SetTimestampMicros(row[12], out->mutable_record_time());
-  out->set_project_name(row[13].as<std::string>());
-  out->set_unit_code(row[14].as<std::string>());
+  out->set_id(row["id"].as<int64_t>());
+  out->set_project_id(row["project_id"].as<int64_t>());
+  out->set_kind(static_cast<v1::StageTransition::Kind>(row["kind"].as<int>()));
+  out->set_from_stage(static_cast<v1::Stage>(row["from_stage"].as<int>()));
+  out->set_to_stage(static_cast<v1::Stage>(row["to_stage"].as<int>()));
+  out->set_effective_date(row["effective_date"].as<std::string>());
+  out->set_investment_wan_yuan(row["investment_wan_yuan"].as<int64_t>());
+  out->set_increment_wan_yuan(row["increment_wan_yuan"].as<int64_t>());
+  out->set_activity_id(IdOrZero(row["activity_id"]));
+  out->set_enterprise_id(IdOrZero(row["enterprise_id"]));
+  out->set_reason(row["reason"].as<std::string>());
+  out->set_actor(row["actor"].as<std::string>());
+  SetTimestampMicros(row["recorded_micros"], out->mutable_record_time());
+  out->set_project_name(row["project_name"].as<std::string>());
+  out->set_unit_code(row["unit_code"].as<std::string>());
 }
 
 int64_t InsertProject(pqxx::transaction_base& tx, const v1::Project& p, v1::Stage stage,
                       bool pending) {
-  return tx
-      .exec_params1(
-          "INSERT INTO projects (name, enterprise_id, lead_id, lead_conversion_pending, industry, "
-          "chain_action, park_code, enterprise_type, total_investment_wan_yuan, "
-          "planned_sign_date, planned_start_date, planned_completion_date, unit_code, "
-          "leader_code, commander_code, dedicated_person, service_team, stage, collected_by) "
-          "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, "
-          "$18, $19) RETURNING id",
-          p.name(), p.enterprise_id(), NullIfZero(p.lead_id()), pending,
-          static_cast<int>(p.industry()), static_cast<int>(p.chain_action()),
-          NullIfEmpty(p.park_code()), static_cast<int>(p.enterprise_type()),
-          p.total_investment_wan_yuan(), NullIfEmpty(p.planned_sign_date()),
-          NullIfEmpty(p.planned_start_date()), NullIfEmpty(p.planned_completion_date()),
-          p.unit_code(), NullIfEmpty(p.leader_code()), NullIfEmpty(p.commander_code()),
-          p.dedicated_person(), p.service_team(), static_cast<int>(stage),
-          NullIfEmpty(p.collected_by_code()))[0]
+  return Exec(tx, queries::kProjectCreate, p.name(), p.enterprise_id(), NullIfZero(p.lead_id()),
+              pending, static_cast<int>(p.industry()), static_cast<int>(p.chain_action()),
+              NullIfEmpty(p.park_code()), static_cast<int>(p.enterprise_type()),
+              p.total_investment_wan_yuan(), NullIfEmpty(p.planned_sign_date()),
+              NullIfEmpty(p.planned_start_date()), NullIfEmpty(p.planned_completion_date()),
+              p.unit_code(), NullIfEmpty(p.leader_code()), NullIfEmpty(p.commander_code()),
+              p.dedicated_person(), p.service_team(), static_cast<int>(stage),
+              NullIfEmpty(p.collected_by_code()))[0]["id"]
       .as<int64_t>();
 }
 
@@ -113,20 +87,17 @@ int64_t InsertProject(pqxx::transaction_base& tx, const v1::Project& p, v1::Stag
 
 void RecordTransition(pqxx::transaction_base& tx, const CallContext& call,
                       const TransitionRow& row) {
-  tx.exec_params0(
-      "INSERT INTO transitions (project_id, kind, from_stage, to_stage, effective_date, "
-      "investment_wan_yuan, increment_wan_yuan, activity_id, enterprise_id, reason, actor) "
-      "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
-      row.project_id, static_cast<int>(row.kind), static_cast<int>(row.from),
-      static_cast<int>(row.to), row.effective_date, row.investment, row.increment,
-      NullIfZero(row.activity_id), NullIfZero(row.enterprise_id), row.reason, call.principal.id);
+  Exec(tx, queries::kTransitionRecord, row.project_id, static_cast<int>(row.kind),
+       static_cast<int>(row.from), static_cast<int>(row.to), row.effective_date, row.investment,
+       row.increment, NullIfZero(row.activity_id), NullIfZero(row.enterprise_id), row.reason,
+       call.principal.id);
 }
 
 absl::StatusOr<v1::Stage> ProjectStage(pqxx::transaction_base& tx, int64_t id) {
   if (id <= 0) return InvalidField("project_id", "is required");
-  const pqxx::result rows = tx.exec_params("SELECT stage FROM projects WHERE id = $1", id);
+  const pqxx::result rows = Exec(tx, queries::kProjectStage, id);
   if (rows.empty()) return NotFound("project", id);
-  return static_cast<v1::Stage>(rows[0][0].as<int>());
+  return static_cast<v1::Stage>(rows[0]["stage"].as<int>());
 }
 
 absl::Status ProjectStore::Create(pqxx::transaction_base& tx, const CallContext& call,
@@ -163,9 +134,8 @@ absl::Status ProjectStore::CreateFromLead(pqxx::transaction_base& tx, const Call
                                           const std::string& negotiation_date,
                                           v1::Project* out) const {
   ZS_RETURN_IF_ERROR(ValidateProject(project, directory_));
-  const pqxx::result existing = tx.exec_params(
-      "SELECT id FROM projects WHERE lead_id = $1 AND stage <> 8 FOR UPDATE", project.lead_id());
-  if (!existing.empty()) return Get(tx, existing[0][0].as<int64_t>(), out);
+  const pqxx::result existing = Exec(tx, queries::kProjectOfLead, project.lead_id());
+  if (!existing.empty()) return Get(tx, existing[0]["id"].as<int64_t>(), out);
   const int64_t id = InsertProject(tx, project, v1::STAGE_NEGOTIATING, true);
   RecordTransition(
       tx, call,
@@ -180,26 +150,21 @@ absl::Status ProjectStore::CreateFromLead(pqxx::transaction_base& tx, const Call
 }
 
 void ProjectStore::ConfirmConversion(pqxx::transaction_base& tx, int64_t project_id) const {
-  tx.exec_params0(
-      "UPDATE projects SET lead_conversion_pending = false WHERE id = $1 AND "
-      "lead_conversion_pending",
-      project_id);
+  Exec(tx, queries::kProjectConfirmConversion, project_id);
 }
 
 std::vector<std::pair<int64_t, int64_t>> ProjectStore::PendingConversions(
     pqxx::transaction_base& tx) const {
   std::vector<std::pair<int64_t, int64_t>> pending;
-  for (const pqxx::row& row :
-       tx.exec("SELECT id, lead_id FROM projects WHERE lead_conversion_pending ORDER BY id")) {
-    pending.emplace_back(row[0].as<int64_t>(), row[1].as<int64_t>());
+  for (const pqxx::row& row : Exec(tx, queries::kProjectPendingConversions)) {
+    pending.emplace_back(row["id"].as<int64_t>(), row["lead_id"].as<int64_t>());
   }
   return pending;
 }
 
 absl::Status ProjectStore::Get(pqxx::transaction_base& tx, int64_t id, v1::Project* out) const {
   if (id <= 0) return InvalidField("id", "is required");
-  const pqxx::result rows = tx.exec_params(
-      absl::StrCat("SELECT ", kProjectColumns, " FROM projects p WHERE p.id = $1"), id);
+  const pqxx::result rows = Exec(tx, queries::kProjectGet, id);
   if (rows.empty()) return NotFound("project", id);
   ProjectFromRow(rows[0], out);
   return absl::OkStatus();
@@ -222,24 +187,8 @@ absl::Status ProjectStore::List(pqxx::transaction_base& tx, const v1::ListProjec
   absl::StatusOr<PageRequest> page =
       ParsePageRequest(request.page_size(), request.page_token(), fingerprint);
   if (!page.ok()) return page.status();
-  const pqxx::result rows = tx.exec_params(
-      absl::StrCat("SELECT ", kProjectColumns,
-                   " FROM projects p "
-                   "WHERE ($1::int IS NULL OR p.stage = $1) "
-                   "  AND ($2::text IS NULL OR p.unit_code = $2) "
-                   "  AND ($3::text IS NULL OR p.leader_code = $3 OR p.commander_code = $3) "
-                   "  AND ($4::text IS NULL OR p.park_code = $4) "
-                   "  AND ($5::int IS NULL OR p.industry = $5) "
-                   "  AND ($6::bigint IS NULL OR p.id < $6) "
-                   "  AND ($11::text IS NULL OR p.collected_by = $11) "
-                   "  AND ($8::int IS NULL OR (p.stage IN (1, 2, 3, 4, 5, 6) AND COALESCE( "
-                   "       (SELECT max(le.entry_date) FROM ledger_entries le "
-                   "        WHERE le.project_id = p.id), "
-                   "       (p.created_at AT TIME ZONE 'Asia/Shanghai')::date) "
-                   "       < $9::date - $8::int)) "
-                   "  AND ($10::int IS NULL OR continuing_on(p, make_date($10::int, 1, 1))) "
-                   "ORDER BY p.id DESC LIMIT $7"),
-      NullIfZero(request.stage()), NullIfEmpty(request.unit_code()),
+  const pqxx::result rows = Exec(
+      tx, queries::kProjectList, NullIfZero(request.stage()), NullIfEmpty(request.unit_code()),
       NullIfEmpty(request.leader_code()), NullIfEmpty(request.park_code()),
       NullIfZero(request.industry()), page->after_id, page->limit + 1,
       request.stale_ledger_days() > 0 ? std::optional(request.stale_ledger_days()) : std::nullopt,
@@ -255,12 +204,12 @@ absl::Status ProjectStore::Update(pqxx::transaction_base& tx,
                                   const v1::UpdateProjectRequest& request, v1::Project* out) const {
   const int64_t id = request.project().id();
   if (id <= 0) return InvalidField("project.id", "is required");
-  const pqxx::result rows = tx.exec_params(
-      absl::StrCat("SELECT ", kProjectColumns, " FROM projects p WHERE p.id = $1 FOR UPDATE"), id);
+  const pqxx::result rows = Exec(tx, queries::kProjectLock, id);
   if (rows.empty()) return NotFound("project", id);
   v1::Project current;
   ProjectFromRow(rows[0], &current);
-  ZS_RETURN_IF_ERROR(CheckEtag("project", id, request.project().etag(), rows[0][24].as<int64_t>()));
+  ZS_RETURN_IF_ERROR(
+      CheckEtag("project", id, request.project().etag(), rows[0]["version"].as<int64_t>()));
   const int64_t investment_before = current.total_investment_wan_yuan();
   ZS_RETURN_IF_ERROR(
       ApplyFieldMask(request.project(), request.update_mask(),
@@ -277,18 +226,12 @@ absl::Status ProjectStore::Update(pqxx::transaction_base& tx,
         absl::StrCat("project ", id, " is ", v1::Stage_Name(current.stage()),
                      "; its investment changes only through RecordCapitalIncrease"));
   }
-  tx.exec_params0(
-      "UPDATE projects SET name = $2, industry = $3, chain_action = $4, park_code = $5, "
-      "enterprise_type = $6, total_investment_wan_yuan = $7, planned_sign_date = $8, "
-      "planned_start_date = $9, planned_completion_date = $10, "
-      "leader_code = $11, commander_code = $12, dedicated_person = $13, service_team = $14, "
-      "version = version + 1, updated_at = now() WHERE id = $1",
-      id, current.name(), static_cast<int>(current.industry()),
-      static_cast<int>(current.chain_action()), NullIfEmpty(current.park_code()),
-      static_cast<int>(current.enterprise_type()), current.total_investment_wan_yuan(),
-      NullIfEmpty(current.planned_sign_date()), NullIfEmpty(current.planned_start_date()),
-      NullIfEmpty(current.planned_completion_date()), NullIfEmpty(current.leader_code()),
-      NullIfEmpty(current.commander_code()), current.dedicated_person(), current.service_team());
+  Exec(tx, queries::kProjectUpdate, id, current.name(), static_cast<int>(current.industry()),
+       static_cast<int>(current.chain_action()), NullIfEmpty(current.park_code()),
+       static_cast<int>(current.enterprise_type()), current.total_investment_wan_yuan(),
+       NullIfEmpty(current.planned_sign_date()), NullIfEmpty(current.planned_start_date()),
+       NullIfEmpty(current.planned_completion_date()), NullIfEmpty(current.leader_code()),
+       NullIfEmpty(current.commander_code()), current.dedicated_person(), current.service_team());
   return Get(tx, id, out);
 }
 
@@ -301,40 +244,29 @@ absl::Status ProjectStore::HandOver(pqxx::transaction_base& tx, const CallContex
   }
   ZS_RETURN_IF_ERROR(ValidateRequiredText("reason", request.reason(), 500));
   if (request.project_id() <= 0) return InvalidField("project_id", "is required");
-  const pqxx::result rows = tx.exec_params(
-      "SELECT unit_code, version FROM projects WHERE id = $1 FOR UPDATE", request.project_id());
+  const pqxx::result rows = Exec(tx, queries::kProjectLockUnit, request.project_id());
   if (rows.empty()) return NotFound("project", request.project_id());
-  ZS_RETURN_IF_ERROR(
-      CheckEtag("project", request.project_id(), request.etag(), rows[0][1].as<int64_t>(), "etag"));
-  const std::string from = rows[0][0].as<std::string>();
+  ZS_RETURN_IF_ERROR(CheckEtag("project", request.project_id(), request.etag(),
+                               rows[0]["version"].as<int64_t>(), "etag"));
+  const std::string from = rows[0]["unit_code"].as<std::string>();
   if (from == request.unit_code()) {
     return InvalidField("unit_code", "is already the project's responsible unit");
   }
-  tx.exec_params0(
-      "UPDATE projects SET unit_code = $2, version = version + 1, updated_at = now() "
-      "WHERE id = $1",
-      request.project_id(), request.unit_code());
-  tx.exec_params0(
-      "INSERT INTO project_handovers (project_id, from_unit_code, to_unit_code, reason, actor) "
-      "VALUES ($1, $2, $3, $4, $5)",
-      request.project_id(), from, request.unit_code(), request.reason(), call.principal.id);
+  Exec(tx, queries::kProjectHandOver, request.project_id(), request.unit_code());
+  Exec(tx, queries::kProjectRecordHandover, request.project_id(), from, request.unit_code(),
+       request.reason(), call.principal.id);
   return Get(tx, request.project_id(), out);
 }
 
 absl::StatusOr<ProjectStore::Locked> ProjectStore::Lock(pqxx::transaction_base& tx, int64_t id,
                                                         const std::string& etag) const {
   if (id <= 0) return InvalidField("project_id", "is required");
-  const pqxx::result rows = tx.exec_params(
-      "SELECT stage, version, total_investment_wan_yuan, "
-      // The creation row is when the project was recorded, not a business
-      // date, so history entered late (signed last year) stays possible.
-      "  (SELECT " ZS_DATE("max(t.effective_date)") " FROM transitions t "
-      "   WHERE t.project_id = p.id AND t.from_stage <> 0 AND t.kind <> 5) "
-      "FROM projects p WHERE id = $1 FOR UPDATE",
-      id);
+  const pqxx::result rows = Exec(tx, queries::kProjectLockForChange, id);
   if (rows.empty()) return NotFound("project", id);
-  Locked locked{static_cast<v1::Stage>(rows[0][0].as<int>()), rows[0][1].as<int64_t>(),
-                rows[0][2].as<int64_t>(), TextOrEmpty(rows[0][3])};
+  const pqxx::row& row = rows[0];
+  Locked locked{static_cast<v1::Stage>(row["stage"].as<int>()), row["version"].as<int64_t>(),
+                row["total_investment_wan_yuan"].as<int64_t>(),
+                TextOrEmpty(row["last_effective_date"])};
   ZS_RETURN_IF_ERROR(CheckEtag("project", id, etag, locked.version, "etag"));
   return locked;
 }
@@ -368,9 +300,7 @@ absl::Status ProjectStore::Move(pqxx::transaction_base& tx, const CallContext& c
     if (move.signed_investment_wan_yuan == 0) {
       return InvalidField("signed_investment_wan_yuan", "is required to sign");
     }
-    if (tx.exec_params("SELECT 1 FROM ledger_entries WHERE project_id = $1 AND kind = 2 LIMIT 1",
-                       move.project_id)
-            .empty()) {
+    if (Exec(tx, queries::kLedgerHasMeasure, move.project_id).empty()) {
       return FailedPrecondition("NO_MEASURES",
                                 absl::StrCat("project ", move.project_id,
                                              " has no measures in its ledger; add at least one "
@@ -383,23 +313,10 @@ absl::Status ProjectStore::Move(pqxx::transaction_base& tx, const CallContext& c
     ZS_RETURN_IF_ERROR(ValidateRequiredText("reason", move.reason, 4000));
   }
   // Each stage stamps its own date column with the effective date.
-  tx.exec_params0(
-      "UPDATE projects SET stage = $2::smallint, total_investment_wan_yuan = $3, "
-      "drop_reason = CASE WHEN $2::smallint = 8 THEN $4 ELSE drop_reason END, "
-      "signed_at_activity_id = CASE WHEN $2::smallint = 3 THEN $5 ELSE signed_at_activity_id END, "
-      "signed_date = CASE WHEN $2::smallint = 3 THEN $6::date ELSE signed_date END, "
-      "planned_start_date = CASE WHEN $2::smallint = 4 THEN $6::date ELSE planned_start_date END, "
-      "started_date = CASE WHEN $2::smallint = 5 THEN $6::date ELSE started_date END, "
-      "completed_date = CASE WHEN $2::smallint = 7 THEN $6::date ELSE completed_date END, "
-      "version = version + 1, updated_at = now() WHERE id = $1",
-      move.project_id, static_cast<int>(move.to), investment, move.reason,
-      NullIfZero(move.activity_id), *date);
+  Exec(tx, queries::kProjectMove, move.project_id, static_cast<int>(move.to), investment,
+       move.reason, NullIfZero(move.activity_id), *date);
   if (move.to == v1::STAGE_COMPLETED || move.to == v1::STAGE_DROPPED) {
-    // A rollover is not a business event (it is derived from the dates):
-    // one that carried the project into a year it had ended before is void.
-    tx.exec_params0(
-        "DELETE FROM transitions WHERE project_id = $1 AND kind = 5 AND effective_date > $2::date",
-        move.project_id, *date);
+    Exec(tx, queries::kTransitionVoidRollovers, move.project_id, *date);
   }
   RecordTransition(tx, call,
                    {.project_id = move.project_id,
@@ -434,10 +351,7 @@ absl::Status ProjectStore::RecordCapitalIncrease(pqxx::transaction_base& tx,
       EffectiveDate("effective_date", request.effective_date(), *locked);
   if (!date.ok()) return date.status();
   const int64_t total = locked->investment + request.increment_wan_yuan();
-  tx.exec_params0(
-      "UPDATE projects SET total_investment_wan_yuan = $2, version = version + 1, "
-      "updated_at = now() WHERE id = $1",
-      request.project_id(), total);
+  Exec(tx, queries::kProjectSetInvestment, request.project_id(), total);
   RecordTransition(tx, call,
                    {.project_id = request.project_id(),
                     .kind = v1::StageTransition::KIND_CAPITAL_INCREASE,
@@ -463,11 +377,8 @@ absl::Status ProjectStore::ChangeInvestor(pqxx::transaction_base& tx, const Call
   absl::StatusOr<std::string> date =
       EffectiveDate("effective_date", request.effective_date(), *locked);
   if (!date.ok()) return date.status();
-  tx.exec_params0(
-      "UPDATE projects SET enterprise_id = $2, "
-      "signed_at_activity_id = COALESCE($3, signed_at_activity_id), version = version + 1, "
-      "updated_at = now() WHERE id = $1",
-      request.project_id(), request.new_enterprise_id(), NullIfZero(request.activity_id()));
+  Exec(tx, queries::kProjectChangeInvestor, request.project_id(), request.new_enterprise_id(),
+       NullIfZero(request.activity_id()));
   RecordTransition(tx, call,
                    {.project_id = request.project_id(),
                     .kind = v1::StageTransition::KIND_INVESTOR_CHANGE,
@@ -503,8 +414,7 @@ absl::Status ProjectStore::RecordResigning(pqxx::transaction_base& tx, const Cal
                     .effective_date = *date,
                     .investment = locked->investment,
                     .activity_id = request.activity_id()});
-  tx.exec_params0("UPDATE projects SET version = version + 1, updated_at = now() WHERE id = $1",
-                  request.project_id());
+  Exec(tx, queries::kProjectTouch, request.project_id());
   return Get(tx, request.project_id(), out);
 }
 
@@ -515,34 +425,12 @@ absl::Status ProjectStore::RollOverYear(pqxx::transaction_base& tx, const CallCo
     return InvalidField("year", "must be between 2000 and 2100");
   }
   // Runs for one year take turns; each marks only what no run marked.
-  tx.exec_params("SELECT pg_advisory_xact_lock(hashtext('rollover'), $1)", request.year());
+  Exec(tx, queries::kRolloverLockYear, request.year());
   const std::string new_year = absl::StrCat(request.year() + 1, "-01-01");
-  // Continuing into the new year by the recorded dates (continuing_on,
-  // migration 0002) and still under construction: STARTED becomes
-  // CONTINUING, CONTINUING carries again; a start entered after an earlier
-  // run is marked now.
-  tx.exec_params0(
-      "WITH carried AS ( "
-      "  SELECT p.id, p.stage, investment_before(p, $1::date) AS investment FROM projects p "
-      "  WHERE p.stage IN (5, 6) AND continuing_on(p, $1::date) "
-      "    AND NOT EXISTS (SELECT 1 FROM transitions r WHERE r.project_id = p.id "
-      "                    AND r.kind = 5 AND r.effective_date = $1::date) "
-      "  FOR UPDATE OF p), "
-      "marked AS ( "
-      "  UPDATE projects p SET stage = 6, version = version + 1, updated_at = now() "
-      "  FROM carried c WHERE p.id = c.id RETURNING p.id) "
-      "INSERT INTO transitions (project_id, kind, from_stage, to_stage, effective_date, "
-      "  investment_wan_yuan, actor, reason) "
-      "SELECT c.id, 5, c.stage, 6, $1::date, c.investment, $2, $3 FROM carried c",
-      new_year, call.principal.id, absl::StrCat("carried into ", request.year() + 1));
-  const int64_t marked =
-      tx.exec_params1("SELECT count(*) FROM transitions WHERE kind = 5 AND effective_date = $1",
-                      new_year)[0]
-          .as<int64_t>();
-  tx.exec_params0(
-      "INSERT INTO year_rollovers (year, marked_continuing) VALUES ($1, $2) "
-      "ON CONFLICT (year) DO UPDATE SET marked_continuing = EXCLUDED.marked_continuing",
-      request.year(), marked);
+  Exec(tx, queries::kRolloverCarry, new_year, call.principal.id,
+       absl::StrCat("carried into ", request.year() + 1));
+  const int64_t marked = Exec(tx, queries::kRolloverCount, new_year)[0]["marked"].as<int64_t>();
+  Exec(tx, queries::kRolloverRecord, request.year(), marked);
   out->set_marked_continuing(marked);
   return absl::OkStatus();
 }
@@ -555,12 +443,8 @@ absl::Status ProjectStore::MoveEnterpriseProjects(pqxx::transaction_base& tx,
   if (from <= 0) return InvalidField("from_enterprise_id", "is required");
   if (to <= 0) return InvalidField("to_enterprise_id", "is required");
   if (from == to) return InvalidField("to_enterprise_id", "is the same as from_enterprise_id");
-  const int64_t moved = tx.exec_params0(
-                              "UPDATE projects SET enterprise_id = $2, version = version + 1, "
-                              "updated_at = now() WHERE enterprise_id = $1",
-                              from, to)
-                            .affected_rows();
-  tx.exec_params0("UPDATE transitions SET enterprise_id = $2 WHERE enterprise_id = $1", from, to);
+  const int64_t moved = Exec(tx, queries::kProjectMoveToEnterprise, from, to).affected_rows();
+  Exec(tx, queries::kTransitionMoveToEnterprise, from, to);
   out->set_moved_project_count(moved);
   return absl::OkStatus();
 }
@@ -571,10 +455,7 @@ absl::Status ProjectStore::ListTransitions(pqxx::transaction_base& tx,
   if (request.project_id() != 0) {
     absl::StatusOr<v1::Stage> stage = ProjectStage(tx, request.project_id());
     if (!stage.ok()) return stage.status();
-    for (const pqxx::row& row :
-         tx.exec_params(absl::StrCat("SELECT ", kTransitionColumns, kTransitionFrom,
-                                     "WHERE t.project_id = $1 ORDER BY t.id"),
-                        request.project_id())) {
+    for (const pqxx::row& row : Exec(tx, queries::kTransitionListOfProject, request.project_id())) {
       TransitionFromRow(row, out->add_transitions());
     }
     return absl::OkStatus();
@@ -590,17 +471,10 @@ absl::Status ProjectStore::ListTransitions(pqxx::transaction_base& tx,
   absl::StatusOr<PageRequest> page =
       ParsePageRequest(request.page_size(), request.page_token(), fingerprint);
   if (!page.ok()) return page.status();
-  const pqxx::result rows = tx.exec_params(
-      absl::StrCat("SELECT ", kTransitionColumns, kTransitionFrom,
-                   "WHERE t.effective_date BETWEEN $1::date AND $2::date "
-                   "  AND ((($3::int IS NULL OR t.to_stage = $3) "
-                   "        AND ($4::int IS NULL OR t.kind = $4) "
-                   "        AND t.investment_wan_yuan >= $5) "
-                   "       OR ($8 AND t.kind = 2)) "
-                   "  AND ($6::bigint IS NULL OR t.id < $6) ORDER BY t.id DESC LIMIT $7"),
-      range.start_date(), range.end_date(), NullIfZero(request.to_stage()),
-      NullIfZero(request.kind()), request.min_investment_wan_yuan(), page->after_id,
-      page->limit + 1, request.with_capital_increases());
+  const pqxx::result rows = Exec(tx, queries::kTransitionList, range.start_date(), range.end_date(),
+                                 NullIfZero(request.to_stage()), NullIfZero(request.kind()),
+                                 request.min_investment_wan_yuan(), page->after_id, page->limit + 1,
+                                 request.with_capital_increases());
   FillPage(rows, *page, fingerprint, out->mutable_transitions(), out->mutable_next_page_token(),
            TransitionFromRow);
   return absl::OkStatus();

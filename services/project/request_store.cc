@@ -2,6 +2,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "common/clock.h"
+#include "common/db/prepared.h"
 #include "common/errors.h"
 #include "common/etag.h"
 #include "common/paging.h"
@@ -9,42 +10,35 @@
 #include "common/validation.h"
 #include "services/project/project_rules.h"
 #include "services/project/project_store.h"
+#include "services/project/queries.h"
 
 namespace zs::project {
 namespace {
 
-// `overdue` is computed against today's date in China at read time.
-const char kRequestColumns[] =
-    "id, project_id, category, content, unit_code, time_limit_working_days, "
-    "to_char(raised_date, 'YYYY-MM-DD'), to_char(due_date, 'YYYY-MM-DD'), agency_service, state, "
-    "resolution, version, " ZS_MICROS("created_at") ", state IN (1, 2) AND due_date < $1::date";
-
+// The columns of request.get and request.list.
 void RequestFromRow(const pqxx::row& row, v1::EnterpriseRequest* out) {
-  out->set_id(row[0].as<int64_t>());
-  out->set_project_id(row[1].as<int64_t>());
-  out->set_category(row[2].as<std::string>());
-  out->set_content(row[3].as<std::string>());
-  out->set_unit_code(row[4].as<std::string>());
-  out->set_time_limit_working_days(row[5].as<int>());
-  out->set_raised_date(row[6].as<std::string>());
-  out->set_due_date(row[7].as<std::string>());
-  out->set_agency_service(row[8].as<bool>());
-  out->set_state(static_cast<v1::RequestState>(row[9].as<int>()));
-  out->set_resolution(row[10].as<std::string>());
-  out->set_etag(FormatEtag(row[11].as<int64_t>()));
-  SetTimestampMicros(row[12], out->mutable_create_time());
-  out->set_overdue(row[13].as<bool>());
+  out->set_id(row["id"].as<int64_t>());
+  out->set_project_id(row["project_id"].as<int64_t>());
+  out->set_category(row["category"].as<std::string>());
+  out->set_content(row["content"].as<std::string>());
+  out->set_unit_code(row["unit_code"].as<std::string>());
+  out->set_time_limit_working_days(row["time_limit_working_days"].as<int>());
+  out->set_raised_date(row["raised_date"].as<std::string>());
+  out->set_due_date(row["due_date"].as<std::string>());
+  out->set_agency_service(row["agency_service"].as<bool>());
+  out->set_state(static_cast<v1::RequestState>(row["state"].as<int>()));
+  out->set_resolution(row["resolution"].as<std::string>());
+  out->set_etag(FormatEtag(row["version"].as<int64_t>()));
+  SetTimestampMicros(row["created_micros"], out->mutable_create_time());
+  out->set_overdue(row["overdue"].as<bool>());
 }
 
 WorkingCalendar LoadCalendar(pqxx::transaction_base& tx, const std::string& from) {
   WorkingCalendar calendar;
   // A year ahead covers any time limit the rules allow (≤ 250 working days).
-  for (const pqxx::row& row :
-       tx.exec_params("SELECT to_char(day, 'YYYY-MM-DD'), is_holiday FROM calendar_days "
-                      "WHERE day > $1::date AND day <= $1::date + 400",
-                      from)) {
-    (row[1].as<bool>() ? calendar.holidays : calendar.working_weekends)
-        .insert(ParseDateOrDie(row[0].as<std::string>()));
+  for (const pqxx::row& row : Exec(tx, queries::kCalendarDaysAfter, from)) {
+    (row["is_holiday"].as<bool>() ? calendar.holidays : calendar.working_weekends)
+        .insert(ParseDateOrDie(row["day"].as<std::string>()));
   }
   return calendar;
 }
@@ -62,23 +56,17 @@ absl::Status RequestStore::Create(pqxx::transaction_base& tx,
   const absl::CivilDay due =
       AddWorkingDays(ParseDateOrDie(r.raised_date()), r.time_limit_working_days(),
                      LoadCalendar(tx, r.raised_date()));
-  const int64_t id =
-      tx.exec_params1(
-            "INSERT INTO enterprise_requests (project_id, category, content, unit_code, "
-            "time_limit_working_days, raised_date, due_date, agency_service, state) "
-            "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 1) RETURNING id",
-            r.project_id(), r.category(), r.content(), r.unit_code(), r.time_limit_working_days(),
-            r.raised_date(), FormatDate(due), r.agency_service())[0]
-          .as<int64_t>();
+  const int64_t id = Exec(tx, queries::kRequestCreate, r.project_id(), r.category(), r.content(),
+                          r.unit_code(), r.time_limit_working_days(), r.raised_date(),
+                          FormatDate(due), r.agency_service())[0]["id"]
+                         .as<int64_t>();
   return Get(tx, id, out);
 }
 
 absl::Status RequestStore::Get(pqxx::transaction_base& tx, int64_t id,
                                v1::EnterpriseRequest* out) const {
   if (id <= 0) return InvalidField("id", "is required");
-  const pqxx::result rows = tx.exec_params(
-      absl::StrCat("SELECT ", kRequestColumns, " FROM enterprise_requests WHERE id = $2"),
-      TodayInChinaString(), id);
+  const pqxx::result rows = Exec(tx, queries::kRequestGet, TodayInChinaString(), id);
   if (rows.empty()) return NotFound("enterprise request", id);
   RequestFromRow(rows[0], out);
   return absl::OkStatus();
@@ -93,20 +81,10 @@ absl::Status RequestStore::List(pqxx::transaction_base& tx,
   absl::StatusOr<PageRequest> page =
       ParsePageRequest(request.page_size(), request.page_token(), fingerprint);
   if (!page.ok()) return page.status();
-  const pqxx::result rows = tx.exec_params(
-      absl::StrCat("SELECT ", kRequestColumns,
-                   " FROM enterprise_requests "
-                   "WHERE ($2::bigint IS NULL OR project_id = $2) "
-                   "  AND ($3::text IS NULL OR unit_code = $3) "
-                   "  AND ($4::int IS NULL OR state = $4) "
-                   "  AND (NOT $5 OR (state IN (1, 2) AND due_date < $1::date)) "
-                   "  AND ($6::bigint IS NULL OR id < $6) "
-                   "  AND ($8::text IS NULL OR project_id IN (SELECT p.id FROM projects p "
-                   "       WHERE p.leader_code = $8 OR p.commander_code = $8)) "
-                   "ORDER BY id DESC LIMIT $7"),
-      TodayInChinaString(), NullIfZero(request.project_id()), NullIfEmpty(request.unit_code()),
-      NullIfZero(request.state()), request.overdue_only(), page->after_id, page->limit + 1,
-      NullIfEmpty(leader_code));
+  const pqxx::result rows =
+      Exec(tx, queries::kRequestList, TodayInChinaString(), NullIfZero(request.project_id()),
+           NullIfEmpty(request.unit_code()), NullIfZero(request.state()), request.overdue_only(),
+           page->after_id, page->limit + 1, NullIfEmpty(leader_code));
   FillPage(rows, *page, fingerprint, out->mutable_enterprise_requests(),
            out->mutable_next_page_token(), RequestFromRow);
   return absl::OkStatus();
@@ -121,11 +99,11 @@ absl::Status RequestStore::Move(pqxx::transaction_base& tx, int64_t id, const st
   } else {
     ZS_RETURN_IF_ERROR(ValidateOptionalText("resolution", resolution, 4000));
   }
-  const pqxx::result rows =
-      tx.exec_params("SELECT state, version FROM enterprise_requests WHERE id = $1 FOR UPDATE", id);
+  const pqxx::result rows = Exec(tx, queries::kRequestLock, id);
   if (rows.empty()) return NotFound("enterprise request", id);
-  ZS_RETURN_IF_ERROR(CheckEtag("enterprise_request", id, etag, rows[0][1].as<int64_t>(), "etag"));
-  const auto state = static_cast<v1::RequestState>(rows[0][0].as<int>());
+  ZS_RETURN_IF_ERROR(
+      CheckEtag("enterprise_request", id, etag, rows[0]["version"].as<int64_t>(), "etag"));
+  const auto state = static_cast<v1::RequestState>(rows[0]["state"].as<int>());
   const bool allowed =
       to == v1::REQUEST_STATE_IN_PROGRESS
           ? state == v1::REQUEST_STATE_OPEN
@@ -136,10 +114,7 @@ absl::Status RequestStore::Move(pqxx::transaction_base& tx, int64_t id, const st
         absl::StrCat("enterprise request ", id, " is ", v1::RequestState_Name(state),
                      "; it cannot become ", v1::RequestState_Name(to)));
   }
-  tx.exec_params0(
-      "UPDATE enterprise_requests SET state = $2, resolution = $3, version = version + 1 "
-      "WHERE id = $1",
-      id, static_cast<int>(to), resolution);
+  Exec(tx, queries::kRequestMove, id, static_cast<int>(to), resolution);
   return Get(tx, id, out);
 }
 
@@ -159,21 +134,12 @@ absl::Status RequestStore::SetHolidays(pqxx::transaction_base& tx,
       }
     }
   }
-  tx.exec_params0(
-      "DELETE FROM calendar_days WHERE day >= make_date($1, 1, 1) AND day < make_date($1 + 1, 1, "
-      "1)",
-      request.year());
+  Exec(tx, queries::kCalendarClearYear, request.year());
   for (const std::string& day : request.holiday_dates()) {
-    tx.exec_params0(
-        "INSERT INTO calendar_days (day, is_holiday) VALUES ($1, true) "
-        "ON CONFLICT (day) DO UPDATE SET is_holiday = true",
-        day);
+    Exec(tx, queries::kCalendarAddHoliday, day);
   }
   for (const std::string& day : request.working_weekends()) {
-    tx.exec_params0(
-        "INSERT INTO calendar_days (day, is_holiday) VALUES ($1, false) "
-        "ON CONFLICT (day) DO NOTHING",
-        day);
+    Exec(tx, queries::kCalendarAddWorkingWeekend, day);
   }
   out->set_holidays(request.holiday_dates_size());
   out->set_working_weekends(request.working_weekends_size());

@@ -1,0 +1,2 @@
+-- A project's stage. $1 id.
+SELECT stage FROM projects WHERE id = $1
