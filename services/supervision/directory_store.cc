@@ -2,25 +2,26 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "common/db/prepared.h"
 #include "common/errors.h"
 #include "common/etag.h"
 #include "common/field_mask.h"
 #include "common/sql_row.h"
 #include "common/validation.h"
+#include "services/supervision/queries.h"
 
 namespace zs::supervision {
 namespace {
 
-const char kUnitColumns[] = "code, name, kind, parent_code, category, active, version";
-
+// The columns of unit.get, unit.list and unit.list_ranked.
 void UnitFromRow(const pqxx::row& row, v1::Unit* out) {
-  out->set_code(row[0].as<std::string>());
-  out->set_name(row[1].as<std::string>());
-  out->set_kind(static_cast<v1::UnitKind>(row[2].as<int>()));
-  out->set_parent_code(TextOrEmpty(row[3]));
-  out->set_category(row[4].as<std::string>());
-  out->set_active(row[5].as<bool>());
-  out->set_etag(FormatEtag(row[6].as<int64_t>()));
+  out->set_code(row["code"].as<std::string>());
+  out->set_name(row["name"].as<std::string>());
+  out->set_kind(static_cast<v1::UnitKind>(row["kind"].as<int>()));
+  out->set_parent_code(TextOrEmpty(row["parent_code"]));
+  out->set_category(row["category"].as<std::string>());
+  out->set_active(row["active"].as<bool>());
+  out->set_etag(FormatEtag(row["version"].as<int64_t>()));
 }
 
 absl::Status ValidateCode(absl::string_view field, const std::string& code) {
@@ -44,8 +45,7 @@ absl::Status ValidateUnit(pqxx::transaction_base& tx, const v1::Unit& unit) {
       return InvalidField("unit.parent_code", "is required for a small team");
     }
   }
-  if (!unit.parent_code().empty() &&
-      tx.exec_params("SELECT 1 FROM units WHERE code = $1", unit.parent_code()).empty()) {
+  if (!unit.parent_code().empty() && Exec(tx, queries::kUnitExists, unit.parent_code()).empty()) {
     return InvalidField("unit.parent_code",
                         absl::StrCat("unknown unit '", unit.parent_code(), "'"));
   }
@@ -59,10 +59,7 @@ absl::Status DirectoryStore::ListUnits(pqxx::transaction_base& tx,
                                        v1::ListUnitsResponse* out) const {
   if (!v1::UnitKind_IsValid(request.kind())) return InvalidField("kind", "unknown value");
   // The directory is small (tens of units): one page holds it all.
-  for (const pqxx::row& row : tx.exec_params(
-           absl::StrCat("SELECT ", kUnitColumns,
-                        " FROM units WHERE ($1::int IS NULL OR kind = $1) ORDER BY code"),
-           NullIfZero(request.kind()))) {
+  for (const pqxx::row& row : Exec(tx, queries::kUnitList, NullIfZero(request.kind()))) {
     UnitFromRow(row, out->add_units());
   }
   return absl::OkStatus();
@@ -71,8 +68,7 @@ absl::Status DirectoryStore::ListUnits(pqxx::transaction_base& tx,
 absl::Status DirectoryStore::GetUnit(pqxx::transaction_base& tx, const std::string& code,
                                      v1::Unit* out) const {
   if (code.empty()) return InvalidField("code", "is required");
-  const pqxx::result rows =
-      tx.exec_params(absl::StrCat("SELECT ", kUnitColumns, " FROM units WHERE code = $1"), code);
+  const pqxx::result rows = Exec(tx, queries::kUnitGet, code);
   if (rows.empty()) {
     return absl::NotFoundError(absl::StrCat("unit '", code, "' is not in the directory"));
   }
@@ -84,11 +80,9 @@ absl::Status DirectoryStore::CreateUnit(pqxx::transaction_base& tx,
                                         const v1::CreateUnitRequest& request, v1::Unit* out) const {
   ZS_RETURN_IF_ERROR(ValidateUnit(tx, request.unit()));
   const v1::Unit& unit = request.unit();
-  const pqxx::result inserted = tx.exec_params(
-      "INSERT INTO units (code, name, kind, parent_code, category) VALUES ($1, $2, $3, $4, $5) "
-      "ON CONFLICT (code) DO NOTHING RETURNING code",
-      unit.code(), unit.name(), static_cast<int>(unit.kind()), NullIfEmpty(unit.parent_code()),
-      unit.category());
+  const pqxx::result inserted =
+      Exec(tx, queries::kUnitCreate, unit.code(), unit.name(), static_cast<int>(unit.kind()),
+           NullIfEmpty(unit.parent_code()), unit.category());
   if (inserted.empty()) {
     return AlreadyExists("UNIT_EXISTS", absl::StrCat("unit '", unit.code(), "' already exists"));
   }
@@ -100,31 +94,25 @@ absl::Status DirectoryStore::UpdateUnit(pqxx::transaction_base& tx,
   if (request.unit().code().empty()) return InvalidField("unit.code", "is required");
   v1::Unit current;
   ZS_RETURN_IF_ERROR(GetUnit(tx, request.unit().code(), &current));
-  const int64_t version =
-      tx.exec_params1("SELECT version FROM units WHERE code = $1 FOR UPDATE", current.code())[0]
-          .as<int64_t>();
+  const int64_t version = Exec(tx, queries::kUnitLock, current.code())[0]["version"].as<int64_t>();
   ZS_RETURN_IF_ERROR(CheckEtag("unit", 0, request.unit().etag(), version));
   ZS_RETURN_IF_ERROR(ApplyFieldMask(request.unit(), request.update_mask(),
                                     {"name", "category", "active", "parent_code"}, &current));
   ZS_RETURN_IF_ERROR(ValidateUnit(tx, current));
-  tx.exec_params0(
-      "UPDATE units SET name = $2, category = $3, active = $4, parent_code = $5, "
-      "version = version + 1 WHERE code = $1",
-      current.code(), current.name(), current.category(), current.active(),
-      NullIfEmpty(current.parent_code()));
+  Exec(tx, queries::kUnitUpdate, current.code(), current.name(), current.category(),
+       current.active(), NullIfEmpty(current.parent_code()));
   return GetUnit(tx, current.code(), out);
 }
 
 absl::Status DirectoryStore::ListLeaders(pqxx::transaction_base& tx,
                                          v1::ListLeadersResponse* out) const {
-  for (const pqxx::row& row :
-       tx.exec("SELECT code, name, title, body, active FROM leaders ORDER BY code")) {
+  for (const pqxx::row& row : Exec(tx, queries::kLeaderList)) {
     v1::Leader* leader = out->add_leaders();
-    leader->set_code(row[0].as<std::string>());
-    leader->set_name(row[1].as<std::string>());
-    leader->set_title(row[2].as<std::string>());
-    leader->set_body(static_cast<v1::LeadershipBody>(row[3].as<int>()));
-    leader->set_active(row[4].as<bool>());
+    leader->set_code(row["code"].as<std::string>());
+    leader->set_name(row["name"].as<std::string>());
+    leader->set_title(row["title"].as<std::string>());
+    leader->set_body(static_cast<v1::LeadershipBody>(row["body"].as<int>()));
+    leader->set_active(row["active"].as<bool>());
   }
   return absl::OkStatus();
 }
@@ -138,10 +126,8 @@ absl::Status DirectoryStore::CreateLeader(pqxx::transaction_base& tx,
   if (!v1::LeadershipBody_IsValid(leader.body()) || leader.body() == 0) {
     return InvalidField("leader.body", "is required (one of the four leadership bodies)");
   }
-  const pqxx::result inserted = tx.exec_params(
-      "INSERT INTO leaders (code, name, title, body) VALUES ($1, $2, $3, $4) "
-      "ON CONFLICT (code) DO NOTHING RETURNING code",
-      leader.code(), leader.name(), leader.title(), static_cast<int>(leader.body()));
+  const pqxx::result inserted = Exec(tx, queries::kLeaderCreate, leader.code(), leader.name(),
+                                     leader.title(), static_cast<int>(leader.body()));
   if (inserted.empty()) {
     return AlreadyExists("LEADER_EXISTS",
                          absl::StrCat("leader '", leader.code(), "' already exists"));
@@ -153,8 +139,7 @@ absl::Status DirectoryStore::CreateLeader(pqxx::transaction_base& tx,
 
 std::vector<v1::Unit> DirectoryStore::ActiveUnits(pqxx::transaction_base& tx) const {
   std::vector<v1::Unit> units;
-  for (const pqxx::row& row : tx.exec(absl::StrCat(
-           "SELECT ", kUnitColumns, " FROM units WHERE active AND kind <> 5 ORDER BY code"))) {
+  for (const pqxx::row& row : Exec(tx, queries::kUnitListRanked)) {
     UnitFromRow(row, &units.emplace_back());
   }
   return units;

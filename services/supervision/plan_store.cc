@@ -2,10 +2,12 @@
 
 #include "absl/strings/str_cat.h"
 #include "common/clock.h"
+#include "common/db/prepared.h"
 #include "common/errors.h"
 #include "common/etag.h"
 #include "common/paging.h"
 #include "common/validation.h"
+#include "services/supervision/queries.h"
 #include "services/supervision/supervision_rules.h"
 
 namespace zs::supervision {
@@ -34,21 +36,17 @@ absl::Status PlanStore::ListCategories(pqxx::transaction_base& tx, int year,
                                        v1::ListTargetCategoriesResponse* out) const {
   ZS_RETURN_IF_ERROR(ValidateYear("year", year));
   std::map<std::string, v1::TargetCategory*> by_code;
-  for (const pqxx::row& row : tx.exec_params(
-           "SELECT code, name FROM target_categories WHERE year = $1 ORDER BY code", year)) {
+  for (const pqxx::row& row : Exec(tx, queries::kCategoryList, year)) {
     v1::TargetCategory* category = out->add_categories();
-    category->set_code(row[0].as<std::string>());
-    category->set_name(row[1].as<std::string>());
+    category->set_code(row["code"].as<std::string>());
+    category->set_name(row["name"].as<std::string>());
     category->set_year(year);
     by_code[category->code()] = category;
   }
-  for (const pqxx::row& row :
-       tx.exec_params("SELECT category, metric, yearly_value FROM category_targets WHERE year = $1 "
-                      "ORDER BY category, metric",
-                      year)) {
-    v1::MetricTarget* target = by_code[row[0].as<std::string>()]->add_defaults();
-    target->set_metric(static_cast<v1::Metric>(row[1].as<int>()));
-    target->set_yearly_value(row[2].as<int64_t>());
+  for (const pqxx::row& row : Exec(tx, queries::kCategoryListDefaults, year)) {
+    v1::MetricTarget* target = by_code[row["category"].as<std::string>()]->add_defaults();
+    target->set_metric(static_cast<v1::Metric>(row["metric"].as<int>()));
+    target->set_yearly_value(row["yearly_value"].as<int64_t>());
   }
   return absl::OkStatus();
 }
@@ -61,17 +59,11 @@ absl::Status PlanStore::UpsertCategory(pqxx::transaction_base& tx,
   ZS_RETURN_IF_ERROR(ValidateRequiredText("category.name", category.name(), 100));
   ZS_RETURN_IF_ERROR(ValidateYear("category.year", category.year()));
   ZS_RETURN_IF_ERROR(ValidateTargets("category.defaults", category.defaults()));
-  tx.exec_params0(
-      "INSERT INTO target_categories (code, year, name) VALUES ($1, $2, $3) "
-      "ON CONFLICT (code, year) DO UPDATE SET name = EXCLUDED.name",
-      category.code(), category.year(), category.name());
-  tx.exec_params0("DELETE FROM category_targets WHERE category = $1 AND year = $2", category.code(),
-                  category.year());
+  Exec(tx, queries::kCategoryUpsert, category.code(), category.year(), category.name());
+  Exec(tx, queries::kCategoryClearDefaults, category.code(), category.year());
   for (const v1::MetricTarget& target : category.defaults()) {
-    tx.exec_params0(
-        "INSERT INTO category_targets (category, year, metric, yearly_value) "
-        "VALUES ($1, $2, $3, $4)",
-        category.code(), category.year(), static_cast<int>(target.metric()), target.yearly_value());
+    Exec(tx, queries::kCategoryAddDefault, category.code(), category.year(),
+         static_cast<int>(target.metric()), target.yearly_value());
   }
   *out = category;
   return absl::OkStatus();
@@ -82,19 +74,15 @@ absl::Status PlanStore::SetUnitTargets(pqxx::transaction_base& tx,
                                        v1::UnitTargets* out) const {
   const v1::UnitTargets& targets = request.targets();
   ZS_RETURN_IF_ERROR(ValidateYear("targets.year", targets.year()));
-  if (tx.exec_params("SELECT 1 FROM units WHERE code = $1", targets.unit_code()).empty()) {
+  if (Exec(tx, queries::kUnitExists, targets.unit_code()).empty()) {
     return InvalidField("targets.unit_code",
                         absl::StrCat("unknown unit '", targets.unit_code(), "'"));
   }
   ZS_RETURN_IF_ERROR(ValidateTargets("targets.overrides", targets.overrides()));
-  tx.exec_params0("DELETE FROM unit_targets WHERE unit_code = $1 AND year = $2",
-                  targets.unit_code(), targets.year());
+  Exec(tx, queries::kUnitTargetsClear, targets.unit_code(), targets.year());
   for (const v1::MetricTarget& target : targets.overrides()) {
-    tx.exec_params0(
-        "INSERT INTO unit_targets (unit_code, year, metric, yearly_value) VALUES ($1, $2, $3, $4) "
-        "ON CONFLICT (unit_code, year, metric) DO UPDATE SET yearly_value = EXCLUDED.yearly_value",
-        targets.unit_code(), targets.year(), static_cast<int>(target.metric()),
-        target.yearly_value());
+    Exec(tx, queries::kUnitTargetsSet, targets.unit_code(), targets.year(),
+         static_cast<int>(target.metric()), target.yearly_value());
   }
   return GetUnitTargets(tx, targets.unit_code(), targets.year(), out);
 }
@@ -102,18 +90,15 @@ absl::Status PlanStore::SetUnitTargets(pqxx::transaction_base& tx,
 absl::Status PlanStore::GetUnitTargets(pqxx::transaction_base& tx, const std::string& unit_code,
                                        int year, v1::UnitTargets* out) const {
   ZS_RETURN_IF_ERROR(ValidateYear("year", year));
-  if (tx.exec_params("SELECT 1 FROM units WHERE code = $1", unit_code).empty()) {
+  if (Exec(tx, queries::kUnitExists, unit_code).empty()) {
     return absl::NotFoundError(absl::StrCat("unit '", unit_code, "' is not in the directory"));
   }
   out->set_unit_code(unit_code);
   out->set_year(year);
-  for (const pqxx::row& row : tx.exec_params(
-           "SELECT metric, yearly_value FROM unit_targets WHERE unit_code = $1 AND year = $2 "
-           "ORDER BY metric",
-           unit_code, year)) {
+  for (const pqxx::row& row : Exec(tx, queries::kUnitTargetsList, unit_code, year)) {
     v1::MetricTarget* target = out->add_overrides();
-    target->set_metric(static_cast<v1::Metric>(row[0].as<int>()));
-    target->set_yearly_value(row[1].as<int64_t>());
+    target->set_metric(static_cast<v1::Metric>(row["metric"].as<int>()));
+    target->set_yearly_value(row["yearly_value"].as<int64_t>());
   }
   // Keep the map alive: ranging over a member of a temporary would dangle.
   const auto effective = EffectiveTargets(tx, year);
@@ -130,17 +115,9 @@ absl::Status PlanStore::GetUnitTargets(pqxx::transaction_base& tx, const std::st
 std::map<std::string, std::map<int, int64_t>> PlanStore::EffectiveTargets(
     pqxx::transaction_base& tx, int year) const {
   std::map<std::string, std::map<int, int64_t>> targets;
-  // An override replaces the category default for that metric only.
-  for (const pqxx::row& row :
-       tx.exec_params("SELECT u.code, m.metric, COALESCE(o.yearly_value, d.yearly_value, 0) "
-                      "FROM units u CROSS JOIN generate_series(1, 7) AS m(metric) "
-                      "LEFT JOIN category_targets d ON d.category = u.category AND d.year = $1 "
-                      "  AND d.metric = m.metric "
-                      "LEFT JOIN unit_targets o ON o.unit_code = u.code AND o.year = $1 "
-                      "  AND o.metric = m.metric "
-                      "ORDER BY 1, 2",
-                      year)) {
-    targets[row[0].as<std::string>()][row[1].as<int>()] = row[2].as<int64_t>();
+  for (const pqxx::row& row : Exec(tx, queries::kUnitTargetsEffective, year)) {
+    targets[row["unit_code"].as<std::string>()][row["metric"].as<int>()] =
+        row["yearly_value"].as<int64_t>();
   }
   return targets;
 }
@@ -150,33 +127,28 @@ absl::Status PlanStore::SetRules(pqxx::transaction_base& tx,
                                  v1::ScoringRules* out) const {
   ZS_RETURN_IF_ERROR(ValidateScoringRules(request.rules()));
   const int year = request.rules().year();
-  const pqxx::result current =
-      tx.exec_params("SELECT version FROM scoring_rules WHERE year = $1 FOR UPDATE", year);
+  const pqxx::result current = Exec(tx, queries::kRulesLock, year);
   int64_t version = 1;
   if (!current.empty()) {
     ZS_RETURN_IF_ERROR(
-        CheckEtag("rules", year, request.rules().etag(), current[0][0].as<int64_t>()));
-    version = current[0][0].as<int64_t>() + 1;
+        CheckEtag("rules", year, request.rules().etag(), current[0]["version"].as<int64_t>()));
+    version = current[0]["version"].as<int64_t>() + 1;
   }
   v1::ScoringRules stored = request.rules();
   stored.clear_etag();
-  tx.exec_params0(
-      "INSERT INTO scoring_rules (year, rules, version) VALUES ($1, $2, $3) "
-      "ON CONFLICT (year) DO UPDATE SET rules = EXCLUDED.rules, version = EXCLUDED.version",
-      year, pqxx::binarystring(stored.SerializeAsString()), version);
+  Exec(tx, queries::kRulesStore, year, pqxx::binarystring(stored.SerializeAsString()), version);
   *out = stored;
   out->set_etag(FormatEtag(version));
   return absl::OkStatus();
 }
 
 v1::ScoringRules PlanStore::Rules(pqxx::transaction_base& tx, int year) const {
-  const pqxx::result rows =
-      tx.exec_params("SELECT rules, version FROM scoring_rules WHERE year = $1", year);
+  const pqxx::result rows = Exec(tx, queries::kRulesGet, year);
   if (rows.empty()) return DefaultScoringRules(year);
   v1::ScoringRules rules;
-  const pqxx::binarystring bytes(rows[0][0]);
+  const pqxx::binarystring bytes(rows[0]["rules"]);
   rules.ParseFromArray(bytes.data(), static_cast<int>(bytes.size()));
-  rules.set_etag(FormatEtag(rows[0][1].as<int64_t>()));
+  rules.set_etag(FormatEtag(rows[0]["version"].as<int64_t>()));
   return rules;
 }
 
@@ -190,7 +162,7 @@ absl::Status PlanStore::RecordSanction(pqxx::transaction_base& tx,
     return InvalidField("sanction.kind", "is required: KIND_REWARD or KIND_PENALTY");
   }
   ZS_RETURN_IF_ERROR(ValidateRequiredText("sanction.reason", sanction.reason(), 200));
-  if (tx.exec_params("SELECT 1 FROM units WHERE code = $1", sanction.unit_code()).empty()) {
+  if (Exec(tx, queries::kUnitExists, sanction.unit_code()).empty()) {
     return InvalidField("sanction.unit_code",
                         absl::StrCat("unknown unit '", sanction.unit_code(), "'"));
   }
@@ -203,12 +175,10 @@ absl::Status PlanStore::RecordSanction(pqxx::transaction_base& tx,
   if (!(sanction.points() >= 0 && sanction.points() <= 100)) {
     return InvalidField("sanction.points", "must be between 0 and 100");
   }
-  sanction.set_id(
-      tx.exec_params1("INSERT INTO sanctions (unit_code, kind, reason, points, decided_date) "
-                      "VALUES ($1, $2, $3, $4, $5) RETURNING id",
-                      sanction.unit_code(), static_cast<int>(sanction.kind()), sanction.reason(),
-                      sanction.points(), sanction.decided_date())[0]
-          .as<int64_t>());
+  sanction.set_id(Exec(tx, queries::kSanctionRecord, sanction.unit_code(),
+                       static_cast<int>(sanction.kind()), sanction.reason(), sanction.points(),
+                       sanction.decided_date())[0]["id"]
+                      .as<int64_t>());
   *out = sanction;
   return absl::OkStatus();
 }
@@ -220,20 +190,18 @@ absl::Status PlanStore::ListSanctions(pqxx::transaction_base& tx,
   absl::StatusOr<PageRequest> page =
       ParsePageRequest(request.page_size(), request.page_token(), fingerprint);
   if (!page.ok()) return page.status();
-  const pqxx::result rows = tx.exec_params(
-      "SELECT id, unit_code, kind, reason, points, to_char(decided_date, 'YYYY-MM-DD') "
-      "FROM sanctions WHERE ($1::text IS NULL OR unit_code = $1) "
-      "AND ($2::bigint IS NULL OR id < $2) ORDER BY id DESC LIMIT $3",
-      request.unit_code().empty() ? std::nullopt : std::optional(request.unit_code()),
-      page->after_id, page->limit + 1);
+  const pqxx::result rows =
+      Exec(tx, queries::kSanctionList,
+           request.unit_code().empty() ? std::nullopt : std::optional(request.unit_code()),
+           page->after_id, page->limit + 1);
   FillPage(rows, *page, fingerprint, out->mutable_sanctions(), out->mutable_next_page_token(),
            [](const pqxx::row& row, v1::Sanction* s) {
-             s->set_id(row[0].as<int64_t>());
-             s->set_unit_code(row[1].as<std::string>());
-             s->set_kind(static_cast<v1::Sanction::Kind>(row[2].as<int>()));
-             s->set_reason(row[3].as<std::string>());
-             s->set_points(row[4].as<double>());
-             s->set_decided_date(row[5].as<std::string>());
+             s->set_id(row["id"].as<int64_t>());
+             s->set_unit_code(row["unit_code"].as<std::string>());
+             s->set_kind(static_cast<v1::Sanction::Kind>(row["kind"].as<int>()));
+             s->set_reason(row["reason"].as<std::string>());
+             s->set_points(row["points"].as<double>());
+             s->set_decided_date(row["decided_date"].as<std::string>());
            });
   return absl::OkStatus();
 }
@@ -242,27 +210,18 @@ std::map<std::string, std::pair<double, double>> PlanStore::SanctionPoints(
     pqxx::transaction_base& tx, const std::string& from, const std::string& to,
     const v1::ScoringRules& rules) const {
   std::map<std::string, std::pair<double, double>> points;
-  for (const pqxx::row& row : tx.exec_params(
-           "SELECT unit_code, "
-           "  COALESCE(sum(points) FILTER (WHERE kind = 2), 0), "
-           "  COALESCE(sum(points) FILTER (WHERE kind = 1), 0) "
-           "FROM sanctions WHERE decided_date BETWEEN $1::date AND $2::date GROUP BY unit_code",
-           from, to)) {
-    points[row[0].as<std::string>()] = {row[1].as<double>(), row[2].as<double>()};
+  for (const pqxx::row& row : Exec(tx, queries::kSanctionPoints, from, to)) {
+    points[row["unit_code"].as<std::string>()] = {row["penalty"].as<double>(),
+                                                  row["reward"].as<double>()};
   }
   double overdue_task_points = 0;
   for (const auto& deduction : rules.deductions()) {
     if (deduction.reason() == "OVERDUE_TASK") overdue_task_points = deduction.points();
   }
   if (overdue_task_points == 0) return points;
-  // Late: still open after its deadline, or completed after it.
-  for (const pqxx::row& row :
-       tx.exec_params("SELECT unit_code, count(*) FROM tasks "
-                      "WHERE due_date BETWEEN $1::date AND $2::date AND state <> 3 "
-                      "  AND ((state = 1 AND due_date < $3::date) OR completed_date > due_date) "
-                      "GROUP BY unit_code",
-                      from, to, TodayInChinaString())) {
-    points[row[0].as<std::string>()].first += overdue_task_points * row[1].as<int64_t>();
+  for (const pqxx::row& row : Exec(tx, queries::kTaskCountLate, from, to, TodayInChinaString())) {
+    points[row["unit_code"].as<std::string>()].first +=
+        overdue_task_points * row["late"].as<int64_t>();
   }
   return points;
 }

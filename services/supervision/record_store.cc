@@ -2,11 +2,13 @@
 
 #include "absl/strings/str_cat.h"
 #include "common/clock.h"
+#include "common/db/prepared.h"
 #include "common/errors.h"
 #include "common/etag.h"
 #include "common/paging.h"
 #include "common/sql_row.h"
 #include "common/validation.h"
+#include "services/supervision/queries.h"
 
 namespace zs::supervision {
 namespace {
@@ -17,28 +19,25 @@ void ParseBytes(const pqxx::field& field, Message* out) {
   out->ParseFromArray(bytes.data(), static_cast<int>(bytes.size()));
 }
 
+// The columns of snapshot.get, snapshot.find and snapshot.list.
 void SnapshotFromRow(const pqxx::row& row, v1::Snapshot* out) {
-  ParseBytes(row[1], out);
-  out->set_id(row[0].as<int64_t>());
+  ParseBytes(row["snapshot"], out);
+  out->set_id(row["id"].as<int64_t>());
 }
 
-const char kTaskColumns[] =
-    "id, unit_code, title, required_result, to_char(due_date, 'YYYY-MM-DD'), state, result, "
-    "to_char(completed_date, 'YYYY-MM-DD'), version, " ZS_MICROS("created_at") ", "
-    "state = 1 AND due_date < $1::date";
-
+// The columns of task.get and task.list.
 void TaskFromRow(const pqxx::row& row, v1::Task* out) {
-  out->set_id(row[0].as<int64_t>());
-  out->set_unit_code(row[1].as<std::string>());
-  out->set_title(row[2].as<std::string>());
-  out->set_required_result(row[3].as<std::string>());
-  out->set_due_date(row[4].as<std::string>());
-  out->set_state(static_cast<v1::TaskState>(row[5].as<int>()));
-  out->set_result(row[6].as<std::string>());
-  out->set_completed_date(TextOrEmpty(row[7]));
-  out->set_etag(FormatEtag(row[8].as<int64_t>()));
-  SetTimestampMicros(row[9], out->mutable_create_time());
-  out->set_overdue(row[10].as<bool>());
+  out->set_id(row["id"].as<int64_t>());
+  out->set_unit_code(row["unit_code"].as<std::string>());
+  out->set_title(row["title"].as<std::string>());
+  out->set_required_result(row["required_result"].as<std::string>());
+  out->set_due_date(row["due_date"].as<std::string>());
+  out->set_state(static_cast<v1::TaskState>(row["state"].as<int>()));
+  out->set_result(row["result"].as<std::string>());
+  out->set_completed_date(TextOrEmpty(row["completed_date"]));
+  out->set_etag(FormatEtag(row["version"].as<int64_t>()));
+  SetTimestampMicros(row["created_micros"], out->mutable_create_time());
+  out->set_overdue(row["overdue"].as<bool>());
 }
 
 }  // namespace
@@ -46,9 +45,7 @@ void TaskFromRow(const pqxx::row& row, v1::Task* out) {
 std::optional<v1::Snapshot> RecordStore::FindSnapshot(pqxx::transaction_base& tx,
                                                       v1::Snapshot::Kind kind,
                                                       const std::string& period_start) const {
-  const pqxx::result rows = tx.exec_params(
-      "SELECT id, snapshot FROM snapshots WHERE kind = $1 AND period_start = $2::date",
-      static_cast<int>(kind), period_start);
+  const pqxx::result rows = Exec(tx, queries::kSnapshotFind, static_cast<int>(kind), period_start);
   if (rows.empty()) return std::nullopt;
   v1::Snapshot snapshot;
   SnapshotFromRow(rows[0], &snapshot);
@@ -57,24 +54,22 @@ std::optional<v1::Snapshot> RecordStore::FindSnapshot(pqxx::transaction_base& tx
 
 void RecordStore::PublishSnapshot(pqxx::transaction_base& tx, const v1::Snapshot& snapshot,
                                   v1::Snapshot* out) const {
-  const pqxx::result inserted = tx.exec_params(
-      "INSERT INTO snapshots (kind, period_start, period_end, snapshot) "
-      "VALUES ($1, $2::date, $3::date, $4) ON CONFLICT (kind, period_start) DO NOTHING "
-      "RETURNING id",
-      static_cast<int>(snapshot.kind()), snapshot.period().start_date(),
-      snapshot.period().end_date(), pqxx::binarystring(snapshot.SerializeAsString()));
+  const pqxx::result inserted =
+      Exec(tx, queries::kSnapshotPublish, static_cast<int>(snapshot.kind()),
+           snapshot.period().start_date(), snapshot.period().end_date(),
+           pqxx::binarystring(snapshot.SerializeAsString()));
   if (inserted.empty()) {
     *out = *FindSnapshot(tx, snapshot.kind(), snapshot.period().start_date());
     return;
   }
   *out = snapshot;
-  out->set_id(inserted[0][0].as<int64_t>());
+  out->set_id(inserted[0]["id"].as<int64_t>());
 }
 
 absl::Status RecordStore::GetSnapshot(pqxx::transaction_base& tx, int64_t id,
                                       v1::Snapshot* out) const {
   if (id <= 0) return InvalidField("id", "is required");
-  const pqxx::result rows = tx.exec_params("SELECT id, snapshot FROM snapshots WHERE id = $1", id);
+  const pqxx::result rows = Exec(tx, queries::kSnapshotGet, id);
   if (rows.empty()) return NotFound("snapshot", id);
   SnapshotFromRow(rows[0], out);
   return absl::OkStatus();
@@ -88,10 +83,8 @@ absl::Status RecordStore::ListSnapshots(pqxx::transaction_base& tx,
   absl::StatusOr<PageRequest> page =
       ParsePageRequest(request.page_size(), request.page_token(), fingerprint);
   if (!page.ok()) return page.status();
-  const pqxx::result rows = tx.exec_params(
-      "SELECT id, snapshot FROM snapshots WHERE ($1::int IS NULL OR kind = $1) "
-      "AND ($2::bigint IS NULL OR id < $2) ORDER BY id DESC LIMIT $3",
-      NullIfZero(request.kind()), page->after_id, page->limit + 1);
+  const pqxx::result rows =
+      Exec(tx, queries::kSnapshotList, NullIfZero(request.kind()), page->after_id, page->limit + 1);
   FillPage(rows, *page, fingerprint, out->mutable_snapshots(), out->mutable_next_page_token(),
            SnapshotFromRow);
   return absl::OkStatus();
@@ -103,22 +96,18 @@ absl::Status RecordStore::CreateTask(pqxx::transaction_base& tx,
   ZS_RETURN_IF_ERROR(ValidateRequiredText("task.title", task.title(), 200));
   ZS_RETURN_IF_ERROR(ValidateRequiredText("task.required_result", task.required_result(), 2000));
   ZS_RETURN_IF_ERROR(ValidateDate("task.due_date", task.due_date()));
-  if (tx.exec_params("SELECT 1 FROM units WHERE code = $1", task.unit_code()).empty()) {
+  if (Exec(tx, queries::kUnitExists, task.unit_code()).empty()) {
     return InvalidField("task.unit_code", absl::StrCat("unknown unit '", task.unit_code(), "'"));
   }
-  const int64_t id =
-      tx.exec_params1(
-            "INSERT INTO tasks (unit_code, title, required_result, due_date, state) "
-            "VALUES ($1, $2, $3, $4, 1) RETURNING id",
-            task.unit_code(), task.title(), task.required_result(), task.due_date())[0]
-          .as<int64_t>();
+  const int64_t id = Exec(tx, queries::kTaskCreate, task.unit_code(), task.title(),
+                          task.required_result(), task.due_date())[0]["id"]
+                         .as<int64_t>();
   return GetTask(tx, id, out);
 }
 
 absl::Status RecordStore::GetTask(pqxx::transaction_base& tx, int64_t id, v1::Task* out) const {
   if (id <= 0) return InvalidField("id", "is required");
-  const pqxx::result rows = tx.exec_params(
-      absl::StrCat("SELECT ", kTaskColumns, " FROM tasks WHERE id = $2"), TodayInChinaString(), id);
+  const pqxx::result rows = Exec(tx, queries::kTaskGet, TodayInChinaString(), id);
   if (rows.empty()) return NotFound("task", id);
   TaskFromRow(rows[0], out);
   return absl::OkStatus();
@@ -131,14 +120,9 @@ absl::Status RecordStore::ListTasks(pqxx::transaction_base& tx, const v1::ListTa
   absl::StatusOr<PageRequest> page =
       ParsePageRequest(request.page_size(), request.page_token(), fingerprint);
   if (!page.ok()) return page.status();
-  const pqxx::result rows = tx.exec_params(
-      absl::StrCat("SELECT ", kTaskColumns,
-                   " FROM tasks WHERE ($2::text IS NULL OR unit_code = $2) "
-                   "AND ($3::int IS NULL OR state = $3) "
-                   "AND (NOT $4 OR (state = 1 AND due_date < $1::date)) "
-                   "AND ($5::bigint IS NULL OR id < $5) ORDER BY id DESC LIMIT $6"),
-      TodayInChinaString(), NullIfEmpty(request.unit_code()), NullIfZero(request.state()),
-      request.overdue_only(), page->after_id, page->limit + 1);
+  const pqxx::result rows =
+      Exec(tx, queries::kTaskList, TodayInChinaString(), NullIfEmpty(request.unit_code()),
+           NullIfZero(request.state()), request.overdue_only(), page->after_id, page->limit + 1);
   FillPage(rows, *page, fingerprint, out->mutable_tasks(), out->mutable_next_page_token(),
            TaskFromRow);
   return absl::OkStatus();
@@ -149,28 +133,24 @@ absl::Status RecordStore::CompleteTask(pqxx::transaction_base& tx,
                                        v1::Task* out) const {
   ZS_RETURN_IF_ERROR(ValidateRequiredText("result", request.result(), 2000));
   if (request.id() <= 0) return InvalidField("id", "is required");
-  const pqxx::result rows =
-      tx.exec_params("SELECT state, version FROM tasks WHERE id = $1 FOR UPDATE", request.id());
+  const pqxx::result rows = Exec(tx, queries::kTaskLock, request.id());
   if (rows.empty()) return NotFound("task", request.id());
   ZS_RETURN_IF_ERROR(
-      CheckEtag("task", request.id(), request.etag(), rows[0][1].as<int64_t>(), "etag"));
-  const auto state = static_cast<v1::TaskState>(rows[0][0].as<int>());
+      CheckEtag("task", request.id(), request.etag(), rows[0]["version"].as<int64_t>(), "etag"));
+  const auto state = static_cast<v1::TaskState>(rows[0]["state"].as<int>());
   if (state != v1::TASK_STATE_OPEN) {
     return FailedPrecondition(
         "TASK_NOT_OPEN", absl::StrCat("task ", request.id(), " is ", v1::TaskState_Name(state)));
   }
-  tx.exec_params0(
-      "UPDATE tasks SET state = 2, result = $2, completed_date = $3, version = version + 1 "
-      "WHERE id = $1",
-      request.id(), request.result(), TodayInChinaString());
+  Exec(tx, queries::kTaskComplete, request.id(), request.result(), TodayInChinaString());
   return GetTask(tx, request.id(), out);
 }
 
 void RecordStore::StoreBulletin(pqxx::transaction_base& tx, v1::Bulletin bulletin,
                                 v1::Bulletin* out) const {
-  bulletin.set_id(tx.exec_params1("INSERT INTO bulletins (bulletin) VALUES ($1) RETURNING id",
-                                  pqxx::binarystring(bulletin.SerializeAsString()))[0]
-                      .as<int64_t>());
+  bulletin.set_id(
+      Exec(tx, queries::kBulletinStore, pqxx::binarystring(bulletin.SerializeAsString()))[0]["id"]
+          .as<int64_t>());
   *out = std::move(bulletin);
 }
 
@@ -181,14 +161,11 @@ absl::Status RecordStore::ListBulletins(pqxx::transaction_base& tx,
   absl::StatusOr<PageRequest> page =
       ParsePageRequest(request.page_size(), request.page_token(), fingerprint);
   if (!page.ok()) return page.status();
-  const pqxx::result rows = tx.exec_params(
-      "SELECT id, bulletin FROM bulletins WHERE ($1::bigint IS NULL OR id < $1) "
-      "ORDER BY id DESC LIMIT $2",
-      page->after_id, page->limit + 1);
+  const pqxx::result rows = Exec(tx, queries::kBulletinList, page->after_id, page->limit + 1);
   FillPage(rows, *page, fingerprint, out->mutable_bulletins(), out->mutable_next_page_token(),
            [](const pqxx::row& row, v1::Bulletin* b) {
-             ParseBytes(row[1], b);
-             b->set_id(row[0].as<int64_t>());
+             ParseBytes(row["bulletin"], b);
+             b->set_id(row["id"].as<int64_t>());
            });
   return absl::OkStatus();
 }

@@ -1,0 +1,2 @@
+-- Stores a bulletin ($1, the serialized Bulletin).
+INSERT INTO bulletins (bulletin) VALUES ($1) RETURNING id
