@@ -84,5 +84,6 @@ function(zs_embed_queries target ns dir)
   file(GENERATE OUTPUT "${gen_dir}/${header_name}" CONTENT "${header}")
   file(GENERATE OUTPUT "${gen_dir}/${parent_rel}/queries.cc" CONTENT "${source}")
   target_sources(${target} PRIVATE "${gen_dir}/${parent_rel}/queries.cc")
-  target_include_directories(${target} PUBLIC ${gen_dir})
+  # Only the library itself runs its statements.
+  target_include_directories(${target} PRIVATE ${gen_dir})
 endfunction()

@@ -4,8 +4,10 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/substitute.h"
+#include "common/db/prepared.h"
 #include "common/errors.h"
 #include "common/fingerprint.h"
+#include "common/queries.h"
 #include "common/validation.h"
 
 namespace zs {
@@ -18,60 +20,38 @@ absl::Status CheckSameRequest(const IdempotentCall& call, const std::string& req
                               const pqxx::row& recorded) {
   // A stored answer goes back only to whoever asked for it: another caller
   // reusing (or guessing) the id learns nothing of the first call.
-  if (recorded[2].as<std::string>() != call.principal) {
+  if (recorded["principal"].as<std::string>() != call.principal) {
     return InvalidField("request_id",
                         "was already used by another caller; generate a new id for a new request");
   }
-  if (recorded[0].as<std::string>() != call.method ||
-      recorded[1].as<std::string>() != request_hash) {
-    return InvalidField(
-        "request_id",
-        absl::StrCat("was already used for a different ", recorded[0].as<std::string>(),
-                     " request; generate a new id for a new request"));
+  const std::string method = recorded["method"].as<std::string>();
+  if (method != call.method || recorded["request_hash"].as<std::string>() != request_hash) {
+    return InvalidField("request_id",
+                        absl::StrCat("was already used for a different ", method,
+                                     " request; generate a new id for a new request"));
   }
   return absl::OkStatus();
 }
 
-// Fills `response` from a stored answer (column 3 of a CheckSameRequest
-// row), false when there is none.
+// Fills `response` from a stored answer (column response of
+// idempotency.find), false when there is none.
 absl::StatusOr<bool> ParseStored(const pqxx::row& recorded, google::protobuf::Message* response) {
-  if (recorded[3].is_null()) return false;
-  const pqxx::binarystring stored(recorded[3]);
+  if (recorded["response"].is_null()) return false;
+  const pqxx::binarystring stored(recorded["response"]);
   if (!response->ParseFromArray(stored.data(), static_cast<int>(stored.size()))) {
     return absl::InternalError("stored response for request_id is unreadable");
   }
   return true;
 }
 
-constexpr char kSelectRecord[] =
-    "SELECT method, request_hash, principal, response FROM idempotency_keys "
-    "WHERE request_id = $1";
-
 absl::StatusOr<bool> ReplayStored(pqxx::transaction_base& tx, const IdempotentCall& call,
                                   const std::string& request_hash,
                                   google::protobuf::Message* response) {
-  const pqxx::result rows = tx.exec_params(kSelectRecord, std::string(call.request_id));
+  const pqxx::result rows = Exec(tx, queries::kIdempotencyFind, std::string(call.request_id));
   if (rows.empty()) return false;
   ZS_RETURN_IF_ERROR(CheckSameRequest(call, request_hash, rows[0]));
   return ParseStored(rows[0], response);
 }
-
-// Claims the request id and tags the transaction for the audit triggers.
-// set_config(…, true) lasts until the transaction ends; its results feed the
-// insert, so none of them can be planned away. Both statements here travel
-// as plain SQL beside BEGIN and COMMIT (absl::Substitute templates over
-// quoted values), planned afresh each time: a plan cached while the table
-// was small would keep scanning it whole as a burst of calls grows it.
-constexpr char kClaim[] =
-    "INSERT INTO idempotency_keys (request_id, method, request_hash, principal) "
-    "SELECT tag.request_id, tag.method, $2, tag.principal FROM ("
-    "  SELECT set_config('zs.request_id', $0, true) AS request_id,"
-    "         set_config('zs.method', $1, true) AS method,"
-    "         set_config('zs.principal', $3, true) AS principal,"
-    "         set_config('zs.on_behalf_of', $4, true) AS on_behalf_of) AS tag "
-    "WHERE tag.on_behalf_of IS NOT NULL "
-    "ON CONFLICT (request_id) DO NOTHING RETURNING 1";
-constexpr char kStoreResponse[] = "UPDATE idempotency_keys SET response = $1 WHERE request_id = $0";
 
 // Attempts of a one-statement mutation that collided with another request:
 // the second sees what that one committed.
@@ -94,7 +74,7 @@ absl::Status RunIdempotentTransaction(ConnectionSlot& slot, absl::Time deadline,
   TransactionEdges edges;
   // The claim rides with BEGIN and the answer with COMMIT.
   edges.with_begin = [&](pqxx::connection_base& c) {
-    return absl::Substitute(kClaim, c.quote(std::string(call.request_id)),
+    return absl::Substitute(queries::kIdempotencyClaim.sql, c.quote(std::string(call.request_id)),
                             c.quote(std::string(call.method)), c.quote(request_hash),
                             c.quote(std::string(call.principal)),
                             c.quote(std::string(call.on_behalf_of)));
@@ -104,7 +84,7 @@ absl::Status RunIdempotentTransaction(ConnectionSlot& slot, absl::Time deadline,
     if (replayed) return std::string();
     const std::string bytes = response->SerializeAsString();
     return absl::Substitute(
-        kStoreResponse, c.quote(std::string(call.request_id)),
+        queries::kIdempotencyStoreResponse.sql, c.quote(std::string(call.request_id)),
         c.quote_raw(reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size()));
   };
   return RunTransaction(
@@ -149,7 +129,7 @@ absl::Status RunIdempotentStatement(ConnectionSlot& slot, absl::Time deadline,
       // Refused or collided: the request may have been done before (a
       // retry finds the first call's changes in its way). Then answer as
       // the first call did; the lookup costs nothing on the path that works.
-      const pqxx::result recorded = tx.exec_params(kSelectRecord, claim.request_id);
+      const pqxx::result recorded = Exec(tx, queries::kIdempotencyFind, claim.request_id);
       if (recorded.empty()) {
         // Collided with another request's row: run again, so the
         // statement's own checks name the conflict.

@@ -4,7 +4,9 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
+#include "common/db/prepared.h"
 #include "common/logging.h"
+#include "common/queries.h"
 #include "common/readiness.h"
 #include "common/security/tls.h"
 #include "common/telemetry/metrics.h"
@@ -15,10 +17,8 @@ absl::StatusOr<int> AppliedSchemaVersion(const std::string& conninfo) {
   try {
     pqxx::connection connection(conninfo + " connect_timeout=3");
     pqxx::nontransaction tx(connection);
-    if (tx.exec1("SELECT to_regclass('schema_migrations') IS NULL")[0].as<bool>()) {
-      return 0;
-    }
-    return tx.exec1("SELECT COALESCE(max(version), 0) FROM schema_migrations")[0].as<int>();
+    if (!Exec(tx, queries::kSchemaMigrated)[0]["migrated"].as<bool>()) return 0;
+    return Exec(tx, queries::kSchemaVersion)[0]["version"].as<int>();
   } catch (const std::exception& e) {
     return absl::UnavailableError(e.what());
   }

@@ -5,8 +5,10 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/time/clock.h"
+#include "common/db/prepared.h"
 #include "common/db/transaction.h"
 #include "common/logging.h"
+#include "common/queries.h"
 
 namespace zs {
 
@@ -14,10 +16,9 @@ absl::StatusOr<int> KeepAuditPartitions(ConnectionSlot& slot, int retention_mont
   std::vector<std::string> dropped;
   const absl::Status status =
       RunStatements(slot, absl::Now() + absl::Minutes(1), [&](pqxx::transaction_base& tx) {
-        tx.exec("SELECT audit.ensure_partitions(2)");
-        for (const pqxx::row& row :
-             tx.exec_params("SELECT * FROM audit.drop_expired_partitions($1)", retention_months)) {
-          dropped.push_back(row[0].as<std::string>());
+        Exec(tx, queries::kAuditEnsurePartitions);
+        for (const pqxx::row& row : Exec(tx, queries::kAuditDropExpired, retention_months)) {
+          dropped.push_back(row["drop_expired_partitions"].as<std::string>());
         }
         return absl::OkStatus();
       });

@@ -5,8 +5,10 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
+#include "common/db/prepared.h"
 #include "common/db/transaction.h"
 #include "common/logging.h"
+#include "common/queries.h"
 #include "common/telemetry/metrics.h"
 
 namespace zs {
@@ -16,13 +18,7 @@ absl::StatusOr<long> PurgeIdempotencyKeys(ConnectionSlot& slot, absl::Duration k
   for (long deleted = batch; deleted == batch;) {
     const absl::Status status =
         RunStatements(slot, absl::Now() + absl::Minutes(1), [&](pqxx::transaction_base& tx) {
-          // No index on created_at (it would cost every mutation); the
-          // oldest rows sit first in the heap, so a batch is found early.
-          deleted = tx.exec_params0(
-                          "DELETE FROM idempotency_keys WHERE request_id IN ("
-                          "  SELECT request_id FROM idempotency_keys "
-                          "  WHERE created_at < now() - make_interval(secs => $1) LIMIT $2)",
-                          absl::ToDoubleSeconds(keep), batch)
+          deleted = Exec(tx, queries::kIdempotencyPurge, absl::ToDoubleSeconds(keep), batch)
                         .affected_rows();
           return absl::OkStatus();
         });
@@ -34,13 +30,10 @@ absl::StatusOr<long> PurgeIdempotencyKeys(ConnectionSlot& slot, absl::Duration k
 
 namespace {
 
-// zs_idempotency_records from the planner's estimate (pg_class.reltuples,
-// kept by autovacuum): count(*) would scan the table each time.
+// zs_idempotency_records from the planner's estimate.
 void RefreshRecordsEstimate(ConnectionSlot& slot) {
   (void)RunStatements(slot, absl::Now() + absl::Seconds(10), [](pqxx::transaction_base& tx) {
-    const double estimate =
-        tx.exec1("SELECT reltuples FROM pg_class WHERE oid = 'idempotency_keys'::regclass")[0]
-            .as<double>();
+    const double estimate = Exec(tx, queries::kIdempotencyEstimate)[0]["reltuples"].as<double>();
     metrics::SetIdempotencyRecords(std::max(0.0, estimate));
     return absl::OkStatus();
   });

@@ -4,8 +4,10 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
+#include "common/db/prepared.h"
 #include "common/db/transaction.h"
 #include "common/logging.h"
+#include "common/queries.h"
 #include "common/security/audit.h"
 
 namespace zs {
@@ -24,30 +26,21 @@ absl::StatusOr<int> ApplyMigrations(pqxx::connection& connection, absl::string_v
     const std::string quoted = connection.quote_name(std::string(schema));
     for (const Migration& migration : migrations) {
       pqxx::work tx(connection);
-      // Serialises concurrent runners (replicas starting together).
-      tx.exec_params("SELECT pg_advisory_xact_lock(hashtext($1))",
-                     absl::StrCat("zs-migrate:", schema));
+      Exec(tx, queries::kMigrationLock, std::string(schema));
+      // The schema's name is an identifier, not a value: quoted into the text.
       tx.exec(absl::StrCat("CREATE SCHEMA IF NOT EXISTS ", quoted));
       tx.exec(absl::StrCat("SET LOCAL search_path TO ", quoted));
-      tx.exec(
-          "CREATE TABLE IF NOT EXISTS schema_migrations (version int PRIMARY "
-          "KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT "
-          "now())");
-      if (!tx.exec_params("SELECT 1 FROM schema_migrations WHERE version = $1", migration.version)
-               .empty()) {
-        continue;
-      }
+      Exec(tx, queries::kMigrationCreateTable);
+      if (!Exec(tx, queries::kMigrationApplied, migration.version).empty()) continue;
       tx.exec(std::string(migration.sql));
-      tx.exec_params("INSERT INTO schema_migrations (version, name) VALUES ($1, $2)",
-                     migration.version, std::string(migration.name));
+      Exec(tx, queries::kMigrationRecord, migration.version, std::string(migration.name));
       tx.commit();
       ++applied;
       LogInfo(absl::StrCat("applied migration ", schema, "/", migration.name));
     }
     // Every table the migrations made, now or later, carries the audit trigger.
     pqxx::work tx(connection);
-    tx.exec_params("SELECT pg_advisory_xact_lock(hashtext($1))",
-                   absl::StrCat("zs-migrate:", schema));
+    Exec(tx, queries::kMigrationLock, std::string(schema));
     tx.exec(absl::StrCat("SET LOCAL search_path TO ", quoted));
     InstallAuditTriggers(tx);
     tx.commit();

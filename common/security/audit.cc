@@ -4,10 +4,12 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
+#include "common/db/prepared.h"
 #include "common/db/transaction.h"
 #include "common/errors.h"
 #include "common/logging.h"
 #include "common/paging.h"
+#include "common/queries.h"
 #include "common/sql_row.h"
 
 namespace zs {
@@ -81,28 +83,22 @@ absl::Status ListAuditEvents(pqxx::transaction_base& tx, const cv1::ListAuditEve
   absl::StatusOr<PageRequest> page =
       ParsePageRequest(request.page_size(), request.page_token(), fingerprint);
   if (!page.ok()) return page.status();
-  const pqxx::result rows = tx.exec_params(
-      "SELECT id, (extract(epoch FROM at) * 1000000)::bigint, principal, on_behalf_of, method, "
-      "request_id, table_name, record_id, operation, COALESCE(before::text, ''), "
-      "COALESCE(after::text, '') FROM audit.events "
-      "WHERE schema_name = current_schema() AND ($1 = '' OR table_name = $1) AND ($2 = '' OR "
-      "record_id = $2) "
-      "AND ($3 = '' OR request_id = $3) AND ($4::bigint IS NULL OR id < $4) "
-      "ORDER BY id DESC LIMIT $5",
-      request.table(), request.record_id(), request.request_id(), page->after_id, page->limit + 1);
+  const pqxx::result rows =
+      Exec(tx, queries::kAuditListEvents, request.table(), request.record_id(),
+           request.request_id(), page->after_id, page->limit + 1);
   FillPage(rows, *page, fingerprint, response->mutable_events(),
            response->mutable_next_page_token(), [](const pqxx::row& row, cv1::AuditEvent* event) {
-             event->set_id(row[0].as<int64_t>());
-             SetTimestampMicros(row[1], event->mutable_time());
-             event->set_principal(row[2].as<std::string>());
-             event->set_on_behalf_of(row[3].as<std::string>());
-             event->set_method(row[4].as<std::string>());
-             event->set_request_id(row[5].as<std::string>());
-             event->set_table(row[6].as<std::string>());
-             event->set_record_id(row[7].as<std::string>());
-             event->set_operation(row[8].as<std::string>());
-             event->set_before_json(row[9].as<std::string>());
-             event->set_after_json(row[10].as<std::string>());
+             event->set_id(row["id"].as<int64_t>());
+             SetTimestampMicros(row["at_micros"], event->mutable_time());
+             event->set_principal(row["principal"].as<std::string>());
+             event->set_on_behalf_of(row["on_behalf_of"].as<std::string>());
+             event->set_method(row["method"].as<std::string>());
+             event->set_request_id(row["request_id"].as<std::string>());
+             event->set_table(row["table_name"].as<std::string>());
+             event->set_record_id(row["record_id"].as<std::string>());
+             event->set_operation(row["operation"].as<std::string>());
+             event->set_before_json(row["before_json"].as<std::string>());
+             event->set_after_json(row["after_json"].as<std::string>());
            });
   return absl::OkStatus();
 }
@@ -115,9 +111,8 @@ void RecordDenial(ConnectionSlot& slot, const CallContext& call, absl::string_vi
                   absl::string_view peer, absl::string_view reason) {
   const absl::Status recorded =
       RunStatements(slot, absl::Now() + absl::Seconds(2), [&](pqxx::transaction_base& tx) {
-        tx.exec_params("SELECT audit.record_denial(current_schema(), $1, $2, $3, $4, $5, $6)",
-                       call.principal.id, call.principal.on_behalf_of, call.method,
-                       std::string(request_id), std::string(reason), std::string(peer));
+        Exec(tx, queries::kAuditRecordDenial, call.principal.id, call.principal.on_behalf_of,
+             call.method, std::string(request_id), std::string(reason), std::string(peer));
         return absl::OkStatus();
       });
   if (!recorded.ok()) {
