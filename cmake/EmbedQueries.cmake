@@ -6,7 +6,8 @@
 # is the statement's name: queries/lead.create.sql is prepared as
 # "lead.create", starts with the comment /* lead.create */ (so
 # pg_stat_statements and the server log name it), and is `kLeadCreate` in
-# C++.
+# C++. kAll lists them all (tests/db/queries_test.cc prepares each against
+# the migrated schema, so a misspelt column fails a test, not a call).
 #
 # Enum values: SQL never holds a bare enum number. It names the proto value,
 # {{zhaoshang.lead.v1.LEAD_STATUS_MERGED}}, and the generated code splices in
@@ -23,7 +24,7 @@ function(zs_embed_queries target ns dir)
   file(RELATIVE_PATH parent_rel ${PROJECT_SOURCE_DIR} ${parent})
   set(gen_dir "${PROJECT_BINARY_DIR}/generated")
   set(header_name "${parent_rel}/queries.h")
-  set(header "// Generated from ${parent_rel}/queries by cmake/EmbedQueries.cmake: one constant\n// per statement, named after its file.\n#pragma once\n\n#include \"common/db/query.h\"\n\nnamespace ${ns} {\n\n")
+  set(header "// Generated from ${parent_rel}/queries by cmake/EmbedQueries.cmake: one constant\n// per statement, named after its file.\n#pragma once\n\n#include <vector>\n\n#include \"common/db/query.h\"\n\nnamespace ${ns} {\n\n")
   set(source "// Generated from ${parent_rel}/queries by cmake/EmbedQueries.cmake.\n#include \"${header_name}\"\n\n#include \"absl/strings/str_cat.h\"\n")
   foreach(h ${ARG_HEADERS})
     string(APPEND source "#include \"${h}\"\n")
@@ -79,7 +80,11 @@ function(zs_embed_queries target ns dir)
     string(APPEND header "// ${parent_rel}/queries/${file_name}\nextern const zs::Query ${identifier};\n")
     string(APPEND source "const zs::Query ${identifier}{\"${name}\", absl::StrCat(${parts})};\n\n")
   endforeach()
+  list(TRANSFORM seen_identifiers PREPEND "&" OUTPUT_VARIABLE addresses)
+  list(JOIN addresses ", " addresses)
+  string(APPEND header "\n// Every statement above.\nextern const std::vector<const zs::Query*> kAll;\n")
   string(APPEND header "\n}  // namespace ${ns}\n")
+  string(APPEND source "const std::vector<const zs::Query*> kAll = {${addresses}};\n\n")
   string(APPEND source "}  // namespace ${ns}\n")
   file(GENERATE OUTPUT "${gen_dir}/${header_name}" CONTENT "${header}")
   file(GENERATE OUTPUT "${gen_dir}/${parent_rel}/queries.cc" CONTENT "${source}")

@@ -18,7 +18,7 @@ absl::StatusOr<int> KeepAuditPartitions(ConnectionSlot& slot, int retention_mont
       RunStatements(slot, absl::Now() + absl::Minutes(1), [&](pqxx::transaction_base& tx) {
         Exec(tx, queries::kAuditEnsurePartitions);
         for (const pqxx::row& row : Exec(tx, queries::kAuditDropExpired, retention_months)) {
-          dropped.push_back(row["drop_expired_partitions"].as<std::string>());
+          dropped.push_back(row["dropped"].as<std::string>());
         }
         return absl::OkStatus();
       });

@@ -1,3 +1,3 @@
 -- Drops the audit partitions older than $1 months; one row per partition
 -- dropped (its name).
-SELECT * FROM audit.drop_expired_partitions($1)
+SELECT dropped FROM audit.drop_expired_partitions($1) AS dropped

@@ -21,59 +21,34 @@ namespace cv1 = zhaoshang::common::v1;
 // whose every row already names who and when and is written in the same
 // transaction as the audited change it records (a lead's status history
 // beside the audited update of the lead).
+// As a text[] literal, the parameter of audit.untriggered_tables and
+// audit.echoing_tables.
 constexpr char kUnaudited[] =
-    "'audit_log', 'idempotency_keys', 'schema_migrations', 'lead_status_history', "
+    "{audit_log,idempotency_keys,schema_migrations,lead_status_history,"
     // identity: secrets' hashes and throttling stay out of the trail; sign-in
     // events and sessions are the record of signing in themselves.
-    "'account_passwords', 'sign_in_throttle', 'sessions', 'sign_in_events'";
+    "account_passwords,sign_in_throttle,sessions,sign_in_events}";
 
 }  // namespace
 
 void InstallAuditTriggers(pqxx::transaction_base& tx) {
-  if (tx.exec1("SELECT to_regnamespace('audit') IS NULL")[0].as<bool>()) {
+  if (!Exec(tx, queries::kAuditInstalled)[0]["installed"].as<bool>()) {
     throw std::runtime_error(
         "the schema \"audit\" is missing: run deploy/k8s/base/db/audit.sql as the database "
         "owner (the zs-db-roles Job; ./zs run does) before the services migrate");
   }
-  // The rows go to audit.events through audit.record_change, which runs as
-  // the database owner: this service's role can append but never change
-  // or delete what was recorded.
-  tx.exec(R"sql(
-    CREATE OR REPLACE FUNCTION zs_audit() RETURNS trigger LANGUAGE plpgsql AS $$
-    DECLARE
-      old_row jsonb := CASE WHEN TG_OP = 'INSERT' THEN NULL ELSE to_jsonb(OLD) END;
-      new_row jsonb := CASE WHEN TG_OP = 'DELETE' THEN NULL ELSE to_jsonb(NEW) END;
-    BEGIN
-      PERFORM audit.record_change(TG_TABLE_SCHEMA, TG_TABLE_NAME,
-                                  COALESCE(new_row ->> 'id', old_row ->> 'id', ''),
-                                  TG_OP, old_row, new_row);
-      RETURN NULL;
-    END $$
-  )sql");
+  Exec(tx, queries::kAuditCreateTriggerFunction);
   // This month's and the next two months' partitions exist before a row
   // needs them (the retention job keeps this true as months pass).
-  tx.exec("SELECT audit.ensure_partitions(2)");
-  const pqxx::result tables = tx.exec(std::string(R"sql(
-    SELECT c.relname FROM pg_class c
-    WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind = 'r'
-      AND c.relname NOT IN ()sql") + kUnaudited +
-                                      R"sql()
-      AND NOT EXISTS (SELECT 1 FROM pg_trigger t
-                      WHERE t.tgrelid = c.oid AND t.tgname = 'zs_audit')
-  )sql");
-  for (const auto& row : tables) {
-    const std::string table = tx.quote_name(row[0].as<std::string>());
-    tx.exec("CREATE TRIGGER zs_audit AFTER INSERT OR UPDATE OR DELETE ON " + table +
+  Exec(tx, queries::kAuditEnsurePartitions);
+  // A table's name is an identifier, not a value: quoted into the text.
+  for (const pqxx::row& row : Exec(tx, queries::kAuditUntriggeredTables, kUnaudited)) {
+    tx.exec("CREATE TRIGGER zs_audit AFTER INSERT OR UPDATE OR DELETE ON " +
+            tx.quote_name(row["relname"].as<std::string>()) +
             " FOR EACH ROW EXECUTE FUNCTION zs_audit()");
   }
-  // A table that joined the unaudited list since the trigger was attached.
-  const pqxx::result echoing = tx.exec(std::string(R"sql(
-    SELECT c.relname FROM pg_class c JOIN pg_trigger t ON t.tgrelid = c.oid
-    WHERE c.relnamespace = current_schema()::regnamespace AND t.tgname = 'zs_audit'
-      AND c.relname IN ()sql") + kUnaudited +
-                                       ")");
-  for (const auto& row : echoing) {
-    tx.exec("DROP TRIGGER zs_audit ON " + tx.quote_name(row[0].as<std::string>()));
+  for (const pqxx::row& row : Exec(tx, queries::kAuditEchoingTables, kUnaudited)) {
+    tx.exec("DROP TRIGGER zs_audit ON " + tx.quote_name(row["relname"].as<std::string>()));
   }
 }
 
