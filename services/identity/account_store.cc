@@ -16,20 +16,21 @@ namespace {
 
 // The columns of account.get and account.list.
 void AccountFromRow(const pqxx::row& row, v1::Account* out) {
-  out->set_user_name(row["user_name"].as<std::string>());
-  out->set_display_name(row["display_name"].as<std::string>());
-  out->set_kind(static_cast<v1::AccountKind>(row["kind"].as<int>()));
-  out->set_unit_code(row["unit_code"].as<std::string>());
-  out->set_leader_code(row["leader_code"].as<std::string>());
-  out->set_active(row["active"].as<bool>());
-  out->set_password_change_required(row["password_change_required"].as<bool>());
-  SetTimestampMicros(row["password_changed_micros"], out->mutable_password_change_time());
-  const pqxx::field last_sign_in = row["last_sign_in_micros"];
+  out->set_user_name(FieldNamed(row, "user_name").as<std::string>());
+  out->set_display_name(FieldNamed(row, "display_name").as<std::string>());
+  out->set_kind(static_cast<v1::AccountKind>(FieldNamed(row, "kind").as<int>()));
+  out->set_unit_code(FieldNamed(row, "unit_code").as<std::string>());
+  out->set_leader_code(FieldNamed(row, "leader_code").as<std::string>());
+  out->set_active(FieldNamed(row, "active").as<bool>());
+  out->set_password_change_required(FieldNamed(row, "password_change_required").as<bool>());
+  SetTimestampMicros(FieldNamed(row, "password_changed_micros"),
+                     out->mutable_password_change_time());
+  const pqxx::field last_sign_in = FieldNamed(row, "last_sign_in_micros");
   if (!last_sign_in.is_null()) SetTimestampMicros(last_sign_in, out->mutable_last_sign_in_time());
-  SetTimestampMicros(row["created_micros"], out->mutable_create_time());
-  SetTimestampMicros(row["updated_micros"], out->mutable_update_time());
-  out->set_etag(FormatEtag(row["version"].as<int64_t>()));
-  const pqxx::field locked_until = row["locked_until_micros"];
+  SetTimestampMicros(FieldNamed(row, "created_micros"), out->mutable_create_time());
+  SetTimestampMicros(FieldNamed(row, "updated_micros"), out->mutable_update_time());
+  out->set_etag(FormatEtag(FieldNamed(row, "version").as<int64_t>()));
+  const pqxx::field locked_until = FieldNamed(row, "locked_until_micros");
   if (!locked_until.is_null()) SetTimestampMicros(locked_until, out->mutable_locked_until_time());
 }
 

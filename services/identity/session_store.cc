@@ -94,16 +94,17 @@ absl::Status SessionStore::ListSignInEvents(pqxx::transaction_base& tx,
   if (!page.ok()) return page.status();
   const pqxx::result rows = Exec(tx, queries::kSignInList, NullIfEmpty(request.user_name()),
                                  NullIfZero(request.outcome()), page->after_id, page->limit + 1);
-  FillPage(rows, *page, fingerprint, out->mutable_events(), out->mutable_next_page_token(),
-           [](const pqxx::row& row, v1::SignInEvent* event) {
-             event->set_id(row["id"].as<int64_t>());
-             SetTimestampMicros(row["at_micros"], event->mutable_time());
-             event->set_user_name(row["user_name"].as<std::string>());
-             event->set_outcome(static_cast<v1::SignInOutcome>(row["outcome"].as<int>()));
-             event->set_client_address(row["client_address"].as<std::string>());
-             event->set_user_agent(row["user_agent"].as<std::string>());
-             event->set_session_id(row["session_id"].as<std::string>());
-           });
+  FillPage(
+      rows, *page, fingerprint, out->mutable_events(), out->mutable_next_page_token(),
+      [](const pqxx::row& row, v1::SignInEvent* event) {
+        event->set_id(FieldNamed(row, "id").as<int64_t>());
+        SetTimestampMicros(FieldNamed(row, "at_micros"), event->mutable_time());
+        event->set_user_name(FieldNamed(row, "user_name").as<std::string>());
+        event->set_outcome(static_cast<v1::SignInOutcome>(FieldNamed(row, "outcome").as<int>()));
+        event->set_client_address(FieldNamed(row, "client_address").as<std::string>());
+        event->set_user_agent(FieldNamed(row, "user_agent").as<std::string>());
+        event->set_session_id(FieldNamed(row, "session_id").as<std::string>());
+      });
   return absl::OkStatus();
 }
 

@@ -15,20 +15,20 @@ namespace {
 
 // The columns of activity.get, activity.lock and activity.list.
 void ActivityFromRow(const pqxx::row& row, v1::Activity* out) {
-  out->set_id(row["id"].as<int64_t>());
-  out->set_kind(static_cast<v1::ActivityKind>(row["kind"].as<int>()));
-  out->set_title(row["title"].as<std::string>());
-  out->set_unit_code(TextOrEmpty(row["unit_code"]));
-  out->set_office_code(TextOrEmpty(row["office_code"]));
-  out->set_leader_code(TextOrEmpty(row["leader_code"]));
-  out->set_destination(row["destination"].as<std::string>());
-  out->set_start_date(row["start_date"].as<std::string>());
-  out->set_end_date(row["end_date"].as<std::string>());
-  out->set_notes(row["notes"].as<std::string>());
-  out->set_etag(FormatEtag(row["version"].as<int64_t>()));
-  SetTimestampMicros(row["created_micros"], out->mutable_create_time());
-  SetTimestampMicros(row["updated_micros"], out->mutable_update_time());
-  auto ids = row["enterprise_ids"].as_array();
+  out->set_id(FieldNamed(row, "id").as<int64_t>());
+  out->set_kind(static_cast<v1::ActivityKind>(FieldNamed(row, "kind").as<int>()));
+  out->set_title(FieldNamed(row, "title").as<std::string>());
+  out->set_unit_code(TextOrEmpty(FieldNamed(row, "unit_code")));
+  out->set_office_code(TextOrEmpty(FieldNamed(row, "office_code")));
+  out->set_leader_code(TextOrEmpty(FieldNamed(row, "leader_code")));
+  out->set_destination(FieldNamed(row, "destination").as<std::string>());
+  out->set_start_date(FieldNamed(row, "start_date").as<std::string>());
+  out->set_end_date(FieldNamed(row, "end_date").as<std::string>());
+  out->set_notes(FieldNamed(row, "notes").as<std::string>());
+  out->set_etag(FormatEtag(FieldNamed(row, "version").as<int64_t>()));
+  SetTimestampMicros(FieldNamed(row, "created_micros"), out->mutable_create_time());
+  SetTimestampMicros(FieldNamed(row, "updated_micros"), out->mutable_update_time());
+  auto ids = FieldNamed(row, "enterprise_ids").as_array();
   for (auto item = ids.get_next(); item.first != pqxx::array_parser::done; item = ids.get_next()) {
     if (item.first == pqxx::array_parser::string_value) {
       out->add_enterprise_ids(std::stoll(item.second));

@@ -18,31 +18,33 @@
 
 namespace zs::lead {
 void EnterpriseFromRow(const pqxx::row& row, v1::Enterprise* out) {
-  out->set_id(row["id"].as<int64_t>());
-  out->set_name(row["name"].as<std::string>());
-  out->set_credit_code(TextOrEmpty(row["credit_code"]));
-  out->set_type(static_cast<zhaoshang::common::v1::EnterpriseType>(row["type"].as<int>()));
-  out->set_industry(static_cast<zhaoshang::common::v1::Industry>(row["industry"].as<int>()));
-  out->set_region(row["region"].as<std::string>());
-  out->set_contact_name(row["contact_name"].as<std::string>());
-  out->set_contact_phone(row["contact_phone"].as<std::string>());
-  out->set_merged_into_id(IdOrZero(row["merged_into_id"]));
-  out->set_etag(FormatEtag(row["version"].as<int64_t>()));
-  SetTimestampMicros(row["created_micros"], out->mutable_create_time());
-  SetTimestampMicros(row["updated_micros"], out->mutable_update_time());
+  out->set_id(FieldNamed(row, "id").as<int64_t>());
+  out->set_name(FieldNamed(row, "name").as<std::string>());
+  out->set_credit_code(TextOrEmpty(FieldNamed(row, "credit_code")));
+  out->set_type(
+      static_cast<zhaoshang::common::v1::EnterpriseType>(FieldNamed(row, "type").as<int>()));
+  out->set_industry(
+      static_cast<zhaoshang::common::v1::Industry>(FieldNamed(row, "industry").as<int>()));
+  out->set_region(FieldNamed(row, "region").as<std::string>());
+  out->set_contact_name(FieldNamed(row, "contact_name").as<std::string>());
+  out->set_contact_phone(FieldNamed(row, "contact_phone").as<std::string>());
+  out->set_merged_into_id(IdOrZero(FieldNamed(row, "merged_into_id")));
+  out->set_etag(FormatEtag(FieldNamed(row, "version").as<int64_t>()));
+  SetTimestampMicros(FieldNamed(row, "created_micros"), out->mutable_create_time());
+  SetTimestampMicros(FieldNamed(row, "updated_micros"), out->mutable_update_time());
 }
 
 namespace {
 
 void ReferrerFromRow(const pqxx::row& row, v1::Referrer* out) {
-  out->set_id(row["id"].as<int64_t>());
-  out->set_kind(static_cast<v1::Referrer::Kind>(row["kind"].as<int>()));
-  out->set_name(row["name"].as<std::string>());
-  out->set_enterprise_id(IdOrZero(row["enterprise_id"]));
-  out->set_contact(row["contact"].as<std::string>());
-  out->set_etag(FormatEtag(row["version"].as<int64_t>()));
-  SetTimestampMicros(row["created_micros"], out->mutable_create_time());
-  out->set_referred_lead_count(row["referred_lead_count"].as<int64_t>());
+  out->set_id(FieldNamed(row, "id").as<int64_t>());
+  out->set_kind(static_cast<v1::Referrer::Kind>(FieldNamed(row, "kind").as<int>()));
+  out->set_name(FieldNamed(row, "name").as<std::string>());
+  out->set_enterprise_id(IdOrZero(FieldNamed(row, "enterprise_id")));
+  out->set_contact(FieldNamed(row, "contact").as<std::string>());
+  out->set_etag(FormatEtag(FieldNamed(row, "version").as<int64_t>()));
+  SetTimestampMicros(FieldNamed(row, "created_micros"), out->mutable_create_time());
+  out->set_referred_lead_count(FieldNamed(row, "referred_lead_count").as<int64_t>());
 }
 
 // The enterprise a merged record now lives on.

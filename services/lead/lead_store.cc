@@ -28,13 +28,13 @@ std::optional<absl::Time> MicrosToTime(const pqxx::field& field) {
 
 // The columns of follow_up.create and follow_up.list.
 void FollowUpFromRow(const pqxx::row& row, v1::FollowUp* out) {
-  out->set_id(row["id"].as<int64_t>());
-  out->set_lead_id(row["lead_id"].as<int64_t>());
-  out->set_kind(static_cast<v1::FollowUp::Kind>(row["kind"].as<int>()));
-  out->set_content(row["content"].as<std::string>());
-  out->set_author(row["author"].as<std::string>());
-  out->set_follow_up_date(row["follow_up_date"].as<std::string>());
-  SetTimestampMicros(row["created_micros"], out->mutable_create_time());
+  out->set_id(FieldNamed(row, "id").as<int64_t>());
+  out->set_lead_id(FieldNamed(row, "lead_id").as<int64_t>());
+  out->set_kind(static_cast<v1::FollowUp::Kind>(FieldNamed(row, "kind").as<int>()));
+  out->set_content(FieldNamed(row, "content").as<std::string>());
+  out->set_author(FieldNamed(row, "author").as<std::string>());
+  out->set_follow_up_date(FieldNamed(row, "follow_up_date").as<std::string>());
+  SetTimestampMicros(FieldNamed(row, "created_micros"), out->mutable_create_time());
 }
 
 absl::Status NotOpen(int64_t id, v1::LeadStatus status, absl::string_view action) {
@@ -46,40 +46,43 @@ absl::Status NotOpen(int64_t id, v1::LeadStatus status, absl::string_view action
 }  // namespace
 
 void LeadFromRow(const pqxx::row& row, v1::Lead* out) {
-  out->set_id(row["id"].as<int64_t>());
-  out->set_title(row["title"].as<std::string>());
-  out->set_enterprise_id(row["enterprise_id"].as<int64_t>());
-  out->set_channel(static_cast<common::Channel>(row["channel"].as<int>()));
-  out->set_industry(static_cast<common::Industry>(row["industry"].as<int>()));
-  out->set_chain_action(static_cast<common::ChainAction>(row["chain_action"].as<int>()));
-  out->set_estimated_investment_wan_yuan(row["estimated_investment_wan_yuan"].as<int64_t>());
-  out->set_unit_code(TextOrEmpty(row["unit_code"]));
-  out->set_office_code(TextOrEmpty(row["office_code"]));
-  out->set_follow_up_owner(row["follow_up_owner"].as<std::string>());
-  out->set_activity_id(IdOrZero(row["activity_id"]));
-  out->set_referrer_id(IdOrZero(row["referrer_id"]));
-  out->set_collected_date(row["collected_date"].as<std::string>());
-  out->set_status(static_cast<v1::LeadStatus>(row["status"].as<int>()));
-  out->set_drop_reason(row["drop_reason"].as<std::string>());
-  out->set_project_id(IdOrZero(row["project_id"]));
-  out->set_merged_into_id(IdOrZero(row["merged_into_id"]));
-  out->set_description(row["description"].as<std::string>());
-  out->set_etag(FormatEtag(row["version"].as<int64_t>()));
-  SetTimestampMicros(row["created_micros"], out->mutable_create_time());
-  SetTimestampMicros(row["updated_micros"], out->mutable_update_time());
+  out->set_id(FieldNamed(row, "id").as<int64_t>());
+  out->set_title(FieldNamed(row, "title").as<std::string>());
+  out->set_enterprise_id(FieldNamed(row, "enterprise_id").as<int64_t>());
+  out->set_channel(static_cast<common::Channel>(FieldNamed(row, "channel").as<int>()));
+  out->set_industry(static_cast<common::Industry>(FieldNamed(row, "industry").as<int>()));
+  out->set_chain_action(
+      static_cast<common::ChainAction>(FieldNamed(row, "chain_action").as<int>()));
+  out->set_estimated_investment_wan_yuan(
+      FieldNamed(row, "estimated_investment_wan_yuan").as<int64_t>());
+  out->set_unit_code(TextOrEmpty(FieldNamed(row, "unit_code")));
+  out->set_office_code(TextOrEmpty(FieldNamed(row, "office_code")));
+  out->set_follow_up_owner(FieldNamed(row, "follow_up_owner").as<std::string>());
+  out->set_activity_id(IdOrZero(FieldNamed(row, "activity_id")));
+  out->set_referrer_id(IdOrZero(FieldNamed(row, "referrer_id")));
+  out->set_collected_date(FieldNamed(row, "collected_date").as<std::string>());
+  out->set_status(static_cast<v1::LeadStatus>(FieldNamed(row, "status").as<int>()));
+  out->set_drop_reason(FieldNamed(row, "drop_reason").as<std::string>());
+  out->set_project_id(IdOrZero(FieldNamed(row, "project_id")));
+  out->set_merged_into_id(IdOrZero(FieldNamed(row, "merged_into_id")));
+  out->set_description(FieldNamed(row, "description").as<std::string>());
+  out->set_etag(FormatEtag(FieldNamed(row, "version").as<int64_t>()));
+  SetTimestampMicros(FieldNamed(row, "created_micros"), out->mutable_create_time());
+  SetTimestampMicros(FieldNamed(row, "updated_micros"), out->mutable_update_time());
 
-  LeadMilestones milestones{.created = *MicrosToTime(row["created_micros"]),
-                            .responded = MicrosToTime(row["responded_micros"]),
-                            .assessed = MicrosToTime(row["assessed_micros"]),
-                            .referrer_feedback = MicrosToTime(row["referrer_feedback_micros"]),
-                            .last_progress = MicrosToTime(row["last_progress_micros"]),
-                            .has_referrer = out->referrer_id() != 0,
-                            .open = IsOpen(out->status())};
+  LeadMilestones milestones{
+      .created = *MicrosToTime(FieldNamed(row, "created_micros")),
+      .responded = MicrosToTime(FieldNamed(row, "responded_micros")),
+      .assessed = MicrosToTime(FieldNamed(row, "assessed_micros")),
+      .referrer_feedback = MicrosToTime(FieldNamed(row, "referrer_feedback_micros")),
+      .last_progress = MicrosToTime(FieldNamed(row, "last_progress_micros")),
+      .has_referrer = out->referrer_id() != 0,
+      .open = IsOpen(out->status())};
   v1::LeadTimeLimits limits;
-  limits.set_respond_hours(row["respond_hours"].as<int>());
-  limits.set_assess_hours(row["assess_hours"].as<int>());
-  limits.set_referrer_feedback_hours(row["referrer_feedback_hours"].as<int>());
-  limits.set_progress_interval_days(row["progress_interval_days"].as<int>());
+  limits.set_respond_hours(FieldNamed(row, "respond_hours").as<int>());
+  limits.set_assess_hours(FieldNamed(row, "assess_hours").as<int>());
+  limits.set_referrer_feedback_hours(FieldNamed(row, "referrer_feedback_hours").as<int>());
+  limits.set_progress_interval_days(FieldNamed(row, "progress_interval_days").as<int>());
   for (v1::LeadDeadline& deadline : ComputeDeadlines(milestones, limits, absl::Now())) {
     *out->add_deadlines() = std::move(deadline);
   }

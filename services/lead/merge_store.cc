@@ -30,14 +30,14 @@ absl::StatusOr<SearchLimits> ParseSearchLimits(double min_similarity, int max_pa
 
 // The columns of merge.record and merge.list.
 void MergeFromRow(const pqxx::row& row, v1::Merge* out) {
-  out->set_id(row["id"].as<int64_t>());
-  out->set_kind(static_cast<v1::Merge::Kind>(row["kind"].as<int>()));
-  out->set_survivor_id(row["survivor_id"].as<int64_t>());
-  out->set_duplicate_id(row["duplicate_id"].as<int64_t>());
-  out->set_reason(row["reason"].as<std::string>());
-  out->set_merged_by(row["merged_by"].as<std::string>());
-  out->set_moved_summary(row["moved_summary"].as<std::string>());
-  SetTimestampMicros(row["created_micros"], out->mutable_create_time());
+  out->set_id(FieldNamed(row, "id").as<int64_t>());
+  out->set_kind(static_cast<v1::Merge::Kind>(FieldNamed(row, "kind").as<int>()));
+  out->set_survivor_id(FieldNamed(row, "survivor_id").as<int64_t>());
+  out->set_duplicate_id(FieldNamed(row, "duplicate_id").as<int64_t>());
+  out->set_reason(FieldNamed(row, "reason").as<std::string>());
+  out->set_merged_by(FieldNamed(row, "merged_by").as<std::string>());
+  out->set_moved_summary(FieldNamed(row, "moved_summary").as<std::string>());
+  SetTimestampMicros(FieldNamed(row, "created_micros"), out->mutable_create_time());
 }
 
 absl::Status RecordMerge(pqxx::transaction_base& tx, const CallContext& call, v1::Merge::Kind kind,

@@ -16,25 +16,25 @@ namespace {
 
 // The columns of ledger.add and ledger.list.
 void EntryFromRow(const pqxx::row& row, v1::LedgerEntry* out) {
-  out->set_id(row["id"].as<int64_t>());
-  out->set_project_id(row["project_id"].as<int64_t>());
-  out->set_kind(static_cast<v1::LedgerEntry::Kind>(row["kind"].as<int>()));
-  out->set_entry_date(row["entry_date"].as<std::string>());
-  out->set_content(row["content"].as<std::string>());
-  out->set_author(row["author"].as<std::string>());
-  SetTimestampMicros(row["created_micros"], out->mutable_create_time());
+  out->set_id(FieldNamed(row, "id").as<int64_t>());
+  out->set_project_id(FieldNamed(row, "project_id").as<int64_t>());
+  out->set_kind(static_cast<v1::LedgerEntry::Kind>(FieldNamed(row, "kind").as<int>()));
+  out->set_entry_date(FieldNamed(row, "entry_date").as<std::string>());
+  out->set_content(FieldNamed(row, "content").as<std::string>());
+  out->set_author(FieldNamed(row, "author").as<std::string>());
+  SetTimestampMicros(FieldNamed(row, "created_micros"), out->mutable_create_time());
 }
 
 // The columns of funds.record and funds.list.
 void FundsFromRow(const pqxx::row& row, v1::FundsRecord* out) {
-  out->set_id(row["id"].as<int64_t>());
-  out->set_project_id(row["project_id"].as<int64_t>());
-  out->set_arrival_date(row["arrival_date"].as<std::string>());
-  out->set_amount_wan_yuan(row["amount_wan_yuan"].as<int64_t>());
-  out->set_note(row["note"].as<std::string>());
-  out->set_warning(row["warning"].as<std::string>());
-  SetTimestampMicros(row["created_micros"], out->mutable_create_time());
-  out->set_project_name(row["project_name"].as<std::string>());
+  out->set_id(FieldNamed(row, "id").as<int64_t>());
+  out->set_project_id(FieldNamed(row, "project_id").as<int64_t>());
+  out->set_arrival_date(FieldNamed(row, "arrival_date").as<std::string>());
+  out->set_amount_wan_yuan(FieldNamed(row, "amount_wan_yuan").as<int64_t>());
+  out->set_note(FieldNamed(row, "note").as<std::string>());
+  out->set_warning(FieldNamed(row, "warning").as<std::string>());
+  SetTimestampMicros(FieldNamed(row, "created_micros"), out->mutable_create_time());
+  out->set_project_name(FieldNamed(row, "project_name").as<std::string>());
 }
 
 }  // namespace

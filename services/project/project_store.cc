@@ -20,54 +20,56 @@ namespace common = ::zhaoshang::common::v1;
 
 // The columns of project.get, project.lock and project.list.
 void ProjectFromRow(const pqxx::row& row, v1::Project* out) {
-  out->set_id(row["id"].as<int64_t>());
-  out->set_name(row["name"].as<std::string>());
-  out->set_enterprise_id(row["enterprise_id"].as<int64_t>());
-  out->set_lead_id(IdOrZero(row["lead_id"]));
-  out->set_industry(static_cast<common::Industry>(row["industry"].as<int>()));
-  out->set_chain_action(static_cast<common::ChainAction>(row["chain_action"].as<int>()));
-  out->set_park_code(TextOrEmpty(row["park_code"]));
-  out->set_enterprise_type(static_cast<common::EnterpriseType>(row["enterprise_type"].as<int>()));
-  out->set_total_investment_wan_yuan(row["total_investment_wan_yuan"].as<int64_t>());
-  out->set_planned_sign_date(TextOrEmpty(row["planned_sign_date"]));
-  out->set_planned_start_date(TextOrEmpty(row["planned_start_date"]));
-  out->set_planned_completion_date(TextOrEmpty(row["planned_completion_date"]));
-  out->set_signed_date(TextOrEmpty(row["signed_date"]));
-  out->set_started_date(TextOrEmpty(row["started_date"]));
-  out->set_completed_date(TextOrEmpty(row["completed_date"]));
-  out->set_unit_code(row["unit_code"].as<std::string>());
-  out->set_leader_code(TextOrEmpty(row["leader_code"]));
-  out->set_commander_code(TextOrEmpty(row["commander_code"]));
-  out->set_dedicated_person(row["dedicated_person"].as<std::string>());
-  out->set_service_team(row["service_team"].as<std::string>());
-  out->set_stage(static_cast<v1::Stage>(row["stage"].as<int>()));
-  out->set_drop_reason(row["drop_reason"].as<std::string>());
-  out->set_signed_at_activity_id(IdOrZero(row["signed_at_activity_id"]));
-  out->set_paid_in_wan_yuan(row["paid_in_wan_yuan"].as<int64_t>());
-  out->set_etag(FormatEtag(row["version"].as<int64_t>()));
-  SetTimestampMicros(row["created_micros"], out->mutable_create_time());
-  SetTimestampMicros(row["updated_micros"], out->mutable_update_time());
-  out->set_lead_conversion_pending(row["lead_conversion_pending"].as<bool>());
-  out->set_collected_by_code(row["collected_by"].as<std::string>());
+  out->set_id(FieldNamed(row, "id").as<int64_t>());
+  out->set_name(FieldNamed(row, "name").as<std::string>());
+  out->set_enterprise_id(FieldNamed(row, "enterprise_id").as<int64_t>());
+  out->set_lead_id(IdOrZero(FieldNamed(row, "lead_id")));
+  out->set_industry(static_cast<common::Industry>(FieldNamed(row, "industry").as<int>()));
+  out->set_chain_action(
+      static_cast<common::ChainAction>(FieldNamed(row, "chain_action").as<int>()));
+  out->set_park_code(TextOrEmpty(FieldNamed(row, "park_code")));
+  out->set_enterprise_type(
+      static_cast<common::EnterpriseType>(FieldNamed(row, "enterprise_type").as<int>()));
+  out->set_total_investment_wan_yuan(FieldNamed(row, "total_investment_wan_yuan").as<int64_t>());
+  out->set_planned_sign_date(TextOrEmpty(FieldNamed(row, "planned_sign_date")));
+  out->set_planned_start_date(TextOrEmpty(FieldNamed(row, "planned_start_date")));
+  out->set_planned_completion_date(TextOrEmpty(FieldNamed(row, "planned_completion_date")));
+  out->set_signed_date(TextOrEmpty(FieldNamed(row, "signed_date")));
+  out->set_started_date(TextOrEmpty(FieldNamed(row, "started_date")));
+  out->set_completed_date(TextOrEmpty(FieldNamed(row, "completed_date")));
+  out->set_unit_code(FieldNamed(row, "unit_code").as<std::string>());
+  out->set_leader_code(TextOrEmpty(FieldNamed(row, "leader_code")));
+  out->set_commander_code(TextOrEmpty(FieldNamed(row, "commander_code")));
+  out->set_dedicated_person(FieldNamed(row, "dedicated_person").as<std::string>());
+  out->set_service_team(FieldNamed(row, "service_team").as<std::string>());
+  out->set_stage(static_cast<v1::Stage>(FieldNamed(row, "stage").as<int>()));
+  out->set_drop_reason(FieldNamed(row, "drop_reason").as<std::string>());
+  out->set_signed_at_activity_id(IdOrZero(FieldNamed(row, "signed_at_activity_id")));
+  out->set_paid_in_wan_yuan(FieldNamed(row, "paid_in_wan_yuan").as<int64_t>());
+  out->set_etag(FormatEtag(FieldNamed(row, "version").as<int64_t>()));
+  SetTimestampMicros(FieldNamed(row, "created_micros"), out->mutable_create_time());
+  SetTimestampMicros(FieldNamed(row, "updated_micros"), out->mutable_update_time());
+  out->set_lead_conversion_pending(FieldNamed(row, "lead_conversion_pending").as<bool>());
+  out->set_collected_by_code(FieldNamed(row, "collected_by").as<std::string>());
 }
 
 // The columns of transition.list and transition.list_of_project.
 void TransitionFromRow(const pqxx::row& row, v1::StageTransition* out) {
-  out->set_id(row["id"].as<int64_t>());
-  out->set_project_id(row["project_id"].as<int64_t>());
-  out->set_kind(static_cast<v1::StageTransition::Kind>(row["kind"].as<int>()));
-  out->set_from_stage(static_cast<v1::Stage>(row["from_stage"].as<int>()));
-  out->set_to_stage(static_cast<v1::Stage>(row["to_stage"].as<int>()));
-  out->set_effective_date(row["effective_date"].as<std::string>());
-  out->set_investment_wan_yuan(row["investment_wan_yuan"].as<int64_t>());
-  out->set_increment_wan_yuan(row["increment_wan_yuan"].as<int64_t>());
-  out->set_activity_id(IdOrZero(row["activity_id"]));
-  out->set_enterprise_id(IdOrZero(row["enterprise_id"]));
-  out->set_reason(row["reason"].as<std::string>());
-  out->set_actor(row["actor"].as<std::string>());
-  SetTimestampMicros(row["recorded_micros"], out->mutable_record_time());
-  out->set_project_name(row["project_name"].as<std::string>());
-  out->set_unit_code(row["unit_code"].as<std::string>());
+  out->set_id(FieldNamed(row, "id").as<int64_t>());
+  out->set_project_id(FieldNamed(row, "project_id").as<int64_t>());
+  out->set_kind(static_cast<v1::StageTransition::Kind>(FieldNamed(row, "kind").as<int>()));
+  out->set_from_stage(static_cast<v1::Stage>(FieldNamed(row, "from_stage").as<int>()));
+  out->set_to_stage(static_cast<v1::Stage>(FieldNamed(row, "to_stage").as<int>()));
+  out->set_effective_date(FieldNamed(row, "effective_date").as<std::string>());
+  out->set_investment_wan_yuan(FieldNamed(row, "investment_wan_yuan").as<int64_t>());
+  out->set_increment_wan_yuan(FieldNamed(row, "increment_wan_yuan").as<int64_t>());
+  out->set_activity_id(IdOrZero(FieldNamed(row, "activity_id")));
+  out->set_enterprise_id(IdOrZero(FieldNamed(row, "enterprise_id")));
+  out->set_reason(FieldNamed(row, "reason").as<std::string>());
+  out->set_actor(FieldNamed(row, "actor").as<std::string>());
+  SetTimestampMicros(FieldNamed(row, "recorded_micros"), out->mutable_record_time());
+  out->set_project_name(FieldNamed(row, "project_name").as<std::string>());
+  out->set_unit_code(FieldNamed(row, "unit_code").as<std::string>());
 }
 
 int64_t InsertProject(pqxx::transaction_base& tx, const v1::Project& p, v1::Stage stage,

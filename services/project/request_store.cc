@@ -17,20 +17,20 @@ namespace {
 
 // The columns of request.get and request.list.
 void RequestFromRow(const pqxx::row& row, v1::EnterpriseRequest* out) {
-  out->set_id(row["id"].as<int64_t>());
-  out->set_project_id(row["project_id"].as<int64_t>());
-  out->set_category(row["category"].as<std::string>());
-  out->set_content(row["content"].as<std::string>());
-  out->set_unit_code(row["unit_code"].as<std::string>());
-  out->set_time_limit_working_days(row["time_limit_working_days"].as<int>());
-  out->set_raised_date(row["raised_date"].as<std::string>());
-  out->set_due_date(row["due_date"].as<std::string>());
-  out->set_agency_service(row["agency_service"].as<bool>());
-  out->set_state(static_cast<v1::RequestState>(row["state"].as<int>()));
-  out->set_resolution(row["resolution"].as<std::string>());
-  out->set_etag(FormatEtag(row["version"].as<int64_t>()));
-  SetTimestampMicros(row["created_micros"], out->mutable_create_time());
-  out->set_overdue(row["overdue"].as<bool>());
+  out->set_id(FieldNamed(row, "id").as<int64_t>());
+  out->set_project_id(FieldNamed(row, "project_id").as<int64_t>());
+  out->set_category(FieldNamed(row, "category").as<std::string>());
+  out->set_content(FieldNamed(row, "content").as<std::string>());
+  out->set_unit_code(FieldNamed(row, "unit_code").as<std::string>());
+  out->set_time_limit_working_days(FieldNamed(row, "time_limit_working_days").as<int>());
+  out->set_raised_date(FieldNamed(row, "raised_date").as<std::string>());
+  out->set_due_date(FieldNamed(row, "due_date").as<std::string>());
+  out->set_agency_service(FieldNamed(row, "agency_service").as<bool>());
+  out->set_state(static_cast<v1::RequestState>(FieldNamed(row, "state").as<int>()));
+  out->set_resolution(FieldNamed(row, "resolution").as<std::string>());
+  out->set_etag(FormatEtag(FieldNamed(row, "version").as<int64_t>()));
+  SetTimestampMicros(FieldNamed(row, "created_micros"), out->mutable_create_time());
+  out->set_overdue(FieldNamed(row, "overdue").as<bool>());
 }
 
 WorkingCalendar LoadCalendar(pqxx::transaction_base& tx, const std::string& from) {

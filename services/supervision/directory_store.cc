@@ -15,13 +15,13 @@ namespace {
 
 // The columns of unit.get, unit.list and unit.list_ranked.
 void UnitFromRow(const pqxx::row& row, v1::Unit* out) {
-  out->set_code(row["code"].as<std::string>());
-  out->set_name(row["name"].as<std::string>());
-  out->set_kind(static_cast<v1::UnitKind>(row["kind"].as<int>()));
-  out->set_parent_code(TextOrEmpty(row["parent_code"]));
-  out->set_category(row["category"].as<std::string>());
-  out->set_active(row["active"].as<bool>());
-  out->set_etag(FormatEtag(row["version"].as<int64_t>()));
+  out->set_code(FieldNamed(row, "code").as<std::string>());
+  out->set_name(FieldNamed(row, "name").as<std::string>());
+  out->set_kind(static_cast<v1::UnitKind>(FieldNamed(row, "kind").as<int>()));
+  out->set_parent_code(TextOrEmpty(FieldNamed(row, "parent_code")));
+  out->set_category(FieldNamed(row, "category").as<std::string>());
+  out->set_active(FieldNamed(row, "active").as<bool>());
+  out->set_etag(FormatEtag(FieldNamed(row, "version").as<int64_t>()));
 }
 
 absl::Status ValidateCode(absl::string_view field, const std::string& code) {

@@ -6,6 +6,7 @@
 #include "common/errors.h"
 #include "common/etag.h"
 #include "common/paging.h"
+#include "common/sql_row.h"
 #include "common/validation.h"
 #include "services/supervision/queries.h"
 #include "services/supervision/supervision_rules.h"
@@ -196,12 +197,12 @@ absl::Status PlanStore::ListSanctions(pqxx::transaction_base& tx,
            page->after_id, page->limit + 1);
   FillPage(rows, *page, fingerprint, out->mutable_sanctions(), out->mutable_next_page_token(),
            [](const pqxx::row& row, v1::Sanction* s) {
-             s->set_id(row["id"].as<int64_t>());
-             s->set_unit_code(row["unit_code"].as<std::string>());
-             s->set_kind(static_cast<v1::Sanction::Kind>(row["kind"].as<int>()));
-             s->set_reason(row["reason"].as<std::string>());
-             s->set_points(row["points"].as<double>());
-             s->set_decided_date(row["decided_date"].as<std::string>());
+             s->set_id(FieldNamed(row, "id").as<int64_t>());
+             s->set_unit_code(FieldNamed(row, "unit_code").as<std::string>());
+             s->set_kind(static_cast<v1::Sanction::Kind>(FieldNamed(row, "kind").as<int>()));
+             s->set_reason(FieldNamed(row, "reason").as<std::string>());
+             s->set_points(FieldNamed(row, "points").as<double>());
+             s->set_decided_date(FieldNamed(row, "decided_date").as<std::string>());
            });
   return absl::OkStatus();
 }

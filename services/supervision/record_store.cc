@@ -21,23 +21,23 @@ void ParseBytes(const pqxx::field& field, Message* out) {
 
 // The columns of snapshot.get, snapshot.find and snapshot.list.
 void SnapshotFromRow(const pqxx::row& row, v1::Snapshot* out) {
-  ParseBytes(row["snapshot"], out);
-  out->set_id(row["id"].as<int64_t>());
+  ParseBytes(FieldNamed(row, "snapshot"), out);
+  out->set_id(FieldNamed(row, "id").as<int64_t>());
 }
 
 // The columns of task.get and task.list.
 void TaskFromRow(const pqxx::row& row, v1::Task* out) {
-  out->set_id(row["id"].as<int64_t>());
-  out->set_unit_code(row["unit_code"].as<std::string>());
-  out->set_title(row["title"].as<std::string>());
-  out->set_required_result(row["required_result"].as<std::string>());
-  out->set_due_date(row["due_date"].as<std::string>());
-  out->set_state(static_cast<v1::TaskState>(row["state"].as<int>()));
-  out->set_result(row["result"].as<std::string>());
-  out->set_completed_date(TextOrEmpty(row["completed_date"]));
-  out->set_etag(FormatEtag(row["version"].as<int64_t>()));
-  SetTimestampMicros(row["created_micros"], out->mutable_create_time());
-  out->set_overdue(row["overdue"].as<bool>());
+  out->set_id(FieldNamed(row, "id").as<int64_t>());
+  out->set_unit_code(FieldNamed(row, "unit_code").as<std::string>());
+  out->set_title(FieldNamed(row, "title").as<std::string>());
+  out->set_required_result(FieldNamed(row, "required_result").as<std::string>());
+  out->set_due_date(FieldNamed(row, "due_date").as<std::string>());
+  out->set_state(static_cast<v1::TaskState>(FieldNamed(row, "state").as<int>()));
+  out->set_result(FieldNamed(row, "result").as<std::string>());
+  out->set_completed_date(TextOrEmpty(FieldNamed(row, "completed_date")));
+  out->set_etag(FormatEtag(FieldNamed(row, "version").as<int64_t>()));
+  SetTimestampMicros(FieldNamed(row, "created_micros"), out->mutable_create_time());
+  out->set_overdue(FieldNamed(row, "overdue").as<bool>());
 }
 
 }  // namespace
@@ -164,8 +164,8 @@ absl::Status RecordStore::ListBulletins(pqxx::transaction_base& tx,
   const pqxx::result rows = Exec(tx, queries::kBulletinList, page->after_id, page->limit + 1);
   FillPage(rows, *page, fingerprint, out->mutable_bulletins(), out->mutable_next_page_token(),
            [](const pqxx::row& row, v1::Bulletin* b) {
-             ParseBytes(row["bulletin"], b);
-             b->set_id(row["id"].as<int64_t>());
+             ParseBytes(FieldNamed(row, "bulletin"), b);
+             b->set_id(FieldNamed(row, "id").as<int64_t>());
            });
   return absl::OkStatus();
 }

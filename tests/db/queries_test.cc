@@ -13,6 +13,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "common/db/query.h"
+#include "common/sql_row.h"
 #include "services/identity/queries.h"
 #include "services/lead/queries.h"
 #include "services/project/queries.h"
@@ -97,6 +98,23 @@ TEST(Queries, EachStartsWithItsNameSoTheServerLogSaysWhichItIs) {
           << query->name;
     }
   }
+}
+
+TEST(FieldNamed, FindsTheColumnWhereverEachResultHasIt) {
+  TestDatabase database("scratch", {});
+  pqxx::connection connection(database.service_conninfo());
+  pqxx::nontransaction tx(connection);
+  const pqxx::result first = tx.exec("SELECT 1 AS a, 2 AS b");
+  const pqxx::result swapped = tx.exec("SELECT 3 AS b, 4 AS a");
+  const pqxx::result fewer = tx.exec("SELECT 5 AS a");
+  for (int round = 0; round < 2; ++round) {  // the second round starts from remembered guesses
+    EXPECT_EQ(FieldNamed(first[0], "b").as<int>(), 2);
+    EXPECT_EQ(FieldNamed(swapped[0], "b").as<int>(), 3);
+    EXPECT_EQ(FieldNamed(first[0], "a").as<int>(), 1);
+    EXPECT_EQ(FieldNamed(swapped[0], "a").as<int>(), 4);
+    EXPECT_EQ(FieldNamed(fewer[0], "a").as<int>(), 5);
+  }
+  EXPECT_ANY_THROW(FieldNamed(fewer[0], "b"));
 }
 
 }  // namespace
