@@ -101,7 +101,7 @@ TEST(Queries, EachStartsWithItsNameSoTheServerLogSaysWhichItIs) {
 }
 
 TEST(FieldNamed, FindsTheColumnWhereverEachResultHasIt) {
-  TestDatabase database("scratch", {});
+  TestDatabase database("scratch", {{1, "table", "CREATE TABLE unused (id int)"}});
   pqxx::connection connection(database.service_conninfo());
   pqxx::nontransaction tx(connection);
   const pqxx::result first = tx.exec("SELECT 1 AS a, 2 AS b");
