@@ -281,13 +281,14 @@ make_token_keys() {
 # prepare_database PORT: the zhaoshang database, the services' own roles,
 # each with rights on its own schema only (deploy/k8s/base/db/service_roles.sql),
 # and the insert-only audit trail they write to (deploy/k8s/base/db/audit.sql).
-prepare_database() {
+prepare_database() {  # prepare_database PORT [DATABASE]
+  local db="${2:-zhaoshang}"
   "$PG_BIN/psql" -h 127.0.0.1 -p "$1" -U zs -d postgres -qtAc \
-    "SELECT 1 FROM pg_database WHERE datname = 'zhaoshang'" | grep -q 1 ||
-    "$PG_BIN/createdb" -h 127.0.0.1 -p "$1" -U zs zhaoshang
-  "$PG_BIN/psql" -h 127.0.0.1 -p "$1" -U zs -d zhaoshang -q -v ON_ERROR_STOP=1 \
+    "SELECT 1 FROM pg_database WHERE datname = '$db'" | grep -q 1 ||
+    "$PG_BIN/createdb" -h 127.0.0.1 -p "$1" -U zs "$db"
+  "$PG_BIN/psql" -h 127.0.0.1 -p "$1" -U zs -d "$db" -q -v ON_ERROR_STOP=1 \
     <"$ROOT/deploy/k8s/base/db/service_roles.sql" >/dev/null
-  "$PG_BIN/psql" -h 127.0.0.1 -p "$1" -U zs -d zhaoshang -q -v ON_ERROR_STOP=1 \
+  "$PG_BIN/psql" -h 127.0.0.1 -p "$1" -U zs -d "$db" -q -v ON_ERROR_STOP=1 \
     <"$ROOT/deploy/k8s/base/db/audit.sql" >/dev/null
 }
 
@@ -418,6 +419,10 @@ cmd_run() {
 # .zs/bench, so the 1,000,000-lead dataset is loaded once), with signed
 # tokens and no per-principal rate limit (capacity is what is measured),
 # then zs-bench: raw limits, each method, the mix, memory, the targets.
+# Two more suites run beside it: one over a 100,000-lead database (the
+# report's cost against the dataset's size) and one on the main database
+# whose aggregates scan the records, as before the rollups (the offices'
+# latency under the 128-caller mix, then and now).
 cmd_bench() {
   build
   local dir="$STATE/bench" port
@@ -428,22 +433,35 @@ cmd_bench() {
   trap 'for p in "${BENCH_PIDS[@]}"; do kill -TERM "$p" 2>/dev/null; done; wait 2>/dev/null; pg_stop "$BENCH_DIR/pgdata"' EXIT
   pg_start "$dir/pgdata" "$port" "-c shared_preload_libraries=pg_stat_statements -c shared_buffers=512MB"
   prepare_database "$port"
+  prepare_database "$port" zhaoshang_small
   make_token_keys "$dir"
   issue_tokens "$dir"
-  local conninfo="host=127.0.0.1 port=$port dbname=zhaoshang"
-  start_services 7200 "$conninfo" "$dir/logs" "$dir/token-signing.pem" \
-    ZS_TOKEN_PUBLIC_KEYS_FILE="$dir/token-public.pem" \
-    ZS_SERVICE_TOKEN_FILE="$dir/zs-{service}.token" ZS_RATE_LIMIT_PER_SECOND=0
+  local conninfo="host=127.0.0.1 port=$port dbname=zhaoshang" measured
+  local suite=(ZS_TOKEN_PUBLIC_KEYS_FILE="$dir/token-public.pem"
+    ZS_SERVICE_TOKEN_FILE="$dir/zs-{service}.token" ZS_RATE_LIMIT_PER_SECOND=0)
+  mkdir -p "$dir/logs/small" "$dir/logs/records"
+  start_services 7200 "$conninfo" "$dir/logs" "$dir/token-signing.pem" "${suite[@]}"
+  measured="$(IFS=,; echo "${STARTED[*]}")"
+  for entry in "${STARTED[@]}"; do BENCH_PIDS+=("${entry##*:}"); done
+  start_services 7210 "host=127.0.0.1 port=$port dbname=zhaoshang_small" "$dir/logs/small" \
+    "$dir/token-signing.pem" "${suite[@]}"
   for entry in "${STARTED[@]}"; do BENCH_PIDS+=("${entry##*:}"); done
   wait_services 7200 "$dir/logs"
+  start_services 7220 "$conninfo" "$dir/logs/records" "$dir/token-signing.pem" "${suite[@]}" \
+    ZS_AGGREGATE_SOURCE=records ZS_MIGRATE=off
+  for entry in "${STARTED[@]}"; do BENCH_PIDS+=("${entry##*:}"); done
+  wait_services 7210 "$dir/logs/small"
+  wait_services 7220 "$dir/logs/records"
   STATE="$dir" start_gateway 7200 "$dir/logs" ZS_HTTP_RATE_LIMIT_PER_SECOND=0
   BENCH_PIDS+=("$(cat "$dir/gateway.pid")")
   say "benchmarking (about 10 minutes; the first run also loads 1,000,000 leads)"
   local rc=0
   "$BUILD/tests/zs-bench" --lead 127.0.0.1:7201 --project 127.0.0.1:7202 \
     --reporting 127.0.0.1:7204 --gateway 127.0.0.1:7200 \
+    --small_suite 127.0.0.1:7210 --small_pg_conninfo "host=127.0.0.1 port=$port dbname=zhaoshang_small user=zs" \
+    --records_suite 127.0.0.1:7220 \
     --token_signing_key_file "$dir/token-signing.pem" \
-    --pg_conninfo "$conninfo user=zs" --service_pids "$(IFS=,; echo "${STARTED[*]}")" "$@" \
+    --pg_conninfo "$conninfo user=zs" --service_pids "$measured" "$@" \
     2> >(grep --line-buffered -v '"level":"info"' >&2) | tee "$dir/last-run.txt" || rc=$?
   say "results in .zs/bench/last-run.txt"
   return $rc

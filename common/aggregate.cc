@@ -8,7 +8,9 @@
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_replace.h"
+#include "absl/time/civil_time.h"
 #include "common/errors.h"
+#include "common/validation.h"
 
 namespace zs {
 namespace {
@@ -55,13 +57,89 @@ std::string Bigints(const std::vector<std::string>& figures) {
   return absl::StrJoin(out, ", ");
 }
 
-void AddRow(cv1::GroupBy group_by, std::string key, int64_t count, int64_t amount,
-            google::protobuf::RepeatedPtrField<cv1::AggregateRow>* rows) {
-  cv1::AggregateRow* row = rows->Add();
-  row->set_group_by(group_by);
-  row->set_key(std::move(key));
-  row->set_count(count);
-  row->set_investment_wan_yuan(amount);
+// The rows of one aggregate as SQL gives them, then put in the order and
+// with the names the RPCs answer with: each grouping in the order asked, its
+// rows by key (enum keys by their number), enum keys by their proto name.
+class Rows {
+ public:
+  struct Values {
+    int64_t count = 0, amount = 0;
+  };
+  struct Bands {
+    int64_t count_all = 0, count_ge_1yi = 0, amount_ge_1yi = 0, count_ge_10yi = 0,
+            amount_ge_10yi = 0;
+  };
+
+  void Total(Values total, Bands bands) {
+    total_ = total;
+    bands_ = bands;
+  }
+  void Group(const Dimension& d, std::string key, Values values) {
+    groups_[d.group_by].push_back({&d, std::move(key), values});
+  }
+
+  void AnswerIn(const std::vector<cv1::GroupBy>& asked,
+                google::protobuf::RepeatedPtrField<cv1::AggregateRow>* rows) {
+    for (cv1::GroupBy g : asked) {
+      if (g == cv1::GROUP_BY_UNSPECIFIED) {
+        Add(g, "total", total_, rows);
+      } else if (g == cv1::GROUP_BY_INVESTMENT_BAND) {
+        Add(g, "all", {bands_.count_all, total_.amount}, rows);
+        Add(g, "ge_1yi", {bands_.count_ge_1yi, bands_.amount_ge_1yi}, rows);
+        Add(g, "ge_10yi", {bands_.count_ge_10yi, bands_.amount_ge_10yi}, rows);
+      } else {
+        std::vector<Cell>& groups = groups_[g];
+        std::sort(groups.begin(), groups.end(), [](const Cell& a, const Cell& b) {
+          if (a.dimension->enum_name != nullptr && a.key.size() != b.key.size()) {
+            return a.key.size() < b.key.size();  // numbers: shorter is smaller
+          }
+          return a.key < b.key;
+        });
+        for (const Cell& group : groups) {
+          const Dimension& d = *group.dimension;
+          // An enum left unset (a project without a chain action) is
+          // "none", as an empty text column is.
+          Add(g,
+              d.enum_name == nullptr ? group.key
+              : group.key == "0"     ? "none"
+                                     : d.enum_name(std::stoi(group.key)),
+              group.values, rows);
+        }
+      }
+    }
+  }
+
+ private:
+  struct Cell {
+    const Dimension* dimension;
+    std::string key;
+    Values values;
+  };
+  static void Add(cv1::GroupBy group_by, std::string key, Values values,
+                  google::protobuf::RepeatedPtrField<cv1::AggregateRow>* rows) {
+    cv1::AggregateRow* row = rows->Add();
+    row->set_group_by(group_by);
+    row->set_key(std::move(key));
+    row->set_count(values.count);
+    row->set_investment_wan_yuan(values.amount);
+  }
+
+  Values total_;  // zeros when no records matched
+  Bands bands_;
+  std::map<cv1::GroupBy, std::vector<Cell>> groups_;
+};
+
+// The dimensions asked, in the order asked (the total and the bands are
+// not dimensions).
+std::vector<const Dimension*> Grouped(const std::vector<Dimension>& dimensions,
+                                      const std::vector<cv1::GroupBy>& asked) {
+  std::vector<const Dimension*> grouped;
+  for (cv1::GroupBy g : asked) {
+    for (const Dimension& d : dimensions) {
+      if (d.group_by == g) grouped.push_back(&d);
+    }
+  }
+  return grouped;
 }
 
 // The result column of the first key (see AggregateSql).
@@ -185,50 +263,142 @@ absl::Status RunAggregate(pqxx::transaction_base& tx, const std::vector<Dimensio
   if (!asked.ok()) return asked.status();
   // The dimensions asked, as grouping sets beside the empty one (which
   // carries the total and the bands).
-  std::vector<const Dimension*> grouped;
-  for (cv1::GroupBy g : *asked) {
-    for (const Dimension& d : dimensions) {
-      if (d.group_by == g) grouped.push_back(&d);
-    }
-  }
-  const std::string sql = AggregateSql(grouped, query);
-  std::map<cv1::GroupBy, google::protobuf::RepeatedPtrField<cv1::AggregateRow>> by_grouping;
-  bool saw_total = false;
-  for (const pqxx::row& row :
-       tx.exec_params(sql, pqxx::prepare::make_dynamic_params(query.params))) {
+  const std::vector<const Dimension*> grouped = Grouped(dimensions, *asked);
+  Rows answer;
+  for (const pqxx::row& row : tx.exec_params(AggregateSql(grouped, query),
+                                             pqxx::prepare::make_dynamic_params(query.params))) {
     const int index = row[0].as<int>();
+    const Rows::Values values{row[1].as<int64_t>(), row[2].as<int64_t>()};
     if (index < 0) {  // the total, which carries the bands
-      saw_total = true;
-      AddRow(cv1::GROUP_BY_UNSPECIFIED, "total", row[1].as<int64_t>(), row[2].as<int64_t>(),
-             &by_grouping[cv1::GROUP_BY_UNSPECIFIED]);
-      auto& bands = by_grouping[cv1::GROUP_BY_INVESTMENT_BAND];
-      AddRow(cv1::GROUP_BY_INVESTMENT_BAND, "all", row[3].as<int64_t>(), row[2].as<int64_t>(),
-             &bands);
-      AddRow(cv1::GROUP_BY_INVESTMENT_BAND, "ge_1yi", row[4].as<int64_t>(), row[5].as<int64_t>(),
-             &bands);
-      AddRow(cv1::GROUP_BY_INVESTMENT_BAND, "ge_10yi", row[6].as<int64_t>(), row[7].as<int64_t>(),
-             &bands);
+      answer.Total(values, {row[3].as<int64_t>(), row[4].as<int64_t>(), row[5].as<int64_t>(),
+                            row[6].as<int64_t>(), row[7].as<int64_t>()});
       continue;
     }
-    const Dimension& d = *grouped.at(index);
-    const std::string key = row[kFirstKey + index].as<std::string>();
-    // An enum left unset (a project without a chain action) is "none", as
-    // an empty text column is.
-    const std::string named = d.enum_name == nullptr ? key
-                              : key == "0"           ? "none"
-                                                     : d.enum_name(std::stoi(key));
-    AddRow(d.group_by, named, row[1].as<int64_t>(), row[2].as<int64_t>(), &by_grouping[d.group_by]);
+    answer.Group(*grouped.at(index), row[kFirstKey + index].as<std::string>(), values);
   }
-  if (!saw_total) {  // no records at all: zeros, not a missing row
-    AddRow(cv1::GROUP_BY_UNSPECIFIED, "total", 0, 0, &by_grouping[cv1::GROUP_BY_UNSPECIFIED]);
-    for (const char* band : {"all", "ge_1yi", "ge_10yi"}) {
-      AddRow(cv1::GROUP_BY_INVESTMENT_BAND, band, 0, 0,
-             &by_grouping[cv1::GROUP_BY_INVESTMENT_BAND]);
+  answer.AnswerIn(*asked, rows);
+  return absl::OkStatus();
+}
+
+namespace {
+
+// The cells of a period: $1 figures, $2/$3 the first days of the whole
+// months in it, $4/$5 its days, $6 the dimensions asked (and 'total'), $7
+// whether the month is asked. Days inside the whole months come from the
+// monthly cells, the rest from the daily cells, and every day's deltas not
+// folded yet are added.
+const std::string& RollupSql() {
+  static const std::string* const kSql = new std::string(absl::StrCat(
+      R"sql(
+WITH cells AS (
+  SELECT month AS day, dimension, key, row_count, count, amount, count_ge_1yi, amount_ge_1yi,
+         count_ge_10yi, amount_ge_10yi
+  FROM report_rollup_months
+  WHERE figure = ANY($1::text[]) AND month BETWEEN $2::date AND $3::date
+    AND dimension = ANY($6::text[])
+  UNION ALL
+  SELECT day, dimension, key, row_count, count, amount, count_ge_1yi, amount_ge_1yi,
+         count_ge_10yi, amount_ge_10yi
+  FROM report_rollup_days
+  WHERE figure = ANY($1::text[]) AND day BETWEEN $4::date AND $5::date
+    AND NOT (day >= $2::date AND day < $3::date + interval '1 month')
+    AND dimension = ANY($6::text[])
+  UNION ALL
+  SELECT day, dimension, key, row_count, count, amount, count_ge_1yi, amount_ge_1yi,
+         count_ge_10yi, amount_ge_10yi
+  FROM ()sql",
+      CellsOfFactsSql("report_deltas"), R"sql() unfolded
+  WHERE figure = ANY($1::text[]) AND day BETWEEN $4::date AND $5::date
+    AND dimension = ANY($6::text[])
+)
+SELECT dimension, key, sum(row_count) AS row_count, sum(count) AS count, sum(amount) AS amount,
+       sum(count_ge_1yi) AS count_ge_1yi, sum(amount_ge_1yi) AS amount_ge_1yi,
+       sum(count_ge_10yi) AS count_ge_10yi, sum(amount_ge_10yi) AS amount_ge_10yi
+FROM cells GROUP BY dimension, key HAVING sum(row_count) <> 0
+UNION ALL
+SELECT 'month', to_char(day, 'YYYY-MM'), sum(row_count), sum(count), sum(amount), 0, 0, 0, 0
+FROM cells WHERE $7::boolean AND dimension = 'total'
+GROUP BY to_char(day, 'YYYY-MM') HAVING sum(row_count) <> 0)sql"));
+  return *kSql;
+}
+
+std::string SqlArray(const std::vector<std::string>& items) {
+  return absl::StrCat("{", absl::StrJoin(items, ","), "}");
+}
+
+}  // namespace
+
+std::string CellsOfFactsSql(absl::string_view facts) {
+  return absl::StrReplaceAll(
+      R"sql(
+  SELECT f.figure, f.day, e.dimension, e.key, f.sign::bigint AS row_count,
+         CASE WHEN f.counted THEN f.sign ELSE 0 END::bigint AS count,
+         f.sign * f.amount AS amount,
+         CASE WHEN f.counted AND f.amount >= {one_yi} THEN f.sign ELSE 0 END::bigint AS count_ge_1yi,
+         CASE WHEN f.counted AND f.amount >= {one_yi} THEN f.sign * f.amount ELSE 0 END
+           AS amount_ge_1yi,
+         CASE WHEN f.counted AND f.amount >= {ten_yi} THEN f.sign ELSE 0 END::bigint AS count_ge_10yi,
+         CASE WHEN f.counted AND f.amount >= {ten_yi} THEN f.sign * f.amount ELSE 0 END
+           AS amount_ge_10yi
+  FROM {facts} f
+  CROSS JOIN LATERAL (SELECT 'total', '' UNION ALL SELECT * FROM jsonb_each_text(f.keys))
+    e (dimension, key))sql",
+      {{"{facts}", facts},
+       {"{one_yi}", absl::StrCat(kOneYiWanYuan)},
+       {"{ten_yi}", absl::StrCat(kTenYiWanYuan)}});
+}
+
+absl::Status RunRollupAggregate(pqxx::transaction_base& tx,
+                                const std::vector<Dimension>& dimensions, cv1::GroupBy group_by,
+                                const google::protobuf::RepeatedField<int>& group_bys,
+                                const RollupQuery& query,
+                                google::protobuf::RepeatedPtrField<cv1::AggregateRow>* rows) {
+  absl::StatusOr<std::vector<cv1::GroupBy>> asked =
+      Groupings(dimensions, query.supports_bands, group_by, group_bys);
+  if (!asked.ok()) return asked.status();
+  const std::vector<const Dimension*> grouped = Grouped(dimensions, *asked);
+  const bool steps = !query.month_key.empty();
+  std::vector<std::string> names = {"total"};
+  bool month_asked = false;
+  for (const Dimension* d : grouped) {
+    if (d->group_by == cv1::GROUP_BY_MONTH) {
+      month_asked = true;
+    } else {
+      names.push_back(d->column);
     }
   }
-  for (cv1::GroupBy g : *asked) {
-    for (cv1::AggregateRow& row : by_grouping[g]) *rows->Add() = std::move(row);
+  // Dates the caller has validated.
+  const absl::CivilDay first = steps ? absl::CivilDay(1, 1, 1) : ParseDateOrDie(query.first_day);
+  const absl::CivilDay last = ParseDateOrDie(query.last_day);
+  // The whole months inside the period: from the first month starting on
+  // or after its first day to the last month ending on or before its last.
+  absl::CivilMonth first_month(first), last_month(last);
+  if (absl::CivilDay(first_month) != first) ++first_month;
+  if (absl::CivilDay(last_month + 1) - 1 != last) --last_month;
+  std::string whole_from = "9999-12-01", whole_to = "0001-01-01";  // none
+  if (first_month <= last_month) {
+    whole_from = FormatDate(absl::CivilDay(first_month));
+    whole_to = FormatDate(absl::CivilDay(last_month));
   }
+  std::map<std::string, const Dimension*> by_name;
+  for (const Dimension* d : grouped) by_name[d->column] = d;
+  Rows answer;
+  for (const pqxx::row& row :
+       tx.exec_params(RollupSql(), SqlArray(query.figures), whole_from, whole_to, FormatDate(first),
+                      FormatDate(last), SqlArray(names), month_asked && !steps)) {
+    const std::string dimension = row["dimension"].as<std::string>();
+    const Rows::Values values{row["count"].as<int64_t>(), row["amount"].as<int64_t>()};
+    if (dimension == "total") {
+      answer.Total(values, {values.count, row["count_ge_1yi"].as<int64_t>(),
+                            row["amount_ge_1yi"].as<int64_t>(), row["count_ge_10yi"].as<int64_t>(),
+                            row["amount_ge_10yi"].as<int64_t>()});
+      // A figure of steps falls in one month, the one it is counted for.
+      if (steps && month_asked) answer.Group(*by_name.at("month"), query.month_key, values);
+      continue;
+    }
+    answer.Group(*by_name.at(dimension), row["key"].as<std::string>(), values);
+  }
+  answer.AnswerIn(*asked, rows);
   return absl::OkStatus();
 }
 

@@ -1,4 +1,7 @@
-// The grouped count-and-sum every aggregate RPC runs, pushed down to SQL.
+// The grouped count-and-sum every aggregate RPC answers, two ways:
+// RunRollupAggregate reads the maintained rollups (common/report_rollup.h),
+// which is what the RPCs serve; RunAggregate computes the same rows from the
+// records themselves, the definition the rollups are checked against.
 //
 // A service describes its records as a base query whose rows carry `id`
 // (the record counted), `counted` (whether the row adds to the count, e.g.
@@ -30,7 +33,9 @@ inline constexpr int64_t kTenYiWanYuan = 100'000;
 
 struct Dimension {
   zhaoshang::common::v1::GroupBy group_by;
-  const char* column;             // a column of the base query
+  // A column of the base query, and the dimension's name in the rollups
+  // (the key of report_deltas.keys; "month" is the month of the day).
+  const char* column;
   std::string (*enum_name)(int);  // names enum keys; null for text keys
   // SQL making the key from the grouped column (%s), applied to the groups
   // rather than to every row; null: the column as it is.
@@ -65,5 +70,35 @@ absl::Status RunAggregate(
     zhaoshang::common::v1::GroupBy group_by, const google::protobuf::RepeatedField<int>& group_bys,
     const AggregateQuery& query,
     google::protobuf::RepeatedPtrField<zhaoshang::common::v1::AggregateRow>* rows);
+
+// A figure of the maintained rollups over a period.
+struct RollupQuery {
+  // Figures summed together (report_deltas.figure), e.g. 'leads', or both
+  // activity kinds when no kind is asked.
+  std::vector<std::string> figures;
+  // The period's first and last business day, inclusive (YYYY-MM-DD).
+  std::string first_day, last_day;
+  bool supports_bands = false;
+  // Set for a figure kept as steps (continuing projects): it is the running
+  // sum up to last_day (first_day is ignored), and its one month is this.
+  std::string month_key;
+};
+
+// The same rows as RunAggregate gives for the same records and period, from
+// the rollups: whole months from the monthly cells, the rest from the daily
+// ones, plus the deltas not folded yet, in one statement (so one snapshot).
+// Errors as RunAggregate's.
+absl::Status RunRollupAggregate(
+    pqxx::transaction_base& tx, const std::vector<Dimension>& dimensions,
+    zhaoshang::common::v1::GroupBy group_by, const google::protobuf::RepeatedField<int>& group_bys,
+    const RollupQuery& query,
+    google::protobuf::RepeatedPtrField<zhaoshang::common::v1::AggregateRow>* rows);
+
+// The rollup cells that the fact rows of `facts` (a table or subquery with
+// report_deltas' columns figure, day, sign, counted, amount, keys) add to:
+// rows of figure, day, dimension, key and the signed sums row_count, count,
+// amount, count_ge_1yi, amount_ge_1yi, count_ge_10yi, amount_ge_10yi. Every
+// fact adds to its 'total' cell (key '') and to one cell per key it has.
+std::string CellsOfFactsSql(absl::string_view facts);
 
 }  // namespace zs

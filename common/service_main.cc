@@ -3,6 +3,7 @@
 #include <grpcpp/create_channel.h>
 
 #include <atomic>
+#include <cstdio>
 #include <pqxx/pqxx>
 
 #include "absl/flags/flag.h"
@@ -19,6 +20,7 @@
 #include "common/outbound.h"
 #include "common/readiness.h"
 #include "common/readiness_watch.h"
+#include "common/report_rollup.h"
 #include "common/request_limits.h"
 #include "common/security/tls.h"
 #include "common/security/token_peek.h"
@@ -101,6 +103,17 @@ ABSL_FLAG(int, tls_reload_seconds, zs::EnvOr("ZS_TLS_RELOAD_SECONDS", 10),
 ABSL_FLAG(int, readiness_check_seconds, zs::EnvOr("ZS_READINESS_CHECK_SECONDS", 5),
           "how often the schema version and the service's own credentials are checked; while "
           "one is wrong the service is NOT_SERVING (env ZS_READINESS_CHECK_SECONDS)");
+ABSL_FLAG(bool, rebuild_report_rollups, false,
+          "services keeping report rollups (lead, project): recompute them from the records, "
+          "print every cell that differed, replace them, and exit: 0 when nothing differed, 1 "
+          "when something did (it is mended), 2 on error. Writers wait while it runs.");
+ABSL_FLAG(int, report_fold_interval_ms, zs::EnvOr("ZS_REPORT_FOLD_INTERVAL_MS", 200),
+          "how often new report deltas are folded into the rollups; reports are exact "
+          "either way, a fold only keeps them fast (env ZS_REPORT_FOLD_INTERVAL_MS)");
+ABSL_FLAG(std::string, aggregate_source, zs::EnvOr("ZS_AGGREGATE_SOURCE", "rollups"),
+          "rollups: aggregates read the maintained report rollups; records: they scan the "
+          "records, as before the rollups (slow at scale; for comparing, or while a rebuild "
+          "is due) (env ZS_AGGREGATE_SOURCE)");
 ABSL_FLAG(std::string, migrate, zs::EnvOr("ZS_MIGRATE", "on_start"),
           "on_start: apply migrations then serve; only: apply and exit; off: serve only "
           "(env ZS_MIGRATE)");
@@ -119,6 +132,30 @@ std::string ConnectionString(const std::string& conninfo, const std::string& pas
 }
 
 namespace {
+
+// --rebuild_report_rollups: the exit status it documents.
+int RebuildReportRollupsCommand(const std::string& conninfo) {
+  try {
+    pqxx::connection connection(conninfo);
+    pqxx::work tx(connection);
+    const absl::Time started = absl::Now();
+    const std::vector<RollupDifference> differences = RebuildReportRollups(tx);
+    tx.commit();
+    for (const RollupDifference& d : differences) {
+      std::printf("%s %s %s=%s: count %ld, rollup had %ld; amount %ld 万元, rollup had %ld\n",
+                  d.figure.c_str(), d.day.c_str(), d.dimension.c_str(), d.key.c_str(),
+                  d.expected_count, d.found_count, d.expected_amount, d.found_amount);
+    }
+    std::printf(
+        "report rollups rebuilt in %s: %zu cells differed\n",
+        absl::FormatDuration(absl::Trunc(absl::Now() - started, absl::Milliseconds(1))).c_str(),
+        differences.size());
+    return differences.empty() ? 0 : 1;
+  } catch (const std::exception& e) {
+    LogError(absl::StrCat("rebuilding the report rollups failed: ", e.what()));
+    return 2;
+  }
+}
 
 std::shared_ptr<grpc::ChannelCredentials>& OutboundCredentials() {
   static std::shared_ptr<grpc::ChannelCredentials> credentials = grpc::InsecureChannelCredentials();
@@ -216,6 +253,11 @@ int RunServiceMain(const ServiceDefinition& definition, int argc, char** argv) {
                                             absl::GetFlag(FLAGS_db_password_file)),
                            definition.schema)
           : std::string();
+  if (const std::string source = absl::GetFlag(FLAGS_aggregate_source);
+      source != "rollups" && source != "records") {
+    LogError("--aggregate_source must be rollups or records");
+    return 2;
+  }
   const std::string migrate = absl::GetFlag(FLAGS_migrate);
   if (migrate != "on_start" && migrate != "only" && migrate != "off") {
     LogError("--migrate must be on_start, only or off");
@@ -241,6 +283,13 @@ int RunServiceMain(const ServiceDefinition& definition, int argc, char** argv) {
       return 1;
     }
     if (migrate == "only") return 0;
+  }
+  if (absl::GetFlag(FLAGS_rebuild_report_rollups)) {
+    if (!definition.report_rollups) {
+      LogError(absl::StrCat("zs-", definition.name, " keeps no report rollups"));
+      return 2;
+    }
+    return RebuildReportRollupsCommand(conninfo);
   }
 
   absl::Time token_expires_at = absl::InfiniteFuture();
@@ -278,6 +327,12 @@ int RunServiceMain(const ServiceDefinition& definition, int argc, char** argv) {
     audit_retention = std::make_unique<AuditRetention>(
         pool, std::max(6, absl::GetFlag(FLAGS_audit_retention_months)), absl::Hours(1));
   }
+  std::unique_ptr<ReportRollupFolder> folder;
+  if (definition.report_rollups) {
+    folder = std::make_unique<ReportRollupFolder>(
+        pool, absl::Milliseconds(std::max(10, absl::GetFlag(FLAGS_report_fold_interval_ms))),
+        /*batch_rows=*/20'000);
+  }
   Directory directory(Directory::SeededEntries());
   std::unique_ptr<DirectoryRefresher> refresher;
   if (const std::string address = absl::GetFlag(FLAGS_directory_address); !address.empty()) {
@@ -291,7 +346,8 @@ int RunServiceMain(const ServiceDefinition& definition, int argc, char** argv) {
        .report_pool = report_pool,
        .max_call_time = absl::Seconds(absl::GetFlag(FLAGS_max_call_seconds)),
        .directory = directory,
-       .gatekeeper = *gatekeeper});
+       .gatekeeper = *gatekeeper,
+       .aggregates_from_records = absl::GetFlag(FLAGS_aggregate_source) == "records"});
   // Before the server starts, so it never answers SERVING while its schema
   // is behind or its own credentials have expired.
   std::atomic<GrpcServer*> started_server{nullptr};
@@ -329,6 +385,7 @@ int RunServiceMain(const ServiceDefinition& definition, int argc, char** argv) {
   (*server)->Shutdown(absl::Seconds(absl::GetFlag(FLAGS_shutdown_grace_seconds)));
   purger.reset();
   audit_retention.reset();
+  folder.reset();
   pool.Shutdown();
   report_pool.Shutdown();
   LogInfo("stopped cleanly");

@@ -33,6 +33,9 @@ struct ServiceEnv {
   const Directory& directory;
   // Authenticates and rate-limits every call (tokens, or development metadata).
   const Gatekeeper& gatekeeper;
+  // --aggregate_source=records: aggregates computed from the records rather
+  // than read from the report rollups (common/report_rollup.h).
+  bool aggregates_from_records = false;
 };
 
 struct ServiceDefinition {
@@ -45,6 +48,9 @@ struct ServiceDefinition {
   // migrations on the same connection (e.g. re-keying enterprise names when
   // the normaliser changed); optional.
   std::function<absl::Status(pqxx::connection&)> after_migrations;
+  // Keeps report rollups (common/report_rollup.h): folds their deltas in
+  // the background and answers --rebuild_report_rollups.
+  bool report_rollups = false;
   // Builds the gRPC service on the worker pool.
   std::function<std::unique_ptr<grpc::Service>(const ServiceEnv& env)> make_service;
 };

@@ -98,6 +98,18 @@ struct Families {
                                     .Help("Request ids forgotten after the retention window.")
                                     .Register(*registry)
                                     .Add({});
+  Counter& report_deltas_folded = prometheus::BuildCounter()
+                                      .Name("zs_report_deltas_folded_total")
+                                      .Help("Report delta rows folded into the rollup cells.")
+                                      .Register(*registry)
+                                      .Add({});
+  Gauge& report_rollup_lag = prometheus::BuildGauge()
+                                 .Name("zs_report_rollup_lag_seconds")
+                                 .Help(
+                                     "How long the oldest delta of the last fold waited to be "
+                                     "folded into the report rollups.")
+                                 .Register(*registry)
+                                 .Add({});
   Family<Gauge>& credential_expiry =
       prometheus::BuildGauge()
           .Name("zs_credential_expiry_timestamp_seconds")
@@ -233,6 +245,11 @@ void SetIdempotencyRecords(double estimate) { Get().idempotency_records.Set(esti
 
 void CountIdempotencyPurged(long purged) {
   Get().idempotency_purged.Increment(static_cast<double>(purged));
+}
+
+void ObserveReportFold(long folded, double oldest_seconds) {
+  Get().report_deltas_folded.Increment(static_cast<double>(folded));
+  Get().report_rollup_lag.Set(oldest_seconds);
 }
 
 void SetCredentialExpiry(absl::string_view credential, absl::Time expires_at) {

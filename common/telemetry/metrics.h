@@ -85,6 +85,10 @@ void CountRateLimited();
 void SetIdempotencyRecords(double estimate);
 void CountIdempotencyPurged(long purged);
 
+// zs_report_deltas_folded_total and zs_report_rollup_lag_seconds (gauge:
+// how long the oldest delta of the last fold waited, common/report_rollup.h).
+void ObserveReportFold(long folded, double oldest_seconds);
+
 // zs_credential_expiry_timestamp_seconds{credential}: when this process's
 // own credential ("service_token", "tls_certificate") stops being valid,
 // in Unix seconds. Alert on `… - time() < 7 * 86400`.

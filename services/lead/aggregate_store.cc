@@ -49,6 +49,22 @@ absl::Status AggregateStore::Activities(pqxx::transaction_base& tx,
   if (!v1::ActivityKind_IsValid(request.kind())) {
     return InvalidField("kind", absl::StrCat("unknown value ", request.kind()));
   }
+  if (source_ == Source::kRollups) {
+    // One figure per kind (lead/0006, activity_report_facts).
+    std::vector<std::string> figures;
+    const auto* kinds = google::protobuf::GetEnumDescriptor<v1::ActivityKind>();
+    for (int i = 0; i < kinds->value_count(); ++i) {
+      const int kind = kinds->value(i)->number();
+      if (kind != 0 && (request.kind() == 0 || request.kind() == kind)) {
+        figures.push_back(absl::StrCat("activities.", kind));
+      }
+    }
+    return RunRollupAggregate(tx, ActivityDimensions(), request.group_by(), request.group_bys(),
+                              {.figures = figures,
+                               .first_day = request.start_date_range().start_date(),
+                               .last_day = request.start_date_range().end_date()},
+                              out->mutable_rows());
+  }
   const AggregateQuery query{
       .base_sql =
           "SELECT id, true AS counted, 0::bigint AS amount, "
@@ -69,6 +85,14 @@ absl::Status AggregateStore::Leads(pqxx::transaction_base& tx,
                                    v1::AggregateLeadsResponse* out) const {
   ZS_RETURN_IF_ERROR(
       ValidateDateRange("collected_date_range", request.collected_date_range(), true));
+  if (source_ == Source::kRollups) {
+    return RunRollupAggregate(tx, LeadDimensions(), request.group_by(), request.group_bys(),
+                              {.figures = {"leads"},
+                               .first_day = request.collected_date_range().start_date(),
+                               .last_day = request.collected_date_range().end_date(),
+                               .supports_bands = true},
+                              out->mutable_rows());
+  }
   // Merged leads (status 5) are folded into their survivor and never counted.
   const AggregateQuery query{
       .base_sql =

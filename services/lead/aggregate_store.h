@@ -1,6 +1,8 @@
 // Aggregates that supervision and reporting call: counts and sums grouped by
-// one dimension over a date range, computed in SQL (no rows are fetched into
-// the service). Merged leads are never counted.
+// dimensions over a date range, computed in SQL (no rows are fetched into
+// the service). Merged leads are never counted. The RPCs read the
+// maintained rollups (common/report_rollup.h, migration 0006); the records
+// themselves give the same answer, which tests check.
 #pragma once
 
 #include <pqxx/pqxx>
@@ -14,10 +16,16 @@ namespace v1 = ::zhaoshang::lead::v1;
 
 class AggregateStore {
  public:
+  enum class Source { kRollups, kRecords };
+  explicit AggregateStore(Source source = Source::kRollups) : source_(source) {}
+
   absl::Status Activities(pqxx::transaction_base& tx, const v1::AggregateActivitiesRequest& request,
                           v1::AggregateActivitiesResponse* out) const;
   absl::Status Leads(pqxx::transaction_base& tx, const v1::AggregateLeadsRequest& request,
                      v1::AggregateLeadsResponse* out) const;
+
+ private:
+  Source source_;
 };
 
 }  // namespace zs::lead

@@ -14,12 +14,14 @@ using grpc::ServerUnaryReactor;
 
 LeadServiceImpl::LeadServiceImpl(WorkerPool& pool, WorkerPool& report_pool,
                                  const Directory& directory, absl::Duration max_call_time,
-                                 const Gatekeeper& gatekeeper, const ProjectClient* projects)
+                                 const Gatekeeper& gatekeeper, const ProjectClient* projects,
+                                 AggregateStore::Source aggregates)
     : executor_(pool, max_call_time, gatekeeper, LeadAccessPolicy()),
       report_executor_(report_pool, max_call_time, gatekeeper, LeadAccessPolicy()),
       activities_(directory, enterprises_),
       leads_(directory),
       merges_(projects),
+      aggregates_(aggregates),
       importer_(directory, enterprises_, leads_, activities_) {}
 
 ServerUnaryReactor* LeadServiceImpl::CreateEnterprise(CallbackServerContext* context,

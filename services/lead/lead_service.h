@@ -21,10 +21,12 @@ class LeadServiceImpl final : public v1::LeadService::CallbackService {
  public:
   // Aggregates run on `report_pool`, everything else on `pool`.
   // `projects` (the project service) follows enterprise merges; null only
-  // for a lead service tested without one.
+  // for a lead service tested without one. `aggregates`: where aggregates
+  // are computed (the rollups; the records only when told to).
   LeadServiceImpl(WorkerPool& pool, WorkerPool& report_pool, const Directory& directory,
                   absl::Duration max_call_time, const Gatekeeper& gatekeeper,
-                  const ProjectClient* projects = nullptr);
+                  const ProjectClient* projects = nullptr,
+                  AggregateStore::Source aggregates = AggregateStore::Source::kRollups);
   grpc::ServerUnaryReactor* CreateEnterprise(grpc::CallbackServerContext* context,
                                              const v1::CreateEnterpriseRequest* request,
                                              v1::Enterprise* response) override;

@@ -24,6 +24,7 @@ int main(int argc, char** argv) {
                              .grpc_service = "zhaoshang.lead.v1.LeadService",
                              .migrations = &zs::lead::kMigrations,
                              .after_migrations = zs::lead::RekeyEnterprises,
+                             .report_rollups = true,
                              .make_service =
                                  [&projects](const zs::ServiceEnv& env) {
                                    projects = std::make_unique<zs::lead::ProjectClient>(
@@ -31,7 +32,10 @@ int main(int argc, char** argv) {
                                        absl::Milliseconds(absl::GetFlag(FLAGS_project_timeout_ms)));
                                    return std::make_unique<zs::lead::LeadServiceImpl>(
                                        env.pool, env.report_pool, env.directory, env.max_call_time,
-                                       env.gatekeeper, projects.get());
+                                       env.gatekeeper, projects.get(),
+                                       env.aggregates_from_records
+                                           ? zs::lead::AggregateStore::Source::kRecords
+                                           : zs::lead::AggregateStore::Source::kRollups);
                                  }},
                             argc, argv);
 }

@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
 #include "common/aggregate.h"
 #include "common/errors.h"
 #include "common/validation.h"
@@ -53,6 +54,15 @@ absl::Status AggregateStore::Transitions(pqxx::transaction_base& tx,
                         "must be NEGOTIATING, SIGNED, TO_START, STARTED, COMPLETED or DROPPED "
                         "(continuing projects: AggregateContinuing)");
   }
+  if (source_ == Source::kRollups) {
+    // The signed figure holds the capital increases too (project/0004).
+    return RunRollupAggregate(tx, ProjectDimensions(), request.group_by(), request.group_bys(),
+                              {.figures = {absl::StrCat("transitions.", static_cast<int>(to))},
+                               .first_day = request.effective_date_range().start_date(),
+                               .last_day = request.effective_date_range().end_date(),
+                               .supports_bands = true},
+                              out->mutable_rows());
+  }
   // Stage changes (kind 1) count; for SIGNED, capital increases (kind 2)
   // in the period add their increment without counting.
   std::string base =
@@ -81,6 +91,13 @@ absl::Status AggregateStore::Funds(pqxx::transaction_base& tx,
                                    const v1::AggregateFundsRequest& request,
                                    v1::AggregateFundsResponse* out) const {
   ZS_RETURN_IF_ERROR(ValidateRange("arrival_date_range", request.arrival_date_range()));
+  if (source_ == Source::kRollups) {
+    return RunRollupAggregate(tx, ProjectDimensions(), request.group_by(), request.group_bys(),
+                              {.figures = {"funds"},
+                               .first_day = request.arrival_date_range().start_date(),
+                               .last_day = request.arrival_date_range().end_date()},
+                              out->mutable_rows());
+  }
   // Counts payments (a project paid in two months counts in each, so the
   // months add up to the whole); sums what arrived.
   return RunAggregate(
@@ -102,6 +119,16 @@ absl::Status AggregateStore::Continuing(pqxx::transaction_base& tx,
                                         v1::AggregateContinuingResponse* out) const {
   if (request.year() < 2000 || request.year() > 2100) {
     return InvalidField("year", "must be between 2000 and 2100");
+  }
+  if (source_ == Source::kRollups) {
+    // Kept as yearly steps whose running sum is the figure (project/0004).
+    const std::string first_day = absl::StrFormat("%04d-01-01", request.year());
+    return RunRollupAggregate(tx, ProjectDimensions(), request.group_by(), request.group_bys(),
+                              {.figures = {"continuing"},
+                               .last_day = first_day,
+                               .supports_bands = true,
+                               .month_key = first_day.substr(0, 7)},
+                              out->mutable_rows());
   }
   // Continuing in `year` = under construction as it began, by the recorded
   // dates (continuing_on, migration 0002), with the investment as it stood

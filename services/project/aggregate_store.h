@@ -2,6 +2,8 @@
 // the counting rules: a project counts once per stage it enters (the first
 // signing, never a re-signing); a capital increase adds only its increment,
 // to the money and never to the count; an investor change changes neither.
+// The RPCs read the maintained rollups (common/report_rollup.h, migration
+// 0004); the records themselves give the same answer, which tests check.
 #pragma once
 
 #include <pqxx/pqxx>
@@ -15,6 +17,9 @@ namespace v1 = ::zhaoshang::project::v1;
 
 class AggregateStore {
  public:
+  enum class Source { kRollups, kRecords };
+  explicit AggregateStore(Source source = Source::kRollups) : source_(source) {}
+
   absl::Status Transitions(pqxx::transaction_base& tx,
                            const v1::AggregateTransitionsRequest& request,
                            v1::AggregateTransitionsResponse* out) const;
@@ -22,6 +27,9 @@ class AggregateStore {
                      v1::AggregateFundsResponse* out) const;
   absl::Status Continuing(pqxx::transaction_base& tx, const v1::AggregateContinuingRequest& request,
                           v1::AggregateContinuingResponse* out) const;
+
+ private:
+  Source source_;
 };
 
 }  // namespace zs::project

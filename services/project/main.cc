@@ -22,6 +22,7 @@ int main(int argc, char** argv) {
                              .default_listen = "127.0.0.1:7102",
                              .grpc_service = "zhaoshang.project.v1.ProjectService",
                              .migrations = &zs::project::kMigrations,
+                             .report_rollups = true,
                              .make_service =
                                  [&leads](const zs::ServiceEnv& env) {
                                    leads = std::make_unique<zs::project::LeadClient>(
@@ -29,7 +30,10 @@ int main(int argc, char** argv) {
                                        absl::Milliseconds(absl::GetFlag(FLAGS_lead_timeout_ms)));
                                    return std::make_unique<zs::project::ProjectServiceImpl>(
                                        env.pool, env.report_pool, env.directory, *leads,
-                                       env.max_call_time, env.gatekeeper);
+                                       env.max_call_time, env.gatekeeper,
+                                       env.aggregates_from_records
+                                           ? zs::project::AggregateStore::Source::kRecords
+                                           : zs::project::AggregateStore::Source::kRollups);
                                  }},
                             argc, argv);
 }

@@ -19,12 +19,14 @@ using grpc::ServerUnaryReactor;
 
 ProjectServiceImpl::ProjectServiceImpl(WorkerPool& pool, WorkerPool& report_pool,
                                        const Directory& directory, const LeadClient& leads,
-                                       absl::Duration max_call_time, const Gatekeeper& gatekeeper)
+                                       absl::Duration max_call_time, const Gatekeeper& gatekeeper,
+                                       AggregateStore::Source aggregates)
     : executor_(pool, max_call_time, gatekeeper, ProjectAccessPolicy()),
       report_executor_(report_pool, max_call_time, gatekeeper, ProjectAccessPolicy()),
       leads_(leads),
       projects_(directory),
-      requests_(directory) {}
+      requests_(directory),
+      aggregates_(aggregates) {}
 
 ServerUnaryReactor* ProjectServiceImpl::GetProject(CallbackServerContext* context,
                                                    const v1::GetProjectRequest* request,

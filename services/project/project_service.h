@@ -19,9 +19,12 @@ namespace zs::project {
 class ProjectServiceImpl final : public v1::ProjectService::CallbackService {
  public:
   // Aggregates run on `report_pool`, everything else on `pool`.
+  // `aggregates`: where they are computed (the rollups; the records only
+  // when told to).
   ProjectServiceImpl(WorkerPool& pool, WorkerPool& report_pool, const Directory& directory,
                      const LeadClient& leads, absl::Duration max_call_time,
-                     const Gatekeeper& gatekeeper);
+                     const Gatekeeper& gatekeeper,
+                     AggregateStore::Source aggregates = AggregateStore::Source::kRollups);
 
   grpc::ServerUnaryReactor* CreateProject(grpc::CallbackServerContext* context,
                                           const v1::CreateProjectRequest* request,

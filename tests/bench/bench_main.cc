@@ -14,6 +14,7 @@
 #include <iostream>
 #include <pqxx/pqxx>
 #include <set>
+#include <thread>
 
 #include "absl/flags/flag.h"
 #include "absl/flags/parse.h"
@@ -39,6 +40,17 @@
 ABSL_FLAG(std::string, lead, "127.0.0.1:7101", "lead service");
 ABSL_FLAG(std::string, project, "127.0.0.1:7102", "project service");
 ABSL_FLAG(std::string, reporting, "127.0.0.1:7104", "reporting service");
+ABSL_FLAG(std::string, small_suite, "",
+          "host:base_port of a second suite (lead +1, project +2, reporting +4) over a "
+          "100,000-lead dataset in --small_pg_conninfo: the period report is timed on both, "
+          "taking turns");
+ABSL_FLAG(std::string, small_pg_conninfo, "",
+          "superuser connection to the second suite's database");
+ABSL_FLAG(long, small_leads, 100'000, "leads in the second suite's dataset");
+ABSL_FLAG(std::string, records_suite, "",
+          "host:base_port of a third suite on the main database whose aggregates scan the records "
+          "(--aggregate_source=records, as before the rollups): the 128-caller mix runs on it "
+          "too, for the office calls' latency as it was");
 ABSL_FLAG(std::string, gateway, "",
           "zs-gateway (host:port, plain HTTP) in front of the lead service, for the gateway step");
 ABSL_FLAG(std::string, token_signing_key_file, "",
@@ -176,14 +188,47 @@ long AddFreshEnterprises(const std::string& conninfo, long count) {
   return ids[0].as<long>();
 }
 
+// Takes back from the report rollups what the leads and projects whose ids
+// `lead_ids` and `project_ids` select gave them, before they are deleted
+// with the triggers off (session_replication_role = replica).
+void ForgetInRollups(pqxx::transaction_base& tx, const std::string& lead_ids,
+                     const std::string& project_ids) {
+  tx.exec(
+      absl::StrCat("INSERT INTO lead.report_deltas (figure, day, sign, counted, amount, keys) "
+                   "SELECT f.figure, f.day, -1, f.counted, f.amount, f.keys FROM lead.leads l "
+                   "CROSS JOIN LATERAL lead.lead_report_facts(l) f WHERE l.id IN (",
+                   lead_ids, ")"));
+  if (project_ids.empty()) return;
+  tx.exec(absl::StrCat(
+      "INSERT INTO project.report_deltas (figure, day, sign, counted, amount, keys) "
+      "SELECT e.figure, e.day, -e.sign, e.counted, e.amount, e.keys FROM project.project_facts p "
+      "CROSS JOIN LATERAL jsonb_to_recordset(p.facts) AS "
+      "e (figure text, day date, sign smallint, counted boolean, amount bigint, keys jsonb) "
+      "WHERE p.project_id IN (",
+      project_ids, ")"));
+}
+
+// Where a suite's services listen.
+struct Suite {
+  std::string lead, project, reporting;
+  // host:base_port as `./zs` starts a suite: lead +1, project +2, reporting +4.
+  static Suite AtBase(const std::string& host_base) {
+    const std::pair<std::string, std::string> host_port = absl::StrSplit(host_base, ':');
+    int base = 0;
+    if (!absl::SimpleAtoi(host_port.second, &base)) throw std::runtime_error("host:base_port");
+    auto at = [&](int offset) { return absl::StrCat(host_port.first, ":", base + offset); };
+    return {at(1), at(2), at(4)};
+  }
+};
+
 class Workload {
  public:
-  Workload(const Identity& identity, const std::string& conninfo)
+  Workload(const Identity& identity, const std::string& conninfo, const Suite& suite)
       : identity_(identity),
         conninfo_(conninfo),
-        lead_channels_(absl::GetFlag(FLAGS_lead), 4),
-        project_channels_(absl::GetFlag(FLAGS_project), 2),
-        reporting_channels_(absl::GetFlag(FLAGS_reporting), 2),
+        lead_channels_(suite.lead, 4),
+        project_channels_(suite.project, 2),
+        reporting_channels_(suite.reporting, 2),
         leads_(Stubs<lv1::LeadService>(lead_channels_, 4)),
         projects_(Stubs<pv1::ProjectService>(project_channels_, 2)),
         reports_(Stubs<rv1::ReportingService>(reporting_channels_, 2)) {
@@ -223,6 +268,9 @@ class Workload {
       tx.exec(
           "CREATE TEMP TABLE run_projects ON COMMIT DROP AS "
           "SELECT id FROM project.projects WHERE name LIKE '负载项目%'");
+      // COPY's removal skips the triggers; what the removed records gave
+      // the report rollups is taken back by hand (common/report_rollup.h).
+      ForgetInRollups(tx, "SELECT id FROM run_leads", "SELECT id FROM run_projects");
       for (const char* table : {"lead.follow_ups", "lead.lead_status_history"}) {
         tx.exec(
             absl::StrCat("DELETE FROM ", table, " WHERE lead_id IN (SELECT id FROM run_leads)"));
@@ -528,6 +576,44 @@ std::string HandWrittenLeadsSql() {
       kReportStart, kReportEnd);
 }
 
+// The report rollups' lag, watched while a step runs: every 100 ms, how
+// long the oldest delta not yet folded has waited (lead and project).
+class RollupLag {
+ public:
+  explicit RollupLag(std::string conninfo) : conninfo_(std::move(conninfo)) {}
+  ~RollupLag() { Stop(); }
+  void Watch() {
+    thread_ = std::thread([this] {
+      pqxx::connection connection(conninfo_);
+      while (!stop_) {
+        const double seconds =
+            pqxx::nontransaction(connection)
+                .exec(
+                    "SELECT coalesce(max(EXTRACT(epoch FROM clock_timestamp() - oldest)), 0) "
+                    "FROM (SELECT min(recorded_at) AS oldest FROM lead.report_deltas "
+                    "      UNION ALL SELECT min(recorded_at) FROM project.report_deltas) d")[0][0]
+                .as<double>();
+        max_seconds_ = std::max(max_seconds_.load(), seconds);
+        ++samples_;
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+      }
+    });
+  }
+  void Stop() {
+    stop_ = true;
+    if (thread_.joinable()) thread_.join();
+  }
+  double max_seconds() const { return max_seconds_; }
+  long samples() const { return samples_; }
+
+ private:
+  std::string conninfo_;
+  std::thread thread_;
+  std::atomic<bool> stop_ = false;
+  std::atomic<double> max_seconds_ = 0;
+  std::atomic<long> samples_ = 0;
+};
+
 int Main() {
   InitLogging("bench");
   const std::string conninfo = absl::GetFlag(FLAGS_pg_conninfo);
@@ -540,6 +626,20 @@ int Main() {
   if (absl::Status loaded = LoadDataset(conninfo, size); !loaded.ok()) {
     std::cerr << loaded << "\n";
     return 1;
+  }
+  // The same district at a tenth of the size, for the report's cost.
+  const std::string small_conninfo = absl::GetFlag(FLAGS_small_pg_conninfo);
+  const bool small = !absl::GetFlag(FLAGS_small_suite).empty() && !small_conninfo.empty();
+  if (small) {
+    DatasetSize tenth;
+    tenth.leads = absl::GetFlag(FLAGS_small_leads);
+    tenth.enterprises = tenth.leads / 10;
+    tenth.projects = tenth.leads / 10;
+    tenth.transitions = tenth.leads / 2;
+    if (absl::Status loaded = LoadDataset(small_conninfo, tenth); !loaded.ok()) {
+      std::cerr << loaded << "\n";
+      return 1;
+    }
   }
 
   absl::StatusOr<TokenSigner> signer =
@@ -561,7 +661,14 @@ int Main() {
     identity.office_tokens.push_back(token("bench-" + office, PrincipalKind::kOfficeStaff, office));
   }
   identity.bureau_token = token("bench-bureau", PrincipalKind::kBureauStaff, "");
-  Workload workload(identity, conninfo);
+  Workload workload(
+      identity, conninfo,
+      {absl::GetFlag(FLAGS_lead), absl::GetFlag(FLAGS_project), absl::GetFlag(FLAGS_reporting)});
+  std::unique_ptr<Workload> small_workload;
+  if (small) {
+    small_workload = std::make_unique<Workload>(identity, small_conninfo,
+                                                Suite::AtBase(absl::GetFlag(FLAGS_small_suite)));
+  }
   workload.RemoveEarlierRuns();
   const std::vector<int> levels = CallerLevels();
   const std::set<std::string> steps = absl::StrSplit(absl::GetFlag(FLAGS_steps), ',');
@@ -609,6 +716,7 @@ int Main() {
       pqxx::connection connection(conninfo);
       pqxx::work tx(connection);
       tx.exec("SET LOCAL session_replication_role = replica");
+      ForgetInRollups(tx, "SELECT id FROM lead.leads WHERE title = 'pgbench'", "");
       tx.exec("DELETE FROM lead.leads WHERE title = 'pgbench'");
       tx.commit();
     }
@@ -617,6 +725,7 @@ int Main() {
 
   // 2. One method at a time, at each concurrency, each beside its floor.
   std::map<int, LoadResult> creates, gets, lists;
+  LoadResult creates_with_rollups, creates_without_rollups;
   for (int callers : wants("raw") || wants("methods") ? levels : std::vector<int>{}) {
     if (wants("raw")) insert_tps[callers] = pgbench("INSERT", insert_script, callers);
     if (wants("methods")) {
@@ -625,6 +734,36 @@ int Main() {
           RunLoad(Limits("CreateLead only", callers, seconds),
                   [&](int c, std::mt19937& r, auto done) { workload.CreateLead(c, r, done); });
       Keep("CreateLead only", callers, creates[callers]);
+    }
+    if (wants("methods") && callers == 32) {
+      // The rollups' cost to writers: CreateLead with its delta rows and
+      // without (the trigger off), taking turns so both meet the same
+      // moments; the leads made without are then given their deltas.
+      pqxx::connection connection(conninfo);
+      auto sql = [&](const std::string& statement) {
+        return pqxx::nontransaction(connection).exec(statement);
+      };
+      for (int turn = 0; turn < 2; ++turn) {
+        workload.ReserveEnterprises(kMaxCreatesPerSecond * seconds);
+        const long before = sql("SELECT coalesce(max(id), 0) FROM lead.leads")[0][0].as<long>();
+        sql("ALTER TABLE lead.leads DISABLE TRIGGER leads_report_deltas");
+        Absorb(
+            creates_without_rollups,
+            RunLoad(Limits("CreateLead, no rollup writes", 32, seconds / 2),
+                    [&](int c, std::mt19937& r, auto done) { workload.CreateLead(c, r, done); }));
+        sql("ALTER TABLE lead.leads ENABLE TRIGGER leads_report_deltas");
+        sql(absl::StrCat(
+            "INSERT INTO lead.report_deltas (figure, day, sign, counted, amount, keys) "
+            "SELECT f.figure, f.day, 1, f.counted, f.amount, f.keys FROM lead.leads l "
+            "CROSS JOIN LATERAL lead.lead_report_facts(l) f WHERE l.id > ",
+            before));
+        Absorb(creates_with_rollups, RunLoad(Limits("CreateLead, rollup writes", 32, seconds / 2),
+                                             [&](int c, std::mt19937& r, auto done) {
+                                               workload.CreateLead(c, r, done);
+                                             }));
+      }
+      Keep("CreateLead, no rollup writes", 32, creates_without_rollups);
+      Keep("CreateLead, rollup writes (beside)", 32, creates_with_rollups);
     }
     if (wants("raw")) select_tps[callers] = pgbench("SELECT", select_script, callers);
     if (wants("methods")) {
@@ -666,7 +805,7 @@ int Main() {
   // single aggregate over the same rows; and what it fetched.
   double fastest_ms = 0, leads_alone_ms = 0;
   long rows_fetched = -1;
-  LoadResult reports;
+  LoadResult reports, small_reports;
   if (wants("report")) {
     // Over the loaded dataset, as in a run of this step alone: what the
     // steps before created goes, and the tables are vacuumed.
@@ -686,10 +825,21 @@ int Main() {
                               [&](int c, std::mt19937& r, auto done) {
                                 workload.PeriodReport(c, r, done);
                               }));
+      if (small_workload != nullptr) {
+        Absorb(small_reports, RunLoad({.callers = 1, .duration = absl::Minutes(1), .max_calls = 1},
+                                      [&](int c, std::mt19937& r, auto done) {
+                                        small_workload->PeriodReport(c, r, done);
+                                      }));
+      }
     }
     fastest_ms = Median(yardstick);
     leads_alone_ms = Median(leads_alone);
-    Keep("GetPeriodReport (all breakdowns)", 1, reports);
+    Keep(absl::StrCat("GetPeriodReport (all breakdowns), ", size.leads, " leads"), 1, reports);
+    if (small_workload != nullptr) {
+      Keep(absl::StrCat("GetPeriodReport (all breakdowns), ", absl::GetFlag(FLAGS_small_leads),
+                        " leads"),
+           1, small_reports);
+    }
     // Rows PostgreSQL returned to the lead and project services while the
     // reports ran, per report.
     rows_fetched = tx.exec(absl::StrCat(
@@ -708,11 +858,27 @@ int Main() {
     int pid;
     if (absl::SimpleAtoi(kv.second, &pid)) pids[kv.first] = pid;
   }
+  LoadResult mix_128, records_mix_128;
+  RollupLag lag(conninfo);
   for (int callers : wants("mix") ? levels : std::vector<int>{}) {
     workload.ReserveEnterprises(kMaxCreatesPerSecond * seconds);
+    if (callers == 128) lag.Watch();
     LoadResult mix = RunLoad(Limits("mix: 3 offices + bureau", callers, seconds),
                              [&](int c, std::mt19937& r, auto done) { workload.Mix(c, r, done); });
+    if (callers == 128) lag.Stop();
     Keep("mix: 3 offices + bureau", callers, mix);
+    if (callers == 128) mix_128 = mix;
+  }
+  if (const std::string suite = absl::GetFlag(FLAGS_records_suite);
+      wants("mix") && !suite.empty()) {
+    // The same mix where the aggregates scan the records, as before the
+    // rollups: what the offices' calls met then.
+    Workload records(identity, conninfo, Suite::AtBase(suite));
+    records.ReserveEnterprises(kMaxCreatesPerSecond * seconds);
+    records_mix_128 = RunLoad(Limits("mix, aggregates from the records", 128, seconds),
+                              [&](int c, std::mt19937& r, auto done) { records.Mix(c, r, done); });
+    Keep("mix, aggregates from the records", 128, records_mix_128);
+    records.RemoveEarlierRuns();
   }
   std::map<std::string, std::vector<double>> memory;
   if (wants("memory")) {
@@ -777,6 +943,56 @@ int Main() {
               absl::StrFormat("%.1fx (%.1f ms / %.1f ms)", p99, via.Percentile(99),
                               direct.Percentile(99)),
               "<=2x", p99 > 0 && p99 <= 2);
+  }
+  if (!creates_with_rollups.methods.empty()) {
+    const double with = Method(creates_with_rollups, "CreateLead").qps;
+    const double without = Method(creates_without_rollups, "CreateLead").qps;
+    const double ratio = without > 0 ? with / without : 0;
+    AddTarget("create_lead_qps_with_vs_without_rollup_writes@32", ratio,
+              absl::StrFormat("%.0f%% (%.0f / %.0f)", 100 * ratio, with, without), ">=90%",
+              ratio >= 0.9);
+  }
+  if (wants("report")) {
+    const double p50 = Method(reports, "GetPeriodReport").Percentile(50);
+    AddTarget(absl::StrCat("period_report_p50@", size.leads, "_leads"), p50,
+              absl::StrFormat("%.1fms", p50), "<=10ms", p50 > 0 && p50 <= 10);
+    if (small_workload != nullptr) {
+      const double small_p50 = Method(small_reports, "GetPeriodReport").Percentile(50);
+      const double ratio = small_p50 > 0 ? p50 / small_p50 : 0;
+      AddTarget(absl::StrCat("period_report_p50_", size.leads, "_vs_",
+                             absl::GetFlag(FLAGS_small_leads), "_leads"),
+                ratio, absl::StrFormat("%.2fx (%.1f ms / %.1f ms)", ratio, p50, small_p50),
+                "<=1.5x", ratio > 0 && ratio <= 1.5);
+    }
+  }
+  if (!mix_128.methods.empty()) {
+    const MethodStats& report = Method(mix_128, "GetPeriodReport");
+    const double p99 = report.Percentile(99);
+    AddTarget("mix_period_report_p99@128", p99, absl::StrFormat("%.0fms", p99), "<=250ms",
+              p99 > 0 && p99 <= 250);
+    const auto late = report.errors.find(grpc::StatusCode::DEADLINE_EXCEEDED);
+    const int deadline_exceeded = late == report.errors.end() ? 0 : late->second;
+    AddTarget("mix_period_report_deadline_exceeded@128", deadline_exceeded,
+              absl::StrCat(deadline_exceeded), "0", deadline_exceeded == 0);
+    AddTarget("report_rollup_lag_max@128", lag.max_seconds(),
+              absl::StrFormat("%.2fs (%ld samples)", lag.max_seconds(), lag.samples()), "<1s",
+              lag.samples() > 0 && lag.max_seconds() < 1);
+  }
+  if (!mix_128.methods.empty() && !records_mix_128.methods.empty()) {
+    // The offices' own calls: recording and following up leads.
+    auto office_p99 = [](const LoadResult& mix) {
+      MethodStats office;
+      for (const char* name : {"CreateLead", "AddFollowUp"}) {
+        const auto& l = Method(mix, name).latencies_ms;
+        office.latencies_ms.insert(office.latencies_ms.end(), l.begin(), l.end());
+      }
+      return office.Percentile(99);
+    };
+    const double now = office_p99(mix_128), before = office_p99(records_mix_128);
+    const double ratio = before > 0 ? now / before : 0;
+    AddTarget("mix_office_p99_vs_aggregates_from_records@128", ratio,
+              absl::StrFormat("%.2fx (%.1f ms / %.1f ms)", ratio, now, before), "<=1x",
+              ratio > 0 && ratio <= 1);
   }
   if (wants("report")) {
     const double report_p50 = Method(reports, "GetPeriodReport").Percentile(50);

@@ -20,8 +20,13 @@ struct DatasetSize {
 };
 
 // Loads the dataset unless lead.leads already holds at least `size.leads`
-// rows (a second run reuses it). `conninfo`: a superuser on the services'
-// database.
+// rows (a second run reuses it), then builds the report rollups from the
+// records (common/report_rollup.h: COPY without triggers writes no deltas).
+// `conninfo`: a superuser on the services' database.
 absl::Status LoadDataset(const std::string& conninfo, const DatasetSize& size);
+
+// Recomputes the lead and project schemas' report rollups from the records,
+// as `--rebuild_report_rollups` does; logs how long it took.
+absl::Status RebuildRollups(const std::string& conninfo);
 
 }  // namespace zs::bench
