@@ -25,6 +25,9 @@ namespace cv1 = zhaoshang::common::v1;
 // audit.echoing_tables.
 constexpr char kUnaudited[] =
     "{audit_log,idempotency_keys,schema_migrations,lead_status_history,"
+    // the report rollups: derived from the audited records, rebuilt from them
+    // at will (common/report_rollup.h), and written by every change and fold.
+    "report_deltas,report_rollup_days,report_rollup_months,project_facts,"
     // identity: secrets' hashes and throttling stay out of the trail; sign-in
     // events and sessions are the record of signing in themselves.
     "account_passwords,sign_in_throttle,sessions,sign_in_events}";

@@ -235,6 +235,21 @@ class ReportRollupTest : public ::testing::TestWithParam<int> {
     if (project_ids_.empty()) return;
     const pv1::Project p = GetProject(Pick(project_ids_));
     const std::string next = Day(LatestDay(p));
+    if (Between(0, 1) == 0) {  // half the time, the project's next stage
+      switch (p.stage()) {
+        case pv1::STAGE_NEGOTIATING:
+          projects_.Sign(p.id(), Pick(kInvestments), next);
+          return;
+        case pv1::STAGE_SIGNED:
+          projects_.Start(p.id(), next);
+          return;
+        case pv1::STAGE_STARTED:
+          if (Between(0, 2) == 0) projects_.Complete(p.id(), next);
+          return;
+        default:
+          break;
+      }
+    }
     switch (Between(0, 9)) {
       case 0:
       case 1:

@@ -317,7 +317,8 @@ TEST_F(ScopeTest, EveryTableCarriesTheAuditTrigger) {
                   "SELECT string_agg(c.relname, ', ') FROM pg_class c "
                   "WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind = 'r' "
                   "AND c.relname NOT IN ('audit_log', 'idempotency_keys', 'schema_migrations', "
-                  "'lead_status_history') "
+                  "'lead_status_history', 'report_deltas', 'report_rollup_days', "
+                  "'report_rollup_months', 'project_facts') "
                   "AND NOT EXISTS (SELECT 1 FROM pg_trigger t WHERE t.tgrelid = c.oid "
                   "AND t.tgname = 'zs_audit')"),
               "")
@@ -328,6 +329,12 @@ TEST_F(ScopeTest, EveryTableCarriesTheAuditTrigger) {
   EXPECT_EQ(server_->lead().database().QueryValue(
                 "SELECT count(*) FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid "
                 "WHERE t.tgname = 'zs_audit' AND c.relname = 'lead_status_history'"),
+            "0");
+  // The report rollups are derived data, rebuilt from the audited records.
+  EXPECT_EQ(server_->database().QueryValue(
+                "SELECT count(*) FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid "
+                "WHERE t.tgname = 'zs_audit' AND c.relname IN ('report_deltas', "
+                "'report_rollup_days', 'report_rollup_months', 'project_facts')"),
             "0");
 }
 

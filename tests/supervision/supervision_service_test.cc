@@ -183,7 +183,7 @@ TEST_F(SupervisionTest, PublishedRankingIsImmutableAndPublishingIsIdempotent) {
   ASSERT_TRUE(server_.stub().GetSnapshot(StaffContext().get(), get, &stored).ok());
   EXPECT_EQ(stored.SerializeAsString(), first.SerializeAsString());
 
-  // A period that has not ended cannot be published.
+  // A period that has not ended cannot be published: this month, in China.
   publish.set_request_id("rank-this-month");
   publish.set_month(absl::FormatCivilTime(absl::CivilMonth(TodayInChina())));
   sv1::Snapshot refused;
