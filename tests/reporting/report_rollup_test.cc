@@ -523,6 +523,51 @@ TEST_P(ReportRollupTest, RollupsEqualTheRecordsWhileFoldingAndAfter) {
 
 INSTANTIATE_TEST_SUITE_P(Histories, ReportRollupTest, ::testing::Values(1, 2, 3));
 
+// Writers at once, while the fold job folds beside them: no lead is lost
+// or counted twice.
+TEST(ReportRollupConcurrencyTest, ConcurrentWritersWhileFoldingLoseAndDoubleNothing) {
+  LeadServer server;
+  BusyFolder folder({server.database().service_conninfo()});
+  constexpr int kWriters = 6, kLeadsEach = 20;
+  std::vector<std::thread> writers;
+  std::atomic<int> created = 0;
+  for (int w = 0; w < kWriters; ++w) {
+    writers.emplace_back([&, w] {
+      for (int i = 0; i < kLeadsEach; ++i) {
+        const std::string id = absl::StrCat("w", w, "-", i);
+        lv1::Enterprise enterprise;
+        if (!server.stub()
+                 .CreateEnterprise(StaffContext().get(),
+                                   EnterpriseRequest(id, absl::StrCat("并发企业", id)), &enterprise)
+                 .ok()) {
+          continue;
+        }
+        lv1::CreateLeadRequest request = LeadRequest(absl::StrCat("l", id), enterprise.id());
+        request.mutable_lead()->set_collected_date(i % 2 == 0 ? "2026-04-15" : "2026-05-20");
+        lv1::Lead lead;
+        if (server.stub().CreateLead(StaffContext().get(), request, &lead).ok()) ++created;
+      }
+    });
+  }
+  for (std::thread& writer : writers) writer.join();
+  EXPECT_GT(folder.Stop(), 0);
+  EXPECT_EQ(created, kWriters * kLeadsEach);
+  lv1::AggregateLeadsRequest request;
+  request.mutable_collected_date_range()->set_start_date("2026-04-01");
+  request.mutable_collected_date_range()->set_end_date("2026-05-31");
+  request.add_group_bys(cv1::GROUP_BY_UNSPECIFIED);
+  request.add_group_bys(cv1::GROUP_BY_MONTH);
+  lv1::AggregateLeadsResponse rollups, records;
+  ASSERT_TRUE(server.stub().AggregateLeads(StaffContext().get(), request, &rollups).ok());
+  pqxx::connection connection(server.database().service_conninfo());
+  pqxx::read_transaction tx(connection);
+  ASSERT_TRUE(lead::AggregateStore(lead::AggregateStore::Source::kRecords)
+                  .Leads(tx, request, &records)
+                  .ok());
+  EXPECT_EQ(rollups.DebugString(), records.DebugString());
+  EXPECT_EQ(rollups.rows(0).count(), created.load());
+}
+
 // The migration counts what was recorded before it: its backfill deltas,
 // folded, answer what the records do.
 TEST(ReportRollupBackfillTest, MigrationCountsTheRecordsKeptBeforeIt) {
