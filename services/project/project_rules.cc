@@ -35,6 +35,27 @@ absl::Status OptionalDate(absl::string_view field, const std::string& date) {
 
 }  // namespace
 
+absl::StatusOr<v1::Stage> FirstStage(v1::Stage asked) {
+  const v1::Stage stage = asked == v1::STAGE_UNSPECIFIED ? v1::STAGE_NEGOTIATING : asked;
+  if (stage != v1::STAGE_PROMOTED && stage != v1::STAGE_NEGOTIATING) {
+    return InvalidField("project.stage",
+                        "new projects start PROMOTED or NEGOTIATING; later stages are reached "
+                        "with the transition RPCs");
+  }
+  return stage;
+}
+
+absl::Status CheckInvestmentChange(int64_t project_id, v1::Stage stage, int64_t before,
+                                   int64_t after) {
+  if (after == before || stage == v1::STAGE_PROMOTED || stage == v1::STAGE_NEGOTIATING) {
+    return absl::OkStatus();
+  }
+  return FailedPrecondition("INVESTMENT_FIXED_AFTER_SIGNING",
+                            absl::StrCat("project ", project_id, " is ", v1::Stage_Name(stage),
+                                         "; its investment changes only through "
+                                         "RecordCapitalIncrease"));
+}
+
 bool IsOpenStage(v1::Stage stage) {
   return stage != v1::STAGE_UNSPECIFIED && stage != v1::STAGE_COMPLETED &&
          stage != v1::STAGE_DROPPED;
@@ -161,6 +182,50 @@ absl::CivilDay AddWorkingDays(absl::CivilDay start, int working_days,
     if (calendar.IsWorkingDay(day)) ++counted;
   }
   return day;
+}
+
+absl::StatusOr<std::string> EffectiveDate(absl::string_view field, const std::string& date,
+                                          const ProjectState& project, absl::CivilDay today) {
+  const std::string today_date = FormatDate(today);
+  if (date.empty()) return std::max(today_date, project.last_effective_date);
+  ZS_RETURN_IF_ERROR(ValidateDate(field, date));
+  if (date > today_date) return InvalidField(field, "is in the future");
+  if (date < project.last_effective_date) {
+    return InvalidField(field, absl::StrCat("is before the project's previous change on ",
+                                            project.last_effective_date));
+  }
+  return date;
+}
+
+absl::StatusOr<PlannedMove> PlanMove(const ProjectState& project, const StageMove& move,
+                                     absl::CivilDay today) {
+  ZS_RETURN_IF_ERROR(CheckTransition(move.project_id, project.stage, move.to));
+  absl::StatusOr<std::string> date =
+      EffectiveDate(move.date_field, move.effective_date, project, today);
+  if (!date.ok()) return date.status();
+  PlannedMove plan{
+      .effective_date = *date,
+      .investment_wan_yuan = project.investment_wan_yuan,
+      .voids_later_rollovers = move.to == v1::STAGE_COMPLETED || move.to == v1::STAGE_DROPPED};
+  if (move.to == v1::STAGE_SIGNED) {
+    ZS_RETURN_IF_ERROR(
+        ValidateMoney("signed_investment_wan_yuan", move.signed_investment_wan_yuan));
+    if (move.signed_investment_wan_yuan == 0) {
+      return InvalidField("signed_investment_wan_yuan", "is required to sign");
+    }
+    if (!project.has_measure) {
+      return FailedPrecondition("NO_MEASURES",
+                                absl::StrCat("project ", move.project_id,
+                                             " has no measures in its ledger; add at least one "
+                                             "MEASURE entry before signing"));
+    }
+    if (move.activity_id < 0) return InvalidField("activity_id", "must not be negative");
+    plan.investment_wan_yuan = move.signed_investment_wan_yuan;
+  }
+  if (move.to == v1::STAGE_DROPPED) {
+    ZS_RETURN_IF_ERROR(ValidateRequiredText("reason", move.reason, kMaxLongTextChars));
+  }
+  return plan;
 }
 
 }  // namespace zs::project

@@ -3,9 +3,11 @@
 #pragma once
 
 #include <set>
+#include <string>
 #include <vector>
 
 #include "absl/status/status.h"
+#include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "absl/time/civil_time.h"
 #include "common/directory.h"
@@ -28,6 +30,63 @@ std::vector<v1::Stage> AllowedSources(v1::Stage to);
 // OK when `from` → `to` is legal, else FAILED_PRECONDITION naming the
 // current stage and the stages the move needs.
 absl::Status CheckTransition(int64_t project_id, v1::Stage from, v1::Stage to);
+
+// A new project starts PROMOTED or NEGOTIATING (UNSPECIFIED: NEGOTIATING);
+// INVALID_ARGUMENT naming project.stage for any later stage.
+absl::StatusOr<v1::Stage> FirstStage(v1::Stage asked);
+
+// Before signing the investment is an estimate anyone may correct; after,
+// it changes only through RecordCapitalIncrease (FAILED_PRECONDITION
+// INVESTMENT_FIXED_AFTER_SIGNING).
+absl::Status CheckInvestmentChange(int64_t project_id, v1::Stage stage, int64_t before,
+                                   int64_t after);
+
+// ---- Stage moves ----
+
+// A move of a project to another stage, as the transition RPCs ask for it.
+struct StageMove {
+  int64_t project_id = 0;
+  std::string etag = {};  // optional: checked when given
+  v1::Stage to = v1::STAGE_UNSPECIFIED;
+  std::string effective_date = {};            // defaults to today
+  std::string date_field = "effective_date";  // the request's name for it, for errors
+  int64_t signed_investment_wan_yuan = 0;     // SignProject only
+  int64_t activity_id = 0;                    // SignProject: the event it was signed at
+  std::string reason = {};                    // DropProject
+};
+
+// A project as a change finds it, locked.
+struct ProjectState {
+  v1::Stage stage = v1::STAGE_UNSPECIFIED;
+  int64_t investment_wan_yuan = 0;
+  // The day of its last business change (YYYY-MM-DD; "" for none): the
+  // creation row is when it was keyed in, and a rollover is derived.
+  std::string last_effective_date = {};
+  // Its ledger holds a MEASURE entry (read only for a move to SIGNED).
+  bool has_measure = false;
+};
+
+// What a stage move writes.
+struct PlannedMove {
+  std::string effective_date;  // YYYY-MM-DD
+  int64_t investment_wan_yuan = 0;
+  // Completing or dropping voids the year rollovers dated after the move.
+  bool voids_later_rollovers = false;
+};
+
+// The day a change takes effect: `date` (YYYY-MM-DD) or, when empty, today
+// but not before the project's last change; INVALID_ARGUMENT naming `field`
+// when it is not a day, is after `today` or before that last change.
+absl::StatusOr<std::string> EffectiveDate(absl::string_view field, const std::string& date,
+                                          const ProjectState& project, absl::CivilDay today);
+
+// The transition `move` makes of `project` on `today`, or the refusal: the
+// stage machine (FAILED_PRECONDITION), the effective date, signing with a
+// signed investment (INVALID_ARGUMENT) and a measure in the ledger
+// (FAILED_PRECONDITION NO_MEASURES) — 'signed projects: clear numbers,
+// clear situation, solid measures' — and dropping with a reason.
+absl::StatusOr<PlannedMove> PlanMove(const ProjectState& project, const StageMove& move,
+                                     absl::CivilDay today);
 
 absl::Status ValidateProject(const v1::Project& project, const Directory& directory);
 absl::Status ValidateLedgerEntry(const v1::LedgerEntry& entry);

@@ -105,13 +105,9 @@ absl::StatusOr<v1::Stage> ProjectStage(pqxx::transaction_base& tx, int64_t id) {
 absl::Status ProjectStore::Create(pqxx::transaction_base& tx, const CallContext& call,
                                   const v1::Project& project, const std::string& effective_date,
                                   v1::Project* out) const {
-  v1::Stage stage =
-      project.stage() == v1::STAGE_UNSPECIFIED ? v1::STAGE_NEGOTIATING : project.stage();
-  if (stage != v1::STAGE_PROMOTED && stage != v1::STAGE_NEGOTIATING) {
-    return InvalidField("project.stage",
-                        "new projects start PROMOTED or NEGOTIATING; later stages are reached "
-                        "with the transition RPCs");
-  }
+  absl::StatusOr<v1::Stage> first_stage = FirstStage(project.stage());
+  if (!first_stage.ok()) return first_stage.status();
+  const v1::Stage stage = *first_stage;
   ZS_RETURN_IF_ERROR(ValidateProject(project, directory_));
   if (!effective_date.empty()) {
     ZS_RETURN_IF_ERROR(ValidateBusinessDate("effective_date", effective_date, TodayInChina()));
@@ -221,13 +217,8 @@ absl::Status ProjectStore::Update(pqxx::transaction_base& tx,
                       "dedicated_person", "service_team"},
                      &current));
   ZS_RETURN_IF_ERROR(ValidateProject(current, directory_));
-  if (current.total_investment_wan_yuan() != investment_before &&
-      current.stage() != v1::STAGE_PROMOTED && current.stage() != v1::STAGE_NEGOTIATING) {
-    return FailedPrecondition(
-        "INVESTMENT_FIXED_AFTER_SIGNING",
-        absl::StrCat("project ", id, " is ", v1::Stage_Name(current.stage()),
-                     "; its investment changes only through RecordCapitalIncrease"));
-  }
+  ZS_RETURN_IF_ERROR(CheckInvestmentChange(id, current.stage(), investment_before,
+                                           current.total_investment_wan_yuan()));
   Exec(tx, queries::kProjectUpdate, id, current.name(), static_cast<int>(current.industry()),
        static_cast<int>(current.chain_action()), NullIfEmpty(current.park_code()),
        static_cast<int>(current.enterprise_type()), current.total_investment_wan_yuan(),
@@ -260,73 +251,39 @@ absl::Status ProjectStore::HandOver(pqxx::transaction_base& tx, const CallContex
   return Get(tx, request.project_id(), out);
 }
 
-absl::StatusOr<ProjectStore::Locked> ProjectStore::Lock(pqxx::transaction_base& tx, int64_t id,
-                                                        const std::string& etag) const {
+absl::StatusOr<ProjectState> ProjectStore::Lock(pqxx::transaction_base& tx, int64_t id,
+                                                const std::string& etag) const {
   if (id <= 0) return InvalidField("project_id", "is required");
   const pqxx::result rows = Exec(tx, queries::kProjectLockForChange, id);
   if (rows.empty()) return NotFound("project", id);
   const pqxx::row& row = rows[0];
-  Locked locked{static_cast<v1::Stage>(row["stage"].as<int>()), row["version"].as<int64_t>(),
-                row["total_investment_wan_yuan"].as<int64_t>(),
-                TextOrEmpty(row["last_effective_date"])};
-  ZS_RETURN_IF_ERROR(CheckEtag("project", id, etag, locked.version, "etag"));
-  return locked;
-}
-
-absl::StatusOr<std::string> ProjectStore::EffectiveDate(const std::string& field,
-                                                        const std::string& date,
-                                                        const Locked& locked) const {
-  const std::string today = TodayInChinaString();
-  if (date.empty()) return std::max(today, locked.last_effective_date);
-  ZS_RETURN_IF_ERROR(ValidateDate(field, date));
-  if (date > today) return InvalidField(field, "is in the future");
-  if (date < locked.last_effective_date) {
-    return InvalidField(field, absl::StrCat("is before the project's previous change on ",
-                                            locked.last_effective_date));
-  }
-  return date;
+  ZS_RETURN_IF_ERROR(CheckEtag("project", id, etag, row["version"].as<int64_t>(), "etag"));
+  return ProjectState{.stage = static_cast<v1::Stage>(row["stage"].as<int>()),
+                      .investment_wan_yuan = row["total_investment_wan_yuan"].as<int64_t>(),
+                      .last_effective_date = TextOrEmpty(row["last_effective_date"])};
 }
 
 absl::Status ProjectStore::Move(pqxx::transaction_base& tx, const CallContext& call,
                                 const StageMove& move, v1::Project* out) const {
-  absl::StatusOr<Locked> locked = Lock(tx, move.project_id, move.etag);
-  if (!locked.ok()) return locked.status();
-  ZS_RETURN_IF_ERROR(CheckTransition(move.project_id, locked->stage, move.to));
-  absl::StatusOr<std::string> date = EffectiveDate(move.date_field, move.effective_date, *locked);
-  if (!date.ok()) return date.status();
-  int64_t investment = locked->investment;
+  absl::StatusOr<ProjectState> project = Lock(tx, move.project_id, move.etag);
+  if (!project.ok()) return project.status();
   if (move.to == v1::STAGE_SIGNED) {
-    // 'Signed projects: clear numbers, clear situation, solid measures.'
-    ZS_RETURN_IF_ERROR(
-        ValidateMoney("signed_investment_wan_yuan", move.signed_investment_wan_yuan));
-    if (move.signed_investment_wan_yuan == 0) {
-      return InvalidField("signed_investment_wan_yuan", "is required to sign");
-    }
-    if (Exec(tx, queries::kLedgerHasMeasure, move.project_id).empty()) {
-      return FailedPrecondition("NO_MEASURES",
-                                absl::StrCat("project ", move.project_id,
-                                             " has no measures in its ledger; add at least one "
-                                             "MEASURE entry before signing"));
-    }
-    if (move.activity_id < 0) return InvalidField("activity_id", "must not be negative");
-    investment = move.signed_investment_wan_yuan;
+    project->has_measure = !Exec(tx, queries::kLedgerHasMeasure, move.project_id).empty();
   }
-  if (move.to == v1::STAGE_DROPPED) {
-    ZS_RETURN_IF_ERROR(ValidateRequiredText("reason", move.reason, 4000));
-  }
-  // Each stage stamps its own date column with the effective date.
-  Exec(tx, queries::kProjectMove, move.project_id, static_cast<int>(move.to), investment,
-       move.reason, NullIfZero(move.activity_id), *date);
-  if (move.to == v1::STAGE_COMPLETED || move.to == v1::STAGE_DROPPED) {
-    Exec(tx, queries::kTransitionVoidRollovers, move.project_id, *date);
+  absl::StatusOr<PlannedMove> plan = PlanMove(*project, move, TodayInChina());
+  if (!plan.ok()) return plan.status();
+  Exec(tx, queries::kProjectMove, move.project_id, static_cast<int>(move.to),
+       plan->investment_wan_yuan, move.reason, NullIfZero(move.activity_id), plan->effective_date);
+  if (plan->voids_later_rollovers) {
+    Exec(tx, queries::kTransitionVoidRollovers, move.project_id, plan->effective_date);
   }
   RecordTransition(tx, call,
                    {.project_id = move.project_id,
                     .kind = v1::StageTransition::KIND_STAGE_CHANGE,
-                    .from = locked->stage,
+                    .from = project->stage,
                     .to = move.to,
-                    .effective_date = *date,
-                    .investment = investment,
+                    .effective_date = plan->effective_date,
+                    .investment = plan->investment_wan_yuan,
                     .activity_id = move.activity_id,
                     .reason = move.reason});
   return Get(tx, move.project_id, out);
@@ -340,7 +297,7 @@ absl::Status ProjectStore::RecordCapitalIncrease(pqxx::transaction_base& tx,
     return InvalidField("increment_wan_yuan", "must be greater than zero");
   }
   ZS_RETURN_IF_ERROR(ValidateMoney("increment_wan_yuan", request.increment_wan_yuan()));
-  absl::StatusOr<Locked> locked = Lock(tx, request.project_id(), request.etag());
+  absl::StatusOr<ProjectState> locked = Lock(tx, request.project_id(), request.etag());
   if (!locked.ok()) return locked.status();
   if (!IsSignedStage(locked->stage)) {
     return FailedPrecondition(
@@ -350,9 +307,9 @@ absl::Status ProjectStore::RecordCapitalIncrease(pqxx::transaction_base& tx,
                      "signing, update total_investment_wan_yuan)"));
   }
   absl::StatusOr<std::string> date =
-      EffectiveDate("effective_date", request.effective_date(), *locked);
+      EffectiveDate("effective_date", request.effective_date(), *locked, TodayInChina());
   if (!date.ok()) return date.status();
-  const int64_t total = locked->investment + request.increment_wan_yuan();
+  const int64_t total = locked->investment_wan_yuan + request.increment_wan_yuan();
   Exec(tx, queries::kProjectSetInvestment, request.project_id(), total);
   RecordTransition(tx, call,
                    {.project_id = request.project_id(),
@@ -370,14 +327,14 @@ absl::Status ProjectStore::ChangeInvestor(pqxx::transaction_base& tx, const Call
                                           v1::Project* out) const {
   if (request.new_enterprise_id() <= 0) return InvalidField("new_enterprise_id", "is required");
   if (request.activity_id() < 0) return InvalidField("activity_id", "must not be negative");
-  absl::StatusOr<Locked> locked = Lock(tx, request.project_id(), request.etag());
+  absl::StatusOr<ProjectState> locked = Lock(tx, request.project_id(), request.etag());
   if (!locked.ok()) return locked.status();
   if (!IsOpenStage(locked->stage) && locked->stage != v1::STAGE_COMPLETED) {
     return FailedPrecondition("PROJECT_DROPPED",
                               absl::StrCat("project ", request.project_id(), " was dropped"));
   }
   absl::StatusOr<std::string> date =
-      EffectiveDate("effective_date", request.effective_date(), *locked);
+      EffectiveDate("effective_date", request.effective_date(), *locked, TodayInChina());
   if (!date.ok()) return date.status();
   Exec(tx, queries::kProjectChangeInvestor, request.project_id(), request.new_enterprise_id(),
        NullIfZero(request.activity_id()));
@@ -387,7 +344,7 @@ absl::Status ProjectStore::ChangeInvestor(pqxx::transaction_base& tx, const Call
                     .from = locked->stage,
                     .to = locked->stage,
                     .effective_date = *date,
-                    .investment = locked->investment,
+                    .investment = locked->investment_wan_yuan,
                     .activity_id = request.activity_id(),
                     .enterprise_id = request.new_enterprise_id()});
   return Get(tx, request.project_id(), out);
@@ -397,7 +354,7 @@ absl::Status ProjectStore::RecordResigning(pqxx::transaction_base& tx, const Cal
                                            const v1::RecordResigningRequest& request,
                                            v1::Project* out) const {
   if (request.activity_id() <= 0) return InvalidField("activity_id", "is required");
-  absl::StatusOr<Locked> locked = Lock(tx, request.project_id(), request.etag());
+  absl::StatusOr<ProjectState> locked = Lock(tx, request.project_id(), request.etag());
   if (!locked.ok()) return locked.status();
   if (!IsSignedStage(locked->stage)) {
     return FailedPrecondition(
@@ -406,7 +363,7 @@ absl::Status ProjectStore::RecordResigning(pqxx::transaction_base& tx, const Cal
                      "; only a signed project can be re-signed"));
   }
   absl::StatusOr<std::string> date =
-      EffectiveDate("effective_date", request.effective_date(), *locked);
+      EffectiveDate("effective_date", request.effective_date(), *locked, TodayInChina());
   if (!date.ok()) return date.status();
   RecordTransition(tx, call,
                    {.project_id = request.project_id(),
@@ -414,7 +371,7 @@ absl::Status ProjectStore::RecordResigning(pqxx::transaction_base& tx, const Cal
                     .from = locked->stage,
                     .to = locked->stage,
                     .effective_date = *date,
-                    .investment = locked->investment,
+                    .investment = locked->investment_wan_yuan,
                     .activity_id = request.activity_id()});
   Exec(tx, queries::kProjectTouch, request.project_id());
   return Get(tx, request.project_id(), out);

@@ -10,23 +10,12 @@
 #include "absl/status/statusor.h"
 #include "common/directory.h"
 #include "common/rpc.h"
+#include "services/project/project_rules.h"
 #include "zhaoshang/project/v1/project_service.pb.h"
 
 namespace zs::project {
 
 namespace v1 = ::zhaoshang::project::v1;
-
-// What a stage move records beyond the new stage.
-struct StageMove {
-  int64_t project_id = 0;
-  std::string etag = {};  // optional: checked when given
-  v1::Stage to = v1::STAGE_UNSPECIFIED;
-  std::string effective_date = {};            // defaults to today
-  std::string date_field = "effective_date";  // the request's name for it, for errors
-  int64_t signed_investment_wan_yuan = 0;     // SignProject only
-  int64_t activity_id = 0;                    // SignProject: the event it was signed at
-  std::string reason = {};                    // DropProject
-};
 
 class ProjectStore {
  public:
@@ -78,20 +67,10 @@ class ProjectStore {
                                v1::ListStageTransitionsResponse* out) const;
 
  private:
-  struct Locked {
-    v1::Stage stage;
-    int64_t version;
-    int64_t investment;
-    std::string last_effective_date;
-  };
   // Locks the project; NOT_FOUND when missing; INVALID_ARGUMENT (field
   // "etag") when `etag` is empty; ABORTED when it is stale.
-  absl::StatusOr<Locked> Lock(pqxx::transaction_base& tx, int64_t id,
-                              const std::string& etag) const;
-  // The effective date to record: `date` or today, not in the future and not
-  // before the project's previous transition.
-  absl::StatusOr<std::string> EffectiveDate(const std::string& field, const std::string& date,
-                                            const Locked& locked) const;
+  absl::StatusOr<ProjectState> Lock(pqxx::transaction_base& tx, int64_t id,
+                                    const std::string& etag) const;
 
   const Directory& directory_;
 };

@@ -47,5 +47,84 @@ TEST(StageMachine, LegalMovesAndNamedRefusals) {
   EXPECT_FALSE(CheckTransition(1, v1::STAGE_DROPPED, v1::STAGE_NEGOTIATING).ok());
 }
 
+TEST(FirstStage, PromotedOrNegotiatingOnly) {
+  EXPECT_EQ(*FirstStage(v1::STAGE_UNSPECIFIED), v1::STAGE_NEGOTIATING);
+  EXPECT_EQ(*FirstStage(v1::STAGE_PROMOTED), v1::STAGE_PROMOTED);
+  EXPECT_EQ(*FirstStage(v1::STAGE_NEGOTIATING), v1::STAGE_NEGOTIATING);
+  const absl::StatusOr<v1::Stage> signed_at_once = FirstStage(v1::STAGE_SIGNED);
+  EXPECT_EQ(signed_at_once.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_NE(signed_at_once.status().message().find("project.stage"), std::string::npos);
+}
+
+TEST(InvestmentChange, FreeBeforeSigningFixedAfter) {
+  EXPECT_TRUE(CheckInvestmentChange(7, v1::STAGE_NEGOTIATING, 100, 200).ok());
+  EXPECT_TRUE(CheckInvestmentChange(7, v1::STAGE_PROMOTED, 100, 200).ok());
+  EXPECT_TRUE(CheckInvestmentChange(7, v1::STAGE_STARTED, 100, 100).ok());
+  const absl::Status fixed = CheckInvestmentChange(7, v1::STAGE_SIGNED, 100, 200);
+  EXPECT_EQ(fixed.code(), absl::StatusCode::kFailedPrecondition);
+  EXPECT_NE(fixed.message().find("RecordCapitalIncrease"), std::string::npos);
+}
+
+TEST(EffectiveDate, TodayByDefaultNeverBeforeTheLastChangeNorInTheFuture) {
+  const ProjectState project{.stage = v1::STAGE_NEGOTIATING, .last_effective_date = "2026-06-01"};
+  EXPECT_EQ(*EffectiveDate("effective_date", "", project, Day("2026-11-30")), "2026-11-30");
+  // History entered ahead of today's date keeps its order.
+  EXPECT_EQ(*EffectiveDate("effective_date", "", project, Day("2026-05-01")), "2026-06-01");
+  EXPECT_EQ(*EffectiveDate("effective_date", "2026-07-01", project, Day("2026-11-30")),
+            "2026-07-01");
+  for (const char* refused : {"2026-12-01", "2026-05-31", "2026-02-30", "tomorrow"}) {
+    const absl::StatusOr<std::string> date =
+        EffectiveDate("signed_date", refused, project, Day("2026-11-30"));
+    EXPECT_EQ(date.status().code(), absl::StatusCode::kInvalidArgument) << refused;
+    EXPECT_NE(date.status().message().find("signed_date"), std::string::npos) << refused;
+  }
+}
+
+StageMove Sign(int64_t investment) {
+  return StageMove{.project_id = 7,
+                   .to = v1::STAGE_SIGNED,
+                   .date_field = "signed_date",
+                   .signed_investment_wan_yuan = investment,
+                   .activity_id = 3};
+}
+
+TEST(PlanMove, SigningNeedsAnInvestmentAndAMeasure) {
+  ProjectState negotiating{.stage = v1::STAGE_NEGOTIATING, .investment_wan_yuan = 500};
+  EXPECT_EQ(PlanMove(negotiating, Sign(800), Day("2026-11-30")).status().code(),
+            absl::StatusCode::kFailedPrecondition);  // no measure yet
+  negotiating.has_measure = true;
+  const absl::StatusOr<PlannedMove> plan = PlanMove(negotiating, Sign(800), Day("2026-11-30"));
+  ASSERT_TRUE(plan.ok()) << plan.status();
+  EXPECT_EQ(plan->investment_wan_yuan, 800);  // the signed figure replaces the estimate
+  EXPECT_EQ(plan->effective_date, "2026-11-30");
+  EXPECT_FALSE(plan->voids_later_rollovers);
+  const absl::Status no_amount = PlanMove(negotiating, Sign(0), Day("2026-11-30")).status();
+  EXPECT_EQ(no_amount.code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_NE(no_amount.message().find("signed_investment_wan_yuan"), std::string::npos);
+  StageMove negative_activity = Sign(800);
+  negative_activity.activity_id = -1;
+  EXPECT_EQ(PlanMove(negotiating, negative_activity, Day("2026-11-30")).status().code(),
+            absl::StatusCode::kInvalidArgument);
+}
+
+TEST(PlanMove, TheStageMachineComesFirst) {
+  const ProjectState promoted{.stage = v1::STAGE_PROMOTED, .has_measure = true};
+  const absl::Status skipped = PlanMove(promoted, Sign(800), Day("2026-11-30")).status();
+  EXPECT_EQ(skipped.code(), absl::StatusCode::kFailedPrecondition);
+  EXPECT_NE(skipped.message().find("STAGE_PROMOTED"), std::string::npos) << skipped;
+}
+
+TEST(PlanMove, DroppingNeedsAReasonAndVoidsLaterRollovers) {
+  const ProjectState started{.stage = v1::STAGE_STARTED, .investment_wan_yuan = 900};
+  StageMove drop{.project_id = 7, .to = v1::STAGE_DROPPED};
+  EXPECT_EQ(PlanMove(started, drop, Day("2026-11-30")).status().code(),
+            absl::StatusCode::kInvalidArgument);
+  drop.reason = "投资方撤资";
+  const absl::StatusOr<PlannedMove> plan = PlanMove(started, drop, Day("2026-11-30"));
+  ASSERT_TRUE(plan.ok()) << plan.status();
+  EXPECT_TRUE(plan->voids_later_rollovers);
+  EXPECT_EQ(plan->investment_wan_yuan, 900);  // kept as it was
+}
+
 }  // namespace
 }  // namespace zs::project
