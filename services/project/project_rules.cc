@@ -101,6 +101,32 @@ absl::Status CheckTransition(int64_t project_id, v1::Stage from, v1::Stage to) {
                    v1::Stage_Name(to), " needs ", absl::StrJoin(names, " or ")));
 }
 
+absl::StatusOr<v1::Project> ProjectFromLead(const lv1::Lead& lead, const v1::Project& asked) {
+  if (lead.status() != lv1::LEAD_STATUS_NEW && lead.status() != lv1::LEAD_STATUS_FOLLOWING) {
+    return FailedPrecondition("LEAD_NOT_OPEN", absl::StrCat("lead ", lead.id(), " is ",
+                                                            lv1::LeadStatus_Name(lead.status()),
+                                                            " and cannot become a project"));
+  }
+  v1::Project project = asked;
+  project.set_lead_id(lead.id());
+  project.set_enterprise_id(lead.enterprise_id());
+  if (project.name().empty()) project.set_name(lead.title());
+  if (project.industry() == 0) project.set_industry(lead.industry());
+  if (project.chain_action() == 0) project.set_chain_action(lead.chain_action());
+  if (project.total_investment_wan_yuan() == 0) {
+    project.set_total_investment_wan_yuan(lead.estimated_investment_wan_yuan());
+  }
+  if (project.unit_code().empty()) project.set_unit_code(lead.unit_code());
+  project.set_collected_by_code(lead.unit_code().empty() ? lead.office_code() : lead.unit_code());
+  if (project.unit_code().empty()) {
+    return InvalidField(
+        "project.unit_code",
+        absl::StrCat("is required: lead ", lead.id(), " was collected by ", lead.office_code(),
+                     "; name the unit responsible for the project"));
+  }
+  return project;
+}
+
 absl::Status ValidateProject(const v1::Project& p, const Directory& directory) {
   ZS_RETURN_IF_ERROR(ValidateRequiredText("project.name", p.name(), kMaxNameChars));
   if (p.enterprise_id() <= 0) return InvalidField("project.enterprise_id", "is required");

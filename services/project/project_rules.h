@@ -11,11 +11,13 @@
 #include "absl/strings/string_view.h"
 #include "absl/time/civil_time.h"
 #include "common/directory.h"
+#include "zhaoshang/lead/v1/lead_service.pb.h"
 #include "zhaoshang/project/v1/project_service.pb.h"
 
 namespace zs::project {
 
 namespace v1 = ::zhaoshang::project::v1;
+namespace lv1 = ::zhaoshang::lead::v1;
 
 // Stages a project can be dropped from (everything not finished).
 bool IsOpenStage(v1::Stage stage);
@@ -87,6 +89,16 @@ absl::StatusOr<std::string> EffectiveDate(absl::string_view field, const std::st
 // clear situation, solid measures' — and dropping with a reason.
 absl::StatusOr<PlannedMove> PlanMove(const ProjectState& project, const StageMove& move,
                                      absl::CivilDay today);
+
+// ---- Converting a lead ----
+
+// The project a NEW or FOLLOWING `lead` becomes: `asked` with what it
+// leaves unset taken from the lead (name from its title, industry, chain
+// action, estimated investment, unit), tied to the lead and its enterprise,
+// collected by the lead's unit or else its office. FAILED_PRECONDITION
+// LEAD_NOT_OPEN for a lead in any other status; INVALID_ARGUMENT naming
+// project.unit_code when an office's lead names no responsible unit.
+absl::StatusOr<v1::Project> ProjectFromLead(const lv1::Lead& lead, const v1::Project& asked);
 
 absl::Status ValidateProject(const v1::Project& project, const Directory& directory);
 absl::Status ValidateLedgerEntry(const v1::LedgerEntry& entry);

@@ -1,14 +1,8 @@
 #include "services/project/project_service.h"
 
 #include "absl/strings/str_cat.h"
-#include "common/business_date.h"
-#include "common/clock.h"
-#include "common/db/transaction.h"
 #include "common/errors.h"
-#include "common/idempotency.h"
 #include "common/security/audit.h"
-#include "common/security/scope.h"
-#include "common/validation.h"
 #include "services/project/project_access.h"
 
 namespace zs::project {
@@ -26,7 +20,8 @@ ProjectServiceImpl::ProjectServiceImpl(WorkerPool& pool, WorkerPool& report_pool
       leads_(leads),
       projects_(directory),
       requests_(directory),
-      aggregates_(aggregates) {}
+      aggregates_(aggregates),
+      conversion_(leads, projects_) {}
 
 ServerUnaryReactor* ProjectServiceImpl::GetProject(CallbackServerContext* context,
                                                    const v1::GetProjectRequest* request,
@@ -435,159 +430,22 @@ ServerUnaryReactor* ProjectServiceImpl::ChangeInvestor(CallbackServerContext* co
       });
 }
 
-absl::Status ProjectServiceImpl::FinishConversion(const CallContext& call, ConnectionSlot& slot,
-                                                  int64_t project_id, int64_t lead_id) const {
-  absl::StatusOr<lv1::Lead> converted = leads_.ConvertLead(call, lead_id, project_id);
-  if (!converted.ok()) {
-    return absl::Status(
-        converted.status().code(),
-        absl::StrCat("project ", project_id, " was created but lead ", lead_id,
-                     " is not yet marked converted: ", converted.status().message(),
-                     ". Retrying with the same request_id (or RepairLeadConversions) finishes it"));
-  }
-  return RunTransaction(slot, call.deadline, [&](pqxx::transaction_base& tx) {
-    projects_.ConfirmConversion(tx, project_id);
-    return absl::OkStatus();
-  });
-}
-
-// Conversion spans two services, so it is made exactly-once in steps that
-// are each safe to repeat:
-//   1. read the lead (a lead already converted into project P resumes at 3);
-//   2. create the project, pending, under the caller's request_id — unique
-//      per lead, so a retry finds the same project;
-//   3. ConvertLead on the lead service with a request id derived from the
-//      project (the lead side accepts a repeat for the same project);
-//   4. clear the project's pending flag.
-// A failure between 2 and 4 leaves a pending project that a retry, or
-// RepairLeadConversions, completes.
 ServerUnaryReactor* ProjectServiceImpl::ConvertLeadToProject(
     CallbackServerContext* context, const v1::ConvertLeadToProjectRequest* request,
     v1::Project* response) {
-  return executor_.Run(
-      context, "ConvertLeadToProject", *request,
-      [=, this](const CallContext& call, ConnectionSlot& slot) -> absl::Status {
-        ZS_RETURN_IF_ERROR(ValidateRequestId(request->request_id()));
-        if (request->lead_id() <= 0) return InvalidField("lead_id", "is required");
-        // A retry gets the first answer: the project as it was created (the
-        // lead side finished if it was not), however it has moved on since.
-        const IdempotentCall idempotent = IdempotencyOf(call, request->request_id(), *request);
-        v1::Project first;
-        bool replayed = false;
-        ZS_RETURN_IF_ERROR(RunStatements(slot, call.deadline, [&](pqxx::transaction_base& tx) {
-          first.Clear();
-          absl::StatusOr<bool> done = ReplayCompleted(tx, idempotent, &first);
-          if (!done.ok()) return done.status();
-          replayed = *done;
-          return absl::OkStatus();
-        }));
-        if (replayed) {
-          if (first.lead_conversion_pending()) {
-            ZS_RETURN_IF_ERROR(FinishConversion(call, slot, first.id(), request->lead_id()));
-            first.set_lead_conversion_pending(false);  // what the first call answered
-          }
-          *response = std::move(first);
-          return absl::OkStatus();
-        }
-        absl::StatusOr<lv1::Lead> lead = leads_.GetLead(call, request->lead_id());
-        if (lead.status().code() == absl::StatusCode::kNotFound) {
-          // A unit or office hears the same of a missing lead as of another's.
-          if (IsUnitScoped(call.principal)) return DeniedRecord();
-          return InvalidField("lead_id",
-                              absl::StrCat("lead ", request->lead_id(), " does not exist"));
-        }
-        if (!lead.ok()) return lead.status();
-        ZS_RETURN_IF_ERROR(
-            RequireOwnUnitOrOffice(call.principal, lead->unit_code(), lead->office_code()));
-        if (!request->negotiation_date().empty()) {
-          ZS_RETURN_IF_ERROR(
-              ValidateBusinessDate("negotiation_date", request->negotiation_date(), TodayInChina(),
-                                   DateFloor{lead->collected_date(), "the lead's collected_date"}));
-        }
-        int64_t project_id = 0;
-        if (lead->status() == lv1::LEAD_STATUS_CONVERTED) {
-          project_id = lead->project_id();  // step 3 happened; only 4 may be missing
-        } else if (lead->status() != lv1::LEAD_STATUS_NEW &&
-                   lead->status() != lv1::LEAD_STATUS_FOLLOWING) {
-          return FailedPrecondition(
-              "LEAD_NOT_OPEN",
-              absl::StrCat("lead ", lead->id(), " is ", lv1::LeadStatus_Name(lead->status()),
-                           " and cannot become a project"));
-        } else {
-          v1::Project project = request->project();
-          project.set_lead_id(lead->id());
-          project.set_enterprise_id(lead->enterprise_id());
-          if (project.name().empty()) project.set_name(lead->title());
-          if (project.industry() == 0) project.set_industry(lead->industry());
-          if (project.chain_action() == 0) project.set_chain_action(lead->chain_action());
-          if (project.total_investment_wan_yuan() == 0) {
-            project.set_total_investment_wan_yuan(lead->estimated_investment_wan_yuan());
-          }
-          if (project.unit_code().empty()) project.set_unit_code(lead->unit_code());
-          project.set_collected_by_code(lead->unit_code().empty() ? lead->office_code()
-                                                                  : lead->unit_code());
-          if (project.unit_code().empty()) {
-            return InvalidField(
-                "project.unit_code",
-                absl::StrCat("is required: lead ", lead->id(), " was collected by ",
-                             lead->office_code(), "; name the unit responsible for the project"));
-          }
-          if (call.principal.kind == PrincipalKind::kUnitStaff) {
-            ZS_RETURN_IF_ERROR(RequireOwnNewProject(call.principal, project.unit_code()));
-          }
-          v1::Project created;
-          ZS_RETURN_IF_ERROR(RunIdempotentTransaction(
-              slot, call.deadline, idempotent, &created, [&](pqxx::transaction_base& tx) {
-                return projects_.CreateFromLead(tx, call, project, request->negotiation_date(),
-                                                &created);
-              }));
-          project_id = created.id();
-        }
-        ZS_RETURN_IF_ERROR(FinishConversion(call, slot, project_id, request->lead_id()));
-        return RunTransaction(slot, call.deadline, [&](pqxx::transaction_base& tx) {
-          response->Clear();
-          return projects_.Get(tx, project_id, response);
-        });
-      });
+  return executor_.Run(context, "ConvertLeadToProject", *request,
+                       [=, this](const CallContext& call, ConnectionSlot& slot) {
+                         return conversion_.Convert(call, slot, *request, response);
+                       });
 }
 
 ServerUnaryReactor* ProjectServiceImpl::RepairLeadConversions(
     CallbackServerContext* context, const v1::RepairLeadConversionsRequest* request,
     v1::RepairLeadConversionsResponse* response) {
-  return executor_.Run(
-      context, "RepairLeadConversions", *request,
-      [=, this](const CallContext& call, ConnectionSlot& slot) -> absl::Status {
-        // A retry gets the first run's counts; a new request id runs again.
-        const IdempotentCall idempotent = IdempotencyOf(call, request->request_id(), *request);
-        bool replayed = false;
-        ZS_RETURN_IF_ERROR(RunStatements(slot, call.deadline, [&](pqxx::transaction_base& tx) {
-          response->Clear();
-          absl::StatusOr<bool> done = ReplayCompleted(tx, idempotent, response);
-          if (!done.ok()) return done.status();
-          replayed = *done;
-          return absl::OkStatus();
-        }));
-        if (replayed) return absl::OkStatus();
-        std::vector<std::pair<int64_t, int64_t>> pending;
-        ZS_RETURN_IF_ERROR(RunTransaction(slot, call.deadline, [&](pqxx::transaction_base& tx) {
-          pending = projects_.PendingConversions(tx);
-          return absl::OkStatus();
-        }));
-        response->Clear();
-        for (const auto& [project_id, lead_id] : pending) {
-          if (FinishConversion(call, slot, project_id, lead_id).ok()) {
-            response->set_repaired(response->repaired() + 1);
-          } else {
-            response->set_still_pending(response->still_pending() + 1);
-          }
-        }
-        const v1::RepairLeadConversionsResponse counts = *response;
-        return RunIdempotentTransaction(slot, call.deadline, idempotent, response,
-                                        [&](pqxx::transaction_base&) {
-                                          *response = counts;
-                                          return absl::OkStatus();
-                                        });
-      });
+  return executor_.Run(context, "RepairLeadConversions", *request,
+                       [=, this](const CallContext& call, ConnectionSlot& slot) {
+                         return conversion_.RepairPending(call, slot, *request, response);
+                       });
 }
 
 ServerUnaryReactor* ProjectServiceImpl::ListAuditEvents(CallbackServerContext* context,

@@ -1,6 +1,7 @@
 // The ProjectService RPCs. Most translate the call onto a store method
 // through the RpcExecutor; those that need the lead service (checking an
-// enterprise, converting a lead) call it outside any database transaction.
+// enterprise; converting a lead, lead_conversion.h) call it outside any
+// database transaction.
 #pragma once
 
 #include "absl/time/time.h"
@@ -9,6 +10,7 @@
 #include "common/rpc.h"
 #include "services/project/aggregate_store.h"
 #include "services/project/lead_client.h"
+#include "services/project/lead_conversion.h"
 #include "services/project/ledger_store.h"
 #include "services/project/project_store.h"
 #include "services/project/request_store.h"
@@ -135,9 +137,6 @@ class ProjectServiceImpl final : public v1::ProjectService::CallbackService {
   // Checks that `enterprise_id` names an enterprise in use on the lead service.
   absl::Status CheckEnterprise(const CallContext& call, absl::string_view field,
                                int64_t enterprise_id) const;
-  // Marks the lead converted on the lead service, then the project confirmed.
-  absl::Status FinishConversion(const CallContext& call, ConnectionSlot& slot, int64_t project_id,
-                                int64_t lead_id) const;
 
   RpcExecutor executor_;
   RpcExecutor report_executor_;
@@ -146,6 +145,7 @@ class ProjectServiceImpl final : public v1::ProjectService::CallbackService {
   LedgerStore ledger_;
   RequestStore requests_;
   AggregateStore aggregates_;
+  LeadConversion conversion_;  // after projects_, which it uses
 };
 
 }  // namespace zs::project

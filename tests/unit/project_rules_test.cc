@@ -126,5 +126,59 @@ TEST(PlanMove, DroppingNeedsAReasonAndVoidsLaterRollovers) {
   EXPECT_EQ(plan->investment_wan_yuan, 900);  // kept as it was
 }
 
+lv1::Lead OpenLead() {
+  lv1::Lead lead;
+  lead.set_id(12);
+  lead.set_title("新能源电池项目");
+  lead.set_enterprise_id(34);
+  lead.set_industry(zhaoshang::common::v1::INDUSTRY_MEDICAL_DEVICES);
+  lead.set_estimated_investment_wan_yuan(5000);
+  lead.set_unit_code("U1");
+  lead.set_status(lv1::LEAD_STATUS_FOLLOWING);
+  return lead;
+}
+
+TEST(ProjectFromLead, WhatTheCallerLeavesUnsetComesFromTheLead) {
+  v1::Project asked;
+  asked.set_total_investment_wan_yuan(8000);
+  const absl::StatusOr<v1::Project> project = ProjectFromLead(OpenLead(), asked);
+  ASSERT_TRUE(project.ok()) << project.status();
+  EXPECT_EQ(project->lead_id(), 12);
+  EXPECT_EQ(project->enterprise_id(), 34);
+  EXPECT_EQ(project->name(), "新能源电池项目");
+  EXPECT_EQ(project->industry(), zhaoshang::common::v1::INDUSTRY_MEDICAL_DEVICES);
+  EXPECT_EQ(project->total_investment_wan_yuan(), 8000);  // the caller's, not the estimate
+  EXPECT_EQ(project->unit_code(), "U1");
+  EXPECT_EQ(project->collected_by_code(), "U1");
+}
+
+TEST(ProjectFromLead, AnOfficesLeadNeedsTheResponsibleUnitNamed) {
+  lv1::Lead lead = OpenLead();
+  lead.clear_unit_code();
+  lead.set_office_code("O1");
+  const absl::Status unnamed = ProjectFromLead(lead, {}).status();
+  EXPECT_EQ(unnamed.code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_NE(unnamed.message().find("project.unit_code"), std::string::npos) << unnamed;
+  v1::Project asked;
+  asked.set_unit_code("U2");
+  const absl::StatusOr<v1::Project> project = ProjectFromLead(lead, asked);
+  ASSERT_TRUE(project.ok()) << project.status();
+  EXPECT_EQ(project->unit_code(), "U2");
+  EXPECT_EQ(project->collected_by_code(), "O1");
+}
+
+TEST(ProjectFromLead, OnlyAnOpenLeadBecomesAProject) {
+  lv1::Lead lead = OpenLead();
+  lead.set_status(lv1::LEAD_STATUS_NEW);
+  EXPECT_TRUE(ProjectFromLead(lead, {}).ok());
+  for (lv1::LeadStatus closed :
+       {lv1::LEAD_STATUS_DROPPED, lv1::LEAD_STATUS_MERGED, lv1::LEAD_STATUS_CONVERTED}) {
+    lead.set_status(closed);
+    const absl::Status refused = ProjectFromLead(lead, {}).status();
+    EXPECT_EQ(refused.code(), absl::StatusCode::kFailedPrecondition) << closed;
+    EXPECT_NE(refused.message().find("cannot become a project"), std::string::npos) << refused;
+  }
+}
+
 }  // namespace
 }  // namespace zs::project
