@@ -1,5 +1,7 @@
 #include "services/supervision/bulletin_text.h"
 
+#include <map>
+
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
@@ -110,6 +112,45 @@ std::vector<std::string> DescribeProgress(const std::vector<v1::UnitProgress>& u
   }
   ahead_lines.insert(ahead_lines.end(), behind_lines.begin(), behind_lines.end());
   return ahead_lines;
+}
+
+std::string BulletinTitle(const cv1::DateRange& period) {
+  return absl::StrCat("招商引资动态通报（", period.start_date(), " 至 ", period.end_date(), "）");
+}
+
+v1::Bulletin ComposeBulletin(const cv1::DateRange& period,
+                             const std::vector<v1::UnitProgress>& units,
+                             const BulletinFindings& findings) {
+  v1::Bulletin bulletin;
+  bulletin.set_title(BulletinTitle(period));
+  *bulletin.mutable_period() = period;
+  std::vector<std::string> lines = DescribeProgress(units, period, &bulletin);
+  // Tickets and projects name their unit by code: people read its name.
+  std::map<std::string, std::string> unit_names;
+  for (const v1::UnitProgress& unit : units) unit_names[unit.unit_code()] = unit.unit_name();
+  auto unit_name = [&](const std::string& code) {
+    auto it = unit_names.find(code);
+    return it != unit_names.end() && !it->second.empty() ? it->second
+                                                         : OrgLabel(Directory::Seeded(), code);
+  };
+  for (const pv1::EnterpriseRequest& r : findings.overdue_requests) {
+    v1::BulletinItem* item = bulletin.add_items();
+    item->set_unit_code(r.unit_code());
+    item->set_reason("OVERDUE_REQUEST");
+    item->set_detail(absl::StrCat("诉求#", r.id(), "（", r.category(), "）应于", r.due_date(),
+                                  "前办结，已超期"));
+    lines.push_back(absl::StrCat(unit_name(r.unit_code()), "：", item->detail()));
+  }
+  for (const pv1::Project& p : findings.stale_projects) {
+    v1::BulletinItem* item = bulletin.add_items();
+    item->set_unit_code(p.unit_code());
+    item->set_reason("STALE_LEDGER");
+    item->set_detail(
+        absl::StrCat("项目#", p.id(), "（", p.name(), "）台账", findings.stale_days, "天未更新"));
+    lines.push_back(absl::StrCat(unit_name(p.unit_code()), "：", item->detail()));
+  }
+  bulletin.set_text(absl::StrCat(bulletin.title(), "\n", absl::StrJoin(lines, "\n")));
+  return bulletin;
 }
 
 }  // namespace zs::supervision

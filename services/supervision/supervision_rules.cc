@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "absl/strings/str_cat.h"
+#include "absl/time/civil_time.h"
 #include "common/errors.h"
 #include "common/validation.h"
 
@@ -29,6 +30,46 @@ absl::Status ValidateProgressPeriod(const cv1::DateRange& period) {
                         "progress is measured within one year (targets are yearly)");
   }
   return absl::OkStatus();
+}
+
+absl::StatusOr<cv1::DateRange> SummaryWeek(const std::string& week_start_date) {
+  ZS_RETURN_IF_ERROR(ValidateDate("week_start_date", week_start_date));
+  const absl::CivilDay monday = ParseDateOrDie(week_start_date);
+  if (absl::GetWeekday(monday) != absl::Weekday::monday) {
+    return InvalidField("week_start_date", "must be a Monday");
+  }
+  cv1::DateRange range;
+  range.set_start_date(FormatDate(monday));
+  range.set_end_date(FormatDate(monday + 6));
+  if (range.start_date().substr(0, 4) != range.end_date().substr(0, 4)) {
+    range.set_end_date(absl::StrCat(range.start_date().substr(0, 4), "-12-31"));
+  }
+  return range;
+}
+
+absl::StatusOr<cv1::DateRange> RankingMonth(const std::string& month) {
+  const std::string first_day = absl::StrCat(month, "-01");
+  ZS_RETURN_IF_ERROR(ValidateDate("month", first_day));
+  const absl::CivilDay first = ParseDateOrDie(first_day);
+  cv1::DateRange range;
+  range.set_start_date(FormatDate(first));
+  range.set_end_date(FormatDate(absl::CivilDay(absl::CivilMonth(first) + 1) - 1));
+  return range;
+}
+
+absl::Status CheckPeriodEnded(const cv1::DateRange& period, const std::string& today) {
+  if (period.end_date() < today) return absl::OkStatus();
+  return FailedPrecondition(
+      "PERIOD_NOT_ENDED",
+      absl::StrCat("the period ", period.start_date(), " to ", period.end_date(),
+                   " has not ended; publish it once it has"));
+}
+
+absl::StatusOr<int> StaleLedgerDays(int asked) {
+  if (asked < 0 || asked > 36500) {
+    return InvalidField("stale_ledger_days", "must be between 0 and 36500");
+  }
+  return asked == 0 ? 30 : asked;
 }
 
 int64_t ProRatedTarget(int64_t yearly, const cv1::DateRange& period) {

@@ -1,10 +1,13 @@
-// Supervision's rules as plain functions: pro-rating yearly targets to a
-// period, the default assessment table, and scoring and ranking units.
+// Supervision's rules as plain functions: the periods summaries and
+// rankings cover, pro-rating yearly targets to a period, the default
+// assessment table, and scoring and ranking units.
 #pragma once
 
+#include <string>
 #include <vector>
 
 #include "absl/status/status.h"
+#include "absl/status/statusor.h"
 #include "zhaoshang/supervision/v1/supervision_service.pb.h"
 
 namespace zs::supervision {
@@ -14,6 +17,26 @@ namespace cv1 = ::zhaoshang::common::v1;
 
 // Progress is measured within one calendar year (targets are yearly).
 absl::Status ValidateProgressPeriod(const cv1::DateRange& period);
+
+// The week a weekly summary covers: Monday `week_start_date` (YYYY-MM-DD)
+// to the Sunday after, cut at 31 December when the week runs into the next
+// year. INVALID_ARGUMENT naming week_start_date when it is not a day or not
+// a Monday.
+absl::StatusOr<cv1::DateRange> SummaryWeek(const std::string& week_start_date);
+
+// The calendar month `month` (YYYY-MM) a monthly ranking covers, first day
+// to last; INVALID_ARGUMENT naming month when it is not one.
+absl::StatusOr<cv1::DateRange> RankingMonth(const std::string& month);
+
+// A summary or ranking is published once its period has ended:
+// FAILED_PRECONDITION PERIOD_NOT_ENDED until `today` (YYYY-MM-DD, China
+// Standard Time) is after the period's end_date.
+absl::Status CheckPeriodEnded(const cv1::DateRange& period, const std::string& today);
+
+// How many days without a ledger entry make a project stale in a bulletin:
+// `asked`, 30 when it is 0; INVALID_ARGUMENT naming stale_ledger_days
+// outside 0–36500.
+absl::StatusOr<int> StaleLedgerDays(int asked);
 
 // A yearly target pro-rated to a period of that year, rounded up:
 // whole calendar months get months/12 of it (a quarter a quarter, a half a

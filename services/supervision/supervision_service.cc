@@ -2,16 +2,13 @@
 
 #include <google/protobuf/util/time_util.h>
 
-#include <map>
 #include <memory>
 
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_join.h"
 #include "common/clock.h"
 #include "common/db/transaction.h"
 #include "common/errors.h"
 #include "common/idempotency.h"
-#include "common/labels.h"
 #include "common/security/audit.h"
 #include "common/security/scope.h"
 #include "common/validation.h"
@@ -269,12 +266,7 @@ ServerUnaryReactor* SupervisionServiceImpl::Publish(CallbackServerContext* conte
             request, request.GetDescriptor()->FindFieldByName("request_id"));
         ZS_RETURN_IF_ERROR(ValidateRequestId(request_id));
         if (!period.ok()) return period.status();
-        if (period->end_date() >= TodayInChinaString()) {
-          return FailedPrecondition(
-              "PERIOD_NOT_ENDED",
-              absl::StrCat("the period ", period->start_date(), " to ", period->end_date(),
-                           " has not ended; publish it once it has"));
-        }
+        ZS_RETURN_IF_ERROR(CheckPeriodEnded(*period, TodayInChinaString()));
         // Published once: any later call, whatever its request id, gets the
         // snapshot that stands, computed from the data of its day.
         bool published = false;
@@ -307,20 +299,7 @@ ServerUnaryReactor* SupervisionServiceImpl::Publish(CallbackServerContext* conte
 ServerUnaryReactor* SupervisionServiceImpl::PublishWeeklySummary(
     CallbackServerContext* context, const v1::PublishWeeklySummaryRequest* request,
     v1::Snapshot* response) {
-  absl::StatusOr<cv1::DateRange> week = [&]() -> absl::StatusOr<cv1::DateRange> {
-    ZS_RETURN_IF_ERROR(ValidateDate("week_start_date", request->week_start_date()));
-    const absl::CivilDay monday = ParseDateOrDie(request->week_start_date());
-    if (absl::GetWeekday(monday) != absl::Weekday::monday) {
-      return InvalidField("week_start_date", "must be a Monday");
-    }
-    cv1::DateRange range;
-    range.set_start_date(FormatDate(monday));
-    range.set_end_date(FormatDate(monday + 6));
-    if (range.start_date().substr(0, 4) != range.end_date().substr(0, 4)) {
-      range.set_end_date(absl::StrCat(range.start_date().substr(0, 4), "-12-31"));
-    }
-    return range;
-  }();
+  absl::StatusOr<cv1::DateRange> week = SummaryWeek(request->week_start_date());
   return Publish(context, "PublishWeeklySummary", *request, v1::Snapshot::KIND_WEEKLY_SUMMARY,
                  std::move(week), response);
 }
@@ -328,14 +307,7 @@ ServerUnaryReactor* SupervisionServiceImpl::PublishWeeklySummary(
 ServerUnaryReactor* SupervisionServiceImpl::PublishMonthlyRanking(
     CallbackServerContext* context, const v1::PublishMonthlyRankingRequest* request,
     v1::Snapshot* response) {
-  absl::StatusOr<cv1::DateRange> month = [&]() -> absl::StatusOr<cv1::DateRange> {
-    ZS_RETURN_IF_ERROR(ValidateDate("month", absl::StrCat(request->month(), "-01")));
-    const absl::CivilDay first = ParseDateOrDie(absl::StrCat(request->month(), "-01"));
-    cv1::DateRange range;
-    range.set_start_date(FormatDate(first));
-    range.set_end_date(FormatDate(absl::CivilDay(absl::CivilMonth(first) + 1) - 1));
-    return range;
-  }();
+  absl::StatusOr<cv1::DateRange> month = RankingMonth(request->month());
   return Publish(context, "PublishMonthlyRanking", *request, v1::Snapshot::KIND_MONTHLY_RANKING,
                  std::move(month), response);
 }
@@ -348,52 +320,21 @@ ServerUnaryReactor* SupervisionServiceImpl::GenerateBulletin(
       [=, this](const CallContext& call, ConnectionSlot& slot) -> absl::Status {
         ZS_RETURN_IF_ERROR(ValidateRequestId(request->request_id()));
         ZS_RETURN_IF_ERROR(ValidateProgressPeriod(request->period()));
-        if (request->stale_ledger_days() < 0 || request->stale_ledger_days() > 36500) {
-          return InvalidField("stale_ledger_days", "must be between 0 and 36500");
-        }
+        absl::StatusOr<int> stale_days = StaleLedgerDays(request->stale_ledger_days());
+        if (!stale_days.ok()) return stale_days.status();
         absl::StatusOr<std::vector<v1::UnitProgress>> units =
             Progress(call, slot, request->period(), nullptr);
         if (!units.ok()) return units.status();
         absl::StatusOr<std::vector<zhaoshang::project::v1::EnterpriseRequest>> overdue =
             sources_.OverdueRequests(call);
         if (!overdue.ok()) return overdue.status();
-        const int stale_days =
-            request->stale_ledger_days() == 0 ? 30 : request->stale_ledger_days();
+        BulletinFindings findings{.stale_days = *stale_days};
         absl::StatusOr<std::vector<zhaoshang::project::v1::Project>> stale =
-            sources_.StaleProjects(call, stale_days);
+            sources_.StaleProjects(call, findings.stale_days);
         if (!stale.ok()) return stale.status();
-
-        v1::Bulletin bulletin;
-        bulletin.set_title(absl::StrCat("招商引资动态通报（", request->period().start_date(),
-                                        " 至 ", request->period().end_date(), "）"));
-        *bulletin.mutable_period() = request->period();
-        std::vector<std::string> lines = DescribeProgress(*units, request->period(), &bulletin);
-        // Tickets and projects name their unit by code: people read its name.
-        std::map<std::string, std::string> unit_names;
-        for (const v1::UnitProgress& unit : *units) unit_names[unit.unit_code()] = unit.unit_name();
-        auto unit_name = [&](const std::string& code) {
-          auto it = unit_names.find(code);
-          return it != unit_names.end() && !it->second.empty()
-                     ? it->second
-                     : OrgLabel(Directory::Seeded(), code);
-        };
-        for (const auto& r : *overdue) {
-          v1::BulletinItem* item = bulletin.add_items();
-          item->set_unit_code(r.unit_code());
-          item->set_reason("OVERDUE_REQUEST");
-          item->set_detail(absl::StrCat("诉求#", r.id(), "（", r.category(), "）应于", r.due_date(),
-                                        "前办结，已超期"));
-          lines.push_back(absl::StrCat(unit_name(r.unit_code()), "：", item->detail()));
-        }
-        for (const auto& p : *stale) {
-          v1::BulletinItem* item = bulletin.add_items();
-          item->set_unit_code(p.unit_code());
-          item->set_reason("STALE_LEDGER");
-          item->set_detail(
-              absl::StrCat("项目#", p.id(), "（", p.name(), "）台账", stale_days, "天未更新"));
-          lines.push_back(absl::StrCat(unit_name(p.unit_code()), "：", item->detail()));
-        }
-        bulletin.set_text(absl::StrCat(bulletin.title(), "\n", absl::StrJoin(lines, "\n")));
+        findings.overdue_requests = *std::move(overdue);
+        findings.stale_projects = *std::move(stale);
+        v1::Bulletin bulletin = ComposeBulletin(request->period(), *units, findings);
         *bulletin.mutable_publish_time() = google::protobuf::util::TimeUtil::GetCurrentTime();
         return RunIdempotentTransaction(slot, call.deadline,
                                         IdempotencyOf(call, request->request_id(), *request),

@@ -117,5 +117,60 @@ TEST(Scoring, TheRankingIsATotalOrderEvenWithScoresThatAreNotNumbers) {
   EXPECT_EQ(first, (std::vector<std::string>{"park-c", "town-a", "town-b", "dept-d"}));
 }
 
+TEST(SupervisionPeriods, AWeekIsMondayToSundayWithinItsYear) {
+  absl::StatusOr<cv1::DateRange> week = SummaryWeek("2026-11-16");
+  ASSERT_TRUE(week.ok()) << week.status();
+  EXPECT_EQ(week->start_date(), "2026-11-16");
+  EXPECT_EQ(week->end_date(), "2026-11-22");
+  // Monday 28 Dec 2026: the week is cut at 31 December (targets are yearly).
+  week = SummaryWeek("2026-12-28");
+  ASSERT_TRUE(week.ok()) << week.status();
+  EXPECT_EQ(week->end_date(), "2026-12-31");
+}
+
+TEST(SupervisionPeriods, AWeekStartsOnAMondayThatIsADay) {
+  for (const char* bad : {"2026-11-17", "2026-11-22", "2026-02-30", "16/11/2026", ""}) {
+    absl::StatusOr<cv1::DateRange> week = SummaryWeek(bad);
+    ASSERT_EQ(week.status().code(), absl::StatusCode::kInvalidArgument) << bad;
+    EXPECT_NE(week.status().message().find("week_start_date"), std::string::npos) << bad;
+  }
+}
+
+TEST(SupervisionPeriods, AMonthIsItsFirstToItsLastDay) {
+  absl::StatusOr<cv1::DateRange> month = RankingMonth("2028-02");
+  ASSERT_TRUE(month.ok()) << month.status();
+  EXPECT_EQ(month->start_date(), "2028-02-01");
+  EXPECT_EQ(month->end_date(), "2028-02-29");  // a leap year
+  month = RankingMonth("2026-12");
+  ASSERT_TRUE(month.ok()) << month.status();
+  EXPECT_EQ(month->end_date(), "2026-12-31");
+  for (const char* bad : {"2026-13", "2026", "2026-1", ""}) {
+    month = RankingMonth(bad);
+    ASSERT_EQ(month.status().code(), absl::StatusCode::kInvalidArgument) << bad;
+    EXPECT_NE(month.status().message().find("month"), std::string::npos) << bad;
+  }
+}
+
+TEST(SupervisionPeriods, PublishedOnlyOnceEnded) {
+  const cv1::DateRange november = Range("2026-11-01", "2026-11-30");
+  EXPECT_TRUE(CheckPeriodEnded(november, "2026-12-01").ok());
+  for (const char* today : {"2026-11-30", "2026-11-15"}) {
+    const absl::Status status = CheckPeriodEnded(november, today);
+    EXPECT_EQ(status.code(), absl::StatusCode::kFailedPrecondition) << today;
+    EXPECT_NE(status.message().find("has not ended"), std::string::npos) << status;
+  }
+}
+
+TEST(BulletinStaleDays, StaleMeansThirtyDaysUnlessAsked) {
+  EXPECT_EQ(*StaleLedgerDays(0), 30);
+  EXPECT_EQ(*StaleLedgerDays(7), 7);
+  EXPECT_EQ(*StaleLedgerDays(36500), 36500);
+  for (int bad : {-1, 36501}) {
+    absl::StatusOr<int> days = StaleLedgerDays(bad);
+    ASSERT_EQ(days.status().code(), absl::StatusCode::kInvalidArgument) << bad;
+    EXPECT_NE(days.status().message().find("stale_ledger_days"), std::string::npos);
+  }
+}
+
 }  // namespace
 }  // namespace zs::supervision
