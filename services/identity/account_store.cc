@@ -8,7 +8,7 @@
 #include "common/page_token.h"
 #include "common/paging.h"
 #include "common/sql_row.h"
-#include "common/validation.h"
+#include "services/identity/account_rules.h"
 #include "services/identity/queries.h"
 
 namespace zs::identity {
@@ -45,43 +45,7 @@ int64_t MicrosOrZero(absl::Time time) {
 }  // namespace
 
 absl::Status AccountStore::Validate(const v1::Account& account) const {
-  ZS_RETURN_IF_ERROR(CheckUserName("account.user_name", account.user_name()));
-  ZS_RETURN_IF_ERROR(ValidateRequiredText("account.display_name", account.display_name(), 64));
-  const bool needs_unit = account.kind() == v1::ACCOUNT_KIND_UNIT_STAFF ||
-                          account.kind() == v1::ACCOUNT_KIND_OFFICE_STAFF;
-  const bool needs_leader = account.kind() == v1::ACCOUNT_KIND_LEADER;
-  if (account.kind() == v1::ACCOUNT_KIND_UNSPECIFIED) {
-    return InvalidField("account.kind", "is required");
-  }
-  if (!v1::AccountKind_IsValid(account.kind()))
-    return InvalidField("account.kind", "unknown value");
-  if (needs_unit) {
-    if (account.unit_code().empty()) {
-      return InvalidField("account.unit_code", "is required for unit and office staff");
-    }
-    const bool office = account.kind() == v1::ACCOUNT_KIND_OFFICE_STAFF;
-    if (office ? !directory_.IsOffice(account.unit_code())
-               : !directory_.IsUnit(account.unit_code())) {
-      return InvalidField("account.unit_code",
-                          absl::StrCat("'", account.unit_code(), "' is not ",
-                                       office ? "a remote office" : "a unit", " in the directory"));
-    }
-  } else if (!account.unit_code().empty()) {
-    return InvalidField("account.unit_code", "only unit and office staff belong to a unit");
-  }
-  if (needs_leader) {
-    if (account.leader_code().empty()) {
-      return InvalidField("account.leader_code", "is required for leaders");
-    }
-    if (!directory_.IsLeader(account.leader_code())) {
-      return InvalidField(
-          "account.leader_code",
-          absl::StrCat("'", account.leader_code(), "' is not a leader in the directory"));
-    }
-  } else if (!account.leader_code().empty()) {
-    return InvalidField("account.leader_code", "only leaders have a leader code");
-  }
-  return absl::OkStatus();
+  return ValidateAccount(account, directory_);
 }
 
 absl::Status AccountStore::Create(pqxx::transaction_base& tx, const v1::Account& account,

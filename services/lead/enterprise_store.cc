@@ -171,11 +171,7 @@ absl::Status EnterpriseStore::Update(pqxx::transaction_base& tx,
   EnterpriseFromRow(rows[0], &current);
   ZS_RETURN_IF_ERROR(
       CheckEtag("enterprise", id, request.enterprise().etag(), rows[0]["version"].as<int64_t>()));
-  if (current.merged_into_id() != 0) {
-    return FailedPrecondition("ENTERPRISE_MERGED",
-                              absl::StrCat("enterprise ", id, " was merged into ",
-                                           current.merged_into_id(), "; update that one"));
-  }
+  ZS_RETURN_IF_ERROR(CheckEnterpriseNotMerged(current));
   ZS_RETURN_IF_ERROR(ApplyFieldMask(
       request.enterprise(), request.update_mask(),
       {"name", "credit_code", "type", "industry", "region", "contact_name", "contact_phone"},

@@ -6,6 +6,7 @@
 #include "absl/strings/string_view.h"
 #include "common/business_date.h"
 #include "common/errors.h"
+#include "common/security/scope.h"
 #include "common/validation.h"
 
 namespace zs::lead {
@@ -172,6 +173,98 @@ absl::Status ValidateDateRange(absl::string_view field, const common::DateRange&
 
 bool IsOpen(v1::LeadStatus status) {
   return status == v1::LEAD_STATUS_NEW || status == v1::LEAD_STATUS_FOLLOWING;
+}
+
+absl::Status CheckOpen(int64_t lead_id, v1::LeadStatus status, absl::string_view action) {
+  if (IsOpen(status)) return absl::OkStatus();
+  return FailedPrecondition("LEAD_NOT_OPEN",
+                            absl::StrCat("lead ", lead_id, " is ", v1::LeadStatus_Name(status),
+                                         "; only NEW or FOLLOWING leads can be ", action));
+}
+
+absl::StatusOr<bool> IsRepeatConversion(int64_t lead_id, v1::LeadStatus status,
+                                        int64_t converted_into, int64_t project_id) {
+  if (status == v1::LEAD_STATUS_CONVERTED) {
+    if (converted_into == project_id) return true;
+    return FailedPrecondition(
+        "LEAD_ALREADY_CONVERTED",
+        absl::StrCat("lead ", lead_id, " was already converted into project ", converted_into));
+  }
+  ZS_RETURN_IF_ERROR(CheckOpen(lead_id, status, "converted"));
+  return false;
+}
+
+absl::Status CheckNotMerged(const v1::Lead& lead) {
+  if (lead.status() != v1::LEAD_STATUS_MERGED) return absl::OkStatus();
+  return FailedPrecondition("LEAD_MERGED",
+                            absl::StrCat("lead ", lead.id(), " was merged into lead ",
+                                         lead.merged_into_id(), "; update that one"));
+}
+
+absl::Status LeadAlreadyOpen(int64_t enterprise_id, const OpenLead& open, const Principal& viewer) {
+  const bool may_read = !IsUnitScoped(viewer) || open.owner_code == viewer.unit_code;
+  if (!may_read) {
+    return AlreadyExists(
+        "LEAD_ALREADY_OPEN",
+        absl::StrCat("enterprise ", enterprise_id,
+                     " is already being followed by another unit or office; ask the bureau "
+                     "to coordinate"));
+  }
+  return AlreadyExists("LEAD_ALREADY_OPEN",
+                       absl::StrCat("enterprise ", enterprise_id, " already has open lead ",
+                                    open.id, " (", open.title, "); add a follow-up to it instead"));
+}
+
+absl::Status ValidateDroppedDate(const std::string& dropped_date, const std::string& collected_date,
+                                 const std::string& last_change_date, absl::CivilDay today) {
+  if (dropped_date.empty()) return absl::OkStatus();
+  DateFloor floor{collected_date, "the lead's collected_date"};
+  if (last_change_date > floor.date) {
+    floor = {last_change_date, "the lead's previous status change"};
+  }
+  return ValidateBusinessDate("dropped_date", dropped_date, today, floor);
+}
+
+absl::Status ValidateMergePair(int64_t survivor, int64_t duplicate, const std::string& reason) {
+  if (survivor <= 0) return InvalidField("survivor_id", "is required");
+  if (duplicate <= 0) return InvalidField("duplicate_id", "is required");
+  if (survivor == duplicate) return InvalidField("duplicate_id", "is the same as survivor_id");
+  return ValidateOptionalText("reason", reason, kMaxLongTextChars);
+}
+
+absl::Status CheckEnterpriseMergeable(int64_t enterprise_id, int64_t merged_into) {
+  if (merged_into == 0) return absl::OkStatus();
+  return FailedPrecondition(
+      "ENTERPRISE_MERGED",
+      absl::StrCat("enterprise ", enterprise_id, " was already merged into ", merged_into));
+}
+
+absl::Status CheckOpenLeadsMergeable(const std::vector<int64_t>& open_lead_ids) {
+  if (open_lead_ids.size() <= 1) return absl::OkStatus();
+  return FailedPrecondition("BOTH_HAVE_OPEN_LEADS",
+                            absl::StrCat("both enterprises have open leads (", open_lead_ids[0],
+                                         " and ", open_lead_ids[1], "); merge those leads first"));
+}
+
+absl::Status CheckLeadMergeable(int64_t lead_id, v1::LeadStatus status, bool is_duplicate) {
+  if (status == v1::LEAD_STATUS_MERGED || status == v1::LEAD_STATUS_DROPPED) {
+    return FailedPrecondition("LEAD_NOT_MERGEABLE",
+                              absl::StrCat("lead ", lead_id, " is ", v1::LeadStatus_Name(status),
+                                           " and cannot take part in a merge"));
+  }
+  if (is_duplicate && status == v1::LEAD_STATUS_CONVERTED) {
+    return FailedPrecondition(
+        "LEAD_NOT_MERGEABLE",
+        absl::StrCat("lead ", lead_id, " was converted into a project; merge the other way"));
+  }
+  return absl::OkStatus();
+}
+
+absl::Status CheckEnterpriseNotMerged(const v1::Enterprise& enterprise) {
+  if (enterprise.merged_into_id() == 0) return absl::OkStatus();
+  return FailedPrecondition("ENTERPRISE_MERGED",
+                            absl::StrCat("enterprise ", enterprise.id(), " was merged into ",
+                                         enterprise.merged_into_id(), "; update that one"));
 }
 
 std::vector<v1::LeadDeadline> ComputeDeadlines(const LeadMilestones& m,

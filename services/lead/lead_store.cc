@@ -2,14 +2,12 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
-#include "common/business_date.h"
 #include "common/clock.h"
 #include "common/db/prepared.h"
 #include "common/errors.h"
 #include "common/etag.h"
 #include "common/field_mask.h"
 #include "common/paging.h"
-#include "common/security/scope.h"
 #include "common/sql_row.h"
 #include "common/validation.h"
 #include "services/lead/lead_rules.h"
@@ -35,12 +33,6 @@ void FollowUpFromRow(const pqxx::row& row, v1::FollowUp* out) {
   out->set_author(FieldNamed(row, "author").as<std::string>());
   out->set_follow_up_date(FieldNamed(row, "follow_up_date").as<std::string>());
   SetTimestampMicros(FieldNamed(row, "created_micros"), out->mutable_create_time());
-}
-
-absl::Status NotOpen(int64_t id, v1::LeadStatus status, absl::string_view action) {
-  return FailedPrecondition("LEAD_NOT_OPEN",
-                            absl::StrCat("lead ", id, " is ", v1::LeadStatus_Name(status),
-                                         "; only NEW or FOLLOWING leads can be ", action));
 }
 
 }  // namespace
@@ -120,26 +112,15 @@ absl::Status ReferencesStatus(const v1::Lead& lead, const pqxx::row& row) {
   return absl::OkStatus();
 }
 
-// ALREADY_EXISTS when lead.create found the enterprise's open lead (columns
-// o_id, o_title, o_owner). The open lead is named only to `viewer`s who may
-// read it (the bureau, its own unit or office); anyone else learns only that
-// another unit or office follows the enterprise.
+// The enterprise's open lead that lead.create found (columns o_id, o_title,
+// o_owner), refused by LeadAlreadyOpen.
 absl::Status OpenLeadStatus(const v1::Lead& lead, const pqxx::row& row, const Principal& viewer) {
   if (row["o_id"].is_null()) return absl::OkStatus();
-  const bool may_read =
-      !IsUnitScoped(viewer) || row["o_owner"].as<std::string>() == viewer.unit_code;
-  if (!may_read) {
-    return AlreadyExists(
-        "LEAD_ALREADY_OPEN",
-        absl::StrCat("enterprise ", lead.enterprise_id(),
-                     " is already being followed by another unit or office; ask the bureau "
-                     "to coordinate"));
-  }
-  return AlreadyExists(
-      "LEAD_ALREADY_OPEN",
-      absl::StrCat("enterprise ", lead.enterprise_id(), " already has open lead ",
-                   row["o_id"].as<int64_t>(), " (", row["o_title"].as<std::string>(),
-                   "); add a follow-up to it instead"));
+  return LeadAlreadyOpen(lead.enterprise_id(),
+                         {.id = row["o_id"].as<int64_t>(),
+                          .title = row["o_title"].as<std::string>(),
+                          .owner_code = row["o_owner"].as<std::string>()},
+                         viewer);
 }
 
 }  // namespace
@@ -232,11 +213,7 @@ absl::Status LeadStore::Update(pqxx::transaction_base& tx, const v1::UpdateLeadR
   LeadFromRow(rows[0], &current);
   ZS_RETURN_IF_ERROR(
       CheckEtag("lead", id, request.lead().etag(), rows[0]["version"].as<int64_t>()));
-  if (current.status() == v1::LEAD_STATUS_MERGED) {
-    return FailedPrecondition(
-        "LEAD_MERGED", absl::StrCat("lead ", id, " was merged into lead ", current.merged_into_id(),
-                                    "; update that one"));
-  }
+  ZS_RETURN_IF_ERROR(CheckNotMerged(current));
   ZS_RETURN_IF_ERROR(ApplyFieldMask(
       request.lead(), request.update_mask(),
       {"title", "channel", "industry", "chain_action", "estimated_investment_wan_yuan",
@@ -261,7 +238,7 @@ absl::Status LeadStore::AddFollowUp(pqxx::transaction_base& tx, const CallContex
   ZS_RETURN_IF_ERROR(ValidateFollowUp(follow_up));
   absl::StatusOr<v1::LeadStatus> status = LockStatus(tx, follow_up.lead_id());
   if (!status.ok()) return status.status();
-  if (!IsOpen(*status)) return NotOpen(follow_up.lead_id(), *status, "followed up");
+  ZS_RETURN_IF_ERROR(CheckOpen(follow_up.lead_id(), *status, "followed up"));
   ZS_RETURN_IF_ERROR(ValidateFollowUpDate(
       follow_up,
       Exec(tx, queries::kLeadCollectedDate, follow_up.lead_id())[0]["collected_date"]
@@ -303,17 +280,15 @@ absl::Status LeadStore::Convert(pqxx::transaction_base& tx, const CallContext& c
   if (request.project_id() <= 0) return InvalidField("project_id", "is required");
   absl::StatusOr<v1::LeadStatus> status = LockStatus(tx, request.lead_id());
   if (!status.ok()) return status.status();
+  int64_t converted_into = 0;
   if (*status == v1::LEAD_STATUS_CONVERTED) {
-    // Converting again into the same project is how a half-done conversion
-    // is repaired: it answers as if it were the first call.
     ZS_RETURN_IF_ERROR(Get(tx, request.lead_id(), out));
-    if (out->project_id() == request.project_id()) return absl::OkStatus();
-    return FailedPrecondition(
-        "LEAD_ALREADY_CONVERTED",
-        absl::StrCat("lead ", request.lead_id(), " was already converted into project ",
-                     out->project_id()));
+    converted_into = out->project_id();
   }
-  if (!IsOpen(*status)) return NotOpen(request.lead_id(), *status, "converted");
+  absl::StatusOr<bool> repeat =
+      IsRepeatConversion(request.lead_id(), *status, converted_into, request.project_id());
+  if (!repeat.ok()) return repeat.status();
+  if (*repeat) return absl::OkStatus();  // answered as the first call was
   Exec(tx, queries::kLeadConvert, request.lead_id(), request.project_id());
   RecordStatusChange(tx, request.lead_id(), *status, v1::LEAD_STATUS_CONVERTED, call.principal.id,
                      absl::StrCat("project ", request.project_id()));
@@ -333,17 +308,10 @@ absl::Status LeadStore::Drop(pqxx::transaction_base& tx, const CallContext& call
   ZS_RETURN_IF_ERROR(
       CheckEtag("lead", request.lead_id(), request.etag(), lead["version"].as<int64_t>(), "etag"));
   const auto status = static_cast<v1::LeadStatus>(lead["status"].as<int>());
-  if (!IsOpen(status)) return NotOpen(request.lead_id(), status, "dropped");
-  if (!request.dropped_date().empty()) {
-    // Not before the lead was collected, nor before its last status change.
-    DateFloor floor{lead["collected_date"].as<std::string>(), "the lead's collected_date"};
-    const pqxx::field last_change = lead["last_change_date"];
-    if (!last_change.is_null() && last_change.as<std::string>() > floor.date) {
-      floor = {last_change.as<std::string>(), "the lead's previous status change"};
-    }
-    ZS_RETURN_IF_ERROR(
-        ValidateBusinessDate("dropped_date", request.dropped_date(), TodayInChina(), floor));
-  }
+  ZS_RETURN_IF_ERROR(CheckOpen(request.lead_id(), status, "dropped"));
+  ZS_RETURN_IF_ERROR(ValidateDroppedDate(request.dropped_date(),
+                                         lead["collected_date"].as<std::string>(),
+                                         TextOrEmpty(lead["last_change_date"]), TodayInChina()));
   Exec(tx, queries::kLeadDrop, request.lead_id(), request.reason());
   RecordStatusChange(tx, request.lead_id(), status, v1::LEAD_STATUS_DROPPED, call.principal.id,
                      request.reason(), request.dropped_date());

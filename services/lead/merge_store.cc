@@ -5,7 +5,6 @@
 #include "common/errors.h"
 #include "common/paging.h"
 #include "common/sql_row.h"
-#include "common/validation.h"
 #include "services/lead/enterprise_store.h"
 #include "services/lead/lead_rules.h"
 #include "services/lead/lead_store.h"
@@ -49,13 +48,6 @@ absl::Status RecordMerge(pqxx::transaction_base& tx, const CallContext& call, v1
   return absl::OkStatus();
 }
 
-absl::Status ValidateMergePair(int64_t survivor, int64_t duplicate, const std::string& reason) {
-  if (survivor <= 0) return InvalidField("survivor_id", "is required");
-  if (duplicate <= 0) return InvalidField("duplicate_id", "is required");
-  if (survivor == duplicate) return InvalidField("duplicate_id", "is the same as survivor_id");
-  return ValidateOptionalText("reason", reason, kMaxLongTextChars);
-}
-
 }  // namespace
 
 absl::Status MergeStore::FindDuplicateEnterprises(
@@ -88,20 +80,13 @@ absl::Status MergeStore::MergeEnterprises(pqxx::transaction_base& tx, const Call
     auto it = std::find_if(rows.begin(), rows.end(),
                            [&](const pqxx::row& r) { return r["id"].as<int64_t>() == id; });
     if (it == rows.end()) return NotFound("enterprise", id);
-    const pqxx::field merged_into = (*it)["merged_into_id"];
-    if (!merged_into.is_null()) {
-      return FailedPrecondition(
-          "ENTERPRISE_MERGED",
-          absl::StrCat("enterprise ", id, " was already merged into ", merged_into.as<int64_t>()));
-    }
+    ZS_RETURN_IF_ERROR(CheckEnterpriseMergeable(id, IdOrZero((*it)["merged_into_id"])));
   }
-  const pqxx::result open = Exec(tx, queries::kLeadOpenOfEnterprises, survivor, duplicate);
-  if (open.size() > 1) {
-    return FailedPrecondition(
-        "BOTH_HAVE_OPEN_LEADS",
-        absl::StrCat("both enterprises have open leads (", open[0]["id"].as<int64_t>(), " and ",
-                     open[1]["id"].as<int64_t>(), "); merge those leads first"));
+  std::vector<int64_t> open_leads;
+  for (const pqxx::row& row : Exec(tx, queries::kLeadOpenOfEnterprises, survivor, duplicate)) {
+    open_leads.push_back(row["id"].as<int64_t>());
   }
+  ZS_RETURN_IF_ERROR(CheckOpenLeadsMergeable(open_leads));
   // The project service's projects follow first, exactly once (the call's
   // request id comes from this merge's): should anything here fail after
   // it, the caller's retry of the merge repeats it harmlessly.
@@ -163,17 +148,8 @@ absl::Status MergeStore::MergeLeads(pqxx::transaction_base& tx, const CallContex
                            [&](const pqxx::row& r) { return r["id"].as<int64_t>() == id; });
     if (it == rows.end()) return NotFound("lead", id);
     const auto status = static_cast<v1::LeadStatus>((*it)["status"].as<int>());
-    if (status == v1::LEAD_STATUS_MERGED || status == v1::LEAD_STATUS_DROPPED) {
-      return FailedPrecondition("LEAD_NOT_MERGEABLE",
-                                absl::StrCat("lead ", id, " is ", v1::LeadStatus_Name(status),
-                                             " and cannot take part in a merge"));
-    }
+    ZS_RETURN_IF_ERROR(CheckLeadMergeable(id, status, id == duplicate));
     if (id == duplicate) duplicate_status = status;
-  }
-  if (duplicate_status == v1::LEAD_STATUS_CONVERTED) {
-    return FailedPrecondition(
-        "LEAD_NOT_MERGEABLE",
-        absl::StrCat("lead ", duplicate, " was converted into a project; merge the other way"));
   }
   // Everything the duplicate knew and achieved goes to the survivor: its
   // follow-ups, a copy of its status history (its own stays with it), the

@@ -86,11 +86,7 @@ absl::Status LedgerStore::RecordFunds(pqxx::transaction_base& tx,
   const pqxx::result project = Exec(tx, queries::kFundsLockProject, funds.project_id());
   if (project.empty()) return NotFound("project", funds.project_id());
   const auto stage = static_cast<v1::Stage>(project[0]["stage"].as<int>());
-  if (!IsSignedStage(stage)) {
-    return FailedPrecondition(
-        "NOT_SIGNED", absl::StrCat("project ", funds.project_id(), " is ", v1::Stage_Name(stage),
-                                   "; funds arrive for signed projects"));
-  }
+  ZS_RETURN_IF_ERROR(CheckFundsArrival(funds.project_id(), stage));
   ZS_RETURN_IF_ERROR(
       ValidateFundsDate(funds, project[0]["signed_date"].as<std::string>(), TodayInChina()));
   const int64_t total = project[0]["total_investment_wan_yuan"].as<int64_t>();

@@ -101,6 +101,52 @@ absl::Status CheckTransition(int64_t project_id, v1::Stage from, v1::Stage to) {
                    v1::Stage_Name(to), " needs ", absl::StrJoin(names, " or ")));
 }
 
+absl::Status CheckCapitalIncrease(int64_t project_id, v1::Stage stage) {
+  if (IsSignedStage(stage)) return absl::OkStatus();
+  return FailedPrecondition("NOT_SIGNED",
+                            absl::StrCat("project ", project_id, " is ", v1::Stage_Name(stage),
+                                         "; a capital increase applies to a signed project "
+                                         "(before signing, update total_investment_wan_yuan)"));
+}
+
+absl::Status CheckResigning(int64_t project_id, v1::Stage stage) {
+  if (IsSignedStage(stage)) return absl::OkStatus();
+  return FailedPrecondition("NOT_SIGNED",
+                            absl::StrCat("project ", project_id, " is ", v1::Stage_Name(stage),
+                                         "; only a signed project can be re-signed"));
+}
+
+absl::Status CheckFundsArrival(int64_t project_id, v1::Stage stage) {
+  if (IsSignedStage(stage)) return absl::OkStatus();
+  return FailedPrecondition("NOT_SIGNED",
+                            absl::StrCat("project ", project_id, " is ", v1::Stage_Name(stage),
+                                         "; funds arrive for signed projects"));
+}
+
+absl::Status CheckInvestorChange(int64_t project_id, v1::Stage stage) {
+  if (IsOpenStage(stage) || stage == v1::STAGE_COMPLETED) return absl::OkStatus();
+  return FailedPrecondition("PROJECT_DROPPED",
+                            absl::StrCat("project ", project_id, " was dropped"));
+}
+
+absl::Status CheckHandOver(const std::string& from, const std::string& to) {
+  if (from != to) return absl::OkStatus();
+  return InvalidField("unit_code", "is already the project's responsible unit");
+}
+
+absl::Status CheckRequestTransition(int64_t request_id, v1::RequestState from,
+                                    v1::RequestState to) {
+  const bool allowed =
+      to == v1::REQUEST_STATE_IN_PROGRESS
+          ? from == v1::REQUEST_STATE_OPEN
+          : from == v1::REQUEST_STATE_OPEN || from == v1::REQUEST_STATE_IN_PROGRESS;
+  if (allowed) return absl::OkStatus();
+  return FailedPrecondition(
+      "ILLEGAL_REQUEST_TRANSITION",
+      absl::StrCat("enterprise request ", request_id, " is ", v1::RequestState_Name(from),
+                   "; it cannot become ", v1::RequestState_Name(to)));
+}
+
 absl::StatusOr<v1::Project> ProjectFromLead(const lv1::Lead& lead, const v1::Project& asked) {
   if (lead.status() != lv1::LEAD_STATUS_NEW && lead.status() != lv1::LEAD_STATUS_FOLLOWING) {
     return FailedPrecondition("LEAD_NOT_OPEN", absl::StrCat("lead ", lead.id(), " is ",

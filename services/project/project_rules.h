@@ -90,6 +90,27 @@ absl::StatusOr<std::string> EffectiveDate(absl::string_view field, const std::st
 absl::StatusOr<PlannedMove> PlanMove(const ProjectState& project, const StageMove& move,
                                      absl::CivilDay today);
 
+// ---- Other changes to a locked project ----
+
+// A capital increase applies to a signed project (before signing the
+// investment is corrected with UpdateProject): FAILED_PRECONDITION
+// NOT_SIGNED.
+absl::Status CheckCapitalIncrease(int64_t project_id, v1::Stage stage);
+// Only a signed project is re-signed: FAILED_PRECONDITION NOT_SIGNED.
+absl::Status CheckResigning(int64_t project_id, v1::Stage stage);
+// Funds arrive for signed projects: FAILED_PRECONDITION NOT_SIGNED.
+absl::Status CheckFundsArrival(int64_t project_id, v1::Stage stage);
+// A dropped project keeps its investor: FAILED_PRECONDITION PROJECT_DROPPED.
+absl::Status CheckInvestorChange(int64_t project_id, v1::Stage stage);
+// A hand-over goes to another unit: INVALID_ARGUMENT naming unit_code when
+// `to` is already the responsible unit `from`.
+absl::Status CheckHandOver(const std::string& from, const std::string& to);
+
+// An enterprise request moves OPEN → IN_PROGRESS, and from OPEN or
+// IN_PROGRESS to any other state; FAILED_PRECONDITION
+// ILLEGAL_REQUEST_TRANSITION otherwise.
+absl::Status CheckRequestTransition(int64_t request_id, v1::RequestState from, v1::RequestState to);
+
 // ---- Converting a lead ----
 
 // The project a NEW or FOLLOWING `lead` becomes: `asked` with what it

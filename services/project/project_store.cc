@@ -242,9 +242,7 @@ absl::Status ProjectStore::HandOver(pqxx::transaction_base& tx, const CallContex
   ZS_RETURN_IF_ERROR(CheckEtag("project", request.project_id(), request.etag(),
                                rows[0]["version"].as<int64_t>(), "etag"));
   const std::string from = rows[0]["unit_code"].as<std::string>();
-  if (from == request.unit_code()) {
-    return InvalidField("unit_code", "is already the project's responsible unit");
-  }
+  ZS_RETURN_IF_ERROR(CheckHandOver(from, request.unit_code()));
   Exec(tx, queries::kProjectHandOver, request.project_id(), request.unit_code());
   Exec(tx, queries::kProjectRecordHandover, request.project_id(), from, request.unit_code(),
        request.reason(), call.principal.id);
@@ -299,13 +297,7 @@ absl::Status ProjectStore::RecordCapitalIncrease(pqxx::transaction_base& tx,
   ZS_RETURN_IF_ERROR(ValidateMoney("increment_wan_yuan", request.increment_wan_yuan()));
   absl::StatusOr<ProjectState> locked = Lock(tx, request.project_id(), request.etag());
   if (!locked.ok()) return locked.status();
-  if (!IsSignedStage(locked->stage)) {
-    return FailedPrecondition(
-        "NOT_SIGNED",
-        absl::StrCat("project ", request.project_id(), " is ", v1::Stage_Name(locked->stage),
-                     "; a capital increase applies to a signed project (before "
-                     "signing, update total_investment_wan_yuan)"));
-  }
+  ZS_RETURN_IF_ERROR(CheckCapitalIncrease(request.project_id(), locked->stage));
   absl::StatusOr<std::string> date =
       EffectiveDate("effective_date", request.effective_date(), *locked, TodayInChina());
   if (!date.ok()) return date.status();
@@ -329,10 +321,7 @@ absl::Status ProjectStore::ChangeInvestor(pqxx::transaction_base& tx, const Call
   if (request.activity_id() < 0) return InvalidField("activity_id", "must not be negative");
   absl::StatusOr<ProjectState> locked = Lock(tx, request.project_id(), request.etag());
   if (!locked.ok()) return locked.status();
-  if (!IsOpenStage(locked->stage) && locked->stage != v1::STAGE_COMPLETED) {
-    return FailedPrecondition("PROJECT_DROPPED",
-                              absl::StrCat("project ", request.project_id(), " was dropped"));
-  }
+  ZS_RETURN_IF_ERROR(CheckInvestorChange(request.project_id(), locked->stage));
   absl::StatusOr<std::string> date =
       EffectiveDate("effective_date", request.effective_date(), *locked, TodayInChina());
   if (!date.ok()) return date.status();
@@ -356,12 +345,7 @@ absl::Status ProjectStore::RecordResigning(pqxx::transaction_base& tx, const Cal
   if (request.activity_id() <= 0) return InvalidField("activity_id", "is required");
   absl::StatusOr<ProjectState> locked = Lock(tx, request.project_id(), request.etag());
   if (!locked.ok()) return locked.status();
-  if (!IsSignedStage(locked->stage)) {
-    return FailedPrecondition(
-        "NOT_SIGNED",
-        absl::StrCat("project ", request.project_id(), " is ", v1::Stage_Name(locked->stage),
-                     "; only a signed project can be re-signed"));
-  }
+  ZS_RETURN_IF_ERROR(CheckResigning(request.project_id(), locked->stage));
   absl::StatusOr<std::string> date =
       EffectiveDate("effective_date", request.effective_date(), *locked, TodayInChina());
   if (!date.ok()) return date.status();

@@ -104,16 +104,7 @@ absl::Status RequestStore::Move(pqxx::transaction_base& tx, int64_t id, const st
   ZS_RETURN_IF_ERROR(
       CheckEtag("enterprise_request", id, etag, rows[0]["version"].as<int64_t>(), "etag"));
   const auto state = static_cast<v1::RequestState>(rows[0]["state"].as<int>());
-  const bool allowed =
-      to == v1::REQUEST_STATE_IN_PROGRESS
-          ? state == v1::REQUEST_STATE_OPEN
-          : state == v1::REQUEST_STATE_OPEN || state == v1::REQUEST_STATE_IN_PROGRESS;
-  if (!allowed) {
-    return FailedPrecondition(
-        "ILLEGAL_REQUEST_TRANSITION",
-        absl::StrCat("enterprise request ", id, " is ", v1::RequestState_Name(state),
-                     "; it cannot become ", v1::RequestState_Name(to)));
-  }
+  ZS_RETURN_IF_ERROR(CheckRequestTransition(id, state, to));
   Exec(tx, queries::kRequestMove, id, static_cast<int>(to), resolution);
   return Get(tx, id, out);
 }

@@ -9,6 +9,7 @@
 #include "common/sql_row.h"
 #include "common/validation.h"
 #include "services/supervision/queries.h"
+#include "services/supervision/supervision_rules.h"
 
 namespace zs::supervision {
 namespace {
@@ -138,10 +139,7 @@ absl::Status RecordStore::CompleteTask(pqxx::transaction_base& tx,
   ZS_RETURN_IF_ERROR(
       CheckEtag("task", request.id(), request.etag(), rows[0]["version"].as<int64_t>(), "etag"));
   const auto state = static_cast<v1::TaskState>(rows[0]["state"].as<int>());
-  if (state != v1::TASK_STATE_OPEN) {
-    return FailedPrecondition(
-        "TASK_NOT_OPEN", absl::StrCat("task ", request.id(), " is ", v1::TaskState_Name(state)));
-  }
+  ZS_RETURN_IF_ERROR(CheckTaskOpen(request.id(), state));
   Exec(tx, queries::kTaskComplete, request.id(), request.result(), TodayInChinaString());
   return GetTask(tx, request.id(), out);
 }

@@ -72,6 +72,12 @@ absl::StatusOr<int> StaleLedgerDays(int asked) {
   return asked == 0 ? 30 : asked;
 }
 
+absl::Status CheckTaskOpen(int64_t task_id, v1::TaskState state) {
+  if (state == v1::TASK_STATE_OPEN) return absl::OkStatus();
+  return FailedPrecondition("TASK_NOT_OPEN",
+                            absl::StrCat("task ", task_id, " is ", v1::TaskState_Name(state)));
+}
+
 int64_t ProRatedTarget(int64_t yearly, const cv1::DateRange& period) {
   const absl::CivilDay start = ParseDateOrDie(period.start_date());
   const absl::CivilDay end = ParseDateOrDie(period.end_date());

@@ -38,6 +38,10 @@ absl::Status CheckPeriodEnded(const cv1::DateRange& period, const std::string& t
 // outside 0–36500.
 absl::StatusOr<int> StaleLedgerDays(int asked);
 
+// Only an open supervision task is completed: FAILED_PRECONDITION
+// TASK_NOT_OPEN naming its state.
+absl::Status CheckTaskOpen(int64_t task_id, v1::TaskState state);
+
 // A yearly target pro-rated to a period of that year, rounded up:
 // whole calendar months get months/12 of it (a quarter a quarter, a half a
 // half); any other span (a week) gets days/days-in-year.

@@ -107,5 +107,100 @@ TEST(LeadValidation, NamesTheOffendingField) {
   }
 }
 
+TEST(LeadStatusRules, OnlyOpenLeadsAreFollowedUpOrDropped) {
+  EXPECT_TRUE(CheckOpen(5, v1::LEAD_STATUS_NEW, "dropped").ok());
+  EXPECT_TRUE(CheckOpen(5, v1::LEAD_STATUS_FOLLOWING, "dropped").ok());
+  const absl::Status refused = CheckOpen(5, v1::LEAD_STATUS_CONVERTED, "followed up");
+  EXPECT_EQ(refused.code(), absl::StatusCode::kFailedPrecondition);
+  EXPECT_EQ(refused.message(),
+            "lead 5 is LEAD_STATUS_CONVERTED; only NEW or FOLLOWING leads can be followed up");
+}
+
+TEST(LeadStatusRules, ConvertingAgainIntoTheSameProjectIsARepeat) {
+  absl::StatusOr<bool> repeat = IsRepeatConversion(5, v1::LEAD_STATUS_FOLLOWING, 0, 9);
+  ASSERT_TRUE(repeat.ok()) << repeat.status();
+  EXPECT_FALSE(*repeat);
+  repeat = IsRepeatConversion(5, v1::LEAD_STATUS_CONVERTED, 9, 9);
+  ASSERT_TRUE(repeat.ok()) << repeat.status();
+  EXPECT_TRUE(*repeat);
+  const absl::Status other = IsRepeatConversion(5, v1::LEAD_STATUS_CONVERTED, 8, 9).status();
+  EXPECT_EQ(other.code(), absl::StatusCode::kFailedPrecondition);
+  EXPECT_NE(other.message().find("already converted into project 8"), std::string::npos) << other;
+  EXPECT_EQ(IsRepeatConversion(5, v1::LEAD_STATUS_DROPPED, 0, 9).status().code(),
+            absl::StatusCode::kFailedPrecondition);
+}
+
+TEST(LeadStatusRules, AMergedLeadIsChangedThroughItsSurvivor) {
+  v1::Lead lead;
+  lead.set_id(5);
+  lead.set_status(v1::LEAD_STATUS_FOLLOWING);
+  EXPECT_TRUE(CheckNotMerged(lead).ok());
+  lead.set_status(v1::LEAD_STATUS_MERGED);
+  lead.set_merged_into_id(3);
+  const absl::Status refused = CheckNotMerged(lead);
+  EXPECT_EQ(refused.code(), absl::StatusCode::kFailedPrecondition);
+  EXPECT_EQ(refused.message(), "lead 5 was merged into lead 3; update that one");
+}
+
+TEST(LeadStatusRules, AnotherUnitsOpenLeadIsNotNamed) {
+  const OpenLead open{.id = 7, .title = "医疗器械产业园扩建", .owner_code = "town-daliu"};
+  Principal own{.kind = PrincipalKind::kUnitStaff, .unit_code = "town-daliu"};
+  Principal other{.kind = PrincipalKind::kUnitStaff, .unit_code = "town-wenshi"};
+  Principal bureau{.kind = PrincipalKind::kBureauStaff};
+  for (const Principal& viewer : {own, bureau}) {
+    const absl::Status named = LeadAlreadyOpen(4, open, viewer);
+    EXPECT_EQ(named.code(), absl::StatusCode::kAlreadyExists);
+    EXPECT_NE(named.message().find("open lead 7 (医疗器械产业园扩建)"), std::string::npos) << named;
+  }
+  const absl::Status unnamed = LeadAlreadyOpen(4, open, other);
+  EXPECT_EQ(unnamed.code(), absl::StatusCode::kAlreadyExists);
+  EXPECT_EQ(unnamed.message().find("7"), std::string::npos) << unnamed;
+  EXPECT_NE(unnamed.message().find("another unit or office"), std::string::npos) << unnamed;
+}
+
+TEST(LeadStatusRules, ADropIsDatedFromTheLastChangeToToday) {
+  const absl::CivilDay today(2026, 11, 30);
+  EXPECT_TRUE(ValidateDroppedDate("", "2026-11-01", "", today).ok());
+  EXPECT_TRUE(ValidateDroppedDate("2026-11-01", "2026-11-01", "", today).ok());
+  EXPECT_TRUE(ValidateDroppedDate("2026-11-30", "2026-11-01", "2026-11-20", today).ok());
+  for (const auto& [date, why] :
+       {std::pair{"2026-10-31", "collected_date"}, std::pair{"2026-12-01", "in the future"}}) {
+    const absl::Status refused = ValidateDroppedDate(date, "2026-11-01", "", today);
+    EXPECT_EQ(refused.code(), absl::StatusCode::kInvalidArgument) << date;
+    EXPECT_NE(refused.message().find(why), std::string::npos) << refused;
+  }
+  const absl::Status before_change =
+      ValidateDroppedDate("2026-11-10", "2026-11-01", "2026-11-20", today);
+  EXPECT_EQ(before_change.code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_NE(before_change.message().find("previous status change"), std::string::npos)
+      << before_change;
+}
+
+TEST(MergeRules, ThePairAndWhatMayTakePart) {
+  EXPECT_TRUE(ValidateMergePair(1, 2, "同一企业").ok());
+  EXPECT_NE(ValidateMergePair(1, 1, "").message().find("duplicate_id"), std::string::npos);
+  EXPECT_NE(ValidateMergePair(0, 1, "").message().find("survivor_id"), std::string::npos);
+  EXPECT_TRUE(CheckEnterpriseMergeable(1, 0).ok());
+  EXPECT_EQ(CheckEnterpriseMergeable(1, 3).message(), "enterprise 1 was already merged into 3");
+  EXPECT_TRUE(CheckOpenLeadsMergeable({}).ok());
+  EXPECT_TRUE(CheckOpenLeadsMergeable({4}).ok());
+  const absl::Status both = CheckOpenLeadsMergeable({4, 6});
+  EXPECT_EQ(both.code(), absl::StatusCode::kFailedPrecondition);
+  EXPECT_NE(both.message().find("(4 and 6)"), std::string::npos) << both;
+  // A converted lead survives a merge but is never the duplicate.
+  EXPECT_TRUE(CheckLeadMergeable(1, v1::LEAD_STATUS_CONVERTED, false).ok());
+  EXPECT_NE(CheckLeadMergeable(2, v1::LEAD_STATUS_CONVERTED, true).message().find("other way"),
+            std::string::npos);
+  for (v1::LeadStatus closed : {v1::LEAD_STATUS_MERGED, v1::LEAD_STATUS_DROPPED}) {
+    EXPECT_EQ(CheckLeadMergeable(1, closed, false).code(), absl::StatusCode::kFailedPrecondition);
+  }
+  v1::Enterprise enterprise;
+  enterprise.set_id(1);
+  EXPECT_TRUE(CheckEnterpriseNotMerged(enterprise).ok());
+  enterprise.set_merged_into_id(3);
+  EXPECT_EQ(CheckEnterpriseNotMerged(enterprise).message(),
+            "enterprise 1 was merged into 3; update that one");
+}
+
 }  // namespace
 }  // namespace zs::lead

@@ -180,5 +180,55 @@ TEST(ProjectFromLead, OnlyAnOpenLeadBecomesAProject) {
   }
 }
 
+TEST(ProjectChanges, SignedOnlyChangesNeedASignedProject) {
+  for (v1::Stage signed_stage : {v1::STAGE_SIGNED, v1::STAGE_STARTED, v1::STAGE_COMPLETED}) {
+    EXPECT_TRUE(CheckCapitalIncrease(3, signed_stage).ok());
+    EXPECT_TRUE(CheckResigning(3, signed_stage).ok());
+    EXPECT_TRUE(CheckFundsArrival(3, signed_stage).ok());
+  }
+  for (v1::Stage unsigned_stage : {v1::STAGE_NEGOTIATING, v1::STAGE_DROPPED}) {
+    for (const absl::Status& refused :
+         {CheckCapitalIncrease(3, unsigned_stage), CheckResigning(3, unsigned_stage),
+          CheckFundsArrival(3, unsigned_stage)}) {
+      EXPECT_EQ(refused.code(), absl::StatusCode::kFailedPrecondition) << refused;
+      EXPECT_NE(refused.message().find(v1::Stage_Name(unsigned_stage)), std::string::npos)
+          << refused;
+    }
+  }
+  EXPECT_NE(CheckCapitalIncrease(3, v1::STAGE_NEGOTIATING)
+                .message()
+                .find("update total_investment_wan_yuan"),
+            std::string::npos);
+}
+
+TEST(ProjectChanges, ADroppedProjectKeepsItsInvestor) {
+  EXPECT_TRUE(CheckInvestorChange(3, v1::STAGE_NEGOTIATING).ok());
+  EXPECT_TRUE(CheckInvestorChange(3, v1::STAGE_COMPLETED).ok());
+  const absl::Status dropped = CheckInvestorChange(3, v1::STAGE_DROPPED);
+  EXPECT_EQ(dropped.code(), absl::StatusCode::kFailedPrecondition);
+  EXPECT_EQ(dropped.message(), "project 3 was dropped");
+}
+
+TEST(ProjectChanges, AHandOverGoesToAnotherUnit) {
+  EXPECT_TRUE(CheckHandOver("town-daliu", "town-wenshi").ok());
+  const absl::Status same = CheckHandOver("town-daliu", "town-daliu");
+  EXPECT_EQ(same.code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_NE(same.message().find("unit_code"), std::string::npos) << same;
+}
+
+TEST(ProjectChanges, EnterpriseRequestsMoveForwardOnly) {
+  EXPECT_TRUE(
+      CheckRequestTransition(1, v1::REQUEST_STATE_OPEN, v1::REQUEST_STATE_IN_PROGRESS).ok());
+  EXPECT_FALSE(
+      CheckRequestTransition(1, v1::REQUEST_STATE_IN_PROGRESS, v1::REQUEST_STATE_IN_PROGRESS).ok());
+  for (v1::RequestState from : {v1::REQUEST_STATE_OPEN, v1::REQUEST_STATE_IN_PROGRESS}) {
+    EXPECT_TRUE(CheckRequestTransition(1, from, v1::REQUEST_STATE_SETTLED).ok()) << from;
+  }
+  const absl::Status closed =
+      CheckRequestTransition(1, v1::REQUEST_STATE_SETTLED, v1::REQUEST_STATE_IN_PROGRESS);
+  EXPECT_EQ(closed.code(), absl::StatusCode::kFailedPrecondition);
+  EXPECT_NE(closed.message().find("REQUEST_STATE_SETTLED"), std::string::npos) << closed;
+}
+
 }  // namespace
 }  // namespace zs::project

@@ -172,5 +172,12 @@ TEST(BulletinStaleDays, StaleMeansThirtyDaysUnlessAsked) {
   }
 }
 
+TEST(Tasks, OnlyAnOpenTaskIsCompleted) {
+  EXPECT_TRUE(CheckTaskOpen(4, v1::TASK_STATE_OPEN).ok());
+  const absl::Status done = CheckTaskOpen(4, v1::TASK_STATE_DONE);
+  EXPECT_EQ(done.code(), absl::StatusCode::kFailedPrecondition);
+  EXPECT_EQ(done.message(), "task 4 is TASK_STATE_DONE");
+}
+
 }  // namespace
 }  // namespace zs::supervision
