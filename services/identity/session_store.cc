@@ -13,6 +13,7 @@
 #include "common/security/token.h"
 #include "common/sql_row.h"
 #include "services/identity/queries.h"
+#include "services/identity/sign_in_rules.h"
 
 namespace zs::identity {
 namespace {
@@ -52,12 +53,7 @@ absl::StatusOr<LiveSession> SessionStore::FindLive(pqxx::transaction_base& tx,
   const pqxx::result rows = Exec(tx, queries::kSessionFind, SecretHash(secret));
   if (rows.empty()) return Refused("SESSION_NOT_FOUND", "no such session: sign in again");
   const pqxx::row& row = rows[0];
-  if (row["revoked"].as<bool>()) {
-    return Refused("SESSION_REVOKED", "the session was ended: sign in again");
-  }
-  if (row["expired"].as<bool>()) {
-    return Refused("SESSION_EXPIRED", "the session has expired: sign in again");
-  }
+  ZS_RETURN_IF_ERROR(CheckSessionLive(row["revoked"].as<bool>(), row["expired"].as<bool>()));
   LiveSession session{.id = row["id"].as<std::string>(),
                       .user_name = row["user_name"].as<std::string>(),
                       .expires_at = absl::FromUnixMicros(row["expires_micros"].as<int64_t>())};

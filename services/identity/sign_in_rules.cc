@@ -92,4 +92,16 @@ Throttle AfterFailure(Throttle throttle, absl::Time now) {
   return throttle;
 }
 
+absl::Status CheckSessionLive(bool revoked, bool expired) {
+  if (revoked) {
+    return ErrorWithReason(absl::UnauthenticatedError("the session was ended: sign in again"),
+                           "SESSION_REVOKED");
+  }
+  if (expired) {
+    return ErrorWithReason(absl::UnauthenticatedError("the session has expired: sign in again"),
+                           "SESSION_EXPIRED");
+  }
+  return absl::OkStatus();
+}
+
 }  // namespace zs::identity

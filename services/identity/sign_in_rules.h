@@ -1,6 +1,6 @@
 // The rules of signing in, as plain functions tested without a server: what
-// a user name and a password must be, and how failed sign-ins lock an
-// account out for a growing while.
+// a user name and a password must be, how failed sign-ins lock an account
+// out for a growing while, and when a sign-in session no longer counts.
 #pragma once
 
 #include <string>
@@ -43,5 +43,10 @@ bool IsLocked(const Throttle& throttle, absl::Time now);
 // The throttle after a wrong password at `now` (never called while locked:
 // a locked account's password is not checked).
 Throttle AfterFailure(Throttle throttle, absl::Time now);
+
+// A sign-in session counts until it is ended (`revoked`) or its expiry
+// has passed (`expired`): UNAUTHENTICATED SESSION_REVOKED or
+// SESSION_EXPIRED, saying to sign in again.
+absl::Status CheckSessionLive(bool revoked, bool expired);
 
 }  // namespace zs::identity

@@ -167,15 +167,9 @@ absl::Status PlanStore::RecordSanction(pqxx::transaction_base& tx,
     return InvalidField("sanction.unit_code",
                         absl::StrCat("unknown unit '", sanction.unit_code(), "'"));
   }
-  // A penalty named after a deduction in the rule table costs its points.
-  if (sanction.points() == 0 && sanction.kind() == v1::Sanction::KIND_PENALTY) {
-    for (const auto& deduction : rules.deductions()) {
-      if (deduction.reason() == sanction.reason()) sanction.set_points(deduction.points());
-    }
-  }
-  if (!(sanction.points() >= 0 && sanction.points() <= 100)) {
-    return InvalidField("sanction.points", "must be between 0 and 100");
-  }
+  absl::StatusOr<double> points = PointsOfSanction(sanction, rules);
+  if (!points.ok()) return points.status();
+  sanction.set_points(*points);
   sanction.set_id(Exec(tx, queries::kSanctionRecord, sanction.unit_code(),
                        static_cast<int>(sanction.kind()), sanction.reason(), sanction.points(),
                        sanction.decided_date())[0]["id"]

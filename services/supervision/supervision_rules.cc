@@ -78,6 +78,20 @@ absl::Status CheckTaskOpen(int64_t task_id, v1::TaskState state) {
                             absl::StrCat("task ", task_id, " is ", v1::TaskState_Name(state)));
 }
 
+absl::StatusOr<double> PointsOfSanction(const v1::Sanction& sanction,
+                                        const v1::ScoringRules& rules) {
+  double points = sanction.points();
+  if (points == 0 && sanction.kind() == v1::Sanction::KIND_PENALTY) {
+    for (const auto& deduction : rules.deductions()) {
+      if (deduction.reason() == sanction.reason()) points = deduction.points();
+    }
+  }
+  if (!(points >= 0 && points <= 100)) {  // NaN fails too
+    return InvalidField("sanction.points", "must be between 0 and 100");
+  }
+  return points;
+}
+
 int64_t ProRatedTarget(int64_t yearly, const cv1::DateRange& period) {
   const absl::CivilDay start = ParseDateOrDie(period.start_date());
   const absl::CivilDay end = ParseDateOrDie(period.end_date());

@@ -42,6 +42,13 @@ absl::StatusOr<int> StaleLedgerDays(int asked);
 // TASK_NOT_OPEN naming its state.
 absl::Status CheckTaskOpen(int64_t task_id, v1::TaskState state);
 
+// The points a sanction carries: its own, or for a penalty given none
+// those of the deduction for its reason in the year's `rules` (a missed
+// monthly report costs what the table says). INVALID_ARGUMENT naming
+// sanction.points outside 0–100.
+absl::StatusOr<double> PointsOfSanction(const v1::Sanction& sanction,
+                                        const v1::ScoringRules& rules);
+
 // A yearly target pro-rated to a period of that year, rounded up:
 // whole calendar months get months/12 of it (a quarter a quarter, a half a
 // half); any other span (a week) gets days/days-in-year.

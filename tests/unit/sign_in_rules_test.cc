@@ -79,6 +79,18 @@ TEST(SignInRules, FailuresOutsideTheWindowAreForgiven) {
   EXPECT_FALSE(IsLocked(throttle, t0 + absl::Minutes(20)));
 }
 
+TEST(SignInRules, ASessionCountsUntilEndedOrExpired) {
+  EXPECT_TRUE(CheckSessionLive(false, false).ok());
+  const absl::Status ended = CheckSessionLive(true, false);
+  EXPECT_EQ(ended.code(), absl::StatusCode::kUnauthenticated);
+  EXPECT_EQ(ErrorReason(ended), "SESSION_REVOKED");
+  EXPECT_NE(ended.message().find("sign in again"), std::string::npos) << ended;
+  const absl::Status expired = CheckSessionLive(false, true);
+  EXPECT_EQ(expired.code(), absl::StatusCode::kUnauthenticated);
+  EXPECT_EQ(ErrorReason(expired), "SESSION_EXPIRED");
+  EXPECT_EQ(ErrorReason(CheckSessionLive(true, true)), "SESSION_REVOKED");  // ended first
+}
+
 TEST(PasswordHash, Argon2idRoundTrip) {
   absl::StatusOr<std::string> hash = HashPassword("Correct-Horse-7");
   ASSERT_TRUE(hash.ok());

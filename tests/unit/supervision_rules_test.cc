@@ -179,5 +179,28 @@ TEST(Tasks, OnlyAnOpenTaskIsCompleted) {
   EXPECT_EQ(done.message(), "task 4 is TASK_STATE_DONE");
 }
 
+TEST(Sanctions, APenaltyWithoutPointsCostsWhatTheTableSays) {
+  v1::ScoringRules rules = DefaultScoringRules(2026);
+  v1::Sanction penalty;
+  penalty.set_kind(v1::Sanction::KIND_PENALTY);
+  penalty.set_reason(rules.deductions(0).reason());
+  EXPECT_EQ(*PointsOfSanction(penalty, rules), rules.deductions(0).points());
+  penalty.set_points(3);  // given: kept
+  EXPECT_EQ(*PointsOfSanction(penalty, rules), 3);
+  v1::Sanction reward;
+  reward.set_kind(v1::Sanction::KIND_REWARD);
+  reward.set_reason(rules.deductions(0).reason());
+  EXPECT_EQ(*PointsOfSanction(reward, rules), 0);  // a reward is never a deduction
+  penalty.set_reason("not in the table");
+  penalty.set_points(0);
+  EXPECT_EQ(*PointsOfSanction(penalty, rules), 0);
+  for (double bad : {-1.0, 100.5, std::numeric_limits<double>::quiet_NaN()}) {
+    penalty.set_points(bad);
+    const absl::Status refused = PointsOfSanction(penalty, rules).status();
+    EXPECT_EQ(refused.code(), absl::StatusCode::kInvalidArgument) << bad;
+    EXPECT_NE(refused.message().find("sanction.points"), std::string::npos) << refused;
+  }
+}
+
 }  // namespace
 }  // namespace zs::supervision
