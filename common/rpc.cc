@@ -61,6 +61,15 @@ std::optional<TraceContext> IncomingTrace(const grpc::CallbackServerContext& con
   return ParseTraceparent(absl::string_view(it->second.data(), it->second.size()));
 }
 
+// The RPC `request` is the request message of: its short name
+// ("CreateLead"), for the role table, metrics, logs and the idempotency
+// record. A message no RPC of the service takes (a wiring mistake) gets its
+// own type's name, which no role-table entry has, so the call is refused.
+std::string MethodName(const AccessPolicy& policy, const google::protobuf::Message& request) {
+  const google::protobuf::MethodDescriptor* method = policy.MethodTaking(*request.GetDescriptor());
+  return method != nullptr ? method->name() : request.GetDescriptor()->full_name();
+}
+
 }  // namespace
 
 IdempotentCall IdempotencyOf(const CallContext& call, absl::string_view request_id,
@@ -73,13 +82,12 @@ IdempotentCall IdempotencyOf(const CallContext& call, absl::string_view request_
 }
 
 grpc::ServerUnaryReactor* RpcExecutor::Run(grpc::CallbackServerContext* context,
-                                           absl::string_view method,
                                            const google::protobuf::Message& request, Work work) {
   const absl::Time started = absl::Now();
   metrics::RpcStarted();
   grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
   CallContext call{
-      .method = std::string(method),
+      .method = MethodName(policy_, request),
       .principal = {},
       .deadline = std::min(absl::FromChrono(context->deadline()), started + max_call_time_),
       .trace = StartSpan(IncomingTrace(*context))};
@@ -94,14 +102,14 @@ grpc::ServerUnaryReactor* RpcExecutor::Run(grpc::CallbackServerContext* context,
   // A method open to anonymous callers (signing in) does not need
   // credentials; whatever was presented and failed is ignored there.
   if (principal.status().code() == absl::StatusCode::kUnauthenticated &&
-      policy_.Allows(method, PrincipalKind::kAnonymous)) {
+      policy_.Allows(call.method, PrincipalKind::kAnonymous)) {
     principal = Principal{};
     facts.refused = {};
   }
   absl::Status admitted = principal.status();
   if (principal.ok()) {
     call.principal = *std::move(principal);
-    admitted = policy_.Check(method, call.principal);
+    admitted = policy_.Check(call.method, call.principal);
     if (!admitted.ok()) {
       metrics::CountAuthFailure("permission_denied");
       // Recorded off the callback thread; dropped (and logged) if the
@@ -111,7 +119,7 @@ grpc::ServerUnaryReactor* RpcExecutor::Run(grpc::CallbackServerContext* context,
               [call, facts, reason = std::string(admitted.message())](ConnectionSlot& slot) {
                 RecordDenial(slot, call, facts.request_id, facts.peer, reason);
               })) {
-        LogWarning(absl::StrCat("refusal of ", method, " for ", call.principal.id,
+        LogWarning(absl::StrCat("refusal of ", call.method, " for ", call.principal.id,
                                 " not audited: the pool is full"));
       }
     }
@@ -151,11 +159,10 @@ grpc::ServerUnaryReactor* RpcExecutor::Run(grpc::CallbackServerContext* context,
 }
 
 grpc::ServerUnaryReactor* RpcExecutor::ReadWith(grpc::CallbackServerContext* context,
-                                                absl::string_view method,
                                                 const google::protobuf::Message& request,
                                                 google::protobuf::Message* response, Body body,
                                                 bool in_transaction, bool from_replica) {
-  return Run(context, method, request,
+  return Run(context, request,
              [response, body = std::move(body), in_transaction, from_replica](
                  const CallContext& call, ConnectionSlot& slot) {
                const TransactionBody read = [&](pqxx::transaction_base& tx) {
@@ -169,11 +176,10 @@ grpc::ServerUnaryReactor* RpcExecutor::ReadWith(grpc::CallbackServerContext* con
 }
 
 grpc::ServerUnaryReactor* RpcExecutor::Mutate(grpc::CallbackServerContext* context,
-                                              absl::string_view method,
                                               const google::protobuf::Message& request,
                                               google::protobuf::Message* response, Body body) {
   return Run(
-      context, method, request,
+      context, request,
       [&request, response, body = std::move(body)](const CallContext& call, ConnectionSlot& slot) {
         const std::string request_id = RequestIdOf(request);
         return RunIdempotentTransaction(slot, call.deadline,
@@ -183,10 +189,9 @@ grpc::ServerUnaryReactor* RpcExecutor::Mutate(grpc::CallbackServerContext* conte
 }
 
 grpc::ServerUnaryReactor* RpcExecutor::MutateInOneStatement(
-    grpc::CallbackServerContext* context, absl::string_view method,
-    const google::protobuf::Message& request, google::protobuf::Message* response,
-    StatementBody body, RecordedRowRenderer render) {
-  return Run(context, method, request,
+    grpc::CallbackServerContext* context, const google::protobuf::Message& request,
+    google::protobuf::Message* response, StatementBody body, RecordedRowRenderer render) {
+  return Run(context, request,
              [&request, response, body = std::move(body), render = std::move(render)](
                  const CallContext& call, ConnectionSlot& slot) {
                const std::string request_id = RequestIdOf(request);
@@ -200,12 +205,11 @@ grpc::ServerUnaryReactor* RpcExecutor::MutateInOneStatement(
 }
 
 grpc::ServerUnaryReactor* RpcExecutor::MutateAfter(grpc::CallbackServerContext* context,
-                                                   absl::string_view method,
                                                    const google::protobuf::Message& request,
                                                    google::protobuf::Message* response,
                                                    Precheck precheck, Body body) {
   return Run(
-      context, method, request,
+      context, request,
       [&request, response, precheck = std::move(precheck), body = std::move(body)](
           const CallContext& call, ConnectionSlot& slot) {
         const std::string request_id = RequestIdOf(request);

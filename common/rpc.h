@@ -57,15 +57,15 @@ class RpcExecutor {
   RpcExecutor(const RpcExecutor&) = delete;
   RpcExecutor& operator=(const RpcExecutor&) = delete;
 
-  grpc::ServerUnaryReactor* Run(grpc::CallbackServerContext* context, absl::string_view method,
+  grpc::ServerUnaryReactor* Run(grpc::CallbackServerContext* context,
                                 const google::protobuf::Message& request, Work work);
 
   // A read: `body`'s statements run each on its own (no BEGIN/COMMIT round
   // trips; see RunStatements) and fill `response`.
-  grpc::ServerUnaryReactor* Read(grpc::CallbackServerContext* context, absl::string_view method,
+  grpc::ServerUnaryReactor* Read(grpc::CallbackServerContext* context,
                                  const google::protobuf::Message& request,
                                  google::protobuf::Message* response, Body body) {
-    return ReadWith(context, method, request, response, std::move(body), false, false);
+    return ReadWith(context, request, response, std::move(body), false, false);
   }
 
   // A read that may lag the primary by the replica's replay delay (lists,
@@ -74,26 +74,24 @@ class RpcExecutor {
   // still recorded on the primary. Never for a read that must see the
   // caller's own write (a Get after an update, an etag check).
   grpc::ServerUnaryReactor* ReadFromReplica(grpc::CallbackServerContext* context,
-                                            absl::string_view method,
                                             const google::protobuf::Message& request,
                                             google::protobuf::Message* response, Body body) {
-    return ReadWith(context, method, request, response, std::move(body), false, true);
+    return ReadWith(context, request, response, std::move(body), false, true);
   }
 
   // A read whose statements share a transaction, for bodies that set
   // transaction-local settings (SET LOCAL) for the statements after.
   grpc::ServerUnaryReactor* ReadInTransaction(grpc::CallbackServerContext* context,
-                                              absl::string_view method,
                                               const google::protobuf::Message& request,
                                               google::protobuf::Message* response, Body body) {
-    return ReadWith(context, method, request, response, std::move(body), true, false);
+    return ReadWith(context, request, response, std::move(body), true, false);
   }
 
   // A mutation: one transaction, exactly once per request_id (the request's
   // `request_id` field); `response` is what a retry gets back. The
   // transaction is tagged with the caller, method and request id, which the
   // audit triggers record with each changed row's before and after.
-  grpc::ServerUnaryReactor* Mutate(grpc::CallbackServerContext* context, absl::string_view method,
+  grpc::ServerUnaryReactor* Mutate(grpc::CallbackServerContext* context,
                                    const google::protobuf::Message& request,
                                    google::protobuf::Message* response, Body body);
 
@@ -103,7 +101,6 @@ class RpcExecutor {
   using StatementBody = std::function<absl::Status(pqxx::transaction_base&, const CallContext&,
                                                    const StatementClaim&)>;
   grpc::ServerUnaryReactor* MutateInOneStatement(grpc::CallbackServerContext* context,
-                                                 absl::string_view method,
                                                  const google::protobuf::Message& request,
                                                  google::protobuf::Message* response,
                                                  StatementBody body, RecordedRowRenderer render);
@@ -113,13 +110,12 @@ class RpcExecutor {
   // answered from the idempotency record without checking again.
   using Precheck = std::function<absl::Status(const CallContext&)>;
   grpc::ServerUnaryReactor* MutateAfter(grpc::CallbackServerContext* context,
-                                        absl::string_view method,
                                         const google::protobuf::Message& request,
                                         google::protobuf::Message* response, Precheck precheck,
                                         Body body);
 
  private:
-  grpc::ServerUnaryReactor* ReadWith(grpc::CallbackServerContext* context, absl::string_view method,
+  grpc::ServerUnaryReactor* ReadWith(grpc::CallbackServerContext* context,
                                      const google::protobuf::Message& request,
                                      google::protobuf::Message* response, Body body,
                                      bool in_transaction, bool from_replica);

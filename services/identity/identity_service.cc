@@ -9,7 +9,6 @@
 #include "common/errors.h"
 #include "common/security/audit.h"
 #include "common/validation.h"
-#include "services/identity/identity_access.h"
 #include "services/identity/password_hash.h"
 #include "services/identity/sign_in_rules.h"
 
@@ -94,7 +93,7 @@ IdentityServiceImpl::IdentityServiceImpl(WorkerPool& pool, const Directory& dire
                                          const TokenSigner& signer,
                                          std::vector<TokenPublicKey> published_keys,
                                          SessionSettings settings)
-    : executor_(pool, max_call_time, gatekeeper, IdentityAccessPolicy()),
+    : executor_(pool, max_call_time, gatekeeper, AccessPolicy::Of<v1::IdentityService>()),
       accounts_(directory),
       signer_(signer),
       published_keys_(std::move(published_keys)),
@@ -107,7 +106,7 @@ ServerUnaryReactor* IdentityServiceImpl::CreateAccount(CallbackServerContext* co
                                                        v1::Account* response) {
   auto fingerprinted = WithoutPasswords(*request, {"password"});
   return executor_.Mutate(
-      context, "CreateAccount", *fingerprinted, response,
+      context, *fingerprinted, response,
       [=, this](pqxx::transaction_base& tx, const CallContext&) -> absl::Status {
         (void)fingerprinted;  // kept alive with the call
         ZS_RETURN_IF_ERROR(accounts_.Validate(request->account()));
@@ -132,8 +131,7 @@ ServerUnaryReactor* IdentityServiceImpl::GetAccount(CallbackServerContext* conte
                                                     const v1::GetAccountRequest* request,
                                                     v1::Account* response) {
   return executor_.Read(
-      context, "GetAccount", *request, response,
-      [=, this](pqxx::transaction_base& tx, const CallContext& call) {
+      context, *request, response, [=, this](pqxx::transaction_base& tx, const CallContext& call) {
         // Denied before looked up: a refusal says nothing of existence.
         if (call.principal.kind != PrincipalKind::kBureauAdmin &&
             request->user_name() != call.principal.id) {
@@ -146,7 +144,7 @@ ServerUnaryReactor* IdentityServiceImpl::GetAccount(CallbackServerContext* conte
 ServerUnaryReactor* IdentityServiceImpl::ListAccounts(CallbackServerContext* context,
                                                       const v1::ListAccountsRequest* request,
                                                       v1::ListAccountsResponse* response) {
-  return executor_.Read(context, "ListAccounts", *request, response,
+  return executor_.Read(context, *request, response,
                         [=, this](pqxx::transaction_base& tx, const CallContext&) {
                           return accounts_.List(tx, *request, response);
                         });
@@ -156,7 +154,7 @@ ServerUnaryReactor* IdentityServiceImpl::UpdateAccount(CallbackServerContext* co
                                                        const v1::UpdateAccountRequest* request,
                                                        v1::Account* response) {
   return executor_.Mutate(
-      context, "UpdateAccount", *request, response,
+      context, *request, response,
       [=, this](pqxx::transaction_base& tx, const CallContext&) -> absl::Status {
         bool deactivated = false;
         ZS_RETURN_IF_ERROR(accounts_.Update(tx, *request, response, &deactivated));
@@ -171,7 +169,7 @@ ServerUnaryReactor* IdentityServiceImpl::ResetAccountPassword(
     v1::Account* response) {
   auto fingerprinted = WithoutPasswords(*request, {"new_password"});
   return executor_.Mutate(
-      context, "ResetAccountPassword", *fingerprinted, response,
+      context, *fingerprinted, response,
       [=, this](pqxx::transaction_base& tx, const CallContext&) -> absl::Status {
         (void)fingerprinted;
         if (request->user_name().empty()) return InvalidField("user_name", "is required");
@@ -190,7 +188,7 @@ ServerUnaryReactor* IdentityServiceImpl::ChangePassword(CallbackServerContext* c
                                                         v1::Account* response) {
   auto fingerprinted = WithoutPasswords(*request, {"old_password", "new_password"});
   return executor_.Mutate(
-      context, "ChangePassword", *fingerprinted, response,
+      context, *fingerprinted, response,
       [=, this](pqxx::transaction_base& tx, const CallContext& call) -> absl::Status {
         (void)fingerprinted;
         if (request->old_password().empty()) return InvalidField("old_password", "is required");
@@ -218,7 +216,7 @@ ServerUnaryReactor* IdentityServiceImpl::ChangePassword(CallbackServerContext* c
 ServerUnaryReactor* IdentityServiceImpl::GetCurrentAccount(
     CallbackServerContext* context, const v1::GetCurrentAccountRequest* request,
     v1::Account* response) {
-  return executor_.Read(context, "GetCurrentAccount", *request, response,
+  return executor_.Read(context, *request, response,
                         [=, this](pqxx::transaction_base& tx, const CallContext& call) {
                           const absl::Status found = accounts_.Get(tx, call.principal.id, response);
                           if (found.code() != absl::StatusCode::kNotFound) return found;
@@ -320,28 +318,22 @@ ServerUnaryReactor* IdentityServiceImpl::CreateSession(CallbackServerContext* co
                                                        const v1::CreateSessionRequest* request,
                                                        v1::Session* response) {
   const ClientInfo client = ClientOf(*context);
-  return executor_.Run(context, "CreateSession", *request,
-                       [=, this](const CallContext& call, ConnectionSlot& slot) -> absl::Status {
-                         if (request->user_name().empty())
-                           return InvalidField("user_name", "is required");
-                         if (request->user_name().size() > 64)
-                           return InvalidField("user_name", "too long");
-                         if (request->password().empty())
-                           return InvalidField("password", "is required");
-                         if (request->password().size() > 1024)
-                           return InvalidField("password", "too long");
-                         const std::string user_name = absl::AsciiStrToLower(request->user_name());
-                         return SignIn(call, slot, user_name, request->password(), client,
-                                       response);
-                       });
+  return executor_.Run(
+      context, *request, [=, this](const CallContext& call, ConnectionSlot& slot) -> absl::Status {
+        if (request->user_name().empty()) return InvalidField("user_name", "is required");
+        if (request->user_name().size() > 64) return InvalidField("user_name", "too long");
+        if (request->password().empty()) return InvalidField("password", "is required");
+        if (request->password().size() > 1024) return InvalidField("password", "too long");
+        const std::string user_name = absl::AsciiStrToLower(request->user_name());
+        return SignIn(call, slot, user_name, request->password(), client, response);
+      });
 }
 
 ServerUnaryReactor* IdentityServiceImpl::RefreshSession(CallbackServerContext* context,
                                                         const v1::RefreshSessionRequest* request,
                                                         v1::Session* response) {
   return executor_.Run(
-      context, "RefreshSession", *request,
-      [=, this](const CallContext& call, ConnectionSlot& slot) -> absl::Status {
+      context, *request, [=, this](const CallContext& call, ConnectionSlot& slot) -> absl::Status {
         if (request->session_secret().empty()) {
           return InvalidField("session_secret", "is required");
         }
@@ -363,24 +355,23 @@ ServerUnaryReactor* IdentityServiceImpl::RefreshSession(CallbackServerContext* c
 ServerUnaryReactor* IdentityServiceImpl::DeleteSession(CallbackServerContext* context,
                                                        const v1::DeleteSessionRequest* request,
                                                        v1::DeleteSessionResponse* response) {
-  return executor_.Run(context, "DeleteSession", *request,
-                       [=, this](const CallContext& call, ConnectionSlot& slot) -> absl::Status {
-                         (void)response;
-                         if (request->session_secret().empty()) {
-                           return InvalidField("session_secret", "is required");
-                         }
-                         return RunTransaction(
-                             slot, call.deadline, [&](pqxx::transaction_base& tx) {
-                               sessions_.Revoke(tx, request->session_secret(), "SIGNED_OUT");
-                               return absl::OkStatus();
-                             });
-                       });
+  return executor_.Run(
+      context, *request, [=, this](const CallContext& call, ConnectionSlot& slot) -> absl::Status {
+        (void)response;
+        if (request->session_secret().empty()) {
+          return InvalidField("session_secret", "is required");
+        }
+        return RunTransaction(slot, call.deadline, [&](pqxx::transaction_base& tx) {
+          sessions_.Revoke(tx, request->session_secret(), "SIGNED_OUT");
+          return absl::OkStatus();
+        });
+      });
 }
 
 ServerUnaryReactor* IdentityServiceImpl::ListSignInEvents(
     CallbackServerContext* context, const v1::ListSignInEventsRequest* request,
     v1::ListSignInEventsResponse* response) {
-  return executor_.Read(context, "ListSignInEvents", *request, response,
+  return executor_.Read(context, *request, response,
                         [=, this](pqxx::transaction_base& tx, const CallContext&) {
                           return sessions_.ListSignInEvents(tx, *request, response);
                         });
@@ -389,28 +380,27 @@ ServerUnaryReactor* IdentityServiceImpl::ListSignInEvents(
 ServerUnaryReactor* IdentityServiceImpl::GetTokenKeys(CallbackServerContext* context,
                                                       const v1::GetTokenKeysRequest* request,
                                                       v1::TokenKeys* response) {
-  return executor_.Run(context, "GetTokenKeys", *request,
-                       [=, this](const CallContext&, ConnectionSlot&) {
-                         response->Clear();
-                         for (const TokenPublicKey& key : published_keys_) {
-                           v1::TokenKey* out = response->add_keys();
-                           out->set_kty("EC");
-                           out->set_crv("P-256");
-                           out->set_x(key.x);
-                           out->set_y(key.y);
-                           out->set_kid(key.kid);
-                           out->set_alg("ES256");
-                           out->set_use("sig");
-                           out->set_public_key_pem(key.pem);
-                         }
-                         return absl::OkStatus();
-                       });
+  return executor_.Run(context, *request, [=, this](const CallContext&, ConnectionSlot&) {
+    response->Clear();
+    for (const TokenPublicKey& key : published_keys_) {
+      v1::TokenKey* out = response->add_keys();
+      out->set_kty("EC");
+      out->set_crv("P-256");
+      out->set_x(key.x);
+      out->set_y(key.y);
+      out->set_kid(key.kid);
+      out->set_alg("ES256");
+      out->set_use("sig");
+      out->set_public_key_pem(key.pem);
+    }
+    return absl::OkStatus();
+  });
 }
 
 ServerUnaryReactor* IdentityServiceImpl::ListAuditEvents(CallbackServerContext* context,
                                                          const cv1::ListAuditEventsRequest* request,
                                                          cv1::ListAuditEventsResponse* response) {
-  return executor_.Read(context, "ListAuditEvents", *request, response,
+  return executor_.Read(context, *request, response,
                         [=](pqxx::transaction_base& tx, const CallContext&) {
                           return zs::ListAuditEvents(tx, *request, response);
                         });

@@ -200,7 +200,7 @@ absl::Status Importer::CreateRow(pqxx::transaction_base& tx, const CallContext& 
     *create.mutable_lead() = plan.lead;
     create.mutable_lead()->set_enterprise_id(enterprise_id);
     create.mutable_lead()->set_referrer_id(referrer_id);
-    const StatementClaim claim{create.request_id(), "ImportLeads",
+    const StatementClaim claim{create.request_id(), call.method,
                                MessageFingerprint(create, {"request_id"}), call.principal.id,
                                call.principal.on_behalf_of};
     v1::Lead lead;

@@ -1,5 +1,5 @@
-// Who may call which LeadService RPC (the role table), and the row scoping
-// on top of it: units and offices create, read and change only their own
+// The row scoping on top of the role table (each RPC's access option in
+// lead_service.proto): units and offices create, read and change only their own
 // activities, leads and follow-ups; enterprises and referrers are the
 // district's shared registry.
 #pragma once
@@ -14,8 +14,6 @@
 #include "common/security/access_policy.h"
 
 namespace zs::lead {
-
-const AccessPolicy& LeadAccessPolicy();
 
 // For the row `owner` (queries::kLeadOwner or kActivityOwner) reads: units
 // and offices act on their own. To them a missing row is PERMISSION_DENIED, the same answer as

@@ -16,8 +16,8 @@ LeadServiceImpl::LeadServiceImpl(WorkerPool& pool, WorkerPool& report_pool,
                                  const Directory& directory, absl::Duration max_call_time,
                                  const Gatekeeper& gatekeeper, const ProjectClient* projects,
                                  AggregateStore::Source aggregates)
-    : executor_(pool, max_call_time, gatekeeper, LeadAccessPolicy()),
-      report_executor_(report_pool, max_call_time, gatekeeper, LeadAccessPolicy()),
+    : executor_(pool, max_call_time, gatekeeper, AccessPolicy::Of<v1::LeadService>()),
+      report_executor_(report_pool, max_call_time, gatekeeper, AccessPolicy::Of<v1::LeadService>()),
       activities_(directory, enterprises_),
       leads_(directory),
       merges_(projects),
@@ -27,7 +27,7 @@ LeadServiceImpl::LeadServiceImpl(WorkerPool& pool, WorkerPool& report_pool,
 ServerUnaryReactor* LeadServiceImpl::CreateEnterprise(CallbackServerContext* context,
                                                       const v1::CreateEnterpriseRequest* request,
                                                       v1::Enterprise* response) {
-  return executor_.Mutate(context, "CreateEnterprise", *request, response,
+  return executor_.Mutate(context, *request, response,
                           [=, this](pqxx::transaction_base& tx, const CallContext&) {
                             return enterprises_.Create(tx, *request, response);
                           });
@@ -36,7 +36,7 @@ ServerUnaryReactor* LeadServiceImpl::CreateEnterprise(CallbackServerContext* con
 ServerUnaryReactor* LeadServiceImpl::GetEnterprise(CallbackServerContext* context,
                                                    const v1::GetEnterpriseRequest* request,
                                                    v1::Enterprise* response) {
-  return executor_.Read(context, "GetEnterprise", *request, response,
+  return executor_.Read(context, *request, response,
                         [=, this](pqxx::transaction_base& tx, const CallContext&) {
                           return enterprises_.Get(tx, request->id(), response);
                         });
@@ -45,7 +45,7 @@ ServerUnaryReactor* LeadServiceImpl::GetEnterprise(CallbackServerContext* contex
 ServerUnaryReactor* LeadServiceImpl::ListEnterprises(CallbackServerContext* context,
                                                      const v1::ListEnterprisesRequest* request,
                                                      v1::ListEnterprisesResponse* response) {
-  return executor_.ReadFromReplica(context, "ListEnterprises", *request, response,
+  return executor_.ReadFromReplica(context, *request, response,
                                    [=, this](pqxx::transaction_base& tx, const CallContext&) {
                                      return enterprises_.List(tx, *request, response);
                                    });
@@ -54,7 +54,7 @@ ServerUnaryReactor* LeadServiceImpl::ListEnterprises(CallbackServerContext* cont
 ServerUnaryReactor* LeadServiceImpl::UpdateEnterprise(CallbackServerContext* context,
                                                       const v1::UpdateEnterpriseRequest* request,
                                                       v1::Enterprise* response) {
-  return executor_.Mutate(context, "UpdateEnterprise", *request, response,
+  return executor_.Mutate(context, *request, response,
                           [=, this](pqxx::transaction_base& tx, const CallContext&) {
                             return enterprises_.Update(tx, *request, response);
                           });
@@ -63,17 +63,16 @@ ServerUnaryReactor* LeadServiceImpl::UpdateEnterprise(CallbackServerContext* con
 ServerUnaryReactor* LeadServiceImpl::FindDuplicateEnterprises(
     CallbackServerContext* context, const v1::FindDuplicateEnterprisesRequest* request,
     v1::FindDuplicateEnterprisesResponse* response) {
-  return executor_.ReadInTransaction(context, "FindDuplicateEnterprises", *request, response,
-                                     [=, this](pqxx::transaction_base& tx, const CallContext&) {
-                                       return merges_.FindDuplicateEnterprises(tx, *request,
-                                                                               response);
-                                     });
+  return executor_.ReadInTransaction(
+      context, *request, response, [=, this](pqxx::transaction_base& tx, const CallContext&) {
+        return merges_.FindDuplicateEnterprises(tx, *request, response);
+      });
 }
 
 ServerUnaryReactor* LeadServiceImpl::MergeEnterprises(CallbackServerContext* context,
                                                       const v1::MergeEnterprisesRequest* request,
                                                       v1::Merge* response) {
-  return executor_.Mutate(context, "MergeEnterprises", *request, response,
+  return executor_.Mutate(context, *request, response,
                           [=, this](pqxx::transaction_base& tx, const CallContext& call) {
                             return merges_.MergeEnterprises(tx, call, *request, response);
                           });
@@ -82,7 +81,7 @@ ServerUnaryReactor* LeadServiceImpl::MergeEnterprises(CallbackServerContext* con
 ServerUnaryReactor* LeadServiceImpl::CreateReferrer(CallbackServerContext* context,
                                                     const v1::CreateReferrerRequest* request,
                                                     v1::Referrer* response) {
-  return executor_.Mutate(context, "CreateReferrer", *request, response,
+  return executor_.Mutate(context, *request, response,
                           [=, this](pqxx::transaction_base& tx, const CallContext&) {
                             return enterprises_.CreateReferrer(tx, *request, response);
                           });
@@ -91,7 +90,7 @@ ServerUnaryReactor* LeadServiceImpl::CreateReferrer(CallbackServerContext* conte
 ServerUnaryReactor* LeadServiceImpl::GetReferrer(CallbackServerContext* context,
                                                  const v1::GetReferrerRequest* request,
                                                  v1::Referrer* response) {
-  return executor_.Read(context, "GetReferrer", *request, response,
+  return executor_.Read(context, *request, response,
                         [=, this](pqxx::transaction_base& tx, const CallContext&) {
                           return enterprises_.GetReferrer(tx, request->id(), response);
                         });
@@ -100,7 +99,7 @@ ServerUnaryReactor* LeadServiceImpl::GetReferrer(CallbackServerContext* context,
 ServerUnaryReactor* LeadServiceImpl::ListReferrers(CallbackServerContext* context,
                                                    const v1::ListReferrersRequest* request,
                                                    v1::ListReferrersResponse* response) {
-  return executor_.Read(context, "ListReferrers", *request, response,
+  return executor_.Read(context, *request, response,
                         [=, this](pqxx::transaction_base& tx, const CallContext&) {
                           return enterprises_.ListReferrers(tx, *request, response);
                         });
@@ -110,8 +109,7 @@ ServerUnaryReactor* LeadServiceImpl::CreateActivity(CallbackServerContext* conte
                                                     const v1::CreateActivityRequest* request,
                                                     v1::Activity* response) {
   return executor_.Mutate(
-      context, "CreateActivity", *request, response,
-      [=, this](pqxx::transaction_base& tx, const CallContext& call) {
+      context, *request, response, [=, this](pqxx::transaction_base& tx, const CallContext& call) {
         ZS_RETURN_IF_ERROR(RequireOwnUnitOrOffice(call.principal, request->activity().unit_code(),
                                                   request->activity().office_code()));
         return activities_.Create(tx, *request, response);
@@ -121,20 +119,19 @@ ServerUnaryReactor* LeadServiceImpl::CreateActivity(CallbackServerContext* conte
 ServerUnaryReactor* LeadServiceImpl::GetActivity(CallbackServerContext* context,
                                                  const v1::GetActivityRequest* request,
                                                  v1::Activity* response) {
-  return executor_.Read(context, "GetActivity", *request, response,
-                        [=, this](pqxx::transaction_base& tx, const CallContext& call) {
-                          ZS_RETURN_IF_ERROR(RequireOwnRow(tx, call.principal,
-                                                           queries::kActivityOwner, request->id()));
-                          return activities_.Get(tx, request->id(), response);
-                        });
+  return executor_.Read(
+      context, *request, response, [=, this](pqxx::transaction_base& tx, const CallContext& call) {
+        ZS_RETURN_IF_ERROR(
+            RequireOwnRow(tx, call.principal, queries::kActivityOwner, request->id()));
+        return activities_.Get(tx, request->id(), response);
+      });
 }
 
 ServerUnaryReactor* LeadServiceImpl::ListActivities(CallbackServerContext* context,
                                                     const v1::ListActivitiesRequest* request,
                                                     v1::ListActivitiesResponse* response) {
   return executor_.ReadFromReplica(
-      context, "ListActivities", *request, response,
-      [=, this](pqxx::transaction_base& tx, const CallContext& call) {
+      context, *request, response, [=, this](pqxx::transaction_base& tx, const CallContext& call) {
         auto scoped = *request;
         ZS_RETURN_IF_ERROR(ScopeOwnerFilters(call.principal, scoped.mutable_unit_code(),
                                              scoped.mutable_office_code()));
@@ -146,8 +143,7 @@ ServerUnaryReactor* LeadServiceImpl::UpdateActivity(CallbackServerContext* conte
                                                     const v1::UpdateActivityRequest* request,
                                                     v1::Activity* response) {
   return executor_.Mutate(
-      context, "UpdateActivity", *request, response,
-      [=, this](pqxx::transaction_base& tx, const CallContext& call) {
+      context, *request, response, [=, this](pqxx::transaction_base& tx, const CallContext& call) {
         ZS_RETURN_IF_ERROR(
             RequireOwnRow(tx, call.principal, queries::kActivityOwner, request->activity().id()));
         return activities_.Update(tx, *request, response);
@@ -158,7 +154,7 @@ ServerUnaryReactor* LeadServiceImpl::CreateLead(CallbackServerContext* context,
                                                 const v1::CreateLeadRequest* request,
                                                 v1::Lead* response) {
   return executor_.MutateInOneStatement(
-      context, "CreateLead", *request, response,
+      context, *request, response,
       [=, this](pqxx::transaction_base& tx, const CallContext& call, const StatementClaim& claim) {
         ZS_RETURN_IF_ERROR(RequireOwnUnitOrOffice(call.principal, request->lead().unit_code(),
                                                   request->lead().office_code()));
@@ -174,8 +170,7 @@ ServerUnaryReactor* LeadServiceImpl::GetLead(CallbackServerContext* context,
                                              const v1::GetLeadRequest* request,
                                              v1::Lead* response) {
   return executor_.Read(
-      context, "GetLead", *request, response,
-      [=, this](pqxx::transaction_base& tx, const CallContext& call) {
+      context, *request, response, [=, this](pqxx::transaction_base& tx, const CallContext& call) {
         ZS_RETURN_IF_ERROR(RequireOwnRow(tx, call.principal, queries::kLeadOwner, request->id()));
         return leads_.Get(tx, request->id(), response);
       });
@@ -185,8 +180,7 @@ ServerUnaryReactor* LeadServiceImpl::ListLeads(CallbackServerContext* context,
                                                const v1::ListLeadsRequest* request,
                                                v1::ListLeadsResponse* response) {
   return executor_.ReadFromReplica(
-      context, "ListLeads", *request, response,
-      [=, this](pqxx::transaction_base& tx, const CallContext& call) {
+      context, *request, response, [=, this](pqxx::transaction_base& tx, const CallContext& call) {
         auto scoped = *request;
         ZS_RETURN_IF_ERROR(ScopeOwnerFilters(call.principal, scoped.mutable_unit_code(),
                                              scoped.mutable_office_code()));
@@ -197,20 +191,19 @@ ServerUnaryReactor* LeadServiceImpl::ListLeads(CallbackServerContext* context,
 ServerUnaryReactor* LeadServiceImpl::UpdateLead(CallbackServerContext* context,
                                                 const v1::UpdateLeadRequest* request,
                                                 v1::Lead* response) {
-  return executor_.Mutate(context, "UpdateLead", *request, response,
-                          [=, this](pqxx::transaction_base& tx, const CallContext& call) {
-                            ZS_RETURN_IF_ERROR(RequireOwnRow(
-                                tx, call.principal, queries::kLeadOwner, request->lead().id()));
-                            return leads_.Update(tx, *request, response);
-                          });
+  return executor_.Mutate(
+      context, *request, response, [=, this](pqxx::transaction_base& tx, const CallContext& call) {
+        ZS_RETURN_IF_ERROR(
+            RequireOwnRow(tx, call.principal, queries::kLeadOwner, request->lead().id()));
+        return leads_.Update(tx, *request, response);
+      });
 }
 
 ServerUnaryReactor* LeadServiceImpl::AddFollowUp(CallbackServerContext* context,
                                                  const v1::AddFollowUpRequest* request,
                                                  v1::FollowUp* response) {
   return executor_.Mutate(
-      context, "AddFollowUp", *request, response,
-      [=, this](pqxx::transaction_base& tx, const CallContext& call) {
+      context, *request, response, [=, this](pqxx::transaction_base& tx, const CallContext& call) {
         ZS_RETURN_IF_ERROR(
             RequireOwnRow(tx, call.principal, queries::kLeadOwner, request->follow_up().lead_id()));
         return leads_.AddFollowUp(tx, call, *request, response);
@@ -220,18 +213,18 @@ ServerUnaryReactor* LeadServiceImpl::AddFollowUp(CallbackServerContext* context,
 ServerUnaryReactor* LeadServiceImpl::ListFollowUps(CallbackServerContext* context,
                                                    const v1::ListFollowUpsRequest* request,
                                                    v1::ListFollowUpsResponse* response) {
-  return executor_.Read(context, "ListFollowUps", *request, response,
-                        [=, this](pqxx::transaction_base& tx, const CallContext& call) {
-                          ZS_RETURN_IF_ERROR(RequireOwnRow(tx, call.principal, queries::kLeadOwner,
-                                                           request->lead_id()));
-                          return leads_.ListFollowUps(tx, *request, response);
-                        });
+  return executor_.Read(
+      context, *request, response, [=, this](pqxx::transaction_base& tx, const CallContext& call) {
+        ZS_RETURN_IF_ERROR(
+            RequireOwnRow(tx, call.principal, queries::kLeadOwner, request->lead_id()));
+        return leads_.ListFollowUps(tx, *request, response);
+      });
 }
 
 ServerUnaryReactor* LeadServiceImpl::ConvertLead(CallbackServerContext* context,
                                                  const v1::ConvertLeadRequest* request,
                                                  v1::Lead* response) {
-  return executor_.Mutate(context, "ConvertLead", *request, response,
+  return executor_.Mutate(context, *request, response,
                           [=, this](pqxx::transaction_base& tx, const CallContext& call) {
                             return leads_.Convert(tx, call, *request, response);
                           });
@@ -240,31 +233,30 @@ ServerUnaryReactor* LeadServiceImpl::ConvertLead(CallbackServerContext* context,
 ServerUnaryReactor* LeadServiceImpl::DropLead(CallbackServerContext* context,
                                               const v1::DropLeadRequest* request,
                                               v1::Lead* response) {
-  return executor_.Mutate(context, "DropLead", *request, response,
-                          [=, this](pqxx::transaction_base& tx, const CallContext& call) {
-                            ZS_RETURN_IF_ERROR(RequireOwnRow(
-                                tx, call.principal, queries::kLeadOwner, request->lead_id()));
-                            return leads_.Drop(tx, call, *request, response);
-                          });
+  return executor_.Mutate(
+      context, *request, response, [=, this](pqxx::transaction_base& tx, const CallContext& call) {
+        ZS_RETURN_IF_ERROR(
+            RequireOwnRow(tx, call.principal, queries::kLeadOwner, request->lead_id()));
+        return leads_.Drop(tx, call, *request, response);
+      });
 }
 
 ServerUnaryReactor* LeadServiceImpl::ListLeadStatusHistory(
     CallbackServerContext* context, const v1::ListLeadStatusHistoryRequest* request,
     v1::ListLeadStatusHistoryResponse* response) {
-  return executor_.Read(context, "ListLeadStatusHistory", *request, response,
-                        [=, this](pqxx::transaction_base& tx, const CallContext& call) {
-                          ZS_RETURN_IF_ERROR(RequireOwnRow(tx, call.principal, queries::kLeadOwner,
-                                                           request->lead_id()));
-                          return leads_.ListStatusHistory(tx, *request, response);
-                        });
+  return executor_.Read(
+      context, *request, response, [=, this](pqxx::transaction_base& tx, const CallContext& call) {
+        ZS_RETURN_IF_ERROR(
+            RequireOwnRow(tx, call.principal, queries::kLeadOwner, request->lead_id()));
+        return leads_.ListStatusHistory(tx, *request, response);
+      });
 }
 
 ServerUnaryReactor* LeadServiceImpl::ListOverdueLeads(CallbackServerContext* context,
                                                       const v1::ListOverdueLeadsRequest* request,
                                                       v1::ListOverdueLeadsResponse* response) {
   return executor_.ReadFromReplica(
-      context, "ListOverdueLeads", *request, response,
-      [=, this](pqxx::transaction_base& tx, const CallContext& call) {
+      context, *request, response, [=, this](pqxx::transaction_base& tx, const CallContext& call) {
         auto scoped = *request;
         ZS_RETURN_IF_ERROR(ScopeOwnerFilters(call.principal, scoped.mutable_unit_code(),
                                              scoped.mutable_office_code()));
@@ -275,7 +267,7 @@ ServerUnaryReactor* LeadServiceImpl::ListOverdueLeads(CallbackServerContext* con
 ServerUnaryReactor* LeadServiceImpl::GetLeadTimeLimits(CallbackServerContext* context,
                                                        const v1::GetLeadTimeLimitsRequest* request,
                                                        v1::LeadTimeLimits* response) {
-  return executor_.Read(context, "GetLeadTimeLimits", *request, response,
+  return executor_.Read(context, *request, response,
                         [=, this](pqxx::transaction_base& tx, const CallContext&) {
                           return leads_.GetTimeLimits(tx, response);
                         });
@@ -284,7 +276,7 @@ ServerUnaryReactor* LeadServiceImpl::GetLeadTimeLimits(CallbackServerContext* co
 ServerUnaryReactor* LeadServiceImpl::UpdateLeadTimeLimits(
     CallbackServerContext* context, const v1::UpdateLeadTimeLimitsRequest* request,
     v1::LeadTimeLimits* response) {
-  return executor_.Mutate(context, "UpdateLeadTimeLimits", *request, response,
+  return executor_.Mutate(context, *request, response,
                           [=, this](pqxx::transaction_base& tx, const CallContext&) {
                             return leads_.UpdateTimeLimits(tx, *request, response);
                           });
@@ -293,7 +285,7 @@ ServerUnaryReactor* LeadServiceImpl::UpdateLeadTimeLimits(
 ServerUnaryReactor* LeadServiceImpl::FindDuplicateLeads(
     CallbackServerContext* context, const v1::FindDuplicateLeadsRequest* request,
     v1::FindDuplicateLeadsResponse* response) {
-  return executor_.ReadInTransaction(context, "FindDuplicateLeads", *request, response,
+  return executor_.ReadInTransaction(context, *request, response,
                                      [=, this](pqxx::transaction_base& tx, const CallContext&) {
                                        return merges_.FindDuplicateLeads(tx, *request, response);
                                      });
@@ -302,7 +294,7 @@ ServerUnaryReactor* LeadServiceImpl::FindDuplicateLeads(
 ServerUnaryReactor* LeadServiceImpl::MergeLeads(CallbackServerContext* context,
                                                 const v1::MergeLeadsRequest* request,
                                                 v1::Merge* response) {
-  return executor_.Mutate(context, "MergeLeads", *request, response,
+  return executor_.Mutate(context, *request, response,
                           [=, this](pqxx::transaction_base& tx, const CallContext& call) {
                             return merges_.MergeLeads(tx, call, *request, response);
                           });
@@ -311,7 +303,7 @@ ServerUnaryReactor* LeadServiceImpl::MergeLeads(CallbackServerContext* context,
 ServerUnaryReactor* LeadServiceImpl::ListMerges(CallbackServerContext* context,
                                                 const v1::ListMergesRequest* request,
                                                 v1::ListMergesResponse* response) {
-  return executor_.Read(context, "ListMerges", *request, response,
+  return executor_.Read(context, *request, response,
                         [=, this](pqxx::transaction_base& tx, const CallContext&) {
                           return merges_.ListMerges(tx, *request, response);
                         });
@@ -321,8 +313,7 @@ ServerUnaryReactor* LeadServiceImpl::AggregateActivities(
     CallbackServerContext* context, const v1::AggregateActivitiesRequest* request,
     v1::AggregateActivitiesResponse* response) {
   return report_executor_.ReadFromReplica(
-      context, "AggregateActivities", *request, response,
-      [=, this](pqxx::transaction_base& tx, const CallContext&) {
+      context, *request, response, [=, this](pqxx::transaction_base& tx, const CallContext&) {
         return aggregates_.Activities(tx, *request, response);
       });
 }
@@ -331,8 +322,7 @@ ServerUnaryReactor* LeadServiceImpl::AggregateLeads(CallbackServerContext* conte
                                                     const v1::AggregateLeadsRequest* request,
                                                     v1::AggregateLeadsResponse* response) {
   return report_executor_.ReadFromReplica(
-      context, "AggregateLeads", *request, response,
-      [=, this](pqxx::transaction_base& tx, const CallContext&) {
+      context, *request, response, [=, this](pqxx::transaction_base& tx, const CallContext&) {
         return aggregates_.Leads(tx, *request, response);
       });
 }
@@ -340,7 +330,7 @@ ServerUnaryReactor* LeadServiceImpl::AggregateLeads(CallbackServerContext* conte
 ServerUnaryReactor* LeadServiceImpl::ListAuditEvents(CallbackServerContext* context,
                                                      const cv1::ListAuditEventsRequest* request,
                                                      cv1::ListAuditEventsResponse* response) {
-  return executor_.ReadFromReplica(context, "ListAuditEvents", *request, response,
+  return executor_.ReadFromReplica(context, *request, response,
                                    [=](pqxx::transaction_base& tx, const CallContext&) {
                                      return zs::ListAuditEvents(tx, *request, response);
                                    });

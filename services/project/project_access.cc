@@ -6,50 +6,6 @@
 
 namespace zs::project {
 
-using namespace access;  // NOLINT: the role table reads best with the group names bare
-
-const AccessPolicy& ProjectAccessPolicy() {
-  static const AccessPolicy* const kPolicy =
-      new AccessPolicy("ProjectService", {
-                                             {"CreateProject", kRecorders},
-                                             {"GetProject", kPeople | kService},
-                                             {"ListProjects", kPeople | kService},
-                                             {"UpdateProject", kRecorders},
-                                             {"HandOverProject", kBureau},
-                                             {"ConvertLeadToProject", kRecorders},
-                                             {"StartNegotiation", kRecorders},
-                                             {"SignProject", kRecorders},
-                                             {"ScheduleStart", kRecorders},
-                                             {"StartProject", kRecorders},
-                                             {"CompleteProject", kRecorders},
-                                             {"DropProject", kRecorders},
-                                             {"RollOverYear", kAdmin},
-                                             // The lead service, merging enterprises.
-                                             {"MoveEnterpriseProjects", kService},
-                                             {"ListStageTransitions", kPeople | kService},
-                                             {"RecordCapitalIncrease", kRecorders},
-                                             {"ChangeInvestor", kRecorders},
-                                             {"RecordResigning", kRecorders},
-                                             {"RepairLeadConversions", kBureau},
-                                             {"AddLedgerEntry", kRecorders},
-                                             {"ListLedgerEntries", kPeople},
-                                             {"RecordFunds", kRecorders},
-                                             {"ListFunds", kPeople | kService},
-                                             {"CreateEnterpriseRequest", kRecorders},
-                                             {"GetEnterpriseRequest", kRecorders | kLeader},
-                                             {"ListEnterpriseRequests", kPeople | kService},
-                                             {"StartEnterpriseRequest", kRecorders},
-                                             {"SettleEnterpriseRequest", kRecorders},
-                                             {"RejectEnterpriseRequest", kRecorders},
-                                             {"SetHolidays", kAdmin},
-                                             {"AggregateTransitions", kPeople | kService},
-                                             {"AggregateFunds", kPeople | kService},
-                                             {"AggregateContinuing", kPeople | kService},
-                                             {"ListAuditEvents", kAdmin},
-                                         });
-  return *kPolicy;
-}
-
 absl::Status RequireProject(pqxx::transaction_base& tx, const Principal& principal,
                             int64_t project_id, ProjectAccess access) {
   if (SeesWholeDistrict(principal)) return absl::OkStatus();

@@ -1,5 +1,5 @@
-// Who may call which ProjectService RPC (the role table), and the row
-// scoping on top of it: a unit works on the projects it is responsible for
+// The row scoping on top of the role table (each RPC's access option in
+// project_service.proto): a unit works on the projects it is responsible for
 // and the enterprise requests assigned to it; a leader reads the projects it
 // sub-contracts (分包) or commands (指挥长); the bureau and service accounts
 // see the whole district.
@@ -14,8 +14,6 @@
 #include "zhaoshang/project/v1/project_service.pb.h"
 
 namespace zs::project {
-
-const AccessPolicy& ProjectAccessPolicy();
 
 // kLedger: adding progress to the ledger, which the collector of the lead
 // a project came from may do besides reading it.

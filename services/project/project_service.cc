@@ -27,8 +27,7 @@ ServerUnaryReactor* ProjectServiceImpl::GetProject(CallbackServerContext* contex
                                                    const v1::GetProjectRequest* request,
                                                    v1::Project* response) {
   return executor_.Read(
-      context, "GetProject", *request, response,
-      [=, this](pqxx::transaction_base& tx, const CallContext& call) {
+      context, *request, response, [=, this](pqxx::transaction_base& tx, const CallContext& call) {
         ZS_RETURN_IF_ERROR(RequireProject(tx, call.principal, request->id(), ProjectAccess::kRead));
         return projects_.Get(tx, request->id(), response);
       });
@@ -37,7 +36,7 @@ ServerUnaryReactor* ProjectServiceImpl::GetProject(CallbackServerContext* contex
 ServerUnaryReactor* ProjectServiceImpl::ListProjects(CallbackServerContext* context,
                                                      const v1::ListProjectsRequest* request,
                                                      v1::ListProjectsResponse* response) {
-  return executor_.ReadFromReplica(context, "ListProjects", *request, response,
+  return executor_.ReadFromReplica(context, *request, response,
                                    [=, this](pqxx::transaction_base& tx, const CallContext& call) {
                                      auto scoped = *request;
                                      ZS_RETURN_IF_ERROR(ScopeProjectList(call.principal, &scoped));
@@ -49,8 +48,7 @@ ServerUnaryReactor* ProjectServiceImpl::UpdateProject(CallbackServerContext* con
                                                       const v1::UpdateProjectRequest* request,
                                                       v1::Project* response) {
   return executor_.Mutate(
-      context, "UpdateProject", *request, response,
-      [=, this](pqxx::transaction_base& tx, const CallContext& call) {
+      context, *request, response, [=, this](pqxx::transaction_base& tx, const CallContext& call) {
         ZS_RETURN_IF_ERROR(
             RequireProject(tx, call.principal, request->project().id(), ProjectAccess::kWrite));
         return projects_.Update(tx, *request, response);
@@ -60,7 +58,7 @@ ServerUnaryReactor* ProjectServiceImpl::UpdateProject(CallbackServerContext* con
 ServerUnaryReactor* ProjectServiceImpl::HandOverProject(CallbackServerContext* context,
                                                         const v1::HandOverProjectRequest* request,
                                                         v1::Project* response) {
-  return executor_.Mutate(context, "HandOverProject", *request, response,
+  return executor_.Mutate(context, *request, response,
                           [=, this](pqxx::transaction_base& tx, const CallContext& call) {
                             return projects_.HandOver(tx, call, *request, response);
                           });
@@ -69,26 +67,25 @@ ServerUnaryReactor* ProjectServiceImpl::HandOverProject(CallbackServerContext* c
 ServerUnaryReactor* ProjectServiceImpl::StartNegotiation(CallbackServerContext* context,
                                                          const v1::StartNegotiationRequest* request,
                                                          v1::Project* response) {
-  return executor_.Mutate(context, "StartNegotiation", *request, response,
-                          [=, this](pqxx::transaction_base& tx, const CallContext& call) {
-                            ZS_RETURN_IF_ERROR(RequireProject(
-                                tx, call.principal, request->project_id(), ProjectAccess::kWrite));
-                            return projects_.Move(tx, call,
-                                                  {.project_id = request->project_id(),
-                                                   .etag = request->etag(),
-                                                   .to = v1::STAGE_NEGOTIATING,
-                                                   .effective_date = request->negotiation_date(),
-                                                   .date_field = "negotiation_date"},
-                                                  response);
-                          });
+  return executor_.Mutate(
+      context, *request, response, [=, this](pqxx::transaction_base& tx, const CallContext& call) {
+        ZS_RETURN_IF_ERROR(
+            RequireProject(tx, call.principal, request->project_id(), ProjectAccess::kWrite));
+        return projects_.Move(tx, call,
+                              {.project_id = request->project_id(),
+                               .etag = request->etag(),
+                               .to = v1::STAGE_NEGOTIATING,
+                               .effective_date = request->negotiation_date(),
+                               .date_field = "negotiation_date"},
+                              response);
+      });
 }
 
 ServerUnaryReactor* ProjectServiceImpl::SignProject(CallbackServerContext* context,
                                                     const v1::SignProjectRequest* request,
                                                     v1::Project* response) {
   return executor_.Mutate(
-      context, "SignProject", *request, response,
-      [=, this](pqxx::transaction_base& tx, const CallContext& call) {
+      context, *request, response, [=, this](pqxx::transaction_base& tx, const CallContext& call) {
         ZS_RETURN_IF_ERROR(
             RequireProject(tx, call.principal, request->project_id(), ProjectAccess::kWrite));
         return projects_.Move(tx, call,
@@ -106,75 +103,75 @@ ServerUnaryReactor* ProjectServiceImpl::SignProject(CallbackServerContext* conte
 ServerUnaryReactor* ProjectServiceImpl::ScheduleStart(CallbackServerContext* context,
                                                       const v1::ScheduleStartRequest* request,
                                                       v1::Project* response) {
-  return executor_.Mutate(context, "ScheduleStart", *request, response,
-                          [=, this](pqxx::transaction_base& tx, const CallContext& call) {
-                            ZS_RETURN_IF_ERROR(RequireProject(
-                                tx, call.principal, request->project_id(), ProjectAccess::kWrite));
-                            return projects_.Move(tx, call,
-                                                  {.project_id = request->project_id(),
-                                                   .etag = request->etag(),
-                                                   .to = v1::STAGE_TO_START,
-                                                   .effective_date = request->planned_start_date(),
-                                                   .date_field = "planned_start_date"},
-                                                  response);
-                          });
+  return executor_.Mutate(
+      context, *request, response, [=, this](pqxx::transaction_base& tx, const CallContext& call) {
+        ZS_RETURN_IF_ERROR(
+            RequireProject(tx, call.principal, request->project_id(), ProjectAccess::kWrite));
+        return projects_.Move(tx, call,
+                              {.project_id = request->project_id(),
+                               .etag = request->etag(),
+                               .to = v1::STAGE_TO_START,
+                               .effective_date = request->planned_start_date(),
+                               .date_field = "planned_start_date"},
+                              response);
+      });
 }
 
 ServerUnaryReactor* ProjectServiceImpl::StartProject(CallbackServerContext* context,
                                                      const v1::StartProjectRequest* request,
                                                      v1::Project* response) {
-  return executor_.Mutate(context, "StartProject", *request, response,
-                          [=, this](pqxx::transaction_base& tx, const CallContext& call) {
-                            ZS_RETURN_IF_ERROR(RequireProject(
-                                tx, call.principal, request->project_id(), ProjectAccess::kWrite));
-                            return projects_.Move(tx, call,
-                                                  {.project_id = request->project_id(),
-                                                   .etag = request->etag(),
-                                                   .to = v1::STAGE_STARTED,
-                                                   .effective_date = request->started_date(),
-                                                   .date_field = "started_date"},
-                                                  response);
-                          });
+  return executor_.Mutate(
+      context, *request, response, [=, this](pqxx::transaction_base& tx, const CallContext& call) {
+        ZS_RETURN_IF_ERROR(
+            RequireProject(tx, call.principal, request->project_id(), ProjectAccess::kWrite));
+        return projects_.Move(tx, call,
+                              {.project_id = request->project_id(),
+                               .etag = request->etag(),
+                               .to = v1::STAGE_STARTED,
+                               .effective_date = request->started_date(),
+                               .date_field = "started_date"},
+                              response);
+      });
 }
 
 ServerUnaryReactor* ProjectServiceImpl::CompleteProject(CallbackServerContext* context,
                                                         const v1::CompleteProjectRequest* request,
                                                         v1::Project* response) {
-  return executor_.Mutate(context, "CompleteProject", *request, response,
-                          [=, this](pqxx::transaction_base& tx, const CallContext& call) {
-                            ZS_RETURN_IF_ERROR(RequireProject(
-                                tx, call.principal, request->project_id(), ProjectAccess::kWrite));
-                            return projects_.Move(tx, call,
-                                                  {.project_id = request->project_id(),
-                                                   .etag = request->etag(),
-                                                   .to = v1::STAGE_COMPLETED,
-                                                   .effective_date = request->completed_date(),
-                                                   .date_field = "completed_date"},
-                                                  response);
-                          });
+  return executor_.Mutate(
+      context, *request, response, [=, this](pqxx::transaction_base& tx, const CallContext& call) {
+        ZS_RETURN_IF_ERROR(
+            RequireProject(tx, call.principal, request->project_id(), ProjectAccess::kWrite));
+        return projects_.Move(tx, call,
+                              {.project_id = request->project_id(),
+                               .etag = request->etag(),
+                               .to = v1::STAGE_COMPLETED,
+                               .effective_date = request->completed_date(),
+                               .date_field = "completed_date"},
+                              response);
+      });
 }
 
 ServerUnaryReactor* ProjectServiceImpl::DropProject(CallbackServerContext* context,
                                                     const v1::DropProjectRequest* request,
                                                     v1::Project* response) {
-  return executor_.Mutate(context, "DropProject", *request, response,
-                          [=, this](pqxx::transaction_base& tx, const CallContext& call) {
-                            ZS_RETURN_IF_ERROR(RequireProject(
-                                tx, call.principal, request->project_id(), ProjectAccess::kWrite));
-                            return projects_.Move(tx, call,
-                                                  {.project_id = request->project_id(),
-                                                   .etag = request->etag(),
-                                                   .to = v1::STAGE_DROPPED,
-                                                   .effective_date = request->dropped_date(),
-                                                   .reason = request->reason()},
-                                                  response);
-                          });
+  return executor_.Mutate(
+      context, *request, response, [=, this](pqxx::transaction_base& tx, const CallContext& call) {
+        ZS_RETURN_IF_ERROR(
+            RequireProject(tx, call.principal, request->project_id(), ProjectAccess::kWrite));
+        return projects_.Move(tx, call,
+                              {.project_id = request->project_id(),
+                               .etag = request->etag(),
+                               .to = v1::STAGE_DROPPED,
+                               .effective_date = request->dropped_date(),
+                               .reason = request->reason()},
+                              response);
+      });
 }
 
 ServerUnaryReactor* ProjectServiceImpl::RollOverYear(CallbackServerContext* context,
                                                      const v1::RollOverYearRequest* request,
                                                      v1::RollOverYearResponse* response) {
-  return executor_.Mutate(context, "RollOverYear", *request, response,
+  return executor_.Mutate(context, *request, response,
                           [=, this](pqxx::transaction_base& tx, const CallContext& call) {
                             return projects_.RollOverYear(tx, call, *request, response);
                           });
@@ -183,7 +180,7 @@ ServerUnaryReactor* ProjectServiceImpl::RollOverYear(CallbackServerContext* cont
 ServerUnaryReactor* ProjectServiceImpl::MoveEnterpriseProjects(
     CallbackServerContext* context, const v1::MoveEnterpriseProjectsRequest* request,
     v1::MoveEnterpriseProjectsResponse* response) {
-  return executor_.Mutate(context, "MoveEnterpriseProjects", *request, response,
+  return executor_.Mutate(context, *request, response,
                           [=, this](pqxx::transaction_base& tx, const CallContext&) {
                             return projects_.MoveEnterpriseProjects(tx, *request, response);
                           });
@@ -192,42 +189,41 @@ ServerUnaryReactor* ProjectServiceImpl::MoveEnterpriseProjects(
 ServerUnaryReactor* ProjectServiceImpl::ListStageTransitions(
     CallbackServerContext* context, const v1::ListStageTransitionsRequest* request,
     v1::ListStageTransitionsResponse* response) {
-  return executor_.Read(context, "ListStageTransitions", *request, response,
-                        [=, this](pqxx::transaction_base& tx, const CallContext& call) {
-                          ZS_RETURN_IF_ERROR(RequireProject(
-                              tx, call.principal, request->project_id(), ProjectAccess::kRead));
-                          return projects_.ListTransitions(tx, *request, response);
-                        });
+  return executor_.Read(
+      context, *request, response, [=, this](pqxx::transaction_base& tx, const CallContext& call) {
+        ZS_RETURN_IF_ERROR(
+            RequireProject(tx, call.principal, request->project_id(), ProjectAccess::kRead));
+        return projects_.ListTransitions(tx, *request, response);
+      });
 }
 
 ServerUnaryReactor* ProjectServiceImpl::RecordCapitalIncrease(
     CallbackServerContext* context, const v1::RecordCapitalIncreaseRequest* request,
     v1::Project* response) {
-  return executor_.Mutate(context, "RecordCapitalIncrease", *request, response,
-                          [=, this](pqxx::transaction_base& tx, const CallContext& call) {
-                            ZS_RETURN_IF_ERROR(RequireProject(
-                                tx, call.principal, request->project_id(), ProjectAccess::kWrite));
-                            return projects_.RecordCapitalIncrease(tx, call, *request, response);
-                          });
+  return executor_.Mutate(
+      context, *request, response, [=, this](pqxx::transaction_base& tx, const CallContext& call) {
+        ZS_RETURN_IF_ERROR(
+            RequireProject(tx, call.principal, request->project_id(), ProjectAccess::kWrite));
+        return projects_.RecordCapitalIncrease(tx, call, *request, response);
+      });
 }
 
 ServerUnaryReactor* ProjectServiceImpl::RecordResigning(CallbackServerContext* context,
                                                         const v1::RecordResigningRequest* request,
                                                         v1::Project* response) {
-  return executor_.Mutate(context, "RecordResigning", *request, response,
-                          [=, this](pqxx::transaction_base& tx, const CallContext& call) {
-                            ZS_RETURN_IF_ERROR(RequireProject(
-                                tx, call.principal, request->project_id(), ProjectAccess::kWrite));
-                            return projects_.RecordResigning(tx, call, *request, response);
-                          });
+  return executor_.Mutate(
+      context, *request, response, [=, this](pqxx::transaction_base& tx, const CallContext& call) {
+        ZS_RETURN_IF_ERROR(
+            RequireProject(tx, call.principal, request->project_id(), ProjectAccess::kWrite));
+        return projects_.RecordResigning(tx, call, *request, response);
+      });
 }
 
 ServerUnaryReactor* ProjectServiceImpl::AddLedgerEntry(CallbackServerContext* context,
                                                        const v1::AddLedgerEntryRequest* request,
                                                        v1::LedgerEntry* response) {
   return executor_.Mutate(
-      context, "AddLedgerEntry", *request, response,
-      [=, this](pqxx::transaction_base& tx, const CallContext& call) {
+      context, *request, response, [=, this](pqxx::transaction_base& tx, const CallContext& call) {
         ZS_RETURN_IF_ERROR(RequireProject(tx, call.principal, request->entry().project_id(),
                                           ProjectAccess::kLedger));
         return ledger_.AddEntry(tx, call, *request, response);
@@ -237,20 +233,19 @@ ServerUnaryReactor* ProjectServiceImpl::AddLedgerEntry(CallbackServerContext* co
 ServerUnaryReactor* ProjectServiceImpl::ListLedgerEntries(
     CallbackServerContext* context, const v1::ListLedgerEntriesRequest* request,
     v1::ListLedgerEntriesResponse* response) {
-  return executor_.Read(context, "ListLedgerEntries", *request, response,
-                        [=, this](pqxx::transaction_base& tx, const CallContext& call) {
-                          ZS_RETURN_IF_ERROR(RequireProject(
-                              tx, call.principal, request->project_id(), ProjectAccess::kRead));
-                          return ledger_.ListEntries(tx, *request, response);
-                        });
+  return executor_.Read(
+      context, *request, response, [=, this](pqxx::transaction_base& tx, const CallContext& call) {
+        ZS_RETURN_IF_ERROR(
+            RequireProject(tx, call.principal, request->project_id(), ProjectAccess::kRead));
+        return ledger_.ListEntries(tx, *request, response);
+      });
 }
 
 ServerUnaryReactor* ProjectServiceImpl::RecordFunds(CallbackServerContext* context,
                                                     const v1::RecordFundsRequest* request,
                                                     v1::FundsRecord* response) {
   return executor_.Mutate(
-      context, "RecordFunds", *request, response,
-      [=, this](pqxx::transaction_base& tx, const CallContext& call) {
+      context, *request, response, [=, this](pqxx::transaction_base& tx, const CallContext& call) {
         ZS_RETURN_IF_ERROR(RequireProject(tx, call.principal, request->funds().project_id(),
                                           ProjectAccess::kWrite));
         return ledger_.RecordFunds(tx, *request, response);
@@ -260,20 +255,19 @@ ServerUnaryReactor* ProjectServiceImpl::RecordFunds(CallbackServerContext* conte
 ServerUnaryReactor* ProjectServiceImpl::ListFunds(CallbackServerContext* context,
                                                   const v1::ListFundsRequest* request,
                                                   v1::ListFundsResponse* response) {
-  return executor_.Read(context, "ListFunds", *request, response,
-                        [=, this](pqxx::transaction_base& tx, const CallContext& call) {
-                          ZS_RETURN_IF_ERROR(RequireProject(
-                              tx, call.principal, request->project_id(), ProjectAccess::kRead));
-                          return ledger_.ListFunds(tx, *request, response);
-                        });
+  return executor_.Read(
+      context, *request, response, [=, this](pqxx::transaction_base& tx, const CallContext& call) {
+        ZS_RETURN_IF_ERROR(
+            RequireProject(tx, call.principal, request->project_id(), ProjectAccess::kRead));
+        return ledger_.ListFunds(tx, *request, response);
+      });
 }
 
 ServerUnaryReactor* ProjectServiceImpl::CreateEnterpriseRequest(
     CallbackServerContext* context, const v1::CreateEnterpriseRequestRequest* request,
     v1::EnterpriseRequest* response) {
   return executor_.Mutate(
-      context, "CreateEnterpriseRequest", *request, response,
-      [=, this](pqxx::transaction_base& tx, const CallContext& call) {
+      context, *request, response, [=, this](pqxx::transaction_base& tx, const CallContext& call) {
         ZS_RETURN_IF_ERROR(RequireProject(
             tx, call.principal, request->enterprise_request().project_id(), ProjectAccess::kWrite));
         return requests_.Create(tx, *request, response);
@@ -283,20 +277,19 @@ ServerUnaryReactor* ProjectServiceImpl::CreateEnterpriseRequest(
 ServerUnaryReactor* ProjectServiceImpl::GetEnterpriseRequest(
     CallbackServerContext* context, const v1::GetEnterpriseRequestRequest* request,
     v1::EnterpriseRequest* response) {
-  return executor_.Read(context, "GetEnterpriseRequest", *request, response,
-                        [=, this](pqxx::transaction_base& tx, const CallContext& call) {
-                          ZS_RETURN_IF_ERROR(RequireEnterpriseRequest(
-                              tx, call.principal, request->id(), ProjectAccess::kRead));
-                          return requests_.Get(tx, request->id(), response);
-                        });
+  return executor_.Read(
+      context, *request, response, [=, this](pqxx::transaction_base& tx, const CallContext& call) {
+        ZS_RETURN_IF_ERROR(
+            RequireEnterpriseRequest(tx, call.principal, request->id(), ProjectAccess::kRead));
+        return requests_.Get(tx, request->id(), response);
+      });
 }
 
 ServerUnaryReactor* ProjectServiceImpl::ListEnterpriseRequests(
     CallbackServerContext* context, const v1::ListEnterpriseRequestsRequest* request,
     v1::ListEnterpriseRequestsResponse* response) {
   return executor_.ReadFromReplica(
-      context, "ListEnterpriseRequests", *request, response,
-      [=, this](pqxx::transaction_base& tx, const CallContext& call) {
+      context, *request, response, [=, this](pqxx::transaction_base& tx, const CallContext& call) {
         auto scoped = *request;
         std::string leader_code;
         ZS_RETURN_IF_ERROR(ScopeEnterpriseRequestList(call.principal, &scoped, &leader_code));
@@ -307,45 +300,43 @@ ServerUnaryReactor* ProjectServiceImpl::ListEnterpriseRequests(
 ServerUnaryReactor* ProjectServiceImpl::StartEnterpriseRequest(
     CallbackServerContext* context, const v1::StartEnterpriseRequestRequest* request,
     v1::EnterpriseRequest* response) {
-  return executor_.Mutate(context, "StartEnterpriseRequest", *request, response,
-                          [=, this](pqxx::transaction_base& tx, const CallContext& call) {
-                            ZS_RETURN_IF_ERROR(RequireEnterpriseRequest(
-                                tx, call.principal, request->id(), ProjectAccess::kWrite));
-                            return requests_.Move(tx, request->id(), request->etag(),
-                                                  v1::REQUEST_STATE_IN_PROGRESS, "", response);
-                          });
+  return executor_.Mutate(
+      context, *request, response, [=, this](pqxx::transaction_base& tx, const CallContext& call) {
+        ZS_RETURN_IF_ERROR(
+            RequireEnterpriseRequest(tx, call.principal, request->id(), ProjectAccess::kWrite));
+        return requests_.Move(tx, request->id(), request->etag(), v1::REQUEST_STATE_IN_PROGRESS, "",
+                              response);
+      });
 }
 
 ServerUnaryReactor* ProjectServiceImpl::SettleEnterpriseRequest(
     CallbackServerContext* context, const v1::SettleEnterpriseRequestRequest* request,
     v1::EnterpriseRequest* response) {
-  return executor_.Mutate(context, "SettleEnterpriseRequest", *request, response,
-                          [=, this](pqxx::transaction_base& tx, const CallContext& call) {
-                            ZS_RETURN_IF_ERROR(RequireEnterpriseRequest(
-                                tx, call.principal, request->id(), ProjectAccess::kWrite));
-                            return requests_.Move(tx, request->id(), request->etag(),
-                                                  v1::REQUEST_STATE_SETTLED, request->resolution(),
-                                                  response);
-                          });
+  return executor_.Mutate(
+      context, *request, response, [=, this](pqxx::transaction_base& tx, const CallContext& call) {
+        ZS_RETURN_IF_ERROR(
+            RequireEnterpriseRequest(tx, call.principal, request->id(), ProjectAccess::kWrite));
+        return requests_.Move(tx, request->id(), request->etag(), v1::REQUEST_STATE_SETTLED,
+                              request->resolution(), response);
+      });
 }
 
 ServerUnaryReactor* ProjectServiceImpl::RejectEnterpriseRequest(
     CallbackServerContext* context, const v1::RejectEnterpriseRequestRequest* request,
     v1::EnterpriseRequest* response) {
-  return executor_.Mutate(context, "RejectEnterpriseRequest", *request, response,
-                          [=, this](pqxx::transaction_base& tx, const CallContext& call) {
-                            ZS_RETURN_IF_ERROR(RequireEnterpriseRequest(
-                                tx, call.principal, request->id(), ProjectAccess::kWrite));
-                            return requests_.Move(tx, request->id(), request->etag(),
-                                                  v1::REQUEST_STATE_REJECTED, request->reason(),
-                                                  response);
-                          });
+  return executor_.Mutate(
+      context, *request, response, [=, this](pqxx::transaction_base& tx, const CallContext& call) {
+        ZS_RETURN_IF_ERROR(
+            RequireEnterpriseRequest(tx, call.principal, request->id(), ProjectAccess::kWrite));
+        return requests_.Move(tx, request->id(), request->etag(), v1::REQUEST_STATE_REJECTED,
+                              request->reason(), response);
+      });
 }
 
 ServerUnaryReactor* ProjectServiceImpl::SetHolidays(CallbackServerContext* context,
                                                     const v1::SetHolidaysRequest* request,
                                                     v1::SetHolidaysResponse* response) {
-  return executor_.Mutate(context, "SetHolidays", *request, response,
+  return executor_.Mutate(context, *request, response,
                           [=, this](pqxx::transaction_base& tx, const CallContext&) {
                             return requests_.SetHolidays(tx, *request, response);
                           });
@@ -355,8 +346,7 @@ ServerUnaryReactor* ProjectServiceImpl::AggregateTransitions(
     CallbackServerContext* context, const v1::AggregateTransitionsRequest* request,
     v1::AggregateTransitionsResponse* response) {
   return report_executor_.ReadFromReplica(
-      context, "AggregateTransitions", *request, response,
-      [=, this](pqxx::transaction_base& tx, const CallContext&) {
+      context, *request, response, [=, this](pqxx::transaction_base& tx, const CallContext&) {
         return aggregates_.Transitions(tx, *request, response);
       });
 }
@@ -365,8 +355,7 @@ ServerUnaryReactor* ProjectServiceImpl::AggregateFunds(CallbackServerContext* co
                                                        const v1::AggregateFundsRequest* request,
                                                        v1::AggregateFundsResponse* response) {
   return report_executor_.ReadFromReplica(
-      context, "AggregateFunds", *request, response,
-      [=, this](pqxx::transaction_base& tx, const CallContext&) {
+      context, *request, response, [=, this](pqxx::transaction_base& tx, const CallContext&) {
         return aggregates_.Funds(tx, *request, response);
       });
 }
@@ -375,8 +364,7 @@ ServerUnaryReactor* ProjectServiceImpl::AggregateContinuing(
     CallbackServerContext* context, const v1::AggregateContinuingRequest* request,
     v1::AggregateContinuingResponse* response) {
   return report_executor_.ReadFromReplica(
-      context, "AggregateContinuing", *request, response,
-      [=, this](pqxx::transaction_base& tx, const CallContext&) {
+      context, *request, response, [=, this](pqxx::transaction_base& tx, const CallContext&) {
         return aggregates_.Continuing(tx, *request, response);
       });
 }
@@ -401,7 +389,7 @@ ServerUnaryReactor* ProjectServiceImpl::CreateProject(CallbackServerContext* con
                                                       const v1::CreateProjectRequest* request,
                                                       v1::Project* response) {
   return executor_.MutateAfter(
-      context, "CreateProject", *request, response,
+      context, *request, response,
       [=, this](const CallContext& call) {
         return CheckEnterprise(call, "project.enterprise_id", request->project().enterprise_id());
       },
@@ -419,7 +407,7 @@ ServerUnaryReactor* ProjectServiceImpl::ChangeInvestor(CallbackServerContext* co
                                                        const v1::ChangeInvestorRequest* request,
                                                        v1::Project* response) {
   return executor_.MutateAfter(
-      context, "ChangeInvestor", *request, response,
+      context, *request, response,
       [=, this](const CallContext& call) {
         return CheckEnterprise(call, "new_enterprise_id", request->new_enterprise_id());
       },
@@ -433,25 +421,23 @@ ServerUnaryReactor* ProjectServiceImpl::ChangeInvestor(CallbackServerContext* co
 ServerUnaryReactor* ProjectServiceImpl::ConvertLeadToProject(
     CallbackServerContext* context, const v1::ConvertLeadToProjectRequest* request,
     v1::Project* response) {
-  return executor_.Run(context, "ConvertLeadToProject", *request,
-                       [=, this](const CallContext& call, ConnectionSlot& slot) {
-                         return conversion_.Convert(call, slot, *request, response);
-                       });
+  return executor_.Run(context, *request, [=, this](const CallContext& call, ConnectionSlot& slot) {
+    return conversion_.Convert(call, slot, *request, response);
+  });
 }
 
 ServerUnaryReactor* ProjectServiceImpl::RepairLeadConversions(
     CallbackServerContext* context, const v1::RepairLeadConversionsRequest* request,
     v1::RepairLeadConversionsResponse* response) {
-  return executor_.Run(context, "RepairLeadConversions", *request,
-                       [=, this](const CallContext& call, ConnectionSlot& slot) {
-                         return conversion_.RepairPending(call, slot, *request, response);
-                       });
+  return executor_.Run(context, *request, [=, this](const CallContext& call, ConnectionSlot& slot) {
+    return conversion_.RepairPending(call, slot, *request, response);
+  });
 }
 
 ServerUnaryReactor* ProjectServiceImpl::ListAuditEvents(CallbackServerContext* context,
                                                         const cv1::ListAuditEventsRequest* request,
                                                         cv1::ListAuditEventsResponse* response) {
-  return executor_.ReadFromReplica(context, "ListAuditEvents", *request, response,
+  return executor_.ReadFromReplica(context, *request, response,
                                    [=](pqxx::transaction_base& tx, const CallContext&) {
                                      return zs::ListAuditEvents(tx, *request, response);
                                    });

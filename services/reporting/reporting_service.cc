@@ -16,30 +16,14 @@ namespace zs::reporting {
 using grpc::CallbackServerContext;
 using grpc::ServerUnaryReactor;
 
-const AccessPolicy& ReportingAccessPolicy() {
-  using namespace access;  // NOLINT: the role table reads best with the group names bare
-  // Reports are district-wide figures, readable by every person. The
-  // drill-down lists the records behind a figure (titles, dates, sums and
-  // units of every office's leads and projects): the bureau and the county
-  // leaders, who read the whole district, may open it; a unit or office reads
-  // only its own records, so the figures' records stay closed to it.
-  static const AccessPolicy* const kPolicy =
-      new AccessPolicy("ReportingService", {
-                                               {"GetPeriodReport", kPeople},
-                                               {"ListFigureRecords", kBureau | kLeader},
-                                               {"ExportPeriodReport", kPeople},
-                                               {"GetBulletinText", kPeople},
-                                           });
-  return *kPolicy;
-}
-
 ReportingServiceImpl::ReportingServiceImpl(WorkerPool& pool, WorkerPool& report_pool,
                                            const ReportSources& sources,
                                            absl::Duration max_call_time,
                                            absl::Duration closed_period_cache_ttl,
                                            const Gatekeeper& gatekeeper, ExportHeading heading)
-    : executor_(pool, max_call_time, gatekeeper, ReportingAccessPolicy()),
-      report_executor_(report_pool, max_call_time, gatekeeper, ReportingAccessPolicy()),
+    : executor_(pool, max_call_time, gatekeeper, AccessPolicy::Of<rv1::ReportingService>()),
+      report_executor_(report_pool, max_call_time, gatekeeper,
+                       AccessPolicy::Of<rv1::ReportingService>()),
       sources_(sources),
       cache_(closed_period_cache_ttl, 256),
       heading_(std::move(heading)) {}
@@ -95,7 +79,7 @@ absl::Status ReportingServiceImpl::BuildReport(const CallContext& call,
 ServerUnaryReactor* ReportingServiceImpl::GetPeriodReport(
     CallbackServerContext* context, const rv1::GetPeriodReportRequest* request,
     rv1::PeriodReport* response) {
-  return report_executor_.Run(context, "GetPeriodReport", *request,
+  return report_executor_.Run(context, *request,
                               [=, this](const CallContext& call, ConnectionSlot&) {
                                 return BuildReport(call, *request, response);
                               });
@@ -104,7 +88,7 @@ ServerUnaryReactor* ReportingServiceImpl::GetPeriodReport(
 ServerUnaryReactor* ReportingServiceImpl::ListFigureRecords(
     CallbackServerContext* context, const rv1::ListFigureRecordsRequest* request,
     rv1::ListFigureRecordsResponse* response) {
-  return executor_.Run(context, "ListFigureRecords", *request,
+  return executor_.Run(context, *request,
                        [=, this](const CallContext& call, ConnectionSlot&) -> absl::Status {
                          ZS_RETURN_IF_ERROR(ValidatePeriod(request->period()));
                          if (!rv1::Figure_IsValid(request->figure())) {
@@ -118,8 +102,7 @@ ServerUnaryReactor* ReportingServiceImpl::ExportPeriodReport(
     CallbackServerContext* context, const rv1::ExportPeriodReportRequest* request,
     rv1::ExportPeriodReportResponse* response) {
   return report_executor_.Run(
-      context, "ExportPeriodReport", *request,
-      [=, this](const CallContext& call, ConnectionSlot&) -> absl::Status {
+      context, *request, [=, this](const CallContext& call, ConnectionSlot&) -> absl::Status {
         if (request->format() != rv1::EXPORT_FORMAT_CSV &&
             request->format() != rv1::EXPORT_FORMAT_XLSX) {
           return InvalidField("format", "must be EXPORT_FORMAT_CSV or EXPORT_FORMAT_XLSX");
@@ -160,20 +143,19 @@ ServerUnaryReactor* ReportingServiceImpl::ExportPeriodReport(
 ServerUnaryReactor* ReportingServiceImpl::GetBulletinText(
     CallbackServerContext* context, const rv1::GetBulletinTextRequest* request,
     rv1::BulletinText* response) {
-  return report_executor_.Run(context, "GetBulletinText", *request,
-                              [=, this](const CallContext& call, ConnectionSlot&) -> absl::Status {
-                                if (!rv1::Language_IsValid(request->language())) {
-                                  return InvalidField("language", "unknown value");
-                                }
-                                rv1::GetPeriodReportRequest report_request;
-                                *report_request.mutable_period() = request->period();
-                                rv1::PeriodReport report;
-                                ZS_RETURN_IF_ERROR(BuildReport(call, report_request, &report));
-                                response->set_text(request->language() == rv1::LANGUAGE_EN
-                                                       ? BulletinEn(report)
-                                                       : BulletinZh(report));
-                                return absl::OkStatus();
-                              });
+  return report_executor_.Run(
+      context, *request, [=, this](const CallContext& call, ConnectionSlot&) -> absl::Status {
+        if (!rv1::Language_IsValid(request->language())) {
+          return InvalidField("language", "unknown value");
+        }
+        rv1::GetPeriodReportRequest report_request;
+        *report_request.mutable_period() = request->period();
+        rv1::PeriodReport report;
+        ZS_RETURN_IF_ERROR(BuildReport(call, report_request, &report));
+        response->set_text(request->language() == rv1::LANGUAGE_EN ? BulletinEn(report)
+                                                                   : BulletinZh(report));
+        return absl::OkStatus();
+      });
 }
 
 }  // namespace zs::reporting

@@ -13,9 +13,6 @@
 
 namespace zs::reporting {
 
-// Who may call which ReportingService RPC.
-const AccessPolicy& ReportingAccessPolicy();
-
 class ReportingServiceImpl final : public rv1::ReportingService::CallbackService {
  public:
   // Whatever builds a report (the report, its export, the bulletin text)

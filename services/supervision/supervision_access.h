@@ -1,4 +1,5 @@
-// Who may call which SupervisionService RPC (the role table). The directory,
+// The row scoping on top of the role table (each RPC's access option in
+// supervision_service.proto). The directory,
 // targets, published rankings and bulletins are district-wide reading; a
 // unit sees and completes only its own tasks, targets and sanctions.
 #pragma once
@@ -11,8 +12,6 @@
 #include "common/security/access_policy.h"
 
 namespace zs::supervision {
-
-const AccessPolicy& SupervisionAccessPolicy();
 
 // For a task: units act on their own; to them a missing task is
 // PERMISSION_DENIED like another's (the bureau gets the store's NOT_FOUND).

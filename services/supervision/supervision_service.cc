@@ -29,7 +29,7 @@ SupervisionServiceImpl::SupervisionServiceImpl(WorkerPool& pool, const ProgressS
 ServerUnaryReactor* SupervisionServiceImpl::ListUnits(CallbackServerContext* context,
                                                       const v1::ListUnitsRequest* request,
                                                       v1::ListUnitsResponse* response) {
-  return executor_.Read(context, "ListUnits", *request, response,
+  return executor_.Read(context, *request, response,
                         [=, this](pqxx::transaction_base& tx, const CallContext&) {
                           return directory_.ListUnits(tx, *request, response);
                         });
@@ -38,7 +38,7 @@ ServerUnaryReactor* SupervisionServiceImpl::ListUnits(CallbackServerContext* con
 ServerUnaryReactor* SupervisionServiceImpl::GetUnit(CallbackServerContext* context,
                                                     const v1::GetUnitRequest* request,
                                                     v1::Unit* response) {
-  return executor_.Read(context, "GetUnit", *request, response,
+  return executor_.Read(context, *request, response,
                         [=, this](pqxx::transaction_base& tx, const CallContext&) {
                           return directory_.GetUnit(tx, request->code(), response);
                         });
@@ -47,7 +47,7 @@ ServerUnaryReactor* SupervisionServiceImpl::GetUnit(CallbackServerContext* conte
 ServerUnaryReactor* SupervisionServiceImpl::CreateUnit(CallbackServerContext* context,
                                                        const v1::CreateUnitRequest* request,
                                                        v1::Unit* response) {
-  return executor_.Mutate(context, "CreateUnit", *request, response,
+  return executor_.Mutate(context, *request, response,
                           [=, this](pqxx::transaction_base& tx, const CallContext&) {
                             return directory_.CreateUnit(tx, *request, response);
                           });
@@ -56,7 +56,7 @@ ServerUnaryReactor* SupervisionServiceImpl::CreateUnit(CallbackServerContext* co
 ServerUnaryReactor* SupervisionServiceImpl::UpdateUnit(CallbackServerContext* context,
                                                        const v1::UpdateUnitRequest* request,
                                                        v1::Unit* response) {
-  return executor_.Mutate(context, "UpdateUnit", *request, response,
+  return executor_.Mutate(context, *request, response,
                           [=, this](pqxx::transaction_base& tx, const CallContext&) {
                             return directory_.UpdateUnit(tx, *request, response);
                           });
@@ -65,7 +65,7 @@ ServerUnaryReactor* SupervisionServiceImpl::UpdateUnit(CallbackServerContext* co
 ServerUnaryReactor* SupervisionServiceImpl::ListLeaders(CallbackServerContext* context,
                                                         const v1::ListLeadersRequest* request,
                                                         v1::ListLeadersResponse* response) {
-  return executor_.Read(context, "ListLeaders", *request, response,
+  return executor_.Read(context, *request, response,
                         [=, this](pqxx::transaction_base& tx, const CallContext&) {
                           return directory_.ListLeaders(tx, response);
                         });
@@ -74,7 +74,7 @@ ServerUnaryReactor* SupervisionServiceImpl::ListLeaders(CallbackServerContext* c
 ServerUnaryReactor* SupervisionServiceImpl::CreateLeader(CallbackServerContext* context,
                                                          const v1::CreateLeaderRequest* request,
                                                          v1::Leader* response) {
-  return executor_.Mutate(context, "CreateLeader", *request, response,
+  return executor_.Mutate(context, *request, response,
                           [=, this](pqxx::transaction_base& tx, const CallContext&) {
                             return directory_.CreateLeader(tx, *request, response);
                           });
@@ -83,7 +83,7 @@ ServerUnaryReactor* SupervisionServiceImpl::CreateLeader(CallbackServerContext* 
 ServerUnaryReactor* SupervisionServiceImpl::ListTargetCategories(
     CallbackServerContext* context, const v1::ListTargetCategoriesRequest* request,
     v1::ListTargetCategoriesResponse* response) {
-  return executor_.Read(context, "ListTargetCategories", *request, response,
+  return executor_.Read(context, *request, response,
                         [=, this](pqxx::transaction_base& tx, const CallContext&) {
                           return plans_.ListCategories(tx, request->year(), response);
                         });
@@ -92,7 +92,7 @@ ServerUnaryReactor* SupervisionServiceImpl::ListTargetCategories(
 ServerUnaryReactor* SupervisionServiceImpl::UpsertTargetCategory(
     CallbackServerContext* context, const v1::UpsertTargetCategoryRequest* request,
     v1::TargetCategory* response) {
-  return executor_.Mutate(context, "UpsertTargetCategory", *request, response,
+  return executor_.Mutate(context, *request, response,
                           [=, this](pqxx::transaction_base& tx, const CallContext&) {
                             return plans_.UpsertCategory(tx, *request, response);
                           });
@@ -101,7 +101,7 @@ ServerUnaryReactor* SupervisionServiceImpl::UpsertTargetCategory(
 ServerUnaryReactor* SupervisionServiceImpl::SetUnitTargets(CallbackServerContext* context,
                                                            const v1::SetUnitTargetsRequest* request,
                                                            v1::UnitTargets* response) {
-  return executor_.Mutate(context, "SetUnitTargets", *request, response,
+  return executor_.Mutate(context, *request, response,
                           [=, this](pqxx::transaction_base& tx, const CallContext&) {
                             return plans_.SetUnitTargets(tx, *request, response);
                           });
@@ -111,8 +111,7 @@ ServerUnaryReactor* SupervisionServiceImpl::GetUnitTargets(CallbackServerContext
                                                            const v1::GetUnitTargetsRequest* request,
                                                            v1::UnitTargets* response) {
   return executor_.Read(
-      context, "GetUnitTargets", *request, response,
-      [=, this](pqxx::transaction_base& tx, const CallContext& call) {
+      context, *request, response, [=, this](pqxx::transaction_base& tx, const CallContext& call) {
         ZS_RETURN_IF_ERROR(RequireOwnRecordIfScoped(call.principal, request->unit_code()));
         return plans_.GetUnitTargets(tx, request->unit_code(), request->year(), response);
       });
@@ -121,7 +120,7 @@ ServerUnaryReactor* SupervisionServiceImpl::GetUnitTargets(CallbackServerContext
 ServerUnaryReactor* SupervisionServiceImpl::GetSnapshot(CallbackServerContext* context,
                                                         const v1::GetSnapshotRequest* request,
                                                         v1::Snapshot* response) {
-  return executor_.Read(context, "GetSnapshot", *request, response,
+  return executor_.Read(context, *request, response,
                         [=, this](pqxx::transaction_base& tx, const CallContext&) {
                           return records_.GetSnapshot(tx, request->id(), response);
                         });
@@ -130,7 +129,7 @@ ServerUnaryReactor* SupervisionServiceImpl::GetSnapshot(CallbackServerContext* c
 ServerUnaryReactor* SupervisionServiceImpl::ListSnapshots(CallbackServerContext* context,
                                                           const v1::ListSnapshotsRequest* request,
                                                           v1::ListSnapshotsResponse* response) {
-  return executor_.Read(context, "ListSnapshots", *request, response,
+  return executor_.Read(context, *request, response,
                         [=, this](pqxx::transaction_base& tx, const CallContext&) {
                           return records_.ListSnapshots(tx, *request, response);
                         });
@@ -139,7 +138,7 @@ ServerUnaryReactor* SupervisionServiceImpl::ListSnapshots(CallbackServerContext*
 ServerUnaryReactor* SupervisionServiceImpl::CreateTask(CallbackServerContext* context,
                                                        const v1::CreateTaskRequest* request,
                                                        v1::Task* response) {
-  return executor_.Mutate(context, "CreateTask", *request, response,
+  return executor_.Mutate(context, *request, response,
                           [=, this](pqxx::transaction_base& tx, const CallContext&) {
                             return records_.CreateTask(tx, *request, response);
                           });
@@ -148,7 +147,7 @@ ServerUnaryReactor* SupervisionServiceImpl::CreateTask(CallbackServerContext* co
 ServerUnaryReactor* SupervisionServiceImpl::GetTask(CallbackServerContext* context,
                                                     const v1::GetTaskRequest* request,
                                                     v1::Task* response) {
-  return executor_.Read(context, "GetTask", *request, response,
+  return executor_.Read(context, *request, response,
                         [=, this](pqxx::transaction_base& tx, const CallContext& call) {
                           ZS_RETURN_IF_ERROR(RequireOwnTask(tx, call.principal, request->id()));
                           return records_.GetTask(tx, request->id(), response);
@@ -159,8 +158,7 @@ ServerUnaryReactor* SupervisionServiceImpl::ListTasks(CallbackServerContext* con
                                                       const v1::ListTasksRequest* request,
                                                       v1::ListTasksResponse* response) {
   return executor_.Read(
-      context, "ListTasks", *request, response,
-      [=, this](pqxx::transaction_base& tx, const CallContext& call) {
+      context, *request, response, [=, this](pqxx::transaction_base& tx, const CallContext& call) {
         auto scoped = *request;
         ZS_RETURN_IF_ERROR(ScopeOwnerFilter(call.principal, scoped.mutable_unit_code()));
         return records_.ListTasks(tx, scoped, response);
@@ -170,7 +168,7 @@ ServerUnaryReactor* SupervisionServiceImpl::ListTasks(CallbackServerContext* con
 ServerUnaryReactor* SupervisionServiceImpl::CompleteTask(CallbackServerContext* context,
                                                          const v1::CompleteTaskRequest* request,
                                                          v1::Task* response) {
-  return executor_.Mutate(context, "CompleteTask", *request, response,
+  return executor_.Mutate(context, *request, response,
                           [=, this](pqxx::transaction_base& tx, const CallContext& call) {
                             ZS_RETURN_IF_ERROR(RequireOwnTask(tx, call.principal, request->id()));
                             return records_.CompleteTask(tx, *request, response);
@@ -180,7 +178,7 @@ ServerUnaryReactor* SupervisionServiceImpl::CompleteTask(CallbackServerContext* 
 ServerUnaryReactor* SupervisionServiceImpl::SetScoringRules(
     CallbackServerContext* context, const v1::SetScoringRulesRequest* request,
     v1::ScoringRules* response) {
-  return executor_.Mutate(context, "SetScoringRules", *request, response,
+  return executor_.Mutate(context, *request, response,
                           [=, this](pqxx::transaction_base& tx, const CallContext&) {
                             return plans_.SetRules(tx, *request, response);
                           });
@@ -189,7 +187,7 @@ ServerUnaryReactor* SupervisionServiceImpl::SetScoringRules(
 ServerUnaryReactor* SupervisionServiceImpl::ListBulletins(CallbackServerContext* context,
                                                           const v1::ListBulletinsRequest* request,
                                                           v1::ListBulletinsResponse* response) {
-  return executor_.Read(context, "ListBulletins", *request, response,
+  return executor_.Read(context, *request, response,
                         [=, this](pqxx::transaction_base& tx, const CallContext&) {
                           return records_.ListBulletins(tx, *request, response);
                         });
@@ -199,8 +197,7 @@ ServerUnaryReactor* SupervisionServiceImpl::ListSanctions(CallbackServerContext*
                                                           const v1::ListSanctionsRequest* request,
                                                           v1::ListSanctionsResponse* response) {
   return executor_.Read(
-      context, "ListSanctions", *request, response,
-      [=, this](pqxx::transaction_base& tx, const CallContext& call) {
+      context, *request, response, [=, this](pqxx::transaction_base& tx, const CallContext& call) {
         auto scoped = *request;
         ZS_RETURN_IF_ERROR(ScopeOwnerFilter(call.principal, scoped.mutable_unit_code()));
         return plans_.ListSanctions(tx, scoped, response);
@@ -233,8 +230,7 @@ ServerUnaryReactor* SupervisionServiceImpl::GetProgress(CallbackServerContext* c
                                                         const v1::GetProgressRequest* request,
                                                         v1::Progress* response) {
   return executor_.Run(
-      context, "GetProgress", *request,
-      [=, this](const CallContext& call, ConnectionSlot& slot) -> absl::Status {
+      context, *request, [=, this](const CallContext& call, ConnectionSlot& slot) -> absl::Status {
         ZS_RETURN_IF_ERROR(ValidateProgressPeriod(request->period()));
         absl::StatusOr<std::vector<v1::UnitProgress>> units =
             Progress(call, slot, request->period(), nullptr);
@@ -254,13 +250,12 @@ ServerUnaryReactor* SupervisionServiceImpl::GetProgress(CallbackServerContext* c
 }
 
 ServerUnaryReactor* SupervisionServiceImpl::Publish(CallbackServerContext* context,
-                                                    absl::string_view method,
                                                     const google::protobuf::Message& request,
                                                     v1::Snapshot::Kind kind,
                                                     absl::StatusOr<cv1::DateRange> period,
                                                     v1::Snapshot* response) {
   return executor_.Run(
-      context, method, request,
+      context, request,
       [=, this, &request](const CallContext& call, ConnectionSlot& slot) -> absl::Status {
         const std::string request_id = request.GetReflection()->GetString(
             request, request.GetDescriptor()->FindFieldByName("request_id"));
@@ -300,24 +295,21 @@ ServerUnaryReactor* SupervisionServiceImpl::PublishWeeklySummary(
     CallbackServerContext* context, const v1::PublishWeeklySummaryRequest* request,
     v1::Snapshot* response) {
   absl::StatusOr<cv1::DateRange> week = SummaryWeek(request->week_start_date());
-  return Publish(context, "PublishWeeklySummary", *request, v1::Snapshot::KIND_WEEKLY_SUMMARY,
-                 std::move(week), response);
+  return Publish(context, *request, v1::Snapshot::KIND_WEEKLY_SUMMARY, std::move(week), response);
 }
 
 ServerUnaryReactor* SupervisionServiceImpl::PublishMonthlyRanking(
     CallbackServerContext* context, const v1::PublishMonthlyRankingRequest* request,
     v1::Snapshot* response) {
   absl::StatusOr<cv1::DateRange> month = RankingMonth(request->month());
-  return Publish(context, "PublishMonthlyRanking", *request, v1::Snapshot::KIND_MONTHLY_RANKING,
-                 std::move(month), response);
+  return Publish(context, *request, v1::Snapshot::KIND_MONTHLY_RANKING, std::move(month), response);
 }
 
 ServerUnaryReactor* SupervisionServiceImpl::GenerateBulletin(
     CallbackServerContext* context, const v1::GenerateBulletinRequest* request,
     v1::Bulletin* response) {
   return executor_.Run(
-      context, "GenerateBulletin", *request,
-      [=, this](const CallContext& call, ConnectionSlot& slot) -> absl::Status {
+      context, *request, [=, this](const CallContext& call, ConnectionSlot& slot) -> absl::Status {
         ZS_RETURN_IF_ERROR(ValidateRequestId(request->request_id()));
         ZS_RETURN_IF_ERROR(ValidateProgressPeriod(request->period()));
         absl::StatusOr<int> stale_days = StaleLedgerDays(request->stale_ledger_days());
@@ -349,7 +341,7 @@ ServerUnaryReactor* SupervisionServiceImpl::CreateBulletin(CallbackServerContext
                                                            const v1::CreateBulletinRequest* request,
                                                            v1::Bulletin* response) {
   return executor_.Mutate(
-      context, "CreateBulletin", *request, response,
+      context, *request, response,
       [=, this](pqxx::transaction_base& tx, const CallContext&) -> absl::Status {
         v1::Bulletin bulletin = request->bulletin();
         ZS_RETURN_IF_ERROR(ValidateRequiredText("bulletin.title", bulletin.title(), 200));
@@ -363,7 +355,7 @@ ServerUnaryReactor* SupervisionServiceImpl::CreateBulletin(CallbackServerContext
 ServerUnaryReactor* SupervisionServiceImpl::GetScoringRules(
     CallbackServerContext* context, const v1::GetScoringRulesRequest* request,
     v1::ScoringRules* response) {
-  return executor_.Read(context, "GetScoringRules", *request, response,
+  return executor_.Read(context, *request, response,
                         [=, this](pqxx::transaction_base& tx, const CallContext&) -> absl::Status {
                           if (request->year() < 2000 || request->year() > 2100) {
                             return InvalidField("year", "must be between 2000 and 2100");
@@ -377,8 +369,7 @@ ServerUnaryReactor* SupervisionServiceImpl::RecordSanction(CallbackServerContext
                                                            const v1::RecordSanctionRequest* request,
                                                            v1::Sanction* response) {
   return executor_.Mutate(
-      context, "RecordSanction", *request, response,
-      [=, this](pqxx::transaction_base& tx, const CallContext&) {
+      context, *request, response, [=, this](pqxx::transaction_base& tx, const CallContext&) {
         const std::string date = request->sanction().decided_date().empty()
                                      ? TodayInChinaString()
                                      : request->sanction().decided_date();
@@ -390,7 +381,7 @@ ServerUnaryReactor* SupervisionServiceImpl::RecordSanction(CallbackServerContext
 ServerUnaryReactor* SupervisionServiceImpl::ListAuditEvents(
     CallbackServerContext* context, const cv1::ListAuditEventsRequest* request,
     cv1::ListAuditEventsResponse* response) {
-  return executor_.Read(context, "ListAuditEvents", *request, response,
+  return executor_.Read(context, *request, response,
                         [=](pqxx::transaction_base& tx, const CallContext&) {
                           return zs::ListAuditEvents(tx, *request, response);
                         });

@@ -108,7 +108,7 @@ class SupervisionServiceImpl final : public v1::SupervisionService::CallbackServ
                                                          const cv1::DateRange& period,
                                                          std::string* rule_version);
   // Publishes the snapshot of `kind` for `period` once; later calls get it back.
-  grpc::ServerUnaryReactor* Publish(grpc::CallbackServerContext* context, absl::string_view method,
+  grpc::ServerUnaryReactor* Publish(grpc::CallbackServerContext* context,
                                     const google::protobuf::Message& request,
                                     v1::Snapshot::Kind kind, absl::StatusOr<cv1::DateRange> period,
                                     v1::Snapshot* response);

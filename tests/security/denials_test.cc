@@ -20,9 +20,7 @@
 #include "absl/time/clock.h"
 #include "common/directory_refresher.h"
 #include "common/outbound.h"
-#include "services/lead/lead_access.h"
-#include "services/project/project_access.h"
-#include "services/supervision/supervision_access.h"
+#include "common/security/access_policy.h"
 #include "tests/lead/lead_test_util.h"
 #include "tests/security/security_support.h"
 #include "tests/support/supervision_server.h"
@@ -272,16 +270,16 @@ TEST_F(DenialTest, AMissingRecordIsDeniedLikeAnotherOnesOnEveryScopedRpc) {
     ids[Record::kTask] = created.id();
   }
 
-  const std::vector<std::pair<std::string, const AccessPolicy*>> services = {
-      {"zhaoshang.lead.v1.LeadService", &lead::LeadAccessPolicy()},
-      {"zhaoshang.project.v1.ProjectService", &project::ProjectAccessPolicy()},
-      {"zhaoshang.supervision.v1.SupervisionService", &supervision::SupervisionAccessPolicy()},
+  const std::vector<std::string> services = {
+      "zhaoshang.lead.v1.LeadService",
+      "zhaoshang.project.v1.ProjectService",
+      "zhaoshang.supervision.v1.SupervisionService",
   };
   // Chengdu's office and the Daliu town own none of these records; the
   // leader leads none of them.
   const std::vector<Principal> outsiders = {OtherOfficeStaff(), UnitStaff(), Leader()};
   int compared = 0;
-  for (const auto& [service_name, policy] : services) {
+  for (const std::string& service_name : services) {
     const auto* service =
         google::protobuf::DescriptorPool::generated_pool()->FindServiceByName(service_name);
     ASSERT_NE(service, nullptr);
@@ -293,7 +291,7 @@ TEST_F(DenialTest, AMissingRecordIsDeniedLikeAnotherOnesOnEveryScopedRpc) {
         // A new RPC naming a record must say here whether it is scoped.
         bool open_to_scoped = false;
         for (const Principal& p : outsiders)
-          open_to_scoped |= policy->Allows(method.name(), p.kind);
+          open_to_scoped |= AllowedCallers(method).Contains(p.kind);
         EXPECT_TRUE(IdPaths(*method.input_type()).empty() || !open_to_scoped ||
                     UnscopedRpcs().contains(label))
             << label << " names a record by id and is open to units, offices or leaders: add it "
@@ -302,7 +300,7 @@ TEST_F(DenialTest, AMissingRecordIsDeniedLikeAnotherOnesOnEveryScopedRpc) {
       }
       const auto& [path, record] = scoped->second;
       for (const Principal& outsider : outsiders) {
-        if (!policy->Allows(method.name(), outsider.kind)) continue;
+        if (!AllowedCallers(method).Contains(outsider.kind)) continue;
         std::string answers[2];
         for (int missing = 0; missing < 2; ++missing) {
           std::unique_ptr<Message> request(google::protobuf::MessageFactory::generated_factory()

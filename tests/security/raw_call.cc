@@ -7,34 +7,18 @@
 
 #include "absl/strings/str_cat.h"
 #include "common/security/access_policy.h"
-#include "services/lead/lead_access.h"
-#include "services/project/project_access.h"
-#include "services/reporting/reporting_service.h"
-#include "services/supervision/supervision_access.h"
 #include "tests/support/lead_server.h"
 
 namespace zs::testing {
-namespace {
-
-const AccessPolicy* PolicyOf(const google::protobuf::ServiceDescriptor& service) {
-  if (service.name() == "LeadService") return &lead::LeadAccessPolicy();
-  if (service.name() == "ProjectService") return &project::ProjectAccessPolicy();
-  if (service.name() == "SupervisionService") return &supervision::SupervisionAccessPolicy();
-  if (service.name() == "ReportingService") return &reporting::ReportingAccessPolicy();
-  return nullptr;
-}
-
-}  // namespace
 
 grpc::Status CallBytes(const std::shared_ptr<grpc::Channel>& channel,
                        const google::protobuf::MethodDescriptor& method, const std::string& bytes) {
   grpc::TemplatedGenericStub<grpc::ByteBuffer, grpc::ByteBuffer> stub(channel);
   grpc::Slice slice(bytes);
   grpc::ByteBuffer in(&slice, 1), out;
-  const AccessPolicy* policy = PolicyOf(*method.service());
-  const bool service_only = policy != nullptr &&
-                            !policy->Allows(method.name(), PrincipalKind::kBureauAdmin) &&
-                            policy->Allows(method.name(), PrincipalKind::kServiceAccount);
+  const Kinds callers = AllowedCallers(method);
+  const bool service_only = !callers.Contains(PrincipalKind::kBureauAdmin) &&
+                            callers.Contains(PrincipalKind::kServiceAccount);
   std::unique_ptr<grpc::ClientContext> context =
       service_only ? ContextAs("zs-lead", "service") : AdminContext();
   std::promise<grpc::Status> done;
