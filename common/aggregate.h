@@ -94,11 +94,4 @@ absl::Status RunRollupAggregate(
     const RollupQuery& query,
     google::protobuf::RepeatedPtrField<zhaoshang::common::v1::AggregateRow>* rows);
 
-// The rollup cells that the fact rows of `facts` (a table or subquery with
-// report_deltas' columns figure, day, sign, counted, amount, keys) add to:
-// rows of figure, day, dimension, key and the signed sums row_count, count,
-// amount, count_ge_1yi, amount_ge_1yi, count_ge_10yi, amount_ge_10yi. Every
-// fact adds to its 'total' cell (key '') and to one cell per key it has.
-std::string CellsOfFactsSql(absl::string_view facts);
-
 }  // namespace zs

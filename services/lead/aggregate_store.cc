@@ -6,11 +6,19 @@
 #include "common/aggregate.h"
 #include "common/errors.h"
 #include "services/lead/lead_rules.h"
+#include "services/lead/queries.h"
 
 namespace zs::lead {
-namespace {
 
 namespace common = ::zhaoshang::common::v1;
+
+namespace {
+
+// Keys made from the groups, not from every row (see Dimension::key_sql).
+constexpr char kNoneIfNull[] = "COALESCE(%s, 'none')";
+constexpr char kYearMonth[] = "to_char(%s, 'YYYY-MM')";
+
+}  // namespace
 
 const std::vector<Dimension>& ActivityDimensions() {
   static const auto* const kDimensions = new std::vector<Dimension>{
@@ -22,10 +30,6 @@ const std::vector<Dimension>& ActivityDimensions() {
   };
   return *kDimensions;
 }
-
-// Keys made from the groups, not from every row (see Dimension::key_sql).
-constexpr char kNoneIfNull[] = "COALESCE(%s, 'none')";
-constexpr char kYearMonth[] = "to_char(%s, 'YYYY-MM')";
 
 const std::vector<Dimension>& LeadDimensions() {
   static const auto* const kDimensions = new std::vector<Dimension>{
@@ -40,7 +44,20 @@ const std::vector<Dimension>& LeadDimensions() {
   return *kDimensions;
 }
 
-}  // namespace
+AggregateQuery ActivityRecords(const v1::AggregateActivitiesRequest& request) {
+  return {.base_sql = queries::kAggregateActivities.sql,
+          .params = {request.start_date_range().start_date(), request.start_date_range().end_date(),
+                     std::to_string(request.kind())},
+          .one_row_per_id = true};
+}
+
+AggregateQuery LeadRecords(const v1::AggregateLeadsRequest& request) {
+  return {.base_sql = queries::kAggregateLeads.sql,
+          .params = {request.collected_date_range().start_date(),
+                     request.collected_date_range().end_date()},
+          .supports_bands = true,
+          .one_row_per_id = true};
+}
 
 absl::Status AggregateStore::Activities(pqxx::transaction_base& tx,
                                         const v1::AggregateActivitiesRequest& request,
@@ -65,19 +82,8 @@ absl::Status AggregateStore::Activities(pqxx::transaction_base& tx,
                                .last_day = request.start_date_range().end_date()},
                               out->mutable_rows());
   }
-  const AggregateQuery query{
-      .base_sql =
-          "SELECT id, true AS counted, 0::bigint AS amount, "
-          "  COALESCE(unit_code, 'none') AS unit, COALESCE(office_code, 'none') AS office, "
-          "  COALESCE(leader_code, 'none') AS leader, to_char(start_date, 'YYYY-MM') AS month, "
-          "  kind::text AS kind "
-          "FROM activities WHERE start_date BETWEEN $1::date AND $2::date "
-          "  AND ($3::int = 0 OR kind = $3::int)",
-      .params = {request.start_date_range().start_date(), request.start_date_range().end_date(),
-                 std::to_string(request.kind())},
-      .one_row_per_id = true};
-  return RunAggregate(tx, ActivityDimensions(), request.group_by(), request.group_bys(), query,
-                      out->mutable_rows());
+  return RunAggregate(tx, ActivityDimensions(), request.group_by(), request.group_bys(),
+                      ActivityRecords(request), out->mutable_rows());
 }
 
 absl::Status AggregateStore::Leads(pqxx::transaction_base& tx,
@@ -93,19 +99,8 @@ absl::Status AggregateStore::Leads(pqxx::transaction_base& tx,
                                .supports_bands = true},
                               out->mutable_rows());
   }
-  // Merged leads (status 5) are folded into their survivor and never counted.
-  const AggregateQuery query{
-      .base_sql =
-          "SELECT id, true AS counted, estimated_investment_wan_yuan AS amount, "
-          "  unit_code, office_code, industry, channel, status, chain_action, "
-          "  date_trunc('month', collected_date)::date AS month "
-          "FROM leads WHERE collected_date BETWEEN $1::date AND $2::date AND status <> 5",
-      .params = {request.collected_date_range().start_date(),
-                 request.collected_date_range().end_date()},
-      .supports_bands = true,
-      .one_row_per_id = true};
-  return RunAggregate(tx, LeadDimensions(), request.group_by(), request.group_bys(), query,
-                      out->mutable_rows());
+  return RunAggregate(tx, LeadDimensions(), request.group_by(), request.group_bys(),
+                      LeadRecords(request), out->mutable_rows());
 }
 
 }  // namespace zs::lead

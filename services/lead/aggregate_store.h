@@ -6,13 +6,26 @@
 #pragma once
 
 #include <pqxx/pqxx>
+#include <vector>
 
 #include "absl/status/status.h"
+#include "common/aggregate.h"
 #include "zhaoshang/lead/v1/lead_service.pb.h"
 
 namespace zs::lead {
 
 namespace v1 = ::zhaoshang::lead::v1;
+
+// What each record kind can be grouped by: the dimensions of its base query
+// (queries/aggregate.*.sql; common/aggregate.h).
+const std::vector<Dimension>& ActivityDimensions();
+const std::vector<Dimension>& LeadDimensions();
+
+// The records behind AggregateActivities and AggregateLeads, as RunAggregate
+// reads them (--aggregate_source=records): the base query and its
+// parameters for `request`.
+AggregateQuery ActivityRecords(const v1::AggregateActivitiesRequest& request);
+AggregateQuery LeadRecords(const v1::AggregateLeadsRequest& request);
 
 class AggregateStore {
  public:

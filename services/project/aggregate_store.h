@@ -7,13 +7,28 @@
 #pragma once
 
 #include <pqxx/pqxx>
+#include <vector>
 
 #include "absl/status/status.h"
+#include "common/aggregate.h"
 #include "zhaoshang/project/v1/project_service.pb.h"
 
 namespace zs::project {
 
 namespace v1 = ::zhaoshang::project::v1;
+
+// What a project's transitions, payments and continuing years can be grouped
+// by: the dimensions of their base queries (queries/aggregate.*.sql;
+// common/aggregate.h).
+const std::vector<Dimension>& ProjectDimensions();
+
+// The records behind AggregateTransitions, AggregateFunds and
+// AggregateContinuing, as RunAggregate reads them
+// (--aggregate_source=records): the base query and its parameters for
+// `request`.
+AggregateQuery TransitionRecords(const v1::AggregateTransitionsRequest& request);
+AggregateQuery FundRecords(const v1::AggregateFundsRequest& request);
+AggregateQuery ContinuingRecords(const v1::AggregateContinuingRequest& request);
 
 class AggregateStore {
  public:

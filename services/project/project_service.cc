@@ -15,8 +15,9 @@ ProjectServiceImpl::ProjectServiceImpl(WorkerPool& pool, WorkerPool& report_pool
                                        const Directory& directory, const LeadClient& leads,
                                        absl::Duration max_call_time, const Gatekeeper& gatekeeper,
                                        AggregateStore::Source aggregates)
-    : executor_(pool, max_call_time, gatekeeper, ProjectAccessPolicy()),
-      report_executor_(report_pool, max_call_time, gatekeeper, ProjectAccessPolicy()),
+    : executor_(pool, max_call_time, gatekeeper, AccessPolicy::Of<v1::ProjectService>()),
+      report_executor_(report_pool, max_call_time, gatekeeper,
+                       AccessPolicy::Of<v1::ProjectService>()),
       leads_(leads),
       projects_(directory),
       requests_(directory),

@@ -24,7 +24,8 @@ using grpc::ServerUnaryReactor;
 SupervisionServiceImpl::SupervisionServiceImpl(WorkerPool& pool, const ProgressSources& sources,
                                                absl::Duration max_call_time,
                                                const Gatekeeper& gatekeeper)
-    : executor_(pool, max_call_time, gatekeeper, SupervisionAccessPolicy()), sources_(sources) {}
+    : executor_(pool, max_call_time, gatekeeper, AccessPolicy::Of<v1::SupervisionService>()),
+      sources_(sources) {}
 
 ServerUnaryReactor* SupervisionServiceImpl::ListUnits(CallbackServerContext* context,
                                                       const v1::ListUnitsRequest* request,
