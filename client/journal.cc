@@ -12,6 +12,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
+#include "common/errors.h"
 
 namespace zs::client {
 namespace {
@@ -50,9 +51,8 @@ absl::Status WriteEntries(const std::string& path, const std::vector<QueuedCall>
   {
     std::ofstream out(temporary, std::ios::trunc);
     for (const QueuedCall& entry : entries) {
-      absl::StatusOr<std::string> line = Line(entry);
-      if (!line.ok()) return line.status();
-      out << *line << "\n";
+      ZS_ASSIGN_OR_RETURN(std::string line, Line(entry));
+      out << line << "\n";
     }
     out.flush();
     if (!out) return absl::UnavailableError(absl::StrCat("cannot write ", temporary));
@@ -81,26 +81,23 @@ Journal::Lock::~Lock() {
 
 absl::StatusOr<QueuedCall> Journal::Append(QueuedCall entry) {
   Lock lock(path_ + ".lock");
-  absl::StatusOr<std::vector<QueuedCall>> entries = Entries();
-  if (!entries.ok()) return entries.status();
-  absl::StatusOr<std::vector<QueuedCall>> conflicts = Conflicts();
-  if (!conflicts.ok()) return conflicts.status();
+  ZS_ASSIGN_OR_RETURN(std::vector<QueuedCall> entries, Entries());
+  ZS_ASSIGN_OR_RETURN(std::vector<QueuedCall> conflicts, Conflicts());
   // Numbers are never reused while an entry holds one, set aside or not,
   // so `queue retry 3` means one change.
   int64_t last = 0;
-  for (const auto* list : {&*entries, &*conflicts}) {
+  for (const auto* list : {&entries, &conflicts}) {
     for (const QueuedCall& e : *list) last = std::max(last, e.seq());
   }
   entry.set_seq(last + 1);
   *entry.mutable_queued_time() =
       google::protobuf::util::TimeUtil::SecondsToTimestamp(absl::ToUnixSeconds(absl::Now()));
   entry.set_profile(profile_);
-  absl::StatusOr<std::string> line = Line(entry);
-  if (!line.ok()) return line.status();
+  ZS_ASSIGN_OR_RETURN(std::string line, Line(entry));
   std::error_code ignored;
   std::filesystem::create_directories(std::filesystem::path(path_).parent_path(), ignored);
   std::ofstream out(path_, std::ios::app);
-  out << *line << "\n";
+  out << line << "\n";
   out.flush();
   if (!out) return absl::UnavailableError(absl::StrCat("cannot write ", path_));
   return entry;
@@ -114,10 +111,9 @@ absl::Status Journal::Replace(const std::vector<QueuedCall>& entries) {
 
 absl::Status Journal::SetAside(QueuedCall entry, const std::string& reason) {
   entry.set_conflict_reason(reason);
-  absl::StatusOr<std::string> line = Line(entry);
-  if (!line.ok()) return line.status();
+  ZS_ASSIGN_OR_RETURN(std::string line, Line(entry));
   std::ofstream out(conflicts_path(), std::ios::app);
-  out << *line << "\n";
+  out << line << "\n";
   return out ? absl::OkStatus() : absl::UnavailableError("cannot write " + conflicts_path());
 }
 

@@ -17,6 +17,7 @@
 #include "client/journal.h"
 #include "client/queued_change.h"
 #include "client/readable.h"
+#include "common/errors.h"
 #include "common/security/token.h"
 
 namespace zs::client {
@@ -194,10 +195,9 @@ int Sync(const GlobalOptions& options) {
 // NOT_FOUND names a number that is not there.
 absl::StatusOr<std::vector<QueuedCall>> TakeConflicts(Journal& journal,
                                                       const std::vector<int64_t>& seqs) {
-  absl::StatusOr<std::vector<QueuedCall>> conflicts = journal.Conflicts();
-  if (!conflicts.ok()) return conflicts.status();
+  ZS_ASSIGN_OR_RETURN(std::vector<QueuedCall> conflicts, journal.Conflicts());
   std::vector<QueuedCall> taken, kept;
-  for (QueuedCall& entry : *conflicts) {
+  for (QueuedCall& entry : conflicts) {
     (std::find(seqs.begin(), seqs.end(), entry.seq()) != seqs.end() ? taken : kept)
         .push_back(std::move(entry));
   }

@@ -22,6 +22,7 @@
 #include "client/request_fields.h"
 #include "common/clock.h"
 #include "common/csv.h"
+#include "common/errors.h"
 #include "common/labels.h"
 #include "common/xlsx_bytes.h"
 
@@ -336,10 +337,9 @@ absl::StatusOr<std::string> Render(const Message& response, OutputFormat format,
     }
     return json;
   }
-  absl::StatusOr<std::vector<std::vector<std::string>>> rows = Rows(response, columns);
-  if (!rows.ok()) return rows.status();
-  if (format == OutputFormat::kXlsx) return FormatXlsx(*rows);
-  return format == OutputFormat::kCsv ? FormatCsv(*rows) : FormatTable(*rows);
+  ZS_ASSIGN_OR_RETURN(std::vector<std::vector<std::string>> rows, Rows(response, columns));
+  if (format == OutputFormat::kXlsx) return FormatXlsx(rows);
+  return format == OutputFormat::kCsv ? FormatCsv(rows) : FormatTable(rows);
 }
 
 }  // namespace zs::client

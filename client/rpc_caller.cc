@@ -15,6 +15,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "common/config.h"
+#include "common/errors.h"
 #include "common/principal.h"
 #include "common/security/tls.h"
 #include "common/telemetry/trace_context.h"
@@ -60,9 +61,7 @@ bool IsQueueable(const grpc::Status& status) {
 absl::StatusOr<std::unique_ptr<RpcCaller>> RpcCaller::Create(const Profile& profile) {
   std::unique_ptr<RpcCaller> caller(new RpcCaller(profile));
   if (!profile.token_file.empty()) {
-    absl::StatusOr<std::string> token = ReadSecretFile(profile.token_file);
-    if (!token.ok()) return token.status();
-    caller->token_ = *std::move(token);
+    ZS_ASSIGN_OR_RETURN(caller->token_, ReadSecretFile(profile.token_file));
   }
   return caller;
 }
@@ -86,12 +85,9 @@ absl::StatusOr<std::shared_ptr<grpc::Channel>> RpcCaller::ChannelFor(const std::
   }
   std::shared_ptr<grpc::ChannelCredentials> credentials;
   if (!profile_.tls_ca_file.empty()) {
-    absl::StatusOr<std::shared_ptr<grpc::ChannelCredentials>> tls =
-        MakeChannelCredentials({.ca_file = profile_.tls_ca_file,
-                                .cert_file = profile_.tls_cert_file,
-                                .key_file = profile_.tls_key_file});
-    if (!tls.ok()) return tls.status();
-    credentials = *tls;
+    ZS_ASSIGN_OR_RETURN(credentials, MakeChannelCredentials({.ca_file = profile_.tls_ca_file,
+                                                             .cert_file = profile_.tls_cert_file,
+                                                             .key_file = profile_.tls_key_file}));
   } else if (profile_.plaintext) {
     if (!token_.empty() && !IsLoopbackAddress(address)) {
       return absl::FailedPreconditionError(

@@ -141,12 +141,11 @@ absl::Status RunAggregate(pqxx::transaction_base& tx, const std::vector<Dimensio
                           const google::protobuf::RepeatedField<int>& group_bys,
                           const AggregateQuery& query,
                           google::protobuf::RepeatedPtrField<cv1::AggregateRow>* rows) {
-  absl::StatusOr<std::vector<cv1::GroupBy>> asked =
-      Groupings(dimensions, query.supports_bands, group_by, group_bys);
-  if (!asked.ok()) return asked.status();
+  ZS_ASSIGN_OR_RETURN(std::vector<cv1::GroupBy> asked,
+                      Groupings(dimensions, query.supports_bands, group_by, group_bys));
   // The dimensions asked, as grouping sets beside the empty one (which
   // carries the total and the bands).
-  const std::vector<const Dimension*> grouped = Grouped(dimensions, *asked);
+  const std::vector<const Dimension*> grouped = Grouped(dimensions, asked);
   Rows answer;
   for (const pqxx::row& row : tx.exec_params(AggregateSql(grouped, query),
                                              pqxx::prepare::make_dynamic_params(query.params))) {
@@ -160,7 +159,7 @@ absl::Status RunAggregate(pqxx::transaction_base& tx, const std::vector<Dimensio
     }
     answer.Group(*grouped.at(index), row[AggregateKeyColumn(index)].as<std::string>(), values);
   }
-  answer.AnswerIn(*asked, rows);
+  answer.AnswerIn(asked, rows);
   return absl::OkStatus();
 }
 
@@ -177,10 +176,9 @@ absl::Status RunRollupAggregate(pqxx::transaction_base& tx,
                                 const google::protobuf::RepeatedField<int>& group_bys,
                                 const RollupQuery& query,
                                 google::protobuf::RepeatedPtrField<cv1::AggregateRow>* rows) {
-  absl::StatusOr<std::vector<cv1::GroupBy>> asked =
-      Groupings(dimensions, query.supports_bands, group_by, group_bys);
-  if (!asked.ok()) return asked.status();
-  const std::vector<const Dimension*> grouped = Grouped(dimensions, *asked);
+  ZS_ASSIGN_OR_RETURN(std::vector<cv1::GroupBy> asked,
+                      Groupings(dimensions, query.supports_bands, group_by, group_bys));
+  const std::vector<const Dimension*> grouped = Grouped(dimensions, asked);
   const bool steps = !query.month_key.empty();
   std::vector<std::string> names = {"total"};
   bool month_asked = false;
@@ -223,7 +221,7 @@ absl::Status RunRollupAggregate(pqxx::transaction_base& tx,
     }
     answer.Group(*by_name.at(dimension), row["key"].as<std::string>(), values);
   }
-  answer.AnswerIn(*asked, rows);
+  answer.AnswerIn(asked, rows);
   return absl::OkStatus();
 }
 

@@ -7,8 +7,10 @@
 #include <grpcpp/support/status.h>
 
 #include <string_view>
+#include <utility>
 
 #include "absl/status/status.h"
+#include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 
 // Returns early with the status of `expr` when it is not OK; validations
@@ -17,6 +19,24 @@
   do {                                                                         \
     if (absl::Status zs_status_ = (expr); !zs_status_.ok()) return zs_status_; \
   } while (false)
+
+// Unwraps an absl::StatusOr: `ZS_ASSIGN_OR_RETURN(PageRequest page, Parse(...));`
+// declares `page` holding the value (or assigns it to an existing lvalue:
+// `ZS_ASSIGN_OR_RETURN(replayed, Replay(...));`), and returns the error from
+// the enclosing function when there is none. It expands to several
+// statements, so it cannot be the body of an unbraced `if`; a type with a
+// comma in it (`std::pair<A, B>`) needs an alias or `auto` on the left.
+#define ZS_ASSIGN_OR_RETURN(lhs, expr) \
+  ZS_ASSIGN_OR_RETURN_IMPL_(ZS_STATUS_CONCAT_(zs_statusor_, __COUNTER__), lhs, expr)
+
+#define ZS_ASSIGN_OR_RETURN_IMPL_(statusor, lhs, expr)     \
+  auto statusor = (expr);                                  \
+  if (!statusor.ok()) return std::move(statusor).status(); \
+  lhs = std::move(statusor).value()
+
+// Two steps, so that __COUNTER__ is expanded before it is pasted.
+#define ZS_STATUS_CONCAT_(a, b) ZS_STATUS_CONCAT_INNER_(a, b)
+#define ZS_STATUS_CONCAT_INNER_(a, b) a##b
 
 namespace zs {
 

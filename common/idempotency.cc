@@ -93,9 +93,8 @@ absl::Status RunIdempotentTransaction(ConnectionSlot& slot, absl::Time deadline,
         replayed = claimed.empty();
         if (replayed) {
           // The first call committed (we waited on its row): answer as it did.
-          absl::StatusOr<bool> stored = ReplayStored(tx, call, request_hash, response);
-          if (!stored.ok()) return stored.status();
-          if (!*stored) return absl::InternalError("request_id claimed without a response");
+          ZS_ASSIGN_OR_RETURN(bool stored, ReplayStored(tx, call, request_hash, response));
+          if (!stored) return absl::InternalError("request_id claimed without a response");
           return absl::OkStatus();
         }
         return mutate(tx);

@@ -62,14 +62,13 @@ absl::StatusOr<PageRequest> ParsePageRequest(int32_t page_size, absl::string_vie
   PageRequest page;
   page.limit = page_size == 0 ? kDefaultPageSize : std::min(page_size, kMaxPageSize);
   if (page_token.empty()) return page;
-  absl::StatusOr<DecodedToken> token = DecodeToken(page_token);
-  if (!token.ok()) return token.status();
-  if (token->filter_digest != FilterDigest(filter_fingerprint)) {
+  ZS_ASSIGN_OR_RETURN(DecodedToken token, DecodeToken(page_token));
+  if (token.filter_digest != FilterDigest(filter_fingerprint)) {
     return InvalidField("page_token",
                         "was issued for different filters; start again "
                         "without a token");
   }
-  page.after_id = token->last_id;
+  page.after_id = token.last_id;
   return page;
 }
 

@@ -216,9 +216,7 @@ grpc::ServerUnaryReactor* RpcExecutor::MutateAfter(grpc::CallbackServerContext* 
         const IdempotentCall idempotent = IdempotencyOf(call, request_id, request);
         bool replayed = false;
         ZS_RETURN_IF_ERROR(RunStatements(slot, call.deadline, [&](pqxx::transaction_base& tx) {
-          absl::StatusOr<bool> done = ReplayCompleted(tx, idempotent, response);
-          if (!done.ok()) return done.status();
-          replayed = *done;
+          ZS_ASSIGN_OR_RETURN(replayed, ReplayCompleted(tx, idempotent, response));
           return absl::OkStatus();
         }));
         if (replayed) return absl::OkStatus();

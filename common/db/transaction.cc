@@ -4,6 +4,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
+#include "common/errors.h"
 #include "common/logging.h"
 #include "common/telemetry/metrics.h"
 
@@ -77,16 +78,15 @@ absl::Status Run(ConnectionSlot& slot, absl::Time deadline, Block block,
       return absl::DeadlineExceededError(
           "the call's deadline passed before its transaction could run");
     }
-    absl::StatusOr<pqxx::connection*> connection = slot.Get();
-    if (!connection.ok()) return connection.status();
+    ZS_ASSIGN_OR_RETURN(pqxx::connection * connection, slot.Get());
     bool open = false, committing = false;
     try {
       slot.BoundStatementTime(remaining);
-      pqxx::nontransaction tx(**connection);
+      pqxx::nontransaction tx(*connection);
       if (block == Block::kAutocommit) return body(tx, pqxx::result());
       open = true;
       const pqxx::result begun =
-          tx.exec(edges.with_begin ? absl::StrCat("BEGIN; ", edges.with_begin(**connection))
+          tx.exec(edges.with_begin ? absl::StrCat("BEGIN; ", edges.with_begin(*connection))
                                    : std::string("BEGIN"));
       absl::Status status = body(tx, begun);
       if (!status.ok()) {
@@ -104,7 +104,7 @@ absl::Status Run(ConnectionSlot& slot, absl::Time deadline, Block block,
       }
       committing = true;
       const std::string before_commit =
-          edges.before_commit ? edges.before_commit(**connection) : std::string();
+          edges.before_commit ? edges.before_commit(*connection) : std::string();
       tx.exec(before_commit.empty() ? std::string("COMMIT")
                                     : absl::StrCat(before_commit, "; COMMIT"));
       return absl::OkStatus();

@@ -58,14 +58,13 @@ void InstallAuditTriggers(pqxx::transaction_base& tx) {
 absl::Status ListAuditEvents(pqxx::transaction_base& tx, const cv1::ListAuditEventsRequest& request,
                              cv1::ListAuditEventsResponse* response) {
   const std::string fingerprint = ListFingerprint(request);
-  absl::StatusOr<PageRequest> page =
-      ParsePageRequest(request.page_size(), request.page_token(), fingerprint);
-  if (!page.ok()) return page.status();
+  ZS_ASSIGN_OR_RETURN(PageRequest page,
+                      ParsePageRequest(request.page_size(), request.page_token(), fingerprint));
   const pqxx::result rows =
       Exec(tx, queries::kAuditListEvents, request.table(), request.record_id(),
-           request.request_id(), page->after_id, page->limit + 1);
-  FillPage(rows, *page, fingerprint, response->mutable_events(),
-           response->mutable_next_page_token(), [](const pqxx::row& row, cv1::AuditEvent* event) {
+           request.request_id(), page.after_id, page.limit + 1);
+  FillPage(rows, page, fingerprint, response->mutable_events(), response->mutable_next_page_token(),
+           [](const pqxx::row& row, cv1::AuditEvent* event) {
              event->set_id(FieldNamed(row, "id").as<int64_t>());
              SetTimestampMicros(FieldNamed(row, "at_micros"), event->mutable_time());
              event->set_principal(FieldNamed(row, "principal").as<std::string>());

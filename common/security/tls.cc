@@ -11,6 +11,7 @@
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "common/errors.h"
 
 namespace zs {
 namespace {
@@ -29,9 +30,8 @@ absl::StatusOr<std::string> ReadPem(const std::string& path) {
 }  // namespace
 
 absl::StatusOr<absl::Time> CertificateExpiry(const std::string& cert_file) {
-  absl::StatusOr<std::string> pem = ReadPem(cert_file);
-  if (!pem.ok()) return pem.status();
-  BIO* bio = BIO_new_mem_buf(pem->data(), static_cast<int>(pem->size()));
+  ZS_ASSIGN_OR_RETURN(std::string pem, ReadPem(cert_file));
+  BIO* bio = BIO_new_mem_buf(pem.data(), static_cast<int>(pem.size()));
   X509* cert = PEM_read_bio_X509(bio, nullptr, nullptr, nullptr);
   BIO_free(bio);
   std::tm not_after{};
@@ -83,16 +83,10 @@ absl::StatusOr<std::shared_ptr<grpc::ChannelCredentials>> MakeChannelCredentials
     const ChannelTlsFiles& files) {
   if (files.ca_file.empty()) return grpc::InsecureChannelCredentials();
   grpc::SslCredentialsOptions options;
-  absl::StatusOr<std::string> ca = ReadPem(files.ca_file);
-  if (!ca.ok()) return ca.status();
-  options.pem_root_certs = *ca;
+  ZS_ASSIGN_OR_RETURN(options.pem_root_certs, ReadPem(files.ca_file));
   if (!files.cert_file.empty()) {
-    absl::StatusOr<std::string> cert = ReadPem(files.cert_file);
-    if (!cert.ok()) return cert.status();
-    absl::StatusOr<std::string> key = ReadPem(files.key_file);
-    if (!key.ok()) return key.status();
-    options.pem_cert_chain = *cert;
-    options.pem_private_key = *key;
+    ZS_ASSIGN_OR_RETURN(options.pem_cert_chain, ReadPem(files.cert_file));
+    ZS_ASSIGN_OR_RETURN(options.pem_private_key, ReadPem(files.key_file));
   }
   return grpc::SslCredentials(options);
 }

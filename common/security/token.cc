@@ -19,6 +19,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "common/config.h"
+#include "common/errors.h"
 
 namespace zs {
 namespace {
@@ -140,15 +141,13 @@ absl::StatusOr<TokenSigner> TokenSigner::FromPem(absl::string_view private_key_p
   if (key == nullptr) {
     return absl::FailedPreconditionError("the token signing key is not a PEM private key");
   }
-  absl::StatusOr<TokenPublicKey> public_key = DescribePublicKey(key.get());
-  if (!public_key.ok()) return public_key.status();
-  return TokenSigner(std::string(private_key_pem), *std::move(public_key));
+  ZS_ASSIGN_OR_RETURN(TokenPublicKey public_key, DescribePublicKey(key.get()));
+  return TokenSigner(std::string(private_key_pem), std::move(public_key));
 }
 
 absl::StatusOr<TokenSigner> TokenSigner::FromFile(const std::string& path) {
-  absl::StatusOr<std::string> pem = ReadSecretFile(path);
-  if (!pem.ok()) return pem.status();
-  return FromPem(*pem + "\n");
+  ZS_ASSIGN_OR_RETURN(std::string pem, ReadSecretFile(path));
+  return FromPem(pem + "\n");
 }
 
 absl::StatusOr<std::string> TokenSigner::Issue(const TokenClaims& claims) const {
@@ -194,9 +193,8 @@ absl::StatusOr<TokenVerifier> TokenVerifier::FromPem(absl::string_view pem) {
   while (true) {
     PkeyPtr key(PEM_read_bio_PUBKEY(bio.get(), nullptr, nullptr, nullptr));
     if (key == nullptr) break;
-    absl::StatusOr<TokenPublicKey> public_key = DescribePublicKey(key.get());
-    if (!public_key.ok()) return public_key.status();
-    verifier.keys_.push_back(*std::move(public_key));
+    ZS_ASSIGN_OR_RETURN(TokenPublicKey public_key, DescribePublicKey(key.get()));
+    verifier.keys_.push_back(std::move(public_key));
   }
   if (verifier.keys_.empty()) {
     return absl::FailedPreconditionError("no PEM public key found for verifying tokens");
@@ -205,9 +203,8 @@ absl::StatusOr<TokenVerifier> TokenVerifier::FromPem(absl::string_view pem) {
 }
 
 absl::StatusOr<TokenVerifier> TokenVerifier::FromFile(const std::string& path) {
-  absl::StatusOr<std::string> pem = ReadSecretFile(path);
-  if (!pem.ok()) return pem.status();
-  absl::StatusOr<TokenVerifier> verifier = FromPem(*pem + "\n");
+  ZS_ASSIGN_OR_RETURN(std::string pem, ReadSecretFile(path));
+  absl::StatusOr<TokenVerifier> verifier = FromPem(pem + "\n");
   if (!verifier.ok()) {
     return absl::FailedPreconditionError(absl::StrCat(path, ": ", verifier.status().message()));
   }

@@ -78,15 +78,14 @@ absl::Status AccountStore::List(pqxx::transaction_base& tx, const v1::ListAccoun
                                 v1::ListAccountsResponse* out) const {
   if (!v1::AccountKind_IsValid(request.kind())) return InvalidField("kind", "unknown value");
   const std::string fingerprint = ListFingerprint(request);
-  absl::StatusOr<PageRequest> page =
-      ParsePageRequest(request.page_size(), request.page_token(), fingerprint);
-  if (!page.ok()) return page.status();
+  ZS_ASSIGN_OR_RETURN(PageRequest page,
+                      ParsePageRequest(request.page_size(), request.page_token(), fingerprint));
   const pqxx::result rows =
       Exec(tx, queries::kAccountList, NullIfZero(request.kind()), NullIfEmpty(request.unit_code()),
-           request.include_disabled(), page->after_id, page->limit + 1);
-  const int shown = std::min<int>(static_cast<int>(rows.size()), page->limit);
+           request.include_disabled(), page.after_id, page.limit + 1);
+  const int shown = std::min<int>(static_cast<int>(rows.size()), page.limit);
   for (int i = 0; i < shown; ++i) AccountFromRow(rows[i], out->add_accounts());
-  if (static_cast<int>(rows.size()) > page->limit) {
+  if (static_cast<int>(rows.size()) > page.limit) {
     out->set_next_page_token(MakePageToken(rows[shown - 1]["number"].as<int64_t>(), fingerprint));
   }
   return absl::OkStatus();

@@ -119,11 +119,10 @@ ServerUnaryReactor* IdentityServiceImpl::CreateAccount(CallbackServerContext* co
         }
         ZS_RETURN_IF_ERROR(
             CheckPasswordPolicy("password", request->password(), request->account().user_name()));
-        absl::StatusOr<std::string> hash = HashPassword(request->password());
-        if (!hash.ok()) return hash.status();
+        ZS_ASSIGN_OR_RETURN(std::string hash, HashPassword(request->password()));
         // A person's password set by an admin is known to two people until
         // its owner changes it; a demo account's is printed for everyone.
-        return accounts_.Create(tx, request->account(), *hash, !request->demo_account(), response);
+        return accounts_.Create(tx, request->account(), hash, !request->demo_account(), response);
       });
 }
 
@@ -175,9 +174,8 @@ ServerUnaryReactor* IdentityServiceImpl::ResetAccountPassword(
         if (request->user_name().empty()) return InvalidField("user_name", "is required");
         ZS_RETURN_IF_ERROR(
             CheckPasswordPolicy("new_password", request->new_password(), request->user_name()));
-        absl::StatusOr<std::string> hash = HashPassword(request->new_password());
-        if (!hash.ok()) return hash.status();
-        ZS_RETURN_IF_ERROR(accounts_.SetPassword(tx, request->user_name(), *hash, true));
+        ZS_ASSIGN_OR_RETURN(std::string hash, HashPassword(request->new_password()));
+        ZS_RETURN_IF_ERROR(accounts_.SetPassword(tx, request->user_name(), hash, true));
         sessions_.RevokeAll(tx, request->user_name(), "PASSWORD_RESET");
         return accounts_.Get(tx, request->user_name(), response);
       });
@@ -205,9 +203,8 @@ ServerUnaryReactor* IdentityServiceImpl::ChangePassword(CallbackServerContext* c
         if (!VerifyPassword(credentials->password_hash, request->old_password())) {
           return ErrorWithReason(InvalidField("old_password", "does not match"), "WRONG_PASSWORD");
         }
-        absl::StatusOr<std::string> hash = HashPassword(request->new_password());
-        if (!hash.ok()) return hash.status();
-        ZS_RETURN_IF_ERROR(accounts_.SetPassword(tx, user_name, *hash, false));
+        ZS_ASSIGN_OR_RETURN(std::string hash, HashPassword(request->new_password()));
+        ZS_RETURN_IF_ERROR(accounts_.SetPassword(tx, user_name, hash, false));
         sessions_.RevokeAll(tx, user_name, "PASSWORD_CHANGED");
         return accounts_.Get(tx, user_name, response);
       });
@@ -242,11 +239,10 @@ absl::Status IdentityServiceImpl::IssueAccessToken(const v1::Account& account,
       .issued_at = now,
       .expires_at = std::min(now + settings_.access_token_ttl, session_expires_at),
       .session_id = session_id};
-  absl::StatusOr<std::string> token = signer_.Issue(claims);
-  if (!token.ok()) return token.status();
+  ZS_ASSIGN_OR_RETURN(std::string token, signer_.Issue(claims));
   out->set_id(session_id);
   out->set_user_name(account.user_name());
-  out->set_access_token(*token);
+  out->set_access_token(token);
   SetTime(claims.expires_at, out->mutable_access_token_expire_time());
   SetTime(session_expires_at, out->mutable_session_expire_time());
   *out->mutable_account() = account;
@@ -340,9 +336,7 @@ ServerUnaryReactor* IdentityServiceImpl::RefreshSession(CallbackServerContext* c
         LiveSession session;
         v1::Account account;
         ZS_RETURN_IF_ERROR(RunTransaction(slot, call.deadline, [&](pqxx::transaction_base& tx) {
-          absl::StatusOr<LiveSession> live = sessions_.FindLive(tx, request->session_secret());
-          if (!live.ok()) return live.status();
-          session = *live;
+          ZS_ASSIGN_OR_RETURN(session, sessions_.FindLive(tx, request->session_secret()));
           return accounts_.Get(tx, session.user_name, &account);
         }));
         // Disabling revokes sessions; this guards an account disabled by

@@ -85,13 +85,12 @@ absl::Status SessionStore::ListSignInEvents(pqxx::transaction_base& tx,
     return InvalidField("outcome", "unknown value");
   }
   const std::string fingerprint = ListFingerprint(request);
-  absl::StatusOr<PageRequest> page =
-      ParsePageRequest(request.page_size(), request.page_token(), fingerprint);
-  if (!page.ok()) return page.status();
+  ZS_ASSIGN_OR_RETURN(PageRequest page,
+                      ParsePageRequest(request.page_size(), request.page_token(), fingerprint));
   const pqxx::result rows = Exec(tx, queries::kSignInList, NullIfEmpty(request.user_name()),
-                                 NullIfZero(request.outcome()), page->after_id, page->limit + 1);
+                                 NullIfZero(request.outcome()), page.after_id, page.limit + 1);
   FillPage(
-      rows, *page, fingerprint, out->mutable_events(), out->mutable_next_page_token(),
+      rows, page, fingerprint, out->mutable_events(), out->mutable_next_page_token(),
       [](const pqxx::row& row, v1::SignInEvent* event) {
         event->set_id(FieldNamed(row, "id").as<int64_t>());
         SetTimestampMicros(FieldNamed(row, "at_micros"), event->mutable_time());

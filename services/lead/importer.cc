@@ -105,13 +105,10 @@ absl::StatusOr<ReadSheet> Read(const ImportRequest& file, ImportKind kind) {
   }
   std::vector<import::Sheet> readings;
   if (import::LooksLikeZip(file.content) || absl::EndsWith(lower_name, ".xlsx")) {
-    absl::StatusOr<import::Sheet> sheet = import::ReadXlsx(file.content, file.sheet_name);
-    if (!sheet.ok()) return sheet.status();
-    readings.push_back(*std::move(sheet));
+    ZS_ASSIGN_OR_RETURN(import::Sheet sheet, import::ReadXlsx(file.content, file.sheet_name));
+    readings.push_back(std::move(sheet));
   } else {
-    absl::StatusOr<std::vector<import::Sheet>> csv = import::ReadCsv(file.content, file.encoding);
-    if (!csv.ok()) return csv.status();
-    readings = *std::move(csv);
+    ZS_ASSIGN_OR_RETURN(readings, import::ReadCsv(file.content, file.encoding));
   }
   absl::Status first_problem;
   for (import::Sheet& sheet : readings) {
@@ -231,10 +228,9 @@ absl::Status Importer::Run(const CallContext& call, ConnectionSlot& slot, Import
     return InvalidField("content", absl::StrCat("文件有", file.content.size(), "字节，一次最多",
                                                 kMaxUploadBytes, "字节（4 MiB）：请分成几个文件"));
   }
-  absl::StatusOr<ReadSheet> read = Read(file, kind);
-  if (!read.ok()) return read.status();
-  const import::Sheet& sheet = read->sheet;
-  const import::HeaderRow& header = read->header;
+  ZS_ASSIGN_OR_RETURN(ReadSheet read, Read(file, kind));
+  const import::Sheet& sheet = read.sheet;
+  const import::HeaderRow& header = read.header;
   std::vector<size_t> data_rows;
   for (size_t r = header.row_index + 1; r < sheet.rows.size(); ++r) {
     if (!IsNoteRow(sheet, header, r, kind)) data_rows.push_back(r);
@@ -305,9 +301,8 @@ absl::Status Importer::Run(const CallContext& call, ConnectionSlot& slot, Import
       status = RunTransaction(slot, call.deadline, [&](pqxx::transaction_base& tx) {
         result->Clear();
         result->set_line(plan.line);
-        absl::StatusOr<bool> done = ReplayCompleted(tx, idempotent, result);
-        if (!done.ok()) return done.status();
-        if (*done) {
+        ZS_ASSIGN_OR_RETURN(bool done, ReplayCompleted(tx, idempotent, result));
+        if (done) {
           replayed = true;
           return absl::OkStatus();
         }

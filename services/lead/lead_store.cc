@@ -187,9 +187,8 @@ absl::Status LeadStore::List(pqxx::transaction_base& tx, const v1::ListLeadsRequ
     return InvalidField("status", absl::StrCat("unknown value ", request.status()));
   }
   const std::string fingerprint = ListFingerprint(request);
-  absl::StatusOr<PageRequest> page =
-      ParsePageRequest(request.page_size(), request.page_token(), fingerprint);
-  if (!page.ok()) return page.status();
+  ZS_ASSIGN_OR_RETURN(PageRequest page,
+                      ParsePageRequest(request.page_size(), request.page_token(), fingerprint));
   const auto& range = request.collected_date_range();
   // Merged leads are hidden unless asked for by status.
   const pqxx::result rows = Exec(
@@ -197,8 +196,8 @@ absl::Status LeadStore::List(pqxx::transaction_base& tx, const v1::ListLeadsRequ
       NullIfZero(request.industry()), NullIfZero(request.channel()), NullIfZero(request.status()),
       NullIfEmpty(range.start_date()), NullIfEmpty(range.end_date()),
       NullIfZero(request.enterprise_id()), NullIfZero(request.referrer_id()),
-      NullIfZero(request.activity_id()), page->after_id, page->limit + 1);
-  FillPage(rows, *page, fingerprint, out->mutable_leads(), out->mutable_next_page_token(),
+      NullIfZero(request.activity_id()), page.after_id, page.limit + 1);
+  FillPage(rows, page, fingerprint, out->mutable_leads(), out->mutable_next_page_token(),
            LeadFromRow);
   return absl::OkStatus();
 }
@@ -236,9 +235,8 @@ absl::Status LeadStore::AddFollowUp(pqxx::transaction_base& tx, const CallContex
   v1::FollowUp follow_up = request.follow_up();
   if (follow_up.follow_up_date().empty()) follow_up.set_follow_up_date(TodayInChinaString());
   ZS_RETURN_IF_ERROR(ValidateFollowUp(follow_up));
-  absl::StatusOr<v1::LeadStatus> status = LockStatus(tx, follow_up.lead_id());
-  if (!status.ok()) return status.status();
-  ZS_RETURN_IF_ERROR(CheckOpen(follow_up.lead_id(), *status, "followed up"));
+  ZS_ASSIGN_OR_RETURN(v1::LeadStatus status, LockStatus(tx, follow_up.lead_id()));
+  ZS_RETURN_IF_ERROR(CheckOpen(follow_up.lead_id(), status, "followed up"));
   ZS_RETURN_IF_ERROR(ValidateFollowUpDate(
       follow_up,
       Exec(tx, queries::kLeadCollectedDate, follow_up.lead_id())[0]["collected_date"]
@@ -249,7 +247,7 @@ absl::Status LeadStore::AddFollowUp(pqxx::transaction_base& tx, const CallContex
            follow_up.content(), call.principal.id, follow_up.follow_up_date())[0];
   FollowUpFromRow(row, out);
   Exec(tx, queries::kLeadFollowUp, follow_up.lead_id(), static_cast<int>(follow_up.kind()));
-  if (*status == v1::LEAD_STATUS_NEW) {
+  if (status == v1::LEAD_STATUS_NEW) {
     RecordStatusChange(tx, follow_up.lead_id(), v1::LEAD_STATUS_NEW, v1::LEAD_STATUS_FOLLOWING,
                        call.principal.id, "first follow-up", follow_up.follow_up_date());
   }
@@ -261,15 +259,14 @@ absl::Status LeadStore::ListFollowUps(pqxx::transaction_base& tx,
                                       v1::ListFollowUpsResponse* out) const {
   if (request.lead_id() <= 0) return InvalidField("lead_id", "is required");
   const std::string fingerprint = ListFingerprint(request);
-  absl::StatusOr<PageRequest> page =
-      ParsePageRequest(request.page_size(), request.page_token(), fingerprint);
-  if (!page.ok()) return page.status();
+  ZS_ASSIGN_OR_RETURN(PageRequest page,
+                      ParsePageRequest(request.page_size(), request.page_token(), fingerprint));
   if (Exec(tx, queries::kLeadExists, request.lead_id()).empty()) {
     return NotFound("lead", request.lead_id());
   }
   const pqxx::result rows =
-      Exec(tx, queries::kFollowUpList, request.lead_id(), page->after_id, page->limit + 1);
-  FillPage(rows, *page, fingerprint, out->mutable_follow_ups(), out->mutable_next_page_token(),
+      Exec(tx, queries::kFollowUpList, request.lead_id(), page.after_id, page.limit + 1);
+  FillPage(rows, page, fingerprint, out->mutable_follow_ups(), out->mutable_next_page_token(),
            FollowUpFromRow);
   return absl::OkStatus();
 }
@@ -278,19 +275,17 @@ absl::Status LeadStore::Convert(pqxx::transaction_base& tx, const CallContext& c
                                 const v1::ConvertLeadRequest& request, v1::Lead* out) const {
   if (request.lead_id() <= 0) return InvalidField("lead_id", "is required");
   if (request.project_id() <= 0) return InvalidField("project_id", "is required");
-  absl::StatusOr<v1::LeadStatus> status = LockStatus(tx, request.lead_id());
-  if (!status.ok()) return status.status();
+  ZS_ASSIGN_OR_RETURN(v1::LeadStatus status, LockStatus(tx, request.lead_id()));
   int64_t converted_into = 0;
-  if (*status == v1::LEAD_STATUS_CONVERTED) {
+  if (status == v1::LEAD_STATUS_CONVERTED) {
     ZS_RETURN_IF_ERROR(Get(tx, request.lead_id(), out));
     converted_into = out->project_id();
   }
-  absl::StatusOr<bool> repeat =
-      IsRepeatConversion(request.lead_id(), *status, converted_into, request.project_id());
-  if (!repeat.ok()) return repeat.status();
-  if (*repeat) return absl::OkStatus();  // answered as the first call was
+  ZS_ASSIGN_OR_RETURN(bool repeat, IsRepeatConversion(request.lead_id(), status, converted_into,
+                                                      request.project_id()));
+  if (repeat) return absl::OkStatus();  // answered as the first call was
   Exec(tx, queries::kLeadConvert, request.lead_id(), request.project_id());
-  RecordStatusChange(tx, request.lead_id(), *status, v1::LEAD_STATUS_CONVERTED, call.principal.id,
+  RecordStatusChange(tx, request.lead_id(), status, v1::LEAD_STATUS_CONVERTED, call.principal.id,
                      absl::StrCat("project ", request.project_id()));
   return Get(tx, request.lead_id(), out);
 }
@@ -344,14 +339,13 @@ absl::Status LeadStore::ListOverdue(pqxx::transaction_base& tx,
     return InvalidField("kind", absl::StrCat("unknown value ", request.kind()));
   }
   const std::string fingerprint = ListFingerprint(request);
-  absl::StatusOr<PageRequest> page =
-      ParsePageRequest(request.page_size(), request.page_token(), fingerprint);
-  if (!page.ok()) return page.status();
+  ZS_ASSIGN_OR_RETURN(PageRequest page,
+                      ParsePageRequest(request.page_size(), request.page_token(), fingerprint));
   // The same rules as ComputeDeadlines, in SQL so the list pages correctly.
   const pqxx::result rows = Exec(tx, queries::kLeadListOverdue, NullIfEmpty(request.unit_code()),
                                  NullIfEmpty(request.office_code()),
-                                 static_cast<int>(request.kind()), page->after_id, page->limit + 1);
-  FillPage(rows, *page, fingerprint, out->mutable_leads(), out->mutable_next_page_token(),
+                                 static_cast<int>(request.kind()), page.after_id, page.limit + 1);
+  FillPage(rows, page, fingerprint, out->mutable_leads(), out->mutable_next_page_token(),
            LeadFromRow);
   return absl::OkStatus();
 }

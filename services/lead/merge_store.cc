@@ -53,11 +53,10 @@ absl::Status RecordMerge(pqxx::transaction_base& tx, const CallContext& call, v1
 absl::Status MergeStore::FindDuplicateEnterprises(
     pqxx::transaction_base& tx, const v1::FindDuplicateEnterprisesRequest& request,
     v1::FindDuplicateEnterprisesResponse* out) const {
-  absl::StatusOr<SearchLimits> limits =
-      ParseSearchLimits(request.min_similarity(), request.max_pairs());
-  if (!limits.ok()) return limits.status();
+  ZS_ASSIGN_OR_RETURN(SearchLimits limits,
+                      ParseSearchLimits(request.min_similarity(), request.max_pairs()));
   const pqxx::result rows =
-      Exec(tx, queries::kEnterpriseFindDuplicates, limits->max_pairs, limits->min_similarity);
+      Exec(tx, queries::kEnterpriseFindDuplicates, limits.max_pairs, limits.min_similarity);
   EnterpriseStore enterprises;
   for (const pqxx::row& row : rows) {
     v1::DuplicateEnterprisePair* pair = out->add_pairs();
@@ -92,10 +91,8 @@ absl::Status MergeStore::MergeEnterprises(pqxx::transaction_base& tx, const Call
   // it, the caller's retry of the merge repeats it harmlessly.
   int64_t projects = 0;
   if (projects_ != nullptr) {
-    absl::StatusOr<int64_t> moved =
-        projects_->MoveEnterpriseProjects(call, request.request_id(), duplicate, survivor);
-    if (!moved.ok()) return moved.status();
-    projects = *moved;
+    ZS_ASSIGN_OR_RETURN(projects, projects_->MoveEnterpriseProjects(call, request.request_id(),
+                                                                    duplicate, survivor));
   }
   const int64_t leads =
       Exec(tx, queries::kLeadMoveToEnterprise, survivor, duplicate).affected_rows();
@@ -121,11 +118,10 @@ absl::Status MergeStore::MergeEnterprises(pqxx::transaction_base& tx, const Call
 absl::Status MergeStore::FindDuplicateLeads(pqxx::transaction_base& tx,
                                             const v1::FindDuplicateLeadsRequest& request,
                                             v1::FindDuplicateLeadsResponse* out) const {
-  absl::StatusOr<SearchLimits> limits =
-      ParseSearchLimits(request.min_similarity(), request.max_pairs());
-  if (!limits.ok()) return limits.status();
+  ZS_ASSIGN_OR_RETURN(SearchLimits limits,
+                      ParseSearchLimits(request.min_similarity(), request.max_pairs()));
   const pqxx::result rows =
-      Exec(tx, queries::kLeadFindDuplicates, limits->max_pairs, limits->min_similarity);
+      Exec(tx, queries::kLeadFindDuplicates, limits.max_pairs, limits.min_similarity);
   for (const pqxx::row& row : rows) {
     v1::DuplicateLeadPair* pair = out->add_pairs();
     ZS_RETURN_IF_ERROR(LoadLead(tx, row["first_id"].as<int64_t>(), pair->mutable_first()));
@@ -183,12 +179,11 @@ absl::Status MergeStore::ListMerges(pqxx::transaction_base& tx,
     return InvalidField("kind", absl::StrCat("unknown value ", request.kind()));
   }
   const std::string fingerprint = ListFingerprint(request);
-  absl::StatusOr<PageRequest> page =
-      ParsePageRequest(request.page_size(), request.page_token(), fingerprint);
-  if (!page.ok()) return page.status();
+  ZS_ASSIGN_OR_RETURN(PageRequest page,
+                      ParsePageRequest(request.page_size(), request.page_token(), fingerprint));
   const pqxx::result rows =
-      Exec(tx, queries::kMergeList, NullIfZero(request.kind()), page->after_id, page->limit + 1);
-  FillPage(rows, *page, fingerprint, out->mutable_merges(), out->mutable_next_page_token(),
+      Exec(tx, queries::kMergeList, NullIfZero(request.kind()), page.after_id, page.limit + 1);
+  FillPage(rows, page, fingerprint, out->mutable_merges(), out->mutable_next_page_token(),
            MergeFromRow);
   return absl::OkStatus();
 }

@@ -54,9 +54,7 @@ absl::Status LeadConversion::Convert(const CallContext& call, ConnectionSlot& sl
   bool replayed = false;
   ZS_RETURN_IF_ERROR(RunStatements(slot, call.deadline, [&](pqxx::transaction_base& tx) {
     first.Clear();
-    absl::StatusOr<bool> done = ReplayCompleted(tx, idempotent, &first);
-    if (!done.ok()) return done.status();
-    replayed = *done;
+    ZS_ASSIGN_OR_RETURN(replayed, ReplayCompleted(tx, idempotent, &first));
     return absl::OkStatus();
   }));
   if (replayed) {
@@ -85,15 +83,14 @@ absl::Status LeadConversion::Convert(const CallContext& call, ConnectionSlot& sl
   if (lead->status() == lv1::LEAD_STATUS_CONVERTED) {
     project_id = lead->project_id();  // step 3 happened; only 4 may be missing
   } else {
-    absl::StatusOr<v1::Project> project = ProjectFromLead(*lead, request.project());
-    if (!project.ok()) return project.status();
+    ZS_ASSIGN_OR_RETURN(v1::Project project, ProjectFromLead(*lead, request.project()));
     if (call.principal.kind == PrincipalKind::kUnitStaff) {
-      ZS_RETURN_IF_ERROR(RequireOwnNewProject(call.principal, project->unit_code()));
+      ZS_RETURN_IF_ERROR(RequireOwnNewProject(call.principal, project.unit_code()));
     }
     v1::Project created;
     ZS_RETURN_IF_ERROR(RunIdempotentTransaction(
         slot, call.deadline, idempotent, &created, [&](pqxx::transaction_base& tx) {
-          return projects_.CreateFromLead(tx, call, *project, request.negotiation_date(), &created);
+          return projects_.CreateFromLead(tx, call, project, request.negotiation_date(), &created);
         }));
     project_id = created.id();
   }
@@ -112,9 +109,7 @@ absl::Status LeadConversion::RepairPending(const CallContext& call, ConnectionSl
   bool replayed = false;
   ZS_RETURN_IF_ERROR(RunStatements(slot, call.deadline, [&](pqxx::transaction_base& tx) {
     out->Clear();
-    absl::StatusOr<bool> done = ReplayCompleted(tx, idempotent, out);
-    if (!done.ok()) return done.status();
-    replayed = *done;
+    ZS_ASSIGN_OR_RETURN(replayed, ReplayCompleted(tx, idempotent, out));
     return absl::OkStatus();
   }));
   if (replayed) return absl::OkStatus();

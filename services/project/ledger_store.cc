@@ -45,8 +45,8 @@ absl::Status LedgerStore::AddEntry(pqxx::transaction_base& tx, const CallContext
   v1::LedgerEntry entry = request.entry();
   if (entry.entry_date().empty()) entry.set_entry_date(TodayInChinaString());
   ZS_RETURN_IF_ERROR(ValidateLedgerEntry(entry));
-  absl::StatusOr<v1::Stage> stage = ProjectStage(tx, entry.project_id());
-  if (!stage.ok()) return stage.status();
+  // NOT_FOUND when there is no such project.
+  ZS_RETURN_IF_ERROR(ProjectStage(tx, entry.project_id()).status());
   ZS_RETURN_IF_ERROR(ValidateLedgerEntryDate(entry, TodayInChina()));
   const pqxx::row row =
       Exec(tx, queries::kLedgerAdd, entry.project_id(), static_cast<int>(entry.kind()),
@@ -58,15 +58,14 @@ absl::Status LedgerStore::AddEntry(pqxx::transaction_base& tx, const CallContext
 absl::Status LedgerStore::ListEntries(pqxx::transaction_base& tx,
                                       const v1::ListLedgerEntriesRequest& request,
                                       v1::ListLedgerEntriesResponse* out) const {
-  absl::StatusOr<v1::Stage> stage = ProjectStage(tx, request.project_id());
-  if (!stage.ok()) return stage.status();
+  // NOT_FOUND when there is no such project.
+  ZS_RETURN_IF_ERROR(ProjectStage(tx, request.project_id()).status());
   const std::string fingerprint = ListFingerprint(request);
-  absl::StatusOr<PageRequest> page =
-      ParsePageRequest(request.page_size(), request.page_token(), fingerprint);
-  if (!page.ok()) return page.status();
+  ZS_ASSIGN_OR_RETURN(PageRequest page,
+                      ParsePageRequest(request.page_size(), request.page_token(), fingerprint));
   const pqxx::result rows =
-      Exec(tx, queries::kLedgerList, request.project_id(), page->after_id, page->limit + 1);
-  FillPage(rows, *page, fingerprint, out->mutable_entries(), out->mutable_next_page_token(),
+      Exec(tx, queries::kLedgerList, request.project_id(), page.after_id, page.limit + 1);
+  FillPage(rows, page, fingerprint, out->mutable_entries(), out->mutable_next_page_token(),
            EntryFromRow);
   return absl::OkStatus();
 }
@@ -110,20 +109,19 @@ absl::Status LedgerStore::ListFunds(pqxx::transaction_base& tx, const v1::ListFu
                                     v1::ListFundsResponse* out) const {
   const auto& range = request.arrival_date_range();
   if (request.project_id() != 0 || range.start_date().empty()) {
-    absl::StatusOr<v1::Stage> stage = ProjectStage(tx, request.project_id());
-    if (!stage.ok()) return stage.status();
+    // NOT_FOUND when there is no such project.
+    ZS_RETURN_IF_ERROR(ProjectStage(tx, request.project_id()).status());
   } else {
     ZS_RETURN_IF_ERROR(ValidateDate("arrival_date_range.start_date", range.start_date()));
     ZS_RETURN_IF_ERROR(ValidateDate("arrival_date_range.end_date", range.end_date()));
   }
   const std::string fingerprint = ListFingerprint(request);
-  absl::StatusOr<PageRequest> page =
-      ParsePageRequest(request.page_size(), request.page_token(), fingerprint);
-  if (!page.ok()) return page.status();
+  ZS_ASSIGN_OR_RETURN(PageRequest page,
+                      ParsePageRequest(request.page_size(), request.page_token(), fingerprint));
   const pqxx::result rows = Exec(tx, queries::kFundsList, NullIfZero(request.project_id()),
                                  NullIfEmpty(range.start_date()), NullIfEmpty(range.end_date()),
-                                 page->after_id, page->limit + 1);
-  FillPage(rows, *page, fingerprint, out->mutable_funds(), out->mutable_next_page_token(),
+                                 page.after_id, page.limit + 1);
+  FillPage(rows, page, fingerprint, out->mutable_funds(), out->mutable_next_page_token(),
            FundsFromRow);
   return absl::OkStatus();
 }

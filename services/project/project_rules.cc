@@ -272,11 +272,10 @@ absl::StatusOr<std::string> EffectiveDate(absl::string_view field, const std::st
 absl::StatusOr<PlannedMove> PlanMove(const ProjectState& project, const StageMove& move,
                                      absl::CivilDay today) {
   ZS_RETURN_IF_ERROR(CheckTransition(move.project_id, project.stage, move.to));
-  absl::StatusOr<std::string> date =
-      EffectiveDate(move.date_field, move.effective_date, project, today);
-  if (!date.ok()) return date.status();
+  ZS_ASSIGN_OR_RETURN(std::string date,
+                      EffectiveDate(move.date_field, move.effective_date, project, today));
   PlannedMove plan{
-      .effective_date = *date,
+      .effective_date = date,
       .investment_wan_yuan = project.investment_wan_yuan,
       .voids_later_rollovers = move.to == v1::STAGE_COMPLETED || move.to == v1::STAGE_DROPPED};
   if (move.to == v1::STAGE_SIGNED) {

@@ -105,9 +105,7 @@ absl::StatusOr<v1::Stage> ProjectStage(pqxx::transaction_base& tx, int64_t id) {
 absl::Status ProjectStore::Create(pqxx::transaction_base& tx, const CallContext& call,
                                   const v1::Project& project, const std::string& effective_date,
                                   v1::Project* out) const {
-  absl::StatusOr<v1::Stage> first_stage = FirstStage(project.stage());
-  if (!first_stage.ok()) return first_stage.status();
-  const v1::Stage stage = *first_stage;
+  ZS_ASSIGN_OR_RETURN(const v1::Stage stage, FirstStage(project.stage()));
   ZS_RETURN_IF_ERROR(ValidateProject(project, directory_));
   if (!effective_date.empty()) {
     ZS_RETURN_IF_ERROR(ValidateBusinessDate("effective_date", effective_date, TodayInChina()));
@@ -182,18 +180,17 @@ absl::Status ProjectStore::List(pqxx::transaction_base& tx, const v1::ListProjec
     return InvalidField("continuing_in_year", "must be between 2000 and 2100 (0: any)");
   }
   const std::string fingerprint = ListFingerprint(request);
-  absl::StatusOr<PageRequest> page =
-      ParsePageRequest(request.page_size(), request.page_token(), fingerprint);
-  if (!page.ok()) return page.status();
+  ZS_ASSIGN_OR_RETURN(PageRequest page,
+                      ParsePageRequest(request.page_size(), request.page_token(), fingerprint));
   const pqxx::result rows = Exec(
       tx, queries::kProjectList, NullIfZero(request.stage()), NullIfEmpty(request.unit_code()),
       NullIfEmpty(request.leader_code()), NullIfEmpty(request.park_code()),
-      NullIfZero(request.industry()), page->after_id, page->limit + 1,
+      NullIfZero(request.industry()), page.after_id, page.limit + 1,
       request.stale_ledger_days() > 0 ? std::optional(request.stale_ledger_days()) : std::nullopt,
       TodayInChinaString(),
       request.continuing_in_year() > 0 ? std::optional(request.continuing_in_year()) : std::nullopt,
       NullIfEmpty(request.collected_by_code()));
-  FillPage(rows, *page, fingerprint, out->mutable_projects(), out->mutable_next_page_token(),
+  FillPage(rows, page, fingerprint, out->mutable_projects(), out->mutable_next_page_token(),
            ProjectFromRow);
   return absl::OkStatus();
 }
@@ -263,25 +260,23 @@ absl::StatusOr<ProjectState> ProjectStore::Lock(pqxx::transaction_base& tx, int6
 
 absl::Status ProjectStore::Move(pqxx::transaction_base& tx, const CallContext& call,
                                 const StageMove& move, v1::Project* out) const {
-  absl::StatusOr<ProjectState> project = Lock(tx, move.project_id, move.etag);
-  if (!project.ok()) return project.status();
+  ZS_ASSIGN_OR_RETURN(ProjectState project, Lock(tx, move.project_id, move.etag));
   if (move.to == v1::STAGE_SIGNED) {
-    project->has_measure = !Exec(tx, queries::kLedgerHasMeasure, move.project_id).empty();
+    project.has_measure = !Exec(tx, queries::kLedgerHasMeasure, move.project_id).empty();
   }
-  absl::StatusOr<PlannedMove> plan = PlanMove(*project, move, TodayInChina());
-  if (!plan.ok()) return plan.status();
+  ZS_ASSIGN_OR_RETURN(PlannedMove plan, PlanMove(project, move, TodayInChina()));
   Exec(tx, queries::kProjectMove, move.project_id, static_cast<int>(move.to),
-       plan->investment_wan_yuan, move.reason, NullIfZero(move.activity_id), plan->effective_date);
-  if (plan->voids_later_rollovers) {
-    Exec(tx, queries::kTransitionVoidRollovers, move.project_id, plan->effective_date);
+       plan.investment_wan_yuan, move.reason, NullIfZero(move.activity_id), plan.effective_date);
+  if (plan.voids_later_rollovers) {
+    Exec(tx, queries::kTransitionVoidRollovers, move.project_id, plan.effective_date);
   }
   RecordTransition(tx, call,
                    {.project_id = move.project_id,
                     .kind = v1::StageTransition::KIND_STAGE_CHANGE,
-                    .from = project->stage,
+                    .from = project.stage,
                     .to = move.to,
-                    .effective_date = plan->effective_date,
-                    .investment = plan->investment_wan_yuan,
+                    .effective_date = plan.effective_date,
+                    .investment = plan.investment_wan_yuan,
                     .activity_id = move.activity_id,
                     .reason = move.reason});
   return Get(tx, move.project_id, out);
@@ -295,20 +290,18 @@ absl::Status ProjectStore::RecordCapitalIncrease(pqxx::transaction_base& tx,
     return InvalidField("increment_wan_yuan", "must be greater than zero");
   }
   ZS_RETURN_IF_ERROR(ValidateMoney("increment_wan_yuan", request.increment_wan_yuan()));
-  absl::StatusOr<ProjectState> locked = Lock(tx, request.project_id(), request.etag());
-  if (!locked.ok()) return locked.status();
-  ZS_RETURN_IF_ERROR(CheckCapitalIncrease(request.project_id(), locked->stage));
-  absl::StatusOr<std::string> date =
-      EffectiveDate("effective_date", request.effective_date(), *locked, TodayInChina());
-  if (!date.ok()) return date.status();
-  const int64_t total = locked->investment_wan_yuan + request.increment_wan_yuan();
+  ZS_ASSIGN_OR_RETURN(ProjectState locked, Lock(tx, request.project_id(), request.etag()));
+  ZS_RETURN_IF_ERROR(CheckCapitalIncrease(request.project_id(), locked.stage));
+  ZS_ASSIGN_OR_RETURN(std::string date, EffectiveDate("effective_date", request.effective_date(),
+                                                      locked, TodayInChina()));
+  const int64_t total = locked.investment_wan_yuan + request.increment_wan_yuan();
   Exec(tx, queries::kProjectSetInvestment, request.project_id(), total);
   RecordTransition(tx, call,
                    {.project_id = request.project_id(),
                     .kind = v1::StageTransition::KIND_CAPITAL_INCREASE,
-                    .from = locked->stage,
-                    .to = locked->stage,
-                    .effective_date = *date,
+                    .from = locked.stage,
+                    .to = locked.stage,
+                    .effective_date = date,
                     .investment = total,
                     .increment = request.increment_wan_yuan()});
   return Get(tx, request.project_id(), out);
@@ -319,21 +312,19 @@ absl::Status ProjectStore::ChangeInvestor(pqxx::transaction_base& tx, const Call
                                           v1::Project* out) const {
   if (request.new_enterprise_id() <= 0) return InvalidField("new_enterprise_id", "is required");
   if (request.activity_id() < 0) return InvalidField("activity_id", "must not be negative");
-  absl::StatusOr<ProjectState> locked = Lock(tx, request.project_id(), request.etag());
-  if (!locked.ok()) return locked.status();
-  ZS_RETURN_IF_ERROR(CheckInvestorChange(request.project_id(), locked->stage));
-  absl::StatusOr<std::string> date =
-      EffectiveDate("effective_date", request.effective_date(), *locked, TodayInChina());
-  if (!date.ok()) return date.status();
+  ZS_ASSIGN_OR_RETURN(ProjectState locked, Lock(tx, request.project_id(), request.etag()));
+  ZS_RETURN_IF_ERROR(CheckInvestorChange(request.project_id(), locked.stage));
+  ZS_ASSIGN_OR_RETURN(std::string date, EffectiveDate("effective_date", request.effective_date(),
+                                                      locked, TodayInChina()));
   Exec(tx, queries::kProjectChangeInvestor, request.project_id(), request.new_enterprise_id(),
        NullIfZero(request.activity_id()));
   RecordTransition(tx, call,
                    {.project_id = request.project_id(),
                     .kind = v1::StageTransition::KIND_INVESTOR_CHANGE,
-                    .from = locked->stage,
-                    .to = locked->stage,
-                    .effective_date = *date,
-                    .investment = locked->investment_wan_yuan,
+                    .from = locked.stage,
+                    .to = locked.stage,
+                    .effective_date = date,
+                    .investment = locked.investment_wan_yuan,
                     .activity_id = request.activity_id(),
                     .enterprise_id = request.new_enterprise_id()});
   return Get(tx, request.project_id(), out);
@@ -343,19 +334,17 @@ absl::Status ProjectStore::RecordResigning(pqxx::transaction_base& tx, const Cal
                                            const v1::RecordResigningRequest& request,
                                            v1::Project* out) const {
   if (request.activity_id() <= 0) return InvalidField("activity_id", "is required");
-  absl::StatusOr<ProjectState> locked = Lock(tx, request.project_id(), request.etag());
-  if (!locked.ok()) return locked.status();
-  ZS_RETURN_IF_ERROR(CheckResigning(request.project_id(), locked->stage));
-  absl::StatusOr<std::string> date =
-      EffectiveDate("effective_date", request.effective_date(), *locked, TodayInChina());
-  if (!date.ok()) return date.status();
+  ZS_ASSIGN_OR_RETURN(ProjectState locked, Lock(tx, request.project_id(), request.etag()));
+  ZS_RETURN_IF_ERROR(CheckResigning(request.project_id(), locked.stage));
+  ZS_ASSIGN_OR_RETURN(std::string date, EffectiveDate("effective_date", request.effective_date(),
+                                                      locked, TodayInChina()));
   RecordTransition(tx, call,
                    {.project_id = request.project_id(),
                     .kind = v1::StageTransition::KIND_RESIGNING,
-                    .from = locked->stage,
-                    .to = locked->stage,
-                    .effective_date = *date,
-                    .investment = locked->investment_wan_yuan,
+                    .from = locked.stage,
+                    .to = locked.stage,
+                    .effective_date = date,
+                    .investment = locked.investment_wan_yuan,
                     .activity_id = request.activity_id()});
   Exec(tx, queries::kProjectTouch, request.project_id());
   return Get(tx, request.project_id(), out);
@@ -396,8 +385,8 @@ absl::Status ProjectStore::ListTransitions(pqxx::transaction_base& tx,
                                            const v1::ListStageTransitionsRequest& request,
                                            v1::ListStageTransitionsResponse* out) const {
   if (request.project_id() != 0) {
-    absl::StatusOr<v1::Stage> stage = ProjectStage(tx, request.project_id());
-    if (!stage.ok()) return stage.status();
+    // NOT_FOUND when there is no such project.
+    ZS_RETURN_IF_ERROR(ProjectStage(tx, request.project_id()).status());
     for (const pqxx::row& row : Exec(tx, queries::kTransitionListOfProject, request.project_id())) {
       TransitionFromRow(row, out->add_transitions());
     }
@@ -411,14 +400,13 @@ absl::Status ProjectStore::ListTransitions(pqxx::transaction_base& tx,
     return InvalidField("kind", "unknown value");
   }
   const std::string fingerprint = ListFingerprint(request);
-  absl::StatusOr<PageRequest> page =
-      ParsePageRequest(request.page_size(), request.page_token(), fingerprint);
-  if (!page.ok()) return page.status();
+  ZS_ASSIGN_OR_RETURN(PageRequest page,
+                      ParsePageRequest(request.page_size(), request.page_token(), fingerprint));
   const pqxx::result rows = Exec(tx, queries::kTransitionList, range.start_date(), range.end_date(),
                                  NullIfZero(request.to_stage()), NullIfZero(request.kind()),
-                                 request.min_investment_wan_yuan(), page->after_id, page->limit + 1,
+                                 request.min_investment_wan_yuan(), page.after_id, page.limit + 1,
                                  request.with_capital_increases());
-  FillPage(rows, *page, fingerprint, out->mutable_transitions(), out->mutable_next_page_token(),
+  FillPage(rows, page, fingerprint, out->mutable_transitions(), out->mutable_next_page_token(),
            TransitionFromRow);
   return absl::OkStatus();
 }

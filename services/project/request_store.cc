@@ -51,8 +51,8 @@ absl::Status RequestStore::Create(pqxx::transaction_base& tx,
   v1::EnterpriseRequest r = request.enterprise_request();
   if (r.raised_date().empty()) r.set_raised_date(TodayInChinaString());
   ZS_RETURN_IF_ERROR(ValidateEnterpriseRequest(r, directory_));
-  absl::StatusOr<v1::Stage> stage = ProjectStage(tx, r.project_id());
-  if (!stage.ok()) return stage.status();
+  // NOT_FOUND when there is no such project.
+  ZS_RETURN_IF_ERROR(ProjectStage(tx, r.project_id()).status());
   const absl::CivilDay due =
       AddWorkingDays(ParseDateOrDie(r.raised_date()), r.time_limit_working_days(),
                      LoadCalendar(tx, r.raised_date()));
@@ -78,14 +78,13 @@ absl::Status RequestStore::List(pqxx::transaction_base& tx,
                                 v1::ListEnterpriseRequestsResponse* out) const {
   if (!v1::RequestState_IsValid(request.state())) return InvalidField("state", "unknown value");
   const std::string fingerprint = ListFingerprint(request);
-  absl::StatusOr<PageRequest> page =
-      ParsePageRequest(request.page_size(), request.page_token(), fingerprint);
-  if (!page.ok()) return page.status();
+  ZS_ASSIGN_OR_RETURN(PageRequest page,
+                      ParsePageRequest(request.page_size(), request.page_token(), fingerprint));
   const pqxx::result rows =
       Exec(tx, queries::kRequestList, TodayInChinaString(), NullIfZero(request.project_id()),
            NullIfEmpty(request.unit_code()), NullIfZero(request.state()), request.overdue_only(),
-           page->after_id, page->limit + 1, NullIfEmpty(leader_code));
-  FillPage(rows, *page, fingerprint, out->mutable_enterprise_requests(),
+           page.after_id, page.limit + 1, NullIfEmpty(leader_code));
+  FillPage(rows, page, fingerprint, out->mutable_enterprise_requests(),
            out->mutable_next_page_token(), RequestFromRow);
   return absl::OkStatus();
 }

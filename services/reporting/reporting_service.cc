@@ -54,22 +54,20 @@ absl::Status ReportingServiceImpl::BuildReport(const CallContext& call,
   *report->mutable_period() = request.period();
   std::vector<cv1::GroupBy> breakdowns;
   for (int g : request.breakdowns()) breakdowns.push_back(static_cast<cv1::GroupBy>(g));
-  absl::StatusOr<ReportSources::Parts> parts = sources_.Report(call, request.period(), breakdowns);
-  if (!parts.ok()) return parts.status();
-  for (rv1::FigureValue& value : parts->figures) *report->add_figures() = std::move(value);
-  *report->mutable_breakdowns() = std::move(parts->breakdowns);
+  ZS_ASSIGN_OR_RETURN(ReportSources::Parts parts,
+                      sources_.Report(call, request.period(), breakdowns));
+  for (rv1::FigureValue& value : parts.figures) *report->add_figures() = std::move(value);
+  *report->mutable_breakdowns() = std::move(parts.breakdowns);
   if (request.with_comparison()) {
-    absl::StatusOr<ReportSources::Parts> previous =
-        sources_.Report(call, PreviousPeriod(request.period()), {});
-    if (!previous.ok()) return previous.status();
-    absl::StatusOr<ReportSources::Parts> last_year =
-        sources_.Report(call, SamePeriodLastYear(request.period()), {});
-    if (!last_year.ok()) return last_year.status();
-    for (size_t i = 0; i < previous->figures.size(); ++i) {
+    ZS_ASSIGN_OR_RETURN(ReportSources::Parts previous,
+                        sources_.Report(call, PreviousPeriod(request.period()), {}));
+    ZS_ASSIGN_OR_RETURN(ReportSources::Parts last_year,
+                        sources_.Report(call, SamePeriodLastYear(request.period()), {}));
+    for (size_t i = 0; i < previous.figures.size(); ++i) {
       rv1::Comparison* comparison = report->add_comparisons();
-      comparison->set_figure(previous->figures[i].figure());
-      *comparison->mutable_previous_period() = previous->figures[i];
-      *comparison->mutable_same_period_last_year() = last_year->figures[i];
+      comparison->set_figure(previous.figures[i].figure());
+      *comparison->mutable_previous_period() = previous.figures[i];
+      *comparison->mutable_same_period_last_year() = last_year.figures[i];
     }
   }
   if (closed) cache_.Put(key, *report);
@@ -130,12 +128,11 @@ ServerUnaryReactor* ReportingServiceImpl::ExportPeriodReport(
           response->set_content(ReportCsv(report, heading));
           return absl::OkStatus();
         }
-        absl::StatusOr<std::string> workbook = ReportXlsx(report, heading);
-        if (!workbook.ok()) return workbook.status();
+        ZS_ASSIGN_OR_RETURN(std::string workbook, ReportXlsx(report, heading));
         response->set_file_name(base + ".xlsx");
         response->set_content_type(
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        response->set_content(*std::move(workbook));
+        response->set_content(std::move(workbook));
         return absl::OkStatus();
       });
 }

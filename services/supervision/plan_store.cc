@@ -167,9 +167,8 @@ absl::Status PlanStore::RecordSanction(pqxx::transaction_base& tx,
     return InvalidField("sanction.unit_code",
                         absl::StrCat("unknown unit '", sanction.unit_code(), "'"));
   }
-  absl::StatusOr<double> points = PointsOfSanction(sanction, rules);
-  if (!points.ok()) return points.status();
-  sanction.set_points(*points);
+  ZS_ASSIGN_OR_RETURN(double points, PointsOfSanction(sanction, rules));
+  sanction.set_points(points);
   sanction.set_id(Exec(tx, queries::kSanctionRecord, sanction.unit_code(),
                        static_cast<int>(sanction.kind()), sanction.reason(), sanction.points(),
                        sanction.decided_date())[0]["id"]
@@ -182,14 +181,13 @@ absl::Status PlanStore::ListSanctions(pqxx::transaction_base& tx,
                                       const v1::ListSanctionsRequest& request,
                                       v1::ListSanctionsResponse* out) const {
   const std::string fingerprint = ListFingerprint(request);
-  absl::StatusOr<PageRequest> page =
-      ParsePageRequest(request.page_size(), request.page_token(), fingerprint);
-  if (!page.ok()) return page.status();
+  ZS_ASSIGN_OR_RETURN(PageRequest page,
+                      ParsePageRequest(request.page_size(), request.page_token(), fingerprint));
   const pqxx::result rows =
       Exec(tx, queries::kSanctionList,
            request.unit_code().empty() ? std::nullopt : std::optional(request.unit_code()),
-           page->after_id, page->limit + 1);
-  FillPage(rows, *page, fingerprint, out->mutable_sanctions(), out->mutable_next_page_token(),
+           page.after_id, page.limit + 1);
+  FillPage(rows, page, fingerprint, out->mutable_sanctions(), out->mutable_next_page_token(),
            [](const pqxx::row& row, v1::Sanction* s) {
              s->set_id(FieldNamed(row, "id").as<int64_t>());
              s->set_unit_code(FieldNamed(row, "unit_code").as<std::string>());

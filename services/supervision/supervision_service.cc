@@ -208,8 +208,7 @@ ServerUnaryReactor* SupervisionServiceImpl::ListSanctions(CallbackServerContext*
 absl::StatusOr<std::vector<v1::UnitProgress>> SupervisionServiceImpl::Progress(
     const CallContext& call, ConnectionSlot& slot, const cv1::DateRange& period,
     std::string* rule_version) {
-  absl::StatusOr<Actuals> actuals = sources_.Fetch(call, period);
-  if (!actuals.ok()) return actuals.status();
+  ZS_ASSIGN_OR_RETURN(Actuals actuals, sources_.Fetch(call, period));
   const int year = std::stoi(period.start_date().substr(0, 4));
   ProgressInputs inputs;
   ZS_RETURN_IF_ERROR(RunTransaction(slot, call.deadline, [&](pqxx::transaction_base& tx) {
@@ -224,7 +223,7 @@ absl::StatusOr<std::vector<v1::UnitProgress>> SupervisionServiceImpl::Progress(
     *rule_version =
         absl::StrCat(year, "/", inputs.rules.etag().empty() ? "default" : inputs.rules.etag());
   }
-  return ComputeProgress(period, inputs, *actuals);
+  return ComputeProgress(period, inputs, actuals);
 }
 
 ServerUnaryReactor* SupervisionServiceImpl::GetProgress(CallbackServerContext* context,
@@ -233,11 +232,10 @@ ServerUnaryReactor* SupervisionServiceImpl::GetProgress(CallbackServerContext* c
   return executor_.Run(
       context, *request, [=, this](const CallContext& call, ConnectionSlot& slot) -> absl::Status {
         ZS_RETURN_IF_ERROR(ValidateProgressPeriod(request->period()));
-        absl::StatusOr<std::vector<v1::UnitProgress>> units =
-            Progress(call, slot, request->period(), nullptr);
-        if (!units.ok()) return units.status();
+        ZS_ASSIGN_OR_RETURN(std::vector<v1::UnitProgress> units,
+                            Progress(call, slot, request->period(), nullptr));
         *response->mutable_period() = request->period();
-        for (v1::UnitProgress& unit : *units) {
+        for (v1::UnitProgress& unit : units) {
           if (request->unit_code().empty() || unit.unit_code() == request->unit_code()) {
             *response->add_units() = std::move(unit);
           }
@@ -277,10 +275,9 @@ ServerUnaryReactor* SupervisionServiceImpl::Publish(CallbackServerContext* conte
         v1::Snapshot snapshot;
         snapshot.set_kind(kind);
         *snapshot.mutable_period() = *period;
-        absl::StatusOr<std::vector<v1::UnitProgress>> units =
-            Progress(call, slot, *period, snapshot.mutable_rule_version());
-        if (!units.ok()) return units.status();
-        for (v1::UnitProgress& unit : *units) *snapshot.add_units() = std::move(unit);
+        ZS_ASSIGN_OR_RETURN(std::vector<v1::UnitProgress> units,
+                            Progress(call, slot, *period, snapshot.mutable_rule_version()));
+        for (v1::UnitProgress& unit : units) *snapshot.add_units() = std::move(unit);
         snapshot.set_published_by(call.principal.id);
         *snapshot.mutable_publish_time() = google::protobuf::util::TimeUtil::GetCurrentTime();
         return RunIdempotentTransaction(slot, call.deadline,
@@ -313,21 +310,17 @@ ServerUnaryReactor* SupervisionServiceImpl::GenerateBulletin(
       context, *request, [=, this](const CallContext& call, ConnectionSlot& slot) -> absl::Status {
         ZS_RETURN_IF_ERROR(ValidateRequestId(request->request_id()));
         ZS_RETURN_IF_ERROR(ValidateProgressPeriod(request->period()));
-        absl::StatusOr<int> stale_days = StaleLedgerDays(request->stale_ledger_days());
-        if (!stale_days.ok()) return stale_days.status();
-        absl::StatusOr<std::vector<v1::UnitProgress>> units =
-            Progress(call, slot, request->period(), nullptr);
-        if (!units.ok()) return units.status();
-        absl::StatusOr<std::vector<zhaoshang::project::v1::EnterpriseRequest>> overdue =
-            sources_.OverdueRequests(call);
-        if (!overdue.ok()) return overdue.status();
-        BulletinFindings findings{.stale_days = *stale_days};
-        absl::StatusOr<std::vector<zhaoshang::project::v1::Project>> stale =
-            sources_.StaleProjects(call, findings.stale_days);
-        if (!stale.ok()) return stale.status();
-        findings.overdue_requests = *std::move(overdue);
-        findings.stale_projects = *std::move(stale);
-        v1::Bulletin bulletin = ComposeBulletin(request->period(), *units, findings);
+        ZS_ASSIGN_OR_RETURN(int stale_days, StaleLedgerDays(request->stale_ledger_days()));
+        ZS_ASSIGN_OR_RETURN(std::vector<v1::UnitProgress> units,
+                            Progress(call, slot, request->period(), nullptr));
+        ZS_ASSIGN_OR_RETURN(std::vector<zhaoshang::project::v1::EnterpriseRequest> overdue,
+                            sources_.OverdueRequests(call));
+        BulletinFindings findings{.stale_days = stale_days};
+        ZS_ASSIGN_OR_RETURN(std::vector<zhaoshang::project::v1::Project> stale,
+                            sources_.StaleProjects(call, findings.stale_days));
+        findings.overdue_requests = std::move(overdue);
+        findings.stale_projects = std::move(stale);
+        v1::Bulletin bulletin = ComposeBulletin(request->period(), units, findings);
         *bulletin.mutable_publish_time() = google::protobuf::util::TimeUtil::GetCurrentTime();
         return RunIdempotentTransaction(slot, call.deadline,
                                         IdempotencyOf(call, request->request_id(), *request),

@@ -124,9 +124,8 @@ struct SheetEntry {
 };
 
 absl::StatusOr<std::vector<SheetEntry>> Sheets(const Archive& archive) {
-  absl::StatusOr<std::optional<std::string>> xml = archive.Read("xl/workbook.xml");
-  if (!xml.ok()) return xml.status();
-  if (!xml->has_value()) return NotAWorkbook("it has no xl/workbook.xml");
+  ZS_ASSIGN_OR_RETURN(std::optional<std::string> xml, archive.Read("xl/workbook.xml"));
+  if (!xml.has_value()) return NotAWorkbook("it has no xl/workbook.xml");
   std::vector<SheetEntry> sheets;
   XmlHandlers h;
   h.start = [&](absl::string_view name, const XML_Char** attributes) {
@@ -135,16 +134,15 @@ absl::StatusOr<std::vector<SheetEntry>> Sheets(const Archive& archive) {
     const char* id = Attribute(attributes, "id");
     if (sheet_name != nullptr && id != nullptr) sheets.push_back({sheet_name, id});
   };
-  ZS_RETURN_IF_ERROR(ParseXml(**xml, "xl/workbook.xml", h));
+  ZS_RETURN_IF_ERROR(ParseXml(*xml, "xl/workbook.xml", h));
   if (sheets.empty()) return NotAWorkbook("it has no sheets");
   return sheets;
 }
 
 // The part that relationship `id` of the workbook points to.
 absl::StatusOr<std::string> SheetPart(const Archive& archive, const std::string& id) {
-  absl::StatusOr<std::optional<std::string>> xml = archive.Read("xl/_rels/workbook.xml.rels");
-  if (!xml.ok()) return xml.status();
-  if (!xml->has_value()) return NotAWorkbook("it has no xl/_rels/workbook.xml.rels");
+  ZS_ASSIGN_OR_RETURN(std::optional<std::string> xml, archive.Read("xl/_rels/workbook.xml.rels"));
+  if (!xml.has_value()) return NotAWorkbook("it has no xl/_rels/workbook.xml.rels");
   std::string target;
   XmlHandlers h;
   h.start = [&](absl::string_view name, const XML_Char** attributes) {
@@ -152,7 +150,7 @@ absl::StatusOr<std::string> SheetPart(const Archive& archive, const std::string&
     const char* where = Attribute(attributes, "Target");
     if (name == "Relationship" && rid != nullptr && where != nullptr && id == rid) target = where;
   };
-  ZS_RETURN_IF_ERROR(ParseXml(**xml, "xl/_rels/workbook.xml.rels", h));
+  ZS_RETURN_IF_ERROR(ParseXml(*xml, "xl/_rels/workbook.xml.rels", h));
   if (target.empty()) return NotAWorkbook(absl::StrCat("sheet relationship ", id, " is missing"));
   // Targets are relative to xl/, or absolute from the archive's root.
   if (absl::StartsWith(target, "/")) return target.substr(1);
@@ -161,9 +159,8 @@ absl::StatusOr<std::string> SheetPart(const Archive& archive, const std::string&
 
 absl::StatusOr<std::vector<std::string>> SharedStrings(const Archive& archive) {
   std::vector<std::string> strings;
-  absl::StatusOr<std::optional<std::string>> xml = archive.Read("xl/sharedStrings.xml");
-  if (!xml.ok()) return xml.status();
-  if (!xml->has_value()) return strings;  // a workbook of numbers only
+  ZS_ASSIGN_OR_RETURN(std::optional<std::string> xml, archive.Read("xl/sharedStrings.xml"));
+  if (!xml.has_value()) return strings;  // a workbook of numbers only
   bool in_text = false;
   int phonetic_depth = 0;  // <rPh> runs carry furigana, not the cell's text
   XmlHandlers h;
@@ -179,7 +176,7 @@ absl::StatusOr<std::vector<std::string>> SharedStrings(const Archive& archive) {
   h.text = [&](absl::string_view text) {
     if (in_text && phonetic_depth == 0 && !strings.empty()) absl::StrAppend(&strings.back(), text);
   };
-  ZS_RETURN_IF_ERROR(ParseXml(**xml, "xl/sharedStrings.xml", h));
+  ZS_RETURN_IF_ERROR(ParseXml(*xml, "xl/sharedStrings.xml", h));
   return strings;
 }
 
@@ -205,9 +202,8 @@ bool IsDateFormat(int id, const std::string& code) {
 // For each cell style index (the `s` of a cell): does it show a date?
 absl::StatusOr<std::vector<bool>> DateStyles(const Archive& archive) {
   std::vector<bool> dates;
-  absl::StatusOr<std::optional<std::string>> xml = archive.Read("xl/styles.xml");
-  if (!xml.ok()) return xml.status();
-  if (!xml->has_value()) return dates;
+  ZS_ASSIGN_OR_RETURN(std::optional<std::string> xml, archive.Read("xl/styles.xml"));
+  if (!xml.has_value()) return dates;
   std::map<int, std::string> custom;
   std::vector<int> xf_formats;
   bool in_cell_xfs = false;
@@ -230,7 +226,7 @@ absl::StatusOr<std::vector<bool>> DateStyles(const Archive& archive) {
   h.end = [&](absl::string_view name) {
     if (name == "cellXfs") in_cell_xfs = false;
   };
-  ZS_RETURN_IF_ERROR(ParseXml(**xml, "xl/styles.xml", h));
+  ZS_RETURN_IF_ERROR(ParseXml(*xml, "xl/styles.xml", h));
   for (int format : xf_formats) {
     auto it = custom.find(format);
     dates.push_back(IsDateFormat(format, it == custom.end() ? "" : it->second));
@@ -265,15 +261,13 @@ std::optional<std::string> SerialDate(absl::string_view text) {
 bool LooksLikeZip(const std::string& bytes) { return absl::StartsWith(bytes, "PK\x03\x04"); }
 
 absl::StatusOr<Sheet> ReadXlsx(const std::string& bytes, const std::string& sheet_name) {
-  absl::StatusOr<std::unique_ptr<Archive>> archive = Archive::Open(bytes);
-  if (!archive.ok()) return archive.status();
-  absl::StatusOr<std::vector<SheetEntry>> sheets = Sheets(**archive);
-  if (!sheets.ok()) return sheets.status();
-  const SheetEntry* chosen = &sheets->front();
+  ZS_ASSIGN_OR_RETURN(std::unique_ptr<Archive> archive, Archive::Open(bytes));
+  ZS_ASSIGN_OR_RETURN(std::vector<SheetEntry> sheets, Sheets(*archive));
+  const SheetEntry* chosen = &sheets.front();
   if (!sheet_name.empty()) {
     chosen = nullptr;
     std::vector<std::string> names;
-    for (const SheetEntry& entry : *sheets) {
+    for (const SheetEntry& entry : sheets) {
       names.push_back(entry.name);
       if (entry.name == sheet_name) chosen = &entry;
     }
@@ -283,15 +277,11 @@ absl::StatusOr<Sheet> ReadXlsx(const std::string& bytes, const std::string& shee
                                        " (it has: ", absl::StrJoin(names, "、"), ")"));
     }
   }
-  absl::StatusOr<std::string> part = SheetPart(**archive, chosen->relationship_id);
-  if (!part.ok()) return part.status();
-  absl::StatusOr<std::vector<std::string>> strings = SharedStrings(**archive);
-  if (!strings.ok()) return strings.status();
-  absl::StatusOr<std::vector<bool>> date_styles = DateStyles(**archive);
-  if (!date_styles.ok()) return date_styles.status();
-  absl::StatusOr<std::optional<std::string>> xml = (*archive)->Read(*part);
-  if (!xml.ok()) return xml.status();
-  if (!xml->has_value()) return NotAWorkbook(absl::StrCat("it has no ", *part));
+  ZS_ASSIGN_OR_RETURN(std::string part, SheetPart(*archive, chosen->relationship_id));
+  ZS_ASSIGN_OR_RETURN(std::vector<std::string> strings, SharedStrings(*archive));
+  ZS_ASSIGN_OR_RETURN(std::vector<bool> date_styles, DateStyles(*archive));
+  ZS_ASSIGN_OR_RETURN(std::optional<std::string> xml, archive->Read(part));
+  if (!xml.has_value()) return NotAWorkbook(absl::StrCat("it has no ", part));
 
   Sheet sheet;
   sheet.name = chosen->name;
@@ -339,11 +329,11 @@ absl::StatusOr<Sheet> ReadXlsx(const std::string& bytes, const std::string& shee
       std::string text;
       if (cell.type == "s") {
         size_t index;
-        if (!absl::SimpleAtoi(cell.value, &index) || index >= strings->size()) {
+        if (!absl::SimpleAtoi(cell.value, &index) || index >= strings.size()) {
           problem = NotAWorkbook(absl::StrCat("row ", row.line, " points to a missing string"));
           return;
         }
-        text = (*strings)[index];
+        text = strings[index];
       } else if (cell.type == "inlineStr") {
         text = cell.inline_text;
       } else if (cell.type == "b") {
@@ -352,9 +342,8 @@ absl::StatusOr<Sheet> ReadXlsx(const std::string& bytes, const std::string& shee
         text = cell.value;
       } else {  // a number, perhaps a date by its style
         text = cell.value;
-        const bool date = cell.style >= 0 &&
-                          static_cast<size_t>(cell.style) < date_styles->size() &&
-                          (*date_styles)[cell.style];
+        const bool date = cell.style >= 0 && static_cast<size_t>(cell.style) < date_styles.size() &&
+                          date_styles[cell.style];
         if (date && !text.empty()) {
           if (std::optional<std::string> day = SerialDate(text)) text = *day;
         }
@@ -371,7 +360,7 @@ absl::StatusOr<Sheet> ReadXlsx(const std::string& bytes, const std::string& shee
       row = SheetRow();
     }
   };
-  ZS_RETURN_IF_ERROR(ParseXml(**xml, *part, h));
+  ZS_RETURN_IF_ERROR(ParseXml(*xml, part, h));
   ZS_RETURN_IF_ERROR(problem);
   return sheet;
 }
