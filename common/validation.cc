@@ -12,6 +12,10 @@
 namespace zs {
 namespace {
 
+// The years ValidateYear allows.
+constexpr int kMinYear = 2000;
+constexpr int kMaxYear = 2100;
+
 constexpr absl::string_view kCreditCodeAlphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 constexpr std::array<int, 17> kCreditCodeWeights = {1,  3,  9,  27, 19, 26, 16, 17, 20,
                                                     29, 25, 13, 8,  24, 10, 30, 28};
@@ -75,6 +79,19 @@ absl::Status ValidateDate(absl::string_view field, absl::string_view date) {
     return InvalidField(field, "year must be between 1900 and 2200");
   }
   return absl::OkStatus();
+}
+
+absl::Status ValidateYear(absl::string_view field, int year) {
+  if (year < kMinYear || year > kMaxYear) {
+    return InvalidField(field, absl::StrCat("must be between ", kMinYear, " and ", kMaxYear));
+  }
+  return absl::OkStatus();
+}
+
+absl::Status ValidateOptionalYear(absl::string_view field, int year) {
+  if (year == 0 || ValidateYear(field, year).ok()) return absl::OkStatus();
+  return InvalidField(field,
+                      absl::StrCat("must be between ", kMinYear, " and ", kMaxYear, " (0: any)"));
 }
 
 absl::CivilDay ParseDateOrDie(absl::string_view date) {

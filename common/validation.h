@@ -26,6 +26,12 @@ absl::Status ValidateDate(absl::string_view field, absl::string_view date);
 absl::CivilDay ParseDateOrDie(absl::string_view date);
 std::string FormatDate(absl::CivilDay day);
 
+// The year a plan, target, calendar or report is for: 2000..2100, the
+// district's records and a margin (dates themselves allow 1900..2200).
+absl::Status ValidateYear(absl::string_view field, int year);
+// The same for a filter, where 0 means any year.
+absl::Status ValidateOptionalYear(absl::string_view field, int year);
+
 // Money in 万元: never negative, at most 10^9 万元 (10 trillion CNY).
 absl::Status ValidateMoney(absl::string_view field, int64_t wan_yuan);
 

@@ -102,9 +102,7 @@ absl::Status AggregateStore::Funds(pqxx::transaction_base& tx,
 absl::Status AggregateStore::Continuing(pqxx::transaction_base& tx,
                                         const v1::AggregateContinuingRequest& request,
                                         v1::AggregateContinuingResponse* out) const {
-  if (request.year() < 2000 || request.year() > 2100) {
-    return InvalidField("year", "must be between 2000 and 2100");
-  }
+  ZS_RETURN_IF_ERROR(ValidateYear("year", request.year()));
   if (source_ == Source::kRollups) {
     // Kept as yearly steps whose running sum is the figure (project/0004).
     const std::string first_day = absl::StrFormat("%04d-01-01", request.year());

@@ -175,10 +175,7 @@ absl::Status ProjectStore::List(pqxx::transaction_base& tx, const v1::ListProjec
   if (request.stale_ledger_days() < 0 || request.stale_ledger_days() > 36500) {
     return InvalidField("stale_ledger_days", "must be between 0 and 36500");
   }
-  if (request.continuing_in_year() != 0 &&
-      (request.continuing_in_year() < 2000 || request.continuing_in_year() > 2100)) {
-    return InvalidField("continuing_in_year", "must be between 2000 and 2100 (0: any)");
-  }
+  ZS_RETURN_IF_ERROR(ValidateOptionalYear("continuing_in_year", request.continuing_in_year()));
   const std::string fingerprint = ListFingerprint(request);
   ZS_ASSIGN_OR_RETURN(PageRequest page,
                       ParsePageRequest(request.page_size(), request.page_token(), fingerprint));
@@ -353,9 +350,7 @@ absl::Status ProjectStore::RecordResigning(pqxx::transaction_base& tx, const Cal
 absl::Status ProjectStore::RollOverYear(pqxx::transaction_base& tx, const CallContext& call,
                                         const v1::RollOverYearRequest& request,
                                         v1::RollOverYearResponse* out) const {
-  if (request.year() < 2000 || request.year() > 2100) {
-    return InvalidField("year", "must be between 2000 and 2100");
-  }
+  ZS_RETURN_IF_ERROR(ValidateYear("year", request.year()));
   // Runs for one year take turns; each marks only what no run marked.
   Exec(tx, queries::kRolloverLockYear, request.year());
   const std::string new_year = absl::StrCat(request.year() + 1, "-01-01");

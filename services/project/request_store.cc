@@ -111,9 +111,7 @@ absl::Status RequestStore::Move(pqxx::transaction_base& tx, int64_t id, const st
 absl::Status RequestStore::SetHolidays(pqxx::transaction_base& tx,
                                        const v1::SetHolidaysRequest& request,
                                        v1::SetHolidaysResponse* out) const {
-  if (request.year() < 2000 || request.year() > 2100) {
-    return InvalidField("year", "must be between 2000 and 2100");
-  }
+  ZS_RETURN_IF_ERROR(ValidateYear("year", request.year()));
   const std::string prefix = absl::StrCat(request.year(), "-");
   for (const auto& [field, days] : {std::pair{"holiday_dates", &request.holiday_dates()},
                                     std::pair{"working_weekends", &request.working_weekends()}}) {

@@ -14,12 +14,6 @@
 namespace zs::supervision {
 namespace {
 
-// `field`: where the request carries the year ("year", "targets.year").
-absl::Status ValidateYear(absl::string_view field, int year) {
-  if (year < 2000 || year > 2100) return InvalidField(field, "must be between 2000 and 2100");
-  return absl::OkStatus();
-}
-
 absl::Status ValidateTargets(absl::string_view field,
                              const google::protobuf::RepeatedPtrField<v1::MetricTarget>& targets) {
   for (const v1::MetricTarget& target : targets) {

@@ -124,9 +124,7 @@ v1::ScoringRules DefaultScoringRules(int year) {
 }
 
 absl::Status ValidateScoringRules(const v1::ScoringRules& rules) {
-  if (rules.year() < 2000 || rules.year() > 2100) {
-    return InvalidField("rules.year", "must be between 2000 and 2100");
-  }
+  ZS_RETURN_IF_ERROR(ValidateYear("rules.year", rules.year()));
   if (rules.bands().empty()) return InvalidField("rules.bands", "needs at least one band");
   for (const auto& band : rules.bands()) {
     if (!(band.min_completion() >= 0 && band.min_completion() <= 10) ||

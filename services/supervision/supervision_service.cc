@@ -351,9 +351,7 @@ ServerUnaryReactor* SupervisionServiceImpl::GetScoringRules(
     v1::ScoringRules* response) {
   return executor_.Read(context, *request, response,
                         [=, this](pqxx::transaction_base& tx, const CallContext&) -> absl::Status {
-                          if (request->year() < 2000 || request->year() > 2100) {
-                            return InvalidField("year", "must be between 2000 and 2100");
-                          }
+                          ZS_RETURN_IF_ERROR(ValidateYear("year", request->year()));
                           *response = plans_.Rules(tx, request->year());
                           return absl::OkStatus();
                         });

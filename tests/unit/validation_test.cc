@@ -45,6 +45,27 @@ TEST(Dates, AcceptOnlyRealCalendarDays) {
   EXPECT_FALSE(ValidateDate("d", "").ok());
 }
 
+TEST(Years, From2000To2100NamingTheField) {
+  EXPECT_TRUE(ValidateYear("year", 2000).ok());
+  EXPECT_TRUE(ValidateYear("year", 2026).ok());
+  EXPECT_TRUE(ValidateYear("year", 2100).ok());
+  const absl::Status early = ValidateYear("targets.year", 1999);
+  EXPECT_EQ(early.code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(ErrorField(early), "targets.year");
+  EXPECT_EQ(early.message(), "targets.year: must be between 2000 and 2100");
+  EXPECT_FALSE(ValidateYear("year", 2101).ok());
+  EXPECT_FALSE(ValidateYear("year", 0).ok());
+}
+
+TEST(Years, AFilterTakesZeroForAnyYear) {
+  EXPECT_TRUE(ValidateOptionalYear("continuing_in_year", 0).ok());
+  EXPECT_TRUE(ValidateOptionalYear("continuing_in_year", 2030).ok());
+  const absl::Status late = ValidateOptionalYear("continuing_in_year", 2101);
+  EXPECT_EQ(ErrorField(late), "continuing_in_year");
+  EXPECT_EQ(late.message(), "continuing_in_year: must be between 2000 and 2100 (0: any)");
+  EXPECT_FALSE(ValidateOptionalYear("continuing_in_year", -1).ok());
+}
+
 TEST(Money, NeverNegativeOrAbsurd) {
   EXPECT_TRUE(ValidateMoney("m", 0).ok());
   EXPECT_TRUE(ValidateMoney("m", 420000).ok());
