@@ -8,9 +8,9 @@
 #include <memory>
 
 #include "common/db/worker_pool.h"
-#include "common/server.h"
 #include "services/identity/identity_service.h"
 #include "tests/security/security_support.h"
+#include "tests/support/in_process_server.h"
 #include "tests/support/test_database.h"
 #include "zhaoshang/identity/v1/identity_service.grpc.pb.h"
 
@@ -19,20 +19,17 @@ namespace zs::testing {
 class IdentityServer {
  public:
   explicit IdentityServer(const TokenAuthority& authority, identity::SessionSettings settings = {});
-  ~IdentityServer();
 
   TestDatabase& database() { return *database_; }
-  std::shared_ptr<grpc::Channel> channel() const { return channel_; }
-  int port() const { return server_->port(); }
-  zhaoshang::identity::v1::IdentityService::Stub& stub() { return *stub_; }
+  std::shared_ptr<grpc::Channel> channel() const { return grpc_.channel(); }
+  int port() const { return grpc_.port(); }
+  zhaoshang::identity::v1::IdentityService::Stub& stub() { return grpc_.stub(); }
 
  private:
   std::shared_ptr<TestDatabase> database_;
   WorkerPool pool_;
   identity::IdentityServiceImpl service_;
-  std::unique_ptr<GrpcServer> server_;
-  std::shared_ptr<grpc::Channel> channel_;
-  std::unique_ptr<zhaoshang::identity::v1::IdentityService::Stub> stub_;
+  InProcessServer<zhaoshang::identity::v1::IdentityService> grpc_;
 };
 
 }  // namespace zs::testing

@@ -1,9 +1,7 @@
 #include "tests/support/lead_server.h"
 
 #include <chrono>
-#include <stdexcept>
 
-#include "absl/strings/str_cat.h"
 #include "tests/support/service_migrations.h"
 
 namespace zs::testing {
@@ -17,22 +15,8 @@ LeadServer::LeadServer(std::shared_ptr<TestDatabase> database, int port, const D
     : database_(std::move(database)),
       pool_(database_->service_conninfo(), 4, 1024),
       report_pool_(database_->service_conninfo(), 2, 1024),
-      service_(pool_, report_pool_, directory, absl::Seconds(30), gatekeeper, projects) {
-  absl::StatusOr<std::unique_ptr<GrpcServer>> server =
-      GrpcServer::Start({.listen_address = absl::StrCat("127.0.0.1:", port)},
-                        {{&service_, "zhaoshang.lead.v1.LeadService"}});
-  if (!server.ok()) throw std::runtime_error(std::string(server.status().message()));
-  server_ = std::move(*server);
-  channel_ = grpc::CreateChannel(absl::StrCat("127.0.0.1:", server_->port()),
-                                 grpc::InsecureChannelCredentials());
-  stub_ = zhaoshang::lead::v1::LeadService::NewStub(channel_);
-}
-
-LeadServer::~LeadServer() {
-  server_->Shutdown(absl::Seconds(5));
-  pool_.Shutdown();
-  report_pool_.Shutdown();
-}
+      service_(pool_, report_pool_, directory, absl::Seconds(30), gatekeeper, projects),
+      grpc_(service_, {&pool_, &report_pool_}, port) {}
 
 std::unique_ptr<grpc::ClientContext> ContextAs(const std::string& principal, const char* role) {
   auto context = std::make_unique<grpc::ClientContext>();

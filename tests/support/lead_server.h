@@ -7,8 +7,8 @@
 #include <memory>
 
 #include "common/db/worker_pool.h"
-#include "common/server.h"
 #include "services/lead/lead_service.h"
+#include "tests/support/in_process_server.h"
 #include "tests/support/test_database.h"
 #include "zhaoshang/lead/v1/lead_service.grpc.pb.h"
 
@@ -25,23 +25,20 @@ class LeadServer {
              const Directory& directory = Directory::Seeded(),
              const Gatekeeper& gatekeeper = Gatekeeper::TrustingMetadata(),
              const lead::ProjectClient* projects = nullptr);
-  ~LeadServer();
 
   TestDatabase& database() { return *database_; }
   std::shared_ptr<TestDatabase> shared_database() const { return database_; }
-  std::shared_ptr<grpc::Channel> channel() const { return channel_; }
-  zhaoshang::lead::v1::LeadService::Stub& stub() { return *stub_; }
-  int port() const { return server_->port(); }
-  void Shutdown(absl::Duration grace) { server_->Shutdown(grace); }
+  std::shared_ptr<grpc::Channel> channel() const { return grpc_.channel(); }
+  zhaoshang::lead::v1::LeadService::Stub& stub() { return grpc_.stub(); }
+  int port() const { return grpc_.port(); }
+  void Shutdown(absl::Duration grace) { grpc_.Shutdown(grace); }
 
  private:
   std::shared_ptr<TestDatabase> database_;
   WorkerPool pool_;
   WorkerPool report_pool_;
   lead::LeadServiceImpl service_;
-  std::unique_ptr<GrpcServer> server_;
-  std::shared_ptr<grpc::Channel> channel_;
-  std::unique_ptr<zhaoshang::lead::v1::LeadService::Stub> stub_;
+  InProcessServer<zhaoshang::lead::v1::LeadService> grpc_;
 };
 
 // A client context as `principal` in `role` (development metadata, e.g.

@@ -19,21 +19,8 @@ ProjectServer::ProjectServer(absl::Duration lead_timeout, const Gatekeeper& gate
       report_pool_(database_.service_conninfo(), 2, 1024),
       service_(pool_, report_pool_, Directory::Seeded(), lead_client_, absl::Seconds(30),
                gatekeeper),
-      gatekeeper_(gatekeeper) {
-  absl::StatusOr<std::unique_ptr<GrpcServer>> server = GrpcServer::Start(
-      {.listen_address = "127.0.0.1:0"}, {{&service_, "zhaoshang.project.v1.ProjectService"}});
-  if (!server.ok()) throw std::runtime_error(std::string(server.status().message()));
-  server_ = std::move(*server);
-  channel_ = grpc::CreateChannel(absl::StrCat("127.0.0.1:", server_->port()),
-                                 grpc::InsecureChannelCredentials());
-  stub_ = zhaoshang::project::v1::ProjectService::NewStub(channel_);
-}
-
-ProjectServer::~ProjectServer() {
-  server_->Shutdown(absl::Seconds(5));
-  pool_.Shutdown();
-  report_pool_.Shutdown();
-}
+      grpc_(service_, {&pool_, &report_pool_}),
+      gatekeeper_(gatekeeper) {}
 
 void ProjectServer::StopLead() { lead_.reset(); }
 

@@ -7,9 +7,9 @@
 #include <memory>
 
 #include "common/db/worker_pool.h"
-#include "common/server.h"
 #include "services/project/lead_client.h"
 #include "services/project/project_service.h"
+#include "tests/support/in_process_server.h"
 #include "tests/support/lead_server.h"
 #include "tests/support/test_database.h"
 #include "zhaoshang/project/v1/project_service.grpc.pb.h"
@@ -21,13 +21,12 @@ class ProjectServer {
   // `lead_timeout` bounds each call the project service makes to the lead service.
   explicit ProjectServer(absl::Duration lead_timeout = absl::Seconds(3),
                          const Gatekeeper& gatekeeper = Gatekeeper::TrustingMetadata());
-  ~ProjectServer();
 
   TestDatabase& database() { return database_; }
   LeadServer& lead() { return *lead_; }
-  zhaoshang::project::v1::ProjectService::Stub& stub() { return *stub_; }
-  std::shared_ptr<grpc::Channel> channel() const { return channel_; }
-  int port() const { return server_->port(); }
+  zhaoshang::project::v1::ProjectService::Stub& stub() { return grpc_.stub(); }
+  std::shared_ptr<grpc::Channel> channel() const { return grpc_.channel(); }
+  int port() const { return grpc_.port(); }
 
   // Stops the lead service (its port refuses calls) / starts it again on
   // the same database and port.
@@ -46,9 +45,7 @@ class ProjectServer {
   WorkerPool pool_;
   WorkerPool report_pool_;
   project::ProjectServiceImpl service_;
-  std::unique_ptr<GrpcServer> server_;
-  std::shared_ptr<grpc::Channel> channel_;
-  std::unique_ptr<zhaoshang::project::v1::ProjectService::Stub> stub_;
+  InProcessServer<zhaoshang::project::v1::ProjectService> grpc_;
   int enterprises_created_ = 0;
   const Gatekeeper& gatekeeper_;
 };

@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "services/reporting/reporting_service.h"
+#include "tests/support/in_process_server.h"
 #include "tests/support/project_server.h"
 #include "zhaoshang/reporting/v1/reporting_service.grpc.pb.h"
 
@@ -13,12 +14,11 @@ namespace zs::testing {
 class ReportingServer {
  public:
   explicit ReportingServer(const Gatekeeper& gatekeeper = Gatekeeper::TrustingMetadata());
-  ~ReportingServer();
 
   ProjectServer& projects() { return projects_; }
-  zhaoshang::reporting::v1::ReportingService::Stub& stub() { return *stub_; }
-  std::shared_ptr<grpc::Channel> channel() const { return channel_; }
-  int port() const { return server_->port(); }
+  zhaoshang::reporting::v1::ReportingService::Stub& stub() { return grpc_.stub(); }
+  std::shared_ptr<grpc::Channel> channel() const { return grpc_.channel(); }
+  int port() const { return grpc_.port(); }
 
  private:
   ProjectServer projects_;
@@ -26,9 +26,7 @@ class ReportingServer {
   WorkerPool pool_;
   WorkerPool report_pool_;
   reporting::ReportingServiceImpl service_;
-  std::unique_ptr<GrpcServer> server_;
-  std::shared_ptr<grpc::Channel> channel_;
-  std::unique_ptr<zhaoshang::reporting::v1::ReportingService::Stub> stub_;
+  InProcessServer<zhaoshang::reporting::v1::ReportingService> grpc_;
 };
 
 }  // namespace zs::testing

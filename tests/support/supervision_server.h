@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "services/supervision/supervision_service.h"
+#include "tests/support/in_process_server.h"
 #include "tests/support/project_server.h"
 #include "zhaoshang/supervision/v1/supervision_service.grpc.pb.h"
 
@@ -13,12 +14,11 @@ namespace zs::testing {
 class SupervisionServer {
  public:
   explicit SupervisionServer(const Gatekeeper& gatekeeper = Gatekeeper::TrustingMetadata());
-  ~SupervisionServer();
 
   ProjectServer& projects() { return projects_; }
   TestDatabase& database() { return database_; }
-  int port() const { return server_->port(); }
-  zhaoshang::supervision::v1::SupervisionService::Stub& stub() { return *stub_; }
+  int port() const { return grpc_.port(); }
+  zhaoshang::supervision::v1::SupervisionService::Stub& stub() { return grpc_.stub(); }
 
  private:
   ProjectServer projects_;
@@ -26,8 +26,7 @@ class SupervisionServer {
   supervision::ProgressSources sources_;
   WorkerPool pool_;
   supervision::SupervisionServiceImpl service_;
-  std::unique_ptr<GrpcServer> server_;
-  std::unique_ptr<zhaoshang::supervision::v1::SupervisionService::Stub> stub_;
+  InProcessServer<zhaoshang::supervision::v1::SupervisionService> grpc_;
 };
 
 }  // namespace zs::testing
