@@ -57,26 +57,24 @@ void InstallAuditTriggers(pqxx::transaction_base& tx) {
 
 absl::Status ListAuditEvents(pqxx::transaction_base& tx, const cv1::ListAuditEventsRequest& request,
                              cv1::ListAuditEventsResponse* response) {
-  const std::string fingerprint = ListFingerprint(request);
-  ZS_ASSIGN_OR_RETURN(PageRequest page,
-                      ParsePageRequest(request.page_size(), request.page_token(), fingerprint));
+  ZS_ASSIGN_OR_RETURN(const ListPage page, ListPage::Of(request));
   const pqxx::result rows =
       Exec(tx, queries::kAuditListEvents, request.table(), request.record_id(),
-           request.request_id(), page.after_id, page.limit + 1);
-  FillPage(rows, page, fingerprint, response->mutable_events(), response->mutable_next_page_token(),
-           [](const pqxx::row& row, cv1::AuditEvent* event) {
-             event->set_id(FieldNamed(row, "id").as<int64_t>());
-             SetTimestampMicros(FieldNamed(row, "at_micros"), event->mutable_time());
-             event->set_principal(FieldNamed(row, "principal").as<std::string>());
-             event->set_on_behalf_of(FieldNamed(row, "on_behalf_of").as<std::string>());
-             event->set_method(FieldNamed(row, "method").as<std::string>());
-             event->set_request_id(FieldNamed(row, "request_id").as<std::string>());
-             event->set_table(FieldNamed(row, "table_name").as<std::string>());
-             event->set_record_id(FieldNamed(row, "record_id").as<std::string>());
-             event->set_operation(FieldNamed(row, "operation").as<std::string>());
-             event->set_before_json(FieldNamed(row, "before_json").as<std::string>());
-             event->set_after_json(FieldNamed(row, "after_json").as<std::string>());
-           });
+           request.request_id(), page.after_id(), page.fetch_limit());
+  page.Fill(rows, response->mutable_events(), response->mutable_next_page_token(),
+            [](const pqxx::row& row, cv1::AuditEvent* event) {
+              event->set_id(FieldNamed(row, "id").as<int64_t>());
+              SetTimestampMicros(FieldNamed(row, "at_micros"), event->mutable_time());
+              event->set_principal(FieldNamed(row, "principal").as<std::string>());
+              event->set_on_behalf_of(FieldNamed(row, "on_behalf_of").as<std::string>());
+              event->set_method(FieldNamed(row, "method").as<std::string>());
+              event->set_request_id(FieldNamed(row, "request_id").as<std::string>());
+              event->set_table(FieldNamed(row, "table_name").as<std::string>());
+              event->set_record_id(FieldNamed(row, "record_id").as<std::string>());
+              event->set_operation(FieldNamed(row, "operation").as<std::string>());
+              event->set_before_json(FieldNamed(row, "before_json").as<std::string>());
+              event->set_after_json(FieldNamed(row, "after_json").as<std::string>());
+            });
   return absl::OkStatus();
 }
 

@@ -77,17 +77,12 @@ absl::Status AccountStore::Get(pqxx::transaction_base& tx, const std::string& us
 absl::Status AccountStore::List(pqxx::transaction_base& tx, const v1::ListAccountsRequest& request,
                                 v1::ListAccountsResponse* out) const {
   if (!v1::AccountKind_IsValid(request.kind())) return InvalidField("kind", "unknown value");
-  const std::string fingerprint = ListFingerprint(request);
-  ZS_ASSIGN_OR_RETURN(PageRequest page,
-                      ParsePageRequest(request.page_size(), request.page_token(), fingerprint));
+  ZS_ASSIGN_OR_RETURN(const ListPage page, ListPage::Of(request));
   const pqxx::result rows =
       Exec(tx, queries::kAccountList, NullIfZero(request.kind()), NullIfEmpty(request.unit_code()),
-           request.include_disabled(), page.after_id, page.limit + 1);
-  const int shown = std::min<int>(static_cast<int>(rows.size()), page.limit);
-  for (int i = 0; i < shown; ++i) AccountFromRow(rows[i], out->add_accounts());
-  if (static_cast<int>(rows.size()) > page.limit) {
-    out->set_next_page_token(MakePageToken(rows[shown - 1]["number"].as<int64_t>(), fingerprint));
-  }
+           request.include_disabled(), page.after_id(), page.fetch_limit());
+  page.FillKeyedBy("number", rows, out->mutable_accounts(), out->mutable_next_page_token(),
+                   AccountFromRow);
   return absl::OkStatus();
 }
 

@@ -84,13 +84,12 @@ absl::Status SessionStore::ListSignInEvents(pqxx::transaction_base& tx,
   if (!v1::SignInOutcome_IsValid(request.outcome())) {
     return InvalidField("outcome", "unknown value");
   }
-  const std::string fingerprint = ListFingerprint(request);
-  ZS_ASSIGN_OR_RETURN(PageRequest page,
-                      ParsePageRequest(request.page_size(), request.page_token(), fingerprint));
-  const pqxx::result rows = Exec(tx, queries::kSignInList, NullIfEmpty(request.user_name()),
-                                 NullIfZero(request.outcome()), page.after_id, page.limit + 1);
-  FillPage(
-      rows, page, fingerprint, out->mutable_events(), out->mutable_next_page_token(),
+  ZS_ASSIGN_OR_RETURN(const ListPage page, ListPage::Of(request));
+  const pqxx::result rows =
+      Exec(tx, queries::kSignInList, NullIfEmpty(request.user_name()),
+           NullIfZero(request.outcome()), page.after_id(), page.fetch_limit());
+  page.Fill(
+      rows, out->mutable_events(), out->mutable_next_page_token(),
       [](const pqxx::row& row, v1::SignInEvent* event) {
         event->set_id(FieldNamed(row, "id").as<int64_t>());
         SetTimestampMicros(FieldNamed(row, "at_micros"), event->mutable_time());

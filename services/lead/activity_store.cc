@@ -83,17 +83,14 @@ absl::Status ActivityStore::List(pqxx::transaction_base& tx,
   if (!v1::ActivityKind_IsValid(request.kind())) {
     return InvalidField("kind", absl::StrCat("unknown value ", request.kind()));
   }
-  const std::string fingerprint = ListFingerprint(request);
-  ZS_ASSIGN_OR_RETURN(PageRequest page,
-                      ParsePageRequest(request.page_size(), request.page_token(), fingerprint));
+  ZS_ASSIGN_OR_RETURN(const ListPage page, ListPage::Of(request));
   const auto& range = request.start_date_range();
   const pqxx::result rows =
       Exec(tx, queries::kActivityList, NullIfZero(request.kind()), NullIfEmpty(request.unit_code()),
            NullIfEmpty(request.office_code()), NullIfEmpty(request.leader_code()),
-           NullIfEmpty(range.start_date()), NullIfEmpty(range.end_date()), page.after_id,
-           page.limit + 1);
-  FillPage(rows, page, fingerprint, out->mutable_activities(), out->mutable_next_page_token(),
-           ActivityFromRow);
+           NullIfEmpty(range.start_date()), NullIfEmpty(range.end_date()), page.after_id(),
+           page.fetch_limit());
+  page.Fill(rows, out->mutable_activities(), out->mutable_next_page_token(), ActivityFromRow);
   return absl::OkStatus();
 }
 

@@ -147,15 +147,12 @@ absl::Status EnterpriseStore::List(pqxx::transaction_base& tx,
                                    const v1::ListEnterprisesRequest& request,
                                    v1::ListEnterprisesResponse* out) const {
   ZS_RETURN_IF_ERROR(ValidateOptionalText("name_contains", request.name_contains(), 100));
-  const std::string fingerprint = ListFingerprint(request);
-  ZS_ASSIGN_OR_RETURN(PageRequest page,
-                      ParsePageRequest(request.page_size(), request.page_token(), fingerprint));
+  ZS_ASSIGN_OR_RETURN(const ListPage page, ListPage::Of(request));
   const pqxx::result rows =
       Exec(tx, queries::kEnterpriseList, NullIfZero(request.industry()), NullIfZero(request.type()),
-           NullIfEmpty(request.name_contains()), page.after_id, page.limit + 1,
+           NullIfEmpty(request.name_contains()), page.after_id(), page.fetch_limit(),
            EnterpriseNameKeyOf(request.name_contains()).core);
-  FillPage(rows, page, fingerprint, out->mutable_enterprises(), out->mutable_next_page_token(),
-           EnterpriseFromRow);
+  page.Fill(rows, out->mutable_enterprises(), out->mutable_next_page_token(), EnterpriseFromRow);
   return absl::OkStatus();
 }
 
@@ -218,13 +215,10 @@ absl::Status EnterpriseStore::GetReferrer(pqxx::transaction_base& tx, int64_t id
 absl::Status EnterpriseStore::ListReferrers(pqxx::transaction_base& tx,
                                             const v1::ListReferrersRequest& request,
                                             v1::ListReferrersResponse* out) const {
-  const std::string fingerprint = ListFingerprint(request);
-  ZS_ASSIGN_OR_RETURN(PageRequest page,
-                      ParsePageRequest(request.page_size(), request.page_token(), fingerprint));
-  const pqxx::result rows =
-      Exec(tx, queries::kReferrerList, NullIfZero(request.kind()), page.after_id, page.limit + 1);
-  FillPage(rows, page, fingerprint, out->mutable_referrers(), out->mutable_next_page_token(),
-           ReferrerFromRow);
+  ZS_ASSIGN_OR_RETURN(const ListPage page, ListPage::Of(request));
+  const pqxx::result rows = Exec(tx, queries::kReferrerList, NullIfZero(request.kind()),
+                                 page.after_id(), page.fetch_limit());
+  page.Fill(rows, out->mutable_referrers(), out->mutable_next_page_token(), ReferrerFromRow);
   return absl::OkStatus();
 }
 

@@ -186,9 +186,7 @@ absl::Status LeadStore::List(pqxx::transaction_base& tx, const v1::ListLeadsRequ
   if (!v1::LeadStatus_IsValid(request.status())) {
     return InvalidField("status", absl::StrCat("unknown value ", request.status()));
   }
-  const std::string fingerprint = ListFingerprint(request);
-  ZS_ASSIGN_OR_RETURN(PageRequest page,
-                      ParsePageRequest(request.page_size(), request.page_token(), fingerprint));
+  ZS_ASSIGN_OR_RETURN(const ListPage page, ListPage::Of(request));
   const auto& range = request.collected_date_range();
   // Merged leads are hidden unless asked for by status.
   const pqxx::result rows = Exec(
@@ -196,9 +194,8 @@ absl::Status LeadStore::List(pqxx::transaction_base& tx, const v1::ListLeadsRequ
       NullIfZero(request.industry()), NullIfZero(request.channel()), NullIfZero(request.status()),
       NullIfEmpty(range.start_date()), NullIfEmpty(range.end_date()),
       NullIfZero(request.enterprise_id()), NullIfZero(request.referrer_id()),
-      NullIfZero(request.activity_id()), page.after_id, page.limit + 1);
-  FillPage(rows, page, fingerprint, out->mutable_leads(), out->mutable_next_page_token(),
-           LeadFromRow);
+      NullIfZero(request.activity_id()), page.after_id(), page.fetch_limit());
+  page.Fill(rows, out->mutable_leads(), out->mutable_next_page_token(), LeadFromRow);
   return absl::OkStatus();
 }
 
@@ -258,16 +255,13 @@ absl::Status LeadStore::ListFollowUps(pqxx::transaction_base& tx,
                                       const v1::ListFollowUpsRequest& request,
                                       v1::ListFollowUpsResponse* out) const {
   if (request.lead_id() <= 0) return InvalidField("lead_id", "is required");
-  const std::string fingerprint = ListFingerprint(request);
-  ZS_ASSIGN_OR_RETURN(PageRequest page,
-                      ParsePageRequest(request.page_size(), request.page_token(), fingerprint));
+  ZS_ASSIGN_OR_RETURN(const ListPage page, ListPage::Of(request));
   if (Exec(tx, queries::kLeadExists, request.lead_id()).empty()) {
     return NotFound("lead", request.lead_id());
   }
   const pqxx::result rows =
-      Exec(tx, queries::kFollowUpList, request.lead_id(), page.after_id, page.limit + 1);
-  FillPage(rows, page, fingerprint, out->mutable_follow_ups(), out->mutable_next_page_token(),
-           FollowUpFromRow);
+      Exec(tx, queries::kFollowUpList, request.lead_id(), page.after_id(), page.fetch_limit());
+  page.Fill(rows, out->mutable_follow_ups(), out->mutable_next_page_token(), FollowUpFromRow);
   return absl::OkStatus();
 }
 
@@ -338,15 +332,13 @@ absl::Status LeadStore::ListOverdue(pqxx::transaction_base& tx,
   if (!v1::LeadDeadline::Kind_IsValid(request.kind())) {
     return InvalidField("kind", absl::StrCat("unknown value ", request.kind()));
   }
-  const std::string fingerprint = ListFingerprint(request);
-  ZS_ASSIGN_OR_RETURN(PageRequest page,
-                      ParsePageRequest(request.page_size(), request.page_token(), fingerprint));
+  ZS_ASSIGN_OR_RETURN(const ListPage page, ListPage::Of(request));
   // The same rules as ComputeDeadlines, in SQL so the list pages correctly.
-  const pqxx::result rows = Exec(tx, queries::kLeadListOverdue, NullIfEmpty(request.unit_code()),
-                                 NullIfEmpty(request.office_code()),
-                                 static_cast<int>(request.kind()), page.after_id, page.limit + 1);
-  FillPage(rows, page, fingerprint, out->mutable_leads(), out->mutable_next_page_token(),
-           LeadFromRow);
+  const pqxx::result rows =
+      Exec(tx, queries::kLeadListOverdue, NullIfEmpty(request.unit_code()),
+           NullIfEmpty(request.office_code()), static_cast<int>(request.kind()), page.after_id(),
+           page.fetch_limit());
+  page.Fill(rows, out->mutable_leads(), out->mutable_next_page_token(), LeadFromRow);
   return absl::OkStatus();
 }
 

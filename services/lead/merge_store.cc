@@ -178,13 +178,10 @@ absl::Status MergeStore::ListMerges(pqxx::transaction_base& tx,
   if (!v1::Merge::Kind_IsValid(request.kind())) {
     return InvalidField("kind", absl::StrCat("unknown value ", request.kind()));
   }
-  const std::string fingerprint = ListFingerprint(request);
-  ZS_ASSIGN_OR_RETURN(PageRequest page,
-                      ParsePageRequest(request.page_size(), request.page_token(), fingerprint));
-  const pqxx::result rows =
-      Exec(tx, queries::kMergeList, NullIfZero(request.kind()), page.after_id, page.limit + 1);
-  FillPage(rows, page, fingerprint, out->mutable_merges(), out->mutable_next_page_token(),
-           MergeFromRow);
+  ZS_ASSIGN_OR_RETURN(const ListPage page, ListPage::Of(request));
+  const pqxx::result rows = Exec(tx, queries::kMergeList, NullIfZero(request.kind()),
+                                 page.after_id(), page.fetch_limit());
+  page.Fill(rows, out->mutable_merges(), out->mutable_next_page_token(), MergeFromRow);
   return absl::OkStatus();
 }
 

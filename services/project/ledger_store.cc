@@ -60,13 +60,10 @@ absl::Status LedgerStore::ListEntries(pqxx::transaction_base& tx,
                                       v1::ListLedgerEntriesResponse* out) const {
   // NOT_FOUND when there is no such project.
   ZS_RETURN_IF_ERROR(ProjectStage(tx, request.project_id()).status());
-  const std::string fingerprint = ListFingerprint(request);
-  ZS_ASSIGN_OR_RETURN(PageRequest page,
-                      ParsePageRequest(request.page_size(), request.page_token(), fingerprint));
+  ZS_ASSIGN_OR_RETURN(const ListPage page, ListPage::Of(request));
   const pqxx::result rows =
-      Exec(tx, queries::kLedgerList, request.project_id(), page.after_id, page.limit + 1);
-  FillPage(rows, page, fingerprint, out->mutable_entries(), out->mutable_next_page_token(),
-           EntryFromRow);
+      Exec(tx, queries::kLedgerList, request.project_id(), page.after_id(), page.fetch_limit());
+  page.Fill(rows, out->mutable_entries(), out->mutable_next_page_token(), EntryFromRow);
   return absl::OkStatus();
 }
 
@@ -115,14 +112,11 @@ absl::Status LedgerStore::ListFunds(pqxx::transaction_base& tx, const v1::ListFu
     ZS_RETURN_IF_ERROR(ValidateDate("arrival_date_range.start_date", range.start_date()));
     ZS_RETURN_IF_ERROR(ValidateDate("arrival_date_range.end_date", range.end_date()));
   }
-  const std::string fingerprint = ListFingerprint(request);
-  ZS_ASSIGN_OR_RETURN(PageRequest page,
-                      ParsePageRequest(request.page_size(), request.page_token(), fingerprint));
+  ZS_ASSIGN_OR_RETURN(const ListPage page, ListPage::Of(request));
   const pqxx::result rows = Exec(tx, queries::kFundsList, NullIfZero(request.project_id()),
                                  NullIfEmpty(range.start_date()), NullIfEmpty(range.end_date()),
-                                 page.after_id, page.limit + 1);
-  FillPage(rows, page, fingerprint, out->mutable_funds(), out->mutable_next_page_token(),
-           FundsFromRow);
+                                 page.after_id(), page.fetch_limit());
+  page.Fill(rows, out->mutable_funds(), out->mutable_next_page_token(), FundsFromRow);
   return absl::OkStatus();
 }
 

@@ -176,19 +176,16 @@ absl::Status ProjectStore::List(pqxx::transaction_base& tx, const v1::ListProjec
     return InvalidField("stale_ledger_days", "must be between 0 and 36500");
   }
   ZS_RETURN_IF_ERROR(ValidateOptionalYear("continuing_in_year", request.continuing_in_year()));
-  const std::string fingerprint = ListFingerprint(request);
-  ZS_ASSIGN_OR_RETURN(PageRequest page,
-                      ParsePageRequest(request.page_size(), request.page_token(), fingerprint));
+  ZS_ASSIGN_OR_RETURN(const ListPage page, ListPage::Of(request));
   const pqxx::result rows = Exec(
       tx, queries::kProjectList, NullIfZero(request.stage()), NullIfEmpty(request.unit_code()),
       NullIfEmpty(request.leader_code()), NullIfEmpty(request.park_code()),
-      NullIfZero(request.industry()), page.after_id, page.limit + 1,
+      NullIfZero(request.industry()), page.after_id(), page.fetch_limit(),
       request.stale_ledger_days() > 0 ? std::optional(request.stale_ledger_days()) : std::nullopt,
       TodayInChinaString(),
       request.continuing_in_year() > 0 ? std::optional(request.continuing_in_year()) : std::nullopt,
       NullIfEmpty(request.collected_by_code()));
-  FillPage(rows, page, fingerprint, out->mutable_projects(), out->mutable_next_page_token(),
-           ProjectFromRow);
+  page.Fill(rows, out->mutable_projects(), out->mutable_next_page_token(), ProjectFromRow);
   return absl::OkStatus();
 }
 
@@ -394,15 +391,12 @@ absl::Status ProjectStore::ListTransitions(pqxx::transaction_base& tx,
   if (!v1::StageTransition::Kind_IsValid(request.kind())) {
     return InvalidField("kind", "unknown value");
   }
-  const std::string fingerprint = ListFingerprint(request);
-  ZS_ASSIGN_OR_RETURN(PageRequest page,
-                      ParsePageRequest(request.page_size(), request.page_token(), fingerprint));
+  ZS_ASSIGN_OR_RETURN(const ListPage page, ListPage::Of(request));
   const pqxx::result rows = Exec(tx, queries::kTransitionList, range.start_date(), range.end_date(),
                                  NullIfZero(request.to_stage()), NullIfZero(request.kind()),
-                                 request.min_investment_wan_yuan(), page.after_id, page.limit + 1,
-                                 request.with_capital_increases());
-  FillPage(rows, page, fingerprint, out->mutable_transitions(), out->mutable_next_page_token(),
-           TransitionFromRow);
+                                 request.min_investment_wan_yuan(), page.after_id(),
+                                 page.fetch_limit(), request.with_capital_increases());
+  page.Fill(rows, out->mutable_transitions(), out->mutable_next_page_token(), TransitionFromRow);
   return absl::OkStatus();
 }
 

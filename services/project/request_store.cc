@@ -77,15 +77,13 @@ absl::Status RequestStore::List(pqxx::transaction_base& tx,
                                 const std::string& leader_code,
                                 v1::ListEnterpriseRequestsResponse* out) const {
   if (!v1::RequestState_IsValid(request.state())) return InvalidField("state", "unknown value");
-  const std::string fingerprint = ListFingerprint(request);
-  ZS_ASSIGN_OR_RETURN(PageRequest page,
-                      ParsePageRequest(request.page_size(), request.page_token(), fingerprint));
+  ZS_ASSIGN_OR_RETURN(const ListPage page, ListPage::Of(request));
   const pqxx::result rows =
       Exec(tx, queries::kRequestList, TodayInChinaString(), NullIfZero(request.project_id()),
            NullIfEmpty(request.unit_code()), NullIfZero(request.state()), request.overdue_only(),
-           page.after_id, page.limit + 1, NullIfEmpty(leader_code));
-  FillPage(rows, page, fingerprint, out->mutable_enterprise_requests(),
-           out->mutable_next_page_token(), RequestFromRow);
+           page.after_id(), page.fetch_limit(), NullIfEmpty(leader_code));
+  page.Fill(rows, out->mutable_enterprise_requests(), out->mutable_next_page_token(),
+            RequestFromRow);
   return absl::OkStatus();
 }
 

@@ -174,22 +174,20 @@ absl::Status PlanStore::RecordSanction(pqxx::transaction_base& tx,
 absl::Status PlanStore::ListSanctions(pqxx::transaction_base& tx,
                                       const v1::ListSanctionsRequest& request,
                                       v1::ListSanctionsResponse* out) const {
-  const std::string fingerprint = ListFingerprint(request);
-  ZS_ASSIGN_OR_RETURN(PageRequest page,
-                      ParsePageRequest(request.page_size(), request.page_token(), fingerprint));
+  ZS_ASSIGN_OR_RETURN(const ListPage page, ListPage::Of(request));
   const pqxx::result rows =
       Exec(tx, queries::kSanctionList,
            request.unit_code().empty() ? std::nullopt : std::optional(request.unit_code()),
-           page.after_id, page.limit + 1);
-  FillPage(rows, page, fingerprint, out->mutable_sanctions(), out->mutable_next_page_token(),
-           [](const pqxx::row& row, v1::Sanction* s) {
-             s->set_id(FieldNamed(row, "id").as<int64_t>());
-             s->set_unit_code(FieldNamed(row, "unit_code").as<std::string>());
-             s->set_kind(static_cast<v1::Sanction::Kind>(FieldNamed(row, "kind").as<int>()));
-             s->set_reason(FieldNamed(row, "reason").as<std::string>());
-             s->set_points(FieldNamed(row, "points").as<double>());
-             s->set_decided_date(FieldNamed(row, "decided_date").as<std::string>());
-           });
+           page.after_id(), page.fetch_limit());
+  page.Fill(rows, out->mutable_sanctions(), out->mutable_next_page_token(),
+            [](const pqxx::row& row, v1::Sanction* s) {
+              s->set_id(FieldNamed(row, "id").as<int64_t>());
+              s->set_unit_code(FieldNamed(row, "unit_code").as<std::string>());
+              s->set_kind(static_cast<v1::Sanction::Kind>(FieldNamed(row, "kind").as<int>()));
+              s->set_reason(FieldNamed(row, "reason").as<std::string>());
+              s->set_points(FieldNamed(row, "points").as<double>());
+              s->set_decided_date(FieldNamed(row, "decided_date").as<std::string>());
+            });
   return absl::OkStatus();
 }
 

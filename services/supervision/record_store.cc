@@ -80,13 +80,10 @@ absl::Status RecordStore::ListSnapshots(pqxx::transaction_base& tx,
                                         const v1::ListSnapshotsRequest& request,
                                         v1::ListSnapshotsResponse* out) const {
   if (!v1::Snapshot::Kind_IsValid(request.kind())) return InvalidField("kind", "unknown value");
-  const std::string fingerprint = ListFingerprint(request);
-  ZS_ASSIGN_OR_RETURN(PageRequest page,
-                      ParsePageRequest(request.page_size(), request.page_token(), fingerprint));
-  const pqxx::result rows =
-      Exec(tx, queries::kSnapshotList, NullIfZero(request.kind()), page.after_id, page.limit + 1);
-  FillPage(rows, page, fingerprint, out->mutable_snapshots(), out->mutable_next_page_token(),
-           SnapshotFromRow);
+  ZS_ASSIGN_OR_RETURN(const ListPage page, ListPage::Of(request));
+  const pqxx::result rows = Exec(tx, queries::kSnapshotList, NullIfZero(request.kind()),
+                                 page.after_id(), page.fetch_limit());
+  page.Fill(rows, out->mutable_snapshots(), out->mutable_next_page_token(), SnapshotFromRow);
   return absl::OkStatus();
 }
 
@@ -116,14 +113,11 @@ absl::Status RecordStore::GetTask(pqxx::transaction_base& tx, int64_t id, v1::Ta
 absl::Status RecordStore::ListTasks(pqxx::transaction_base& tx, const v1::ListTasksRequest& request,
                                     v1::ListTasksResponse* out) const {
   if (!v1::TaskState_IsValid(request.state())) return InvalidField("state", "unknown value");
-  const std::string fingerprint = ListFingerprint(request);
-  ZS_ASSIGN_OR_RETURN(PageRequest page,
-                      ParsePageRequest(request.page_size(), request.page_token(), fingerprint));
-  const pqxx::result rows =
-      Exec(tx, queries::kTaskList, TodayInChinaString(), NullIfEmpty(request.unit_code()),
-           NullIfZero(request.state()), request.overdue_only(), page.after_id, page.limit + 1);
-  FillPage(rows, page, fingerprint, out->mutable_tasks(), out->mutable_next_page_token(),
-           TaskFromRow);
+  ZS_ASSIGN_OR_RETURN(const ListPage page, ListPage::Of(request));
+  const pqxx::result rows = Exec(tx, queries::kTaskList, TodayInChinaString(),
+                                 NullIfEmpty(request.unit_code()), NullIfZero(request.state()),
+                                 request.overdue_only(), page.after_id(), page.fetch_limit());
+  page.Fill(rows, out->mutable_tasks(), out->mutable_next_page_token(), TaskFromRow);
   return absl::OkStatus();
 }
 
@@ -153,15 +147,13 @@ void RecordStore::StoreBulletin(pqxx::transaction_base& tx, v1::Bulletin bulleti
 absl::Status RecordStore::ListBulletins(pqxx::transaction_base& tx,
                                         const v1::ListBulletinsRequest& request,
                                         v1::ListBulletinsResponse* out) const {
-  const std::string fingerprint = ListFingerprint(request);
-  ZS_ASSIGN_OR_RETURN(PageRequest page,
-                      ParsePageRequest(request.page_size(), request.page_token(), fingerprint));
-  const pqxx::result rows = Exec(tx, queries::kBulletinList, page.after_id, page.limit + 1);
-  FillPage(rows, page, fingerprint, out->mutable_bulletins(), out->mutable_next_page_token(),
-           [](const pqxx::row& row, v1::Bulletin* b) {
-             ParseBytes(FieldNamed(row, "bulletin"), b);
-             b->set_id(FieldNamed(row, "id").as<int64_t>());
-           });
+  ZS_ASSIGN_OR_RETURN(const ListPage page, ListPage::Of(request));
+  const pqxx::result rows = Exec(tx, queries::kBulletinList, page.after_id(), page.fetch_limit());
+  page.Fill(rows, out->mutable_bulletins(), out->mutable_next_page_token(),
+            [](const pqxx::row& row, v1::Bulletin* b) {
+              ParseBytes(FieldNamed(row, "bulletin"), b);
+              b->set_id(FieldNamed(row, "id").as<int64_t>());
+            });
   return absl::OkStatus();
 }
 
