@@ -34,7 +34,9 @@ OrgKind KindOf(sv1::UnitKind kind) {
 DirectoryRefresher::DirectoryRefresher(Directory& directory,
                                        std::shared_ptr<grpc::Channel> supervision,
                                        absl::Duration interval)
-    : directory_(directory), channel_(std::move(supervision)), interval_(interval) {
+    : directory_(directory),
+      supervision_("supervision", std::move(supervision), absl::Seconds(5)),
+      interval_(interval) {
   thread_ = std::thread([this] { Loop(); });
 }
 
@@ -48,32 +50,23 @@ DirectoryRefresher::~DirectoryRefresher() {
 }
 
 absl::Status DirectoryRefresher::RefreshNow() {
-  auto stub = sv1::SupervisionService::NewStub(channel_);
   const CallContext call{
       .method = "DirectoryRefresh",
       .principal = {.id = "directory-refresher", .kind = PrincipalKind::kServiceAccount},
       .deadline = absl::Now() + absl::Seconds(5),
       .trace = StartSpan(std::nullopt)};
   std::vector<OrgEntry> entries;
-  {
-    grpc::ClientContext context;
-    PrepareOutboundContext(call, absl::Seconds(5), &context);
-    sv1::ListUnitsResponse units;
-    ZS_RETURN_IF_ERROR(FromOutboundStatus(
-        "supervision", stub->ListUnits(&context, sv1::ListUnitsRequest(), &units)));
-    for (const sv1::Unit& unit : units.units()) {
-      if (unit.active()) entries.push_back({unit.code(), unit.name(), KindOf(unit.kind())});
-    }
+  sv1::ListUnitsResponse units;
+  ZS_RETURN_IF_ERROR(supervision_.Call(call, &sv1::SupervisionService::Stub::ListUnits,
+                                       sv1::ListUnitsRequest(), &units));
+  for (const sv1::Unit& unit : units.units()) {
+    if (unit.active()) entries.push_back({unit.code(), unit.name(), KindOf(unit.kind())});
   }
-  {
-    grpc::ClientContext context;
-    PrepareOutboundContext(call, absl::Seconds(5), &context);
-    sv1::ListLeadersResponse leaders;
-    ZS_RETURN_IF_ERROR(FromOutboundStatus(
-        "supervision", stub->ListLeaders(&context, sv1::ListLeadersRequest(), &leaders)));
-    for (const sv1::Leader& leader : leaders.leaders()) {
-      if (leader.active()) entries.push_back({leader.code(), leader.name(), OrgKind::kLeader});
-    }
+  sv1::ListLeadersResponse leaders;
+  ZS_RETURN_IF_ERROR(supervision_.Call(call, &sv1::SupervisionService::Stub::ListLeaders,
+                                       sv1::ListLeadersRequest(), &leaders));
+  for (const sv1::Leader& leader : leaders.leaders()) {
+    if (leader.active()) entries.push_back({leader.code(), leader.name(), OrgKind::kLeader});
   }
   directory_.Replace(std::move(entries));
   return absl::OkStatus();

@@ -15,6 +15,8 @@
 #include "absl/status/status.h"
 #include "absl/time/time.h"
 #include "common/directory.h"
+#include "common/outbound.h"
+#include "zhaoshang/supervision/v1/supervision_service.grpc.pb.h"
 
 namespace zs {
 
@@ -31,7 +33,7 @@ class DirectoryRefresher {
   void Loop();
 
   Directory& directory_;
-  std::shared_ptr<grpc::Channel> channel_;
+  OutboundStub<zhaoshang::supervision::v1::SupervisionService> supervision_;
   absl::Duration interval_;
   std::mutex mutex_;
   std::condition_variable wake_;

@@ -5,10 +5,13 @@
 // that failed.
 #pragma once
 
+#include <grpcpp/channel.h>
 #include <grpcpp/client_context.h>
 #include <grpcpp/support/status.h>
 
+#include <memory>
 #include <string>
+#include <utility>
 
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"
@@ -34,5 +37,35 @@ void PrepareOutboundContext(const CallContext& call, absl::Duration timeout,
 // UNAVAILABLE and DEADLINE_EXCEEDED become UNAVAILABLE naming `service`;
 // other codes keep their code with the service named in the message.
 absl::Status FromOutboundStatus(absl::string_view service, const grpc::Status& status);
+
+// A stub of another service (`Service` is its generated class) that makes
+// every call as above: `lead_.Call(call, &lv1::LeadService::Stub::GetLead,
+// request, &lead)` prepares a fresh context for `call` with this stub's
+// timeout, and its failure comes back through FromOutboundStatus naming
+// the service.
+template <typename Service>
+class OutboundStub {
+ public:
+  using Stub = typename Service::Stub;
+  template <typename Request, typename Response>
+  using Method = grpc::Status (Stub::*)(grpc::ClientContext*, const Request&, Response*);
+
+  // `name` is the service as errors name it ("lead").
+  OutboundStub(std::string name, std::shared_ptr<grpc::Channel> channel, absl::Duration timeout)
+      : name_(std::move(name)), stub_(Service::NewStub(std::move(channel))), timeout_(timeout) {}
+
+  template <typename Request, typename Response>
+  absl::Status Call(const CallContext& call, Method<Request, Response> method,
+                    const Request& request, Response* response) const {
+    grpc::ClientContext context;
+    PrepareOutboundContext(call, timeout_, &context);
+    return FromOutboundStatus(name_, ((*stub_).*method)(&context, request, response));
+  }
+
+ private:
+  std::string name_;
+  std::unique_ptr<Stub> stub_;
+  absl::Duration timeout_;
+};
 
 }  // namespace zs

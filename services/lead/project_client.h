@@ -9,6 +9,7 @@
 
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
+#include "common/outbound.h"
 #include "common/rpc.h"
 #include "zhaoshang/project/v1/project_service.grpc.pb.h"
 
@@ -26,8 +27,7 @@ class ProjectClient {
                                                  int64_t to) const;
 
  private:
-  std::unique_ptr<zhaoshang::project::v1::ProjectService::Stub> stub_;
-  absl::Duration timeout_;
+  OutboundStub<zhaoshang::project::v1::ProjectService> project_;
 };
 
 }  // namespace zs::lead

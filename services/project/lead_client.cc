@@ -7,34 +7,28 @@
 namespace zs::project {
 
 LeadClient::LeadClient(std::shared_ptr<grpc::Channel> channel, absl::Duration timeout)
-    : stub_(lv1::LeadService::NewStub(std::move(channel))), timeout_(timeout) {}
+    : lead_("lead", std::move(channel), timeout) {}
 
 absl::StatusOr<lv1::Enterprise> LeadClient::GetEnterprise(const CallContext& call,
                                                           int64_t id) const {
-  grpc::ClientContext context;
-  PrepareOutboundContext(call, timeout_, &context);
   lv1::GetEnterpriseRequest request;
   request.set_id(id);
   lv1::Enterprise enterprise;
   ZS_RETURN_IF_ERROR(
-      FromOutboundStatus("lead", stub_->GetEnterprise(&context, request, &enterprise)));
+      lead_.Call(call, &lv1::LeadService::Stub::GetEnterprise, request, &enterprise));
   return enterprise;
 }
 
 absl::StatusOr<lv1::Lead> LeadClient::GetLead(const CallContext& call, int64_t id) const {
-  grpc::ClientContext context;
-  PrepareOutboundContext(call, timeout_, &context);
   lv1::GetLeadRequest request;
   request.set_id(id);
   lv1::Lead lead;
-  ZS_RETURN_IF_ERROR(FromOutboundStatus("lead", stub_->GetLead(&context, request, &lead)));
+  ZS_RETURN_IF_ERROR(lead_.Call(call, &lv1::LeadService::Stub::GetLead, request, &lead));
   return lead;
 }
 
 absl::StatusOr<lv1::Lead> LeadClient::ConvertLead(const CallContext& call, int64_t lead_id,
                                                   int64_t project_id) const {
-  grpc::ClientContext context;
-  PrepareOutboundContext(call, timeout_, &context);
   lv1::ConvertLeadRequest request;
   // Derived from the project, so every retry and repair of this conversion
   // is the same request to the lead service.
@@ -42,7 +36,7 @@ absl::StatusOr<lv1::Lead> LeadClient::ConvertLead(const CallContext& call, int64
   request.set_lead_id(lead_id);
   request.set_project_id(project_id);
   lv1::Lead lead;
-  ZS_RETURN_IF_ERROR(FromOutboundStatus("lead", stub_->ConvertLead(&context, request, &lead)));
+  ZS_RETURN_IF_ERROR(lead_.Call(call, &lv1::LeadService::Stub::ConvertLead, request, &lead));
   return lead;
 }
 

@@ -9,6 +9,7 @@
 
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
+#include "common/outbound.h"
 #include "common/rpc.h"
 #include "zhaoshang/lead/v1/lead_service.grpc.pb.h"
 
@@ -28,8 +29,7 @@ class LeadClient {
                                         int64_t project_id) const;
 
  private:
-  std::unique_ptr<lv1::LeadService::Stub> stub_;
-  absl::Duration timeout_;
+  OutboundStub<lv1::LeadService> lead_;
 };
 
 }  // namespace zs::project

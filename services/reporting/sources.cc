@@ -86,16 +86,12 @@ bool FigureHasDimension(rv1::Figure figure, cv1::GroupBy g) {
 
 ReportSources::ReportSources(std::shared_ptr<grpc::Channel> lead,
                              std::shared_ptr<grpc::Channel> project, absl::Duration timeout)
-    : lead_(lv1::LeadService::NewStub(std::move(lead))),
-      project_(pv1::ProjectService::NewStub(std::move(project))),
-      timeout_(timeout) {}
+    : lead_("lead", std::move(lead), timeout), project_("project", std::move(project), timeout) {}
 
 absl::StatusOr<Rows> ReportSources::Aggregate(const CallContext& call, const cv1::DateRange& period,
                                               rv1::Figure figure,
                                               const std::vector<cv1::GroupBy>& groupings) const {
   google::protobuf::RepeatedField<int> group_bys(groupings.begin(), groupings.end());
-  grpc::ClientContext context;
-  PrepareOutboundContext(call, timeout_, &context);
   switch (figure) {
     case rv1::FIGURE_OUTBOUND_TRIPS:
     case rv1::FIGURE_MERCHANT_VISITS: {
@@ -106,7 +102,7 @@ absl::StatusOr<Rows> ReportSources::Aggregate(const CallContext& call, const cv1
       *request.mutable_group_bys() = group_bys;
       lv1::AggregateActivitiesResponse response;
       ZS_RETURN_IF_ERROR(
-          FromOutboundStatus("lead", lead_->AggregateActivities(&context, request, &response)));
+          lead_.Call(call, &lv1::LeadService::Stub::AggregateActivities, request, &response));
       return response.rows();
     }
     case rv1::FIGURE_LEADS: {
@@ -115,7 +111,7 @@ absl::StatusOr<Rows> ReportSources::Aggregate(const CallContext& call, const cv1
       *request.mutable_group_bys() = group_bys;
       lv1::AggregateLeadsResponse response;
       ZS_RETURN_IF_ERROR(
-          FromOutboundStatus("lead", lead_->AggregateLeads(&context, request, &response)));
+          lead_.Call(call, &lv1::LeadService::Stub::AggregateLeads, request, &response));
       return response.rows();
     }
     case rv1::FIGURE_SIGNED_PROJECTS:
@@ -128,8 +124,8 @@ absl::StatusOr<Rows> ReportSources::Aggregate(const CallContext& call, const cv1
                                                                  : pv1::STAGE_STARTED);
       *request.mutable_group_bys() = group_bys;
       pv1::AggregateTransitionsResponse response;
-      ZS_RETURN_IF_ERROR(FromOutboundStatus(
-          "project", project_->AggregateTransitions(&context, request, &response)));
+      ZS_RETURN_IF_ERROR(project_.Call(call, &pv1::ProjectService::Stub::AggregateTransitions,
+                                       request, &response));
       return response.rows();
     }
     case rv1::FIGURE_CONTINUING_PROJECTS: {
@@ -138,8 +134,8 @@ absl::StatusOr<Rows> ReportSources::Aggregate(const CallContext& call, const cv1
       request.set_year(std::stoi(period.start_date().substr(0, 4)));
       *request.mutable_group_bys() = group_bys;
       pv1::AggregateContinuingResponse response;
-      ZS_RETURN_IF_ERROR(FromOutboundStatus(
-          "project", project_->AggregateContinuing(&context, request, &response)));
+      ZS_RETURN_IF_ERROR(
+          project_.Call(call, &pv1::ProjectService::Stub::AggregateContinuing, request, &response));
       return response.rows();
     }
     case rv1::FIGURE_FUNDS_IN_PLACE: {
@@ -148,7 +144,7 @@ absl::StatusOr<Rows> ReportSources::Aggregate(const CallContext& call, const cv1
       *request.mutable_group_bys() = group_bys;
       pv1::AggregateFundsResponse response;
       ZS_RETURN_IF_ERROR(
-          FromOutboundStatus("project", project_->AggregateFunds(&context, request, &response)));
+          project_.Call(call, &pv1::ProjectService::Stub::AggregateFunds, request, &response));
       return response.rows();
     }
     default:
@@ -222,8 +218,6 @@ absl::StatusOr<ReportSources::Parts> ReportSources::Report(
 absl::Status ReportSources::Records(const CallContext& call,
                                     const rv1::ListFigureRecordsRequest& request,
                                     rv1::ListFigureRecordsResponse* out) const {
-  grpc::ClientContext context;
-  PrepareOutboundContext(call, timeout_, &context);
   const rv1::Figure figure = request.figure();
   switch (figure) {
     case rv1::FIGURE_OUTBOUND_TRIPS:
@@ -236,7 +230,7 @@ absl::Status ReportSources::Records(const CallContext& call,
       list.set_page_token(request.page_token());
       lv1::ListActivitiesResponse response;
       ZS_RETURN_IF_ERROR(
-          FromOutboundStatus("lead", lead_->ListActivities(&context, list, &response)));
+          lead_.Call(call, &lv1::LeadService::Stub::ListActivities, list, &response));
       for (const auto& a : response.activities()) {
         rv1::FigureRecord* r = out->add_records();
         r->set_kind("activity");
@@ -255,7 +249,7 @@ absl::Status ReportSources::Records(const CallContext& call,
       list.set_page_size(request.page_size());
       list.set_page_token(request.page_token());
       lv1::ListLeadsResponse response;
-      ZS_RETURN_IF_ERROR(FromOutboundStatus("lead", lead_->ListLeads(&context, list, &response)));
+      ZS_RETURN_IF_ERROR(lead_.Call(call, &lv1::LeadService::Stub::ListLeads, list, &response));
       for (const auto& l : response.leads()) {
         rv1::FigureRecord* r = out->add_records();
         r->set_kind("lead");
@@ -276,7 +270,7 @@ absl::Status ReportSources::Records(const CallContext& call,
       list.set_page_token(request.page_token());
       pv1::ListFundsResponse response;
       ZS_RETURN_IF_ERROR(
-          FromOutboundStatus("project", project_->ListFunds(&context, list, &response)));
+          project_.Call(call, &pv1::ProjectService::Stub::ListFunds, list, &response));
       for (const auto& f : response.funds()) {
         rv1::FigureRecord* r = out->add_records();
         r->set_kind("funds");
@@ -319,7 +313,7 @@ absl::Status ReportSources::Records(const CallContext& call,
     projects.set_continuing_in_year(std::stoi(request.period().start_date().substr(0, 4)));
     pv1::ListProjectsResponse response;
     ZS_RETURN_IF_ERROR(
-        FromOutboundStatus("project", project_->ListProjects(&context, projects, &response)));
+        project_.Call(call, &pv1::ProjectService::Stub::ListProjects, projects, &response));
     for (const auto& p : response.projects()) {
       rv1::FigureRecord* r = out->add_records();
       r->set_kind("project");
@@ -336,7 +330,7 @@ absl::Status ReportSources::Records(const CallContext& call,
   }
   pv1::ListStageTransitionsResponse response;
   ZS_RETURN_IF_ERROR(
-      FromOutboundStatus("project", project_->ListStageTransitions(&context, list, &response)));
+      project_.Call(call, &pv1::ProjectService::Stub::ListStageTransitions, list, &response));
   for (const auto& t : response.transitions()) {
     rv1::FigureRecord* r = out->add_records();
     const bool increase = t.kind() == pv1::StageTransition::KIND_CAPITAL_INCREASE;

@@ -11,6 +11,7 @@
 
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
+#include "common/outbound.h"
 #include "common/rpc.h"
 #include "zhaoshang/lead/v1/lead_service.grpc.pb.h"
 #include "zhaoshang/project/v1/project_service.grpc.pb.h"
@@ -47,9 +48,8 @@ class ReportSources {
       const CallContext& call, const cv1::DateRange& period, rv1::Figure figure,
       const std::vector<cv1::GroupBy>& groupings) const;
 
-  std::unique_ptr<zhaoshang::lead::v1::LeadService::Stub> lead_;
-  std::unique_ptr<zhaoshang::project::v1::ProjectService::Stub> project_;
-  absl::Duration timeout_;
+  OutboundStub<zhaoshang::lead::v1::LeadService> lead_;
+  OutboundStub<zhaoshang::project::v1::ProjectService> project_;
 };
 
 // The dimensions a figure can be broken down by.

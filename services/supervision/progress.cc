@@ -23,9 +23,7 @@ void Add(const google::protobuf::RepeatedPtrField<cv1::AggregateRow>& rows, int 
 
 ProgressSources::ProgressSources(std::shared_ptr<grpc::Channel> lead,
                                  std::shared_ptr<grpc::Channel> project, absl::Duration timeout)
-    : lead_(lv1::LeadService::NewStub(std::move(lead))),
-      project_(pv1::ProjectService::NewStub(std::move(project))),
-      timeout_(timeout) {}
+    : lead_("lead", std::move(lead), timeout), project_("project", std::move(project), timeout) {}
 
 absl::StatusOr<Actuals> ProgressSources::Fetch(const CallContext& call,
                                                const cv1::DateRange& period) const {
@@ -35,40 +33,34 @@ absl::StatusOr<Actuals> ProgressSources::Fetch(const CallContext& call,
     for (auto [kind, metric] :
          {std::pair{lv1::ACTIVITY_KIND_OUTBOUND_TRIP, v1::METRIC_OUTBOUND_TRIPS},
           std::pair{lv1::ACTIVITY_KIND_MERCHANT_VISIT, v1::METRIC_MERCHANT_VISITS}}) {
-      grpc::ClientContext context;
-      PrepareOutboundContext(call, timeout_, &context);
       lv1::AggregateActivitiesRequest request;
       *request.mutable_start_date_range() = period;
       request.set_kind(kind);
       request.set_group_by(by);
       lv1::AggregateActivitiesResponse response;
       ZS_RETURN_IF_ERROR(
-          FromOutboundStatus("lead", lead_->AggregateActivities(&context, request, &response)));
+          lead_.Call(call, &lv1::LeadService::Stub::AggregateActivities, request, &response));
       Add(response.rows(), metric, 0, &actuals);
     }
-    grpc::ClientContext context;
-    PrepareOutboundContext(call, timeout_, &context);
     lv1::AggregateLeadsRequest request;
     *request.mutable_collected_date_range() = period;
     request.set_group_by(by);
     lv1::AggregateLeadsResponse response;
     ZS_RETURN_IF_ERROR(
-        FromOutboundStatus("lead", lead_->AggregateLeads(&context, request, &response)));
+        lead_.Call(call, &lv1::LeadService::Stub::AggregateLeads, request, &response));
     Add(response.rows(), v1::METRIC_LEADS, 0, &actuals);
   }
   for (auto [stage, count, money] : {std::tuple{pv1::STAGE_SIGNED, v1::METRIC_SIGNED_PROJECTS,
                                                 v1::METRIC_SIGNED_INVESTMENT_WAN_YUAN},
                                      std::tuple{pv1::STAGE_STARTED, v1::METRIC_STARTED_PROJECTS,
                                                 v1::METRIC_STARTED_INVESTMENT_WAN_YUAN}}) {
-    grpc::ClientContext context;
-    PrepareOutboundContext(call, timeout_, &context);
     pv1::AggregateTransitionsRequest request;
     *request.mutable_effective_date_range() = period;
     request.set_to_stage(stage);
     request.set_group_by(cv1::GROUP_BY_UNIT);
     pv1::AggregateTransitionsResponse response;
-    ZS_RETURN_IF_ERROR(FromOutboundStatus(
-        "project", project_->AggregateTransitions(&context, request, &response)));
+    ZS_RETURN_IF_ERROR(
+        project_.Call(call, &pv1::ProjectService::Stub::AggregateTransitions, request, &response));
     Add(response.rows(), count, money, &actuals);
   }
   return actuals;
@@ -81,11 +73,9 @@ absl::StatusOr<std::vector<pv1::EnterpriseRequest>> ProgressSources::OverdueRequ
   request.set_overdue_only(true);
   request.set_page_size(500);
   do {
-    grpc::ClientContext context;
-    PrepareOutboundContext(call, timeout_, &context);
     pv1::ListEnterpriseRequestsResponse response;
-    ZS_RETURN_IF_ERROR(FromOutboundStatus(
-        "project", project_->ListEnterpriseRequests(&context, request, &response)));
+    ZS_RETURN_IF_ERROR(project_.Call(call, &pv1::ProjectService::Stub::ListEnterpriseRequests,
+                                     request, &response));
     for (auto& r : *response.mutable_enterprise_requests()) overdue.push_back(std::move(r));
     request.set_page_token(response.next_page_token());
   } while (!request.page_token().empty() && overdue.size() < 5000);
@@ -99,11 +89,9 @@ absl::StatusOr<std::vector<pv1::Project>> ProgressSources::StaleProjects(const C
   request.set_stale_ledger_days(days);
   request.set_page_size(500);
   do {
-    grpc::ClientContext context;
-    PrepareOutboundContext(call, timeout_, &context);
     pv1::ListProjectsResponse response;
     ZS_RETURN_IF_ERROR(
-        FromOutboundStatus("project", project_->ListProjects(&context, request, &response)));
+        project_.Call(call, &pv1::ProjectService::Stub::ListProjects, request, &response));
     for (auto& p : *response.mutable_projects()) stale.push_back(std::move(p));
     request.set_page_token(response.next_page_token());
   } while (!request.page_token().empty() && stale.size() < 5000);

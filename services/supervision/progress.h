@@ -13,6 +13,7 @@
 
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
+#include "common/outbound.h"
 #include "common/rpc.h"
 #include "zhaoshang/lead/v1/lead_service.grpc.pb.h"
 #include "zhaoshang/project/v1/project_service.grpc.pb.h"
@@ -40,9 +41,8 @@ class ProgressSources {
       const CallContext& call, int days) const;
 
  private:
-  std::unique_ptr<zhaoshang::lead::v1::LeadService::Stub> lead_;
-  std::unique_ptr<zhaoshang::project::v1::ProjectService::Stub> project_;
-  absl::Duration timeout_;
+  OutboundStub<zhaoshang::lead::v1::LeadService> lead_;
+  OutboundStub<zhaoshang::project::v1::ProjectService> project_;
 };
 
 struct ProgressInputs {
