@@ -10,12 +10,12 @@
 #include "absl/flags/parse.h"
 #include "absl/flags/usage.h"
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_replace.h"
 #include "absl/synchronization/mutex.h"
 #include "common/config.h"
 #include "common/db/audit_retention.h"
 #include "common/db/idempotency_purge.h"
 #include "common/directory_refresher.h"
+#include "common/errors.h"
 #include "common/logging.h"
 #include "common/outbound.h"
 #include "common/readiness.h"
@@ -30,25 +30,9 @@
 
 ABSL_FLAG(std::string, listen, zs::EnvOr("ZS_LISTEN", ""),
           "host:port to serve on (env ZS_LISTEN; default per service)");
-ABSL_FLAG(std::string, db_conninfo,
-          zs::EnvOr("ZS_DB_CONNINFO", "host=127.0.0.1 port=54329 dbname=zhaoshang user=zs"),
-          "libpq connection string without the password (env ZS_DB_CONNINFO)");
-ABSL_FLAG(std::string, db_password_file, zs::EnvOr("ZS_DB_PASSWORD_FILE", ""),
-          "file holding the database password (env ZS_DB_PASSWORD_FILE)");
-ABSL_FLAG(std::string, db_read_conninfo, zs::EnvOr("ZS_DB_READ_CONNINFO", ""),
-          "libpq connection string (without the password: --db_password_file serves both) of "
-          "a read-only endpoint, e.g. CloudNativePG's -ro service, for lists, drill-downs and "
-          "report aggregates, which may then lag the primary by the replicas' replay delay; "
-          "empty: every read goes to --db_conninfo (env ZS_DB_READ_CONNINFO)");
 ABSL_FLAG(int, db_report_pool_size, zs::EnvOr("ZS_DB_REPORT_POOL_SIZE", 2),
           "workers kept for reports: the aggregates they ask of lead and project, the "
           "reports reporting builds at once (env ZS_DB_REPORT_POOL_SIZE)");
-ABSL_FLAG(int, idempotency_retention_hours, zs::EnvOr("ZS_IDEMPOTENCY_RETENTION_HOURS", 24 * 30),
-          "how long request ids are remembered for retries; 0 keeps them forever "
-          "(env ZS_IDEMPOTENCY_RETENTION_HOURS)");
-ABSL_FLAG(int, audit_retention_months, zs::EnvOr("ZS_AUDIT_RETENTION_MONTHS", 6),
-          "months of audit records kept; older months are dropped hourly (never fewer than 6, "
-          "as 等保 asks) (env ZS_AUDIT_RETENTION_MONTHS)");
 ABSL_FLAG(int, db_pool_size, zs::EnvOr("ZS_DB_POOL_SIZE", 8),
           "database connections = worker threads (env ZS_DB_POOL_SIZE)");
 ABSL_FLAG(int, max_queued_calls, zs::EnvOr("ZS_MAX_QUEUED_CALLS", 512),
@@ -103,33 +87,8 @@ ABSL_FLAG(int, tls_reload_seconds, zs::EnvOr("ZS_TLS_RELOAD_SECONDS", 10),
 ABSL_FLAG(int, readiness_check_seconds, zs::EnvOr("ZS_READINESS_CHECK_SECONDS", 5),
           "how often the schema version and the service's own credentials are checked; while "
           "one is wrong the service is NOT_SERVING (env ZS_READINESS_CHECK_SECONDS)");
-ABSL_FLAG(bool, rebuild_report_rollups, false,
-          "services keeping report rollups (lead, project): recompute them from the records, "
-          "print every cell that differed, replace them, and exit: 0 when nothing differed, 1 "
-          "when something did (it is mended), 2 on error. Writers wait while it runs.");
-ABSL_FLAG(int, report_fold_interval_ms, zs::EnvOr("ZS_REPORT_FOLD_INTERVAL_MS", 200),
-          "how often new report deltas are folded into the rollups; reports are exact "
-          "either way, a fold only keeps them fast (env ZS_REPORT_FOLD_INTERVAL_MS)");
-ABSL_FLAG(std::string, aggregate_source, zs::EnvOr("ZS_AGGREGATE_SOURCE", "rollups"),
-          "rollups: aggregates read the maintained report rollups; records: they scan the "
-          "records, as before the rollups (slow at scale; for comparing, or while a rebuild "
-          "is due) (env ZS_AGGREGATE_SOURCE)");
-ABSL_FLAG(std::string, migrate, zs::EnvOr("ZS_MIGRATE", "on_start"),
-          "on_start: apply migrations then serve; only: apply and exit; off: serve only "
-          "(env ZS_MIGRATE)");
 
 namespace zs {
-
-std::string ConnectionString(const std::string& conninfo, const std::string& password_file) {
-  if (password_file.empty()) return conninfo;
-  absl::StatusOr<std::string> password = ReadSecretFile(password_file);
-  if (!password.ok()) {
-    LogError(std::string(password.status().message()));
-    std::exit(2);
-  }
-  const std::string escaped = absl::StrReplaceAll(*password, {{"\\", "\\\\"}, {"'", "\\'"}});
-  return absl::StrCat(conninfo, " password='", escaped, "'");
-}
 
 namespace {
 
@@ -162,30 +121,15 @@ std::shared_ptr<grpc::ChannelCredentials>& OutboundCredentials() {
   return credentials;
 }
 
-std::string SecretOrExit(const std::string& path) {
-  if (path.empty()) return {};
-  absl::StatusOr<std::string> secret = ReadSecretFile(path);
-  if (!secret.ok()) {
-    LogError(std::string(secret.status().message()));
-    std::exit(2);
-  }
-  return *secret;
-}
-
 // Reads the security flags: the gatekeeper for incoming calls, the
-// credentials and identity for outgoing ones. Exits on a bad configuration
-// rather than serving with less security than asked for.
-std::unique_ptr<Gatekeeper> ConfigureSecurity(const std::string& service,
-                                              absl::Time* token_expires_at) {
+// credentials and identity for outgoing ones. A bad configuration is an
+// error rather than serving with less security than asked for.
+absl::StatusOr<std::unique_ptr<Gatekeeper>> ConfigureSecurity(const std::string& service,
+                                                              absl::Time* token_expires_at) {
   const bool plaintext = absl::GetFlag(FLAGS_allow_plaintext);
   TokenVerifier verifier;
   if (const std::string keys = absl::GetFlag(FLAGS_token_public_keys_file); !keys.empty()) {
-    absl::StatusOr<TokenVerifier> loaded = TokenVerifier::FromFile(keys);
-    if (!loaded.ok()) {
-      LogError(std::string(loaded.status().message()));
-      std::exit(2);
-    }
-    verifier = *std::move(loaded);
+    ZS_ASSIGN_OR_RETURN(verifier, TokenVerifier::FromFile(keys));
   }
   GatekeeperConfig config{
       .token_verifier = std::move(verifier),
@@ -193,16 +137,15 @@ std::unique_ptr<Gatekeeper> ConfigureSecurity(const std::string& service,
       .calls_per_second = static_cast<double>(absl::GetFlag(FLAGS_rate_limit_per_second)),
       .burst = absl::GetFlag(FLAGS_rate_limit_burst)};
   if (config.token_verifier.empty() && !plaintext) {
-    LogError(
+    return absl::FailedPreconditionError(
         "--token_public_keys_file is required (or --allow_plaintext for loopback development)");
-    std::exit(2);
   }
-  absl::StatusOr<std::unique_ptr<Gatekeeper>> gatekeeper = Gatekeeper::Create(std::move(config));
-  if (!gatekeeper.ok()) {
-    LogError(std::string(gatekeeper.status().message()));
-    std::exit(2);
+  ZS_ASSIGN_OR_RETURN(std::unique_ptr<Gatekeeper> gatekeeper,
+                      Gatekeeper::Create(std::move(config)));
+  std::string own_token;
+  if (const std::string path = absl::GetFlag(FLAGS_service_token_file); !path.empty()) {
+    ZS_ASSIGN_OR_RETURN(own_token, ReadSecretFile(path));
   }
-  const std::string own_token = SecretOrExit(absl::GetFlag(FLAGS_service_token_file));
   if (!own_token.empty()) {
     *token_expires_at = PeekTokenClaims(own_token).expires_at;
     if (*token_expires_at != absl::InfiniteFuture()) {
@@ -211,16 +154,13 @@ std::unique_ptr<Gatekeeper> ConfigureSecurity(const std::string& service,
   }
   SetOutboundIdentity({.service = service, .token = own_token});
   const bool mutual = !absl::GetFlag(FLAGS_tls_client_ca_file).empty();
-  absl::StatusOr<std::shared_ptr<grpc::ChannelCredentials>> outbound = MakeChannelCredentials(
-      {.ca_file = absl::GetFlag(FLAGS_outbound_tls_ca_file),
-       .cert_file = mutual ? absl::GetFlag(FLAGS_tls_cert_file) : std::string(),
-       .key_file = mutual ? absl::GetFlag(FLAGS_tls_key_file) : std::string()});
-  if (!outbound.ok()) {
-    LogError(std::string(outbound.status().message()));
-    std::exit(2);
-  }
-  OutboundCredentials() = *outbound;
-  return *std::move(gatekeeper);
+  ZS_ASSIGN_OR_RETURN(
+      OutboundCredentials(),
+      MakeChannelCredentials(
+          {.ca_file = absl::GetFlag(FLAGS_outbound_tls_ca_file),
+           .cert_file = mutual ? absl::GetFlag(FLAGS_tls_cert_file) : std::string(),
+           .key_file = mutual ? absl::GetFlag(FLAGS_tls_key_file) : std::string()}));
+  return gatekeeper;
 }
 
 }  // namespace
@@ -242,28 +182,35 @@ int RunServiceMain(const ServiceDefinition& definition, int argc, char** argv) {
   // A service without migrations owns no schema and never connects; its
   // worker pool only bounds the blocking calls it makes to other services.
   const bool owns_schema = definition.migrations != nullptr;
-  const std::string conninfo =
-      owns_schema ? WithSearchPath(ConnectionString(absl::GetFlag(FLAGS_db_conninfo),
-                                                    absl::GetFlag(FLAGS_db_password_file)),
-                                   definition.schema)
-                  : std::string();
-  const std::string read_conninfo =
-      owns_schema && !absl::GetFlag(FLAGS_db_read_conninfo).empty()
-          ? WithSearchPath(ConnectionString(absl::GetFlag(FLAGS_db_read_conninfo),
-                                            absl::GetFlag(FLAGS_db_password_file)),
-                           definition.schema)
-          : std::string();
-  if (const std::string source = absl::GetFlag(FLAGS_aggregate_source);
-      source != "rollups" && source != "records") {
-    LogError("--aggregate_source must be rollups or records");
+  if (owns_schema != (definition.database != nullptr)) {
+    LogError(
+        absl::StrCat("zs-", definition.name, ": migrations and database settings go together"));
     return 2;
   }
-  const std::string migrate = absl::GetFlag(FLAGS_migrate);
-  if (migrate != "on_start" && migrate != "only" && migrate != "off") {
-    LogError("--migrate must be on_start, only or off");
-    return 2;
+  DatabaseSettings database{.migrate = DatabaseSettings::Migrate::kOff};
+  std::string conninfo, read_conninfo;
+  if (owns_schema) {
+    absl::StatusOr<DatabaseSettings> settings = definition.database();
+    if (!settings.ok()) {
+      LogError(std::string(settings.status().message()));
+      return 2;
+    }
+    database = *std::move(settings);
+    conninfo = WithSearchPath(database.conninfo, definition.schema);
+    if (!database.read_conninfo.empty()) {
+      read_conninfo = WithSearchPath(database.read_conninfo, definition.schema);
+    }
   }
-  if (migrate != "off" && owns_schema) {
+  RollupSettings rollups;
+  if (definition.report_rollups != nullptr) {
+    absl::StatusOr<RollupSettings> settings = definition.report_rollups();
+    if (!settings.ok()) {
+      LogError(std::string(settings.status().message()));
+      return 2;
+    }
+    rollups = *settings;
+  }
+  if (database.migrate != DatabaseSettings::Migrate::kOff) {
     try {
       pqxx::connection connection(conninfo);
       absl::StatusOr<int> applied =
@@ -282,18 +229,18 @@ int RunServiceMain(const ServiceDefinition& definition, int argc, char** argv) {
       LogError(absl::StrCat("cannot reach the database to migrate: ", e.what()));
       return 1;
     }
-    if (migrate == "only") return 0;
+    if (database.migrate == DatabaseSettings::Migrate::kOnly) return 0;
   }
-  if (absl::GetFlag(FLAGS_rebuild_report_rollups)) {
-    if (!definition.report_rollups) {
-      LogError(absl::StrCat("zs-", definition.name, " keeps no report rollups"));
-      return 2;
-    }
-    return RebuildReportRollupsCommand(conninfo);
-  }
+  if (rollups.rebuild) return RebuildReportRollupsCommand(conninfo);
 
   absl::Time token_expires_at = absl::InfiniteFuture();
-  std::unique_ptr<Gatekeeper> gatekeeper = ConfigureSecurity(definition.name, &token_expires_at);
+  absl::StatusOr<std::unique_ptr<Gatekeeper>> configured =
+      ConfigureSecurity(definition.name, &token_expires_at);
+  if (!configured.ok()) {
+    LogError(std::string(configured.status().message()));
+    return 2;
+  }
+  std::unique_ptr<Gatekeeper> gatekeeper = *std::move(configured);
   absl::StatusOr<std::unique_ptr<MetricsEndpoint>> metrics_endpoint =
       MetricsEndpoint::Start(absl::GetFlag(FLAGS_metrics_listen));
   if (!metrics_endpoint.ok()) {
@@ -318,20 +265,19 @@ int RunServiceMain(const ServiceDefinition& definition, int argc, char** argv) {
   WorkerPool report_pool(conninfo, absl::GetFlag(FLAGS_db_report_pool_size),
                          absl::GetFlag(FLAGS_max_queued_calls), "reports", read_conninfo);
   std::unique_ptr<IdempotencyPurger> purger;
-  if (const int hours = absl::GetFlag(FLAGS_idempotency_retention_hours);
-      owns_schema && hours > 0) {
-    purger = std::make_unique<IdempotencyPurger>(pool, absl::Hours(hours), absl::Hours(1));
+  if (owns_schema && database.idempotency_retention > absl::ZeroDuration()) {
+    purger =
+        std::make_unique<IdempotencyPurger>(pool, database.idempotency_retention, absl::Hours(1));
   }
   std::unique_ptr<AuditRetention> audit_retention;
   if (owns_schema) {
-    audit_retention = std::make_unique<AuditRetention>(
-        pool, std::max(6, absl::GetFlag(FLAGS_audit_retention_months)), absl::Hours(1));
+    audit_retention =
+        std::make_unique<AuditRetention>(pool, database.audit_retention_months, absl::Hours(1));
   }
   std::unique_ptr<ReportRollupFolder> folder;
-  if (definition.report_rollups) {
-    folder = std::make_unique<ReportRollupFolder>(
-        pool, absl::Milliseconds(std::max(10, absl::GetFlag(FLAGS_report_fold_interval_ms))),
-        /*batch_rows=*/20'000);
+  if (definition.report_rollups != nullptr) {
+    folder = std::make_unique<ReportRollupFolder>(pool, rollups.fold_interval,
+                                                  /*batch_rows=*/20'000);
   }
   Directory directory(Directory::SeededEntries());
   std::unique_ptr<DirectoryRefresher> refresher;
@@ -347,7 +293,7 @@ int RunServiceMain(const ServiceDefinition& definition, int argc, char** argv) {
        .max_call_time = absl::Seconds(absl::GetFlag(FLAGS_max_call_seconds)),
        .directory = directory,
        .gatekeeper = *gatekeeper,
-       .aggregates_from_records = absl::GetFlag(FLAGS_aggregate_source) == "records"});
+       .aggregates_from_records = rollups.aggregates_from_records});
   // Before the server starts, so it never answers SERVING while its schema
   // is behind or its own credentials have expired.
   std::atomic<GrpcServer*> started_server{nullptr};

@@ -3,6 +3,7 @@
 // access tokens.
 #include "absl/flags/flag.h"
 #include "common/config.h"
+#include "common/db_flags.h"
 #include "common/logging.h"
 #include "common/service_main.h"
 #include "services/identity/identity_service.h"
@@ -31,6 +32,7 @@ int main(int argc, char** argv) {
        .default_listen = "127.0.0.1:7105",
        .grpc_service = "zhaoshang.identity.v1.IdentityService",
        .migrations = &zs::identity::kMigrations,
+       .database = zs::DatabaseSettingsFromFlags,
        .make_service = [&signer](const zs::ServiceEnv& env) -> std::unique_ptr<grpc::Service> {
          absl::StatusOr<zs::TokenSigner> loaded =
              zs::TokenSigner::FromFile(absl::GetFlag(FLAGS_token_signing_key_file));

@@ -1,6 +1,8 @@
 // The lead service process: wiring only (see common/service_main.h).
 #include "absl/flags/flag.h"
 #include "common/config.h"
+#include "common/db_flags.h"
+#include "common/rollup_flags.h"
 #include "common/service_main.h"
 #include "services/lead/enterprise_keys.h"
 #include "services/lead/lead_service.h"
@@ -23,8 +25,9 @@ int main(int argc, char** argv) {
                              .default_listen = "127.0.0.1:7101",
                              .grpc_service = "zhaoshang.lead.v1.LeadService",
                              .migrations = &zs::lead::kMigrations,
+                             .database = zs::DatabaseSettingsFromFlags,
                              .after_migrations = zs::lead::RekeyEnterprises,
-                             .report_rollups = true,
+                             .report_rollups = zs::RollupSettingsFromFlags,
                              .make_service =
                                  [&projects](const zs::ServiceEnv& env) {
                                    projects = std::make_unique<zs::lead::ProjectClient>(

@@ -3,6 +3,8 @@
 
 #include "absl/flags/flag.h"
 #include "common/config.h"
+#include "common/db_flags.h"
+#include "common/rollup_flags.h"
 #include "common/service_main.h"
 #include "services/project/project_service.h"
 
@@ -22,7 +24,8 @@ int main(int argc, char** argv) {
                              .default_listen = "127.0.0.1:7102",
                              .grpc_service = "zhaoshang.project.v1.ProjectService",
                              .migrations = &zs::project::kMigrations,
-                             .report_rollups = true,
+                             .database = zs::DatabaseSettingsFromFlags,
+                             .report_rollups = zs::RollupSettingsFromFlags,
                              .make_service =
                                  [&leads](const zs::ServiceEnv& env) {
                                    leads = std::make_unique<zs::project::LeadClient>(

@@ -3,6 +3,7 @@
 
 #include "absl/flags/flag.h"
 #include "common/config.h"
+#include "common/db_flags.h"
 #include "common/service_main.h"
 #include "services/supervision/supervision_service.h"
 
@@ -24,6 +25,7 @@ int main(int argc, char** argv) {
                              .default_listen = "127.0.0.1:7103",
                              .grpc_service = "zhaoshang.supervision.v1.SupervisionService",
                              .migrations = &zs::supervision::kMigrations,
+                             .database = zs::DatabaseSettingsFromFlags,
                              .make_service =
                                  [&sources](const zs::ServiceEnv& env) {
                                    sources = std::make_unique<zs::supervision::ProgressSources>(

@@ -51,18 +51,19 @@ TEST(TraceTest, AReportsTraceIdCrossesReportingIntoLeadAndProject) {
   const std::string lead = absl::StrCat("127.0.0.1:", FreeLoopbackPort());
   const std::string project = absl::StrCat("127.0.0.1:", FreeLoopbackPort());
   const std::string reporting = absl::StrCat("127.0.0.1:", FreeLoopbackPort());
-  const std::vector<std::string> common = {"--allow_plaintext", "--db_pool_size=2",
-                                           "--migrate=off"};
+  // Reporting owns no database, so only lead and project take --migrate.
+  const std::vector<std::string> common = {"--allow_plaintext", "--db_pool_size=2"};
   auto with = [&](std::vector<std::string> args) {
     args.insert(args.end(), common.begin(), common.end());
     return args;
   };
-  ChildProcess lead_service(ZS_LEAD_BINARY,
-                            with({"--listen=" + lead, "--db_conninfo=" + leads.conninfo()}),
-                            dir + "/lead.log");
+  ChildProcess lead_service(
+      ZS_LEAD_BINARY,
+      with({"--listen=" + lead, "--db_conninfo=" + leads.conninfo(), "--migrate=off"}),
+      dir + "/lead.log");
   ChildProcess project_service(ZS_PROJECT_BINARY,
                                with({"--listen=" + project, "--db_conninfo=" + projects.conninfo(),
-                                     "--lead_address=" + lead}),
+                                     "--migrate=off", "--lead_address=" + lead}),
                                dir + "/project.log");
   ChildProcess reporting_service(
       ZS_REPORTING_BINARY,
