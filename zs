@@ -8,8 +8,8 @@
 #                (clang), plus each service's fuzz target for a bounded time;
 #                exits non-zero on any failure. --quick: the first pass only
 #   ./zs check   install what is missing, build with warnings as errors,
-#                then clang-format, shellcheck, pyflakes and the console's
-#                type check; exits non-zero on any finding
+#                then clang-format, shellcheck, pyflakes, the console's type
+#                check and clang-tidy; exits non-zero on any finding
 #                (.ci/run runs it before the tests; CONTRIBUTING.md)
 #   ./zs stop    stop what `run` started
 #   ./zs build   install what is missing and build only
@@ -35,7 +35,7 @@ RUN_PG_PORT="${ZS_PG_PORT:-54329}"
 
 DEBIAN_PACKAGES=(
   cmake ninja-build g++ clang libclang-rt-14-dev pkg-config
-  clang-format shellcheck pyflakes3
+  clang-format clang-tidy shellcheck pyflakes3
   libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler prometheus-cpp-dev
   libabsl-dev libpqxx-dev libgtest-dev libgmock-dev libspdlog-dev libssl-dev libxlsxwriter-dev libjwt-dev libsodium-dev libcli11-dev libinih-dev libcsv-dev openssl
   libzip-dev libexpat1-dev libicu-dev
@@ -236,6 +236,21 @@ check_format() {  # every C++ file as the repository's .clang-format has it
   (cd "$ROOT" && tracked '*.cc' '*.h' | xargs -0 clang-format --dry-run --Werror)
 }
 
+# clang-tidy with .clang-tidy's checks over the code that ships (common/,
+# services/, client/, tools/) and the headers it includes, with the build's
+# compile_commands.json, one clang-tidy per core. Its findings and clang's
+# own warnings are errors. Not over tests/: clang-tidy parses gRPC's and
+# protobuf's headers again for every file, and the whole tree took more
+# than CI's share on two cores (CONTRIBUTING.md "Check").
+check_tidy() {
+  run-clang-tidy -p "$BUILD" -j "$(nproc)" -quiet \
+    "^$ROOT/(common|services|client|tools)/.*\.cc\$" >"$BUILD/clang-tidy.log" 2>&1 &&
+    return 0
+  sed 's/\x1b\[[0-9;]*m//g' "$BUILD/clang-tidy.log" | grep -E '(error|warning):' | sort -u >&2
+  say "clang-tidy's whole output: $BUILD/clang-tidy.log"
+  return 1
+}
+
 check_shell() {  # every tracked shell script, by its #! line
   local scripts=() f
   while IFS= read -r -d '' f; do
@@ -260,6 +275,7 @@ cmd_check() {
   check_step shellcheck check_shell
   check_step pyflakes check_python
   check_step "console types (vue-tsc)" check_console
+  check_step clang-tidy check_tidy
   if [ ${#CHECK_FAILED[@]} -gt 0 ]; then
     die "checks failed after $((SECONDS - started)) s: ${CHECK_FAILED[*]}"
   fi

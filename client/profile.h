@@ -41,12 +41,12 @@ struct Profile {
 // $ZSCTL_CONFIG, else $XDG_CONFIG_HOME/zsctl/config.ini, else ~/.config/...
 std::string DefaultConfigPath();
 
-// Reads profile `name` from `config_path` (a missing file is fine for the
-// "default" profile, which then comes from the environment alone) and
-// applies ZSCTL_* environment overrides. An empty `name` is the file's
+// Reads profile `requested` from `config_path` (a missing file is fine for
+// the "default" profile, which then comes from the environment alone) and
+// applies ZSCTL_* environment overrides. An empty `requested` is the file's
 // current profile (`zsctl config use`), else "default". NOT_FOUND for an
 // unknown profile, INVALID_ARGUMENT for a malformed file.
-absl::StatusOr<Profile> LoadProfile(const std::string& config_path, const std::string& name);
+absl::StatusOr<Profile> LoadProfile(const std::string& config_path, const std::string& requested);
 
 // The profile `zsctl config use` chose (`current_profile = NAME` before the
 // first section of the file), or empty.

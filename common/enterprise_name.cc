@@ -186,9 +186,8 @@ RegionCut CutRegions(std::u32string text, bool lenient, bool may_empty) {
     const Place* listed = nullptr;
     Level next = level;
     if (level == Level::kNone) {
-      if ((listed = ListedPrefix(text, places.provinces)) != nullptr) {
-        next = Level::kProvince;
-      } else if ((cut = PatternPrefix(text, 2, 3, {U"自治区", U"省"}, &suffix)) > 0) {
+      if ((listed = ListedPrefix(text, places.provinces)) != nullptr ||
+          (cut = PatternPrefix(text, 2, 3, {U"自治区", U"省"}, &suffix)) > 0) {
         next = Level::kProvince;
       }
     }

@@ -111,7 +111,7 @@ absl::Status RunIdempotentStatement(ConnectionSlot& slot, absl::Time deadline,
                              std::string(call.principal), std::string(call.on_behalf_of)};
   for (int attempt = 1;; ++attempt) {
     bool run_again = false;
-    const absl::Status status = RunStatements(slot, deadline, [&](pqxx::transaction_base& tx) {
+    absl::Status status = RunStatements(slot, deadline, [&](pqxx::transaction_base& tx) {
       response->Clear();  // a retried attempt starts afresh
       absl::Status outcome;
       bool collided = false;

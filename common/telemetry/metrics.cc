@@ -199,6 +199,7 @@ PoolMetrics::PoolMetrics(absl::string_view pool, int size, int queue_limit) {
   const prometheus::Labels labels = {{"pool", std::string(pool)}};
   // Pools of one name in one process (tests run several services together)
   // share series: their sizes add up.
+  // NOLINTNEXTLINE(modernize-make-unique): make_unique cannot name the fields
   series_.reset(new Series{.size = f.pool_size.Add(labels),
                            .queue_limit = f.pool_queue_limit.Add(labels),
                            .queued = f.pool_queued.Add(labels),

@@ -195,7 +195,7 @@ void Gateway::Install(httplib::Server* server) {
     current = {};  // a request refused before routing has no route of its own
   });
   server->set_exception_handler(
-      [](const httplib::Request&, httplib::Response& response, std::exception_ptr) {
+      [](const httplib::Request&, httplib::Response& response, const std::exception_ptr&) {
         response.status = 500;
         response.set_content(ErrorBody(grpc::Status(grpc::StatusCode::INTERNAL, "internal error")),
                              "application/json");

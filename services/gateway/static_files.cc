@@ -83,7 +83,7 @@ bool ReadFile(const std::filesystem::path& file, std::string* out) {
 
 }  // namespace
 
-StaticFiles::StaticFiles(std::string root) {
+StaticFiles::StaticFiles(const std::string& root) {
   if (root.empty()) return;
   std::error_code error;
   const auto canonical = std::filesystem::canonical(root, error);
@@ -106,13 +106,13 @@ std::shared_ptr<const std::string> StaticFiles::Gzipped(const std::string& file,
 // Sends `content` as the body. A text file goes out gzip-compressed when the
 // browser takes it; a body of fixed length from a content provider is one
 // httplib leaves as it is (it compresses only `set_content` bodies).
-void StaticFiles::Send(const std::string& file, std::string content, const std::string& type,
+void StaticFiles::Send(const std::string& file, const std::string& content, const std::string& type,
                        const std::string& accept_encoding, httplib::Response* response) const {
   response->set_header("Vary", "Accept-Encoding");
   std::shared_ptr<const std::string> gzipped;
   if (IsText(type) && AcceptsGzip(accept_encoding)) gzipped = Gzipped(file, content);
   if (gzipped == nullptr) {
-    response->set_content(std::move(content), type);
+    response->set_content(content, type);
     return;
   }
   response->set_header("Content-Encoding", "gzip");
@@ -136,7 +136,7 @@ bool StaticFiles::Serve(const std::string& raw_path, const std::string& accept_e
     response->set_header("Cache-Control", absl::StartsWith(path, "/assets/")
                                               ? "public, max-age=31536000, immutable"
                                               : "no-cache");
-    Send(file.string(), std::move(body), ContentTypeOf(file), accept_encoding, response);
+    Send(file.string(), body, ContentTypeOf(file), accept_encoding, response);
     return true;
   }
   // A missing asset is a 404, not the app: a stale hashed name must not
@@ -145,7 +145,7 @@ bool StaticFiles::Serve(const std::string& raw_path, const std::string& accept_e
   const std::filesystem::path index = std::filesystem::path(root_) / "index.html";
   if (!ReadFile(index, &body)) return false;
   response->set_header("Cache-Control", "no-cache");
-  Send(index.string(), std::move(body), "text/html; charset=utf-8", accept_encoding, response);
+  Send(index.string(), body, "text/html; charset=utf-8", accept_encoding, response);
   return true;
 }
 

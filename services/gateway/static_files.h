@@ -21,7 +21,7 @@ namespace zs::gateway {
 
 class StaticFiles {
  public:
-  explicit StaticFiles(std::string root);
+  explicit StaticFiles(const std::string& root);
   bool enabled() const { return !root_.empty(); }
   // Answers a GET/HEAD for `path`; false if nothing is served there.
   // `accept_encoding` is the request's Accept-Encoding header.
@@ -29,7 +29,7 @@ class StaticFiles {
              httplib::Response* response) const;
 
  private:
-  void Send(const std::string& file, std::string content, const std::string& type,
+  void Send(const std::string& file, const std::string& content, const std::string& type,
             const std::string& accept_encoding, httplib::Response* response) const;
   // The gzip form of a text file's content, made on first use.
   std::shared_ptr<const std::string> Gzipped(const std::string& file,

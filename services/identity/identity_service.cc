@@ -215,7 +215,7 @@ ServerUnaryReactor* IdentityServiceImpl::GetCurrentAccount(
     v1::Account* response) {
   return executor_.Read(context, *request, response,
                         [=, this](pqxx::transaction_base& tx, const CallContext& call) {
-                          const absl::Status found = accounts_.Get(tx, call.principal.id, response);
+                          absl::Status found = accounts_.Get(tx, call.principal.id, response);
                           if (found.code() != absl::StatusCode::kNotFound) return found;
                           return absl::NotFoundError(
                               absl::StrCat("the token names '", call.principal.id,

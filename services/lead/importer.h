@@ -46,7 +46,7 @@ class Importer {
   // sheet_name, start_row or max_rows) fail the call; a row's problems
   // are that row's result.
   absl::Status Run(const CallContext& call, ConnectionSlot& slot, import::ImportKind kind,
-                   const ImportRequest& request, v1::ImportResponse* out) const;
+                   const ImportRequest& file, v1::ImportResponse* out) const;
 
   // The template workbook: the columns as headers, an example row, and a
   // 填写说明 sheet with every column's names and accepted values.

@@ -77,7 +77,6 @@ std::vector<v1::Stage> AllowedSources(v1::Stage to) {
     case v1::STAGE_STARTED:
       return {v1::STAGE_SIGNED, v1::STAGE_TO_START};
     case v1::STAGE_CONTINUING:
-      return {v1::STAGE_STARTED, v1::STAGE_CONTINUING};
     case v1::STAGE_COMPLETED:
       return {v1::STAGE_STARTED, v1::STAGE_CONTINUING};
     case v1::STAGE_DROPPED:

@@ -404,7 +404,9 @@ std::string ReportCsv(const rv1::PeriodReport& report, const ExportHeading& head
   for (const rv1::FigureValue& value : report.figures()) {
     const rv1::Figure figure = value.figure();
     const bool count = FigureHasCount(figure), money = FigureHasMoney(figure);
-    auto maybe = [](bool present, std::string text) { return present ? text : std::string(); };
+    auto maybe = [](bool present, const std::string& text) {
+      return present ? text : std::string();
+    };
     std::vector<std::string> line = {
         EnumLabel(figure), CountUnit(figure), maybe(count, absl::StrCat(value.count())),
         maybe(money, absl::StrCat(value.investment_wan_yuan())),

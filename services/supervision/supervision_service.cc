@@ -267,8 +267,8 @@ ServerUnaryReactor* SupervisionServiceImpl::Publish(CallbackServerContext* conte
         ZS_RETURN_IF_ERROR(RunTransaction(slot, call.deadline, [&](pqxx::transaction_base& tx) {
           std::optional<v1::Snapshot> existing =
               records_.FindSnapshot(tx, kind, period->start_date());
-          if (existing) *response = *std::move(existing);
           published = existing.has_value();
+          if (published) *response = *std::move(existing);
           return absl::OkStatus();
         }));
         if (published) return absl::OkStatus();

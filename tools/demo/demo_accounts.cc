@@ -41,7 +41,7 @@ absl::Status LoadDemoAccounts(iv1::IdentityService::Stub& stub, const ContextFac
     request.set_password(kDemoPassword);
     // Printed for everyone to sign in with; no change asked at first sign-in.
     request.set_demo_account(true);
-    const absl::Status created = Call(
+    absl::Status created = Call(
         [&] {
           iv1::Account response;
           grpc::Status status = stub.CreateAccount(context().get(), request, &response);

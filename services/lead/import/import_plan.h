@@ -83,11 +83,11 @@ std::string HeaderText(const HeaderRow& header, const std::string& field);
 // header). Refused: fractions of 万元 (the stated rule: amounts are whole
 // 万元, so 1.5 万元 is refused rather than rounded), negatives, nan, inf,
 // exponents, more than 1,000,000,000 万元.
-absl::StatusOr<int64_t> ParseWanYuan(absl::string_view text, int64_t unit_wan_yuan = 1);
+absl::StatusOr<int64_t> ParseWanYuan(absl::string_view raw, int64_t unit_wan_yuan = 1);
 
 // YYYY-MM-DD from `2026-11-12`, `2026/11/12`, `2026.11.12`, `2026年11月12日`,
 // or an Excel serial day number (46338); years 2000–2100.
-absl::StatusOr<std::string> ParseDate(absl::string_view text);
+absl::StatusOr<std::string> ParseDate(absl::string_view raw);
 
 // Traditional characters as simplified, for matching headers and names
 // (ICU's Traditional-Simplified transliterator).

@@ -310,7 +310,8 @@ absl::StatusOr<Sheet> ReadXlsx(const std::string& bytes, const std::string& shee
       const char* r = Attribute(attributes, "r");
       cell.column = r != nullptr ? ColumnOf(r) : static_cast<int>(row.cells.size());
       if (const char* t = Attribute(attributes, "t")) cell.type = t;
-      if (const char* s = Attribute(attributes, "s")) absl::SimpleAtoi(s, &cell.style);
+      // (A style index that is no number only costs the cell its date format.)
+      if (const char* s = Attribute(attributes, "s")) (void)absl::SimpleAtoi(s, &cell.style);
     } else if (name == "v" && in_cell) {
       in_value = true;
     } else if (name == "t" && in_cell) {
