@@ -2,7 +2,7 @@
 // request, generated from the dimensions asked and the records' base query
 // (services/<service>/queries/aggregate.*.sql). Generated, so
 // tests/unit/aggregate_sql_test.cc keeps what it makes for every record kind
-// as golden files (tests/golden/aggregate/): a change here shows in review
+// in a golden file (tests/golden/aggregate.sql): a change here shows in review
 // as a SQL diff.
 #pragma once
 

@@ -1,7 +1,9 @@
-// The SQL RunAggregate generates for every record kind, against golden files
-// (tests/golden/aggregate/<case>.sql): a change to the generator or to a
-// base query shows in review as a SQL diff, and one that changes it without
-// meaning to fails here. After a change you mean, regenerate them with
+// The SQL RunAggregate generates for every record kind, against one golden
+// file (tests/golden/aggregate.sql): a change to the generator shows in
+// review as a SQL diff, and one that changes it without meaning to fails
+// here. Each record kind's base query stands in it as its name (the
+// statement itself is its own file in queries/, reviewed there). After a
+// change you mean, regenerate it with
 //   ZS_UPDATE_GOLDEN=1 ./build/tests/aggregate_sql_test
 // and read the diff. (Whether the SQL answers right is the aggregate and
 // rollup tests' job, on a real PostgreSQL.)
@@ -26,7 +28,7 @@ namespace lv1 = ::zhaoshang::lead::v1;
 namespace pv1 = ::zhaoshang::project::v1;
 
 struct GoldenCase {
-  std::string name;  // the golden file's name, without .sql
+  std::string name;
   const std::vector<Dimension>* dimensions;
   std::vector<cv1::GroupBy> grouped;
   AggregateQuery query;
@@ -80,27 +82,38 @@ std::vector<GoldenCase> Cases() {
   };
 }
 
-std::string GoldenPath(const std::string& name) {
-  return std::string(ZS_GOLDEN_DIR) + "/" + name + ".sql";
+// `query` with its base query's text replaced by the comment naming it
+// ("/* aggregate.leads */").
+AggregateQuery Named(AggregateQuery query) {
+  query.base_sql = query.base_sql.substr(0, query.base_sql.find('\n'));
+  return query;
+}
+
+// Every case's SQL, each after a line naming it.
+std::string Generated() {
+  std::string all;
+  for (const GoldenCase& c : Cases()) {
+    all += "-- " + c.name + "\n" + AggregateSql(Pick(*c.dimensions, c.grouped), Named(c.query)) +
+           ";\n\n";
+  }
+  return all;
 }
 
 TEST(AggregateSql, EveryRecordKindGeneratesItsGoldenSql) {
-  const bool update = std::getenv("ZS_UPDATE_GOLDEN") != nullptr;
-  for (const GoldenCase& c : Cases()) {
-    const std::string sql = AggregateSql(Pick(*c.dimensions, c.grouped), c.query) + "\n";
-    if (update) {
-      std::ofstream out(GoldenPath(c.name));
-      out << sql;
-      ASSERT_TRUE(out.good()) << "cannot write " << GoldenPath(c.name);
-      continue;
-    }
-    std::ifstream file(GoldenPath(c.name));
-    ASSERT_TRUE(file.good()) << GoldenPath(c.name) << " is missing: run with ZS_UPDATE_GOLDEN=1";
-    std::stringstream golden;
-    golden << file.rdbuf();
-    EXPECT_EQ(sql, golden.str()) << c.name << " generates other SQL than " << GoldenPath(c.name)
-                                 << "; if meant, regenerate with ZS_UPDATE_GOLDEN=1";
+  const std::string path = ZS_GOLDEN_SQL;
+  const std::string sql = Generated();
+  if (std::getenv("ZS_UPDATE_GOLDEN") != nullptr) {
+    std::ofstream out(path);
+    out << sql;
+    ASSERT_TRUE(out.good()) << "cannot write " << path;
+    return;
   }
+  std::ifstream file(path);
+  ASSERT_TRUE(file.good()) << path << " is missing: run with ZS_UPDATE_GOLDEN=1";
+  std::stringstream golden;
+  golden << file.rdbuf();
+  EXPECT_EQ(sql, golden.str()) << "the aggregates generate other SQL than " << path
+                               << "; if meant, regenerate it with ZS_UPDATE_GOLDEN=1";
 }
 
 TEST(AggregateSql, ResultColumnsAreNamedForTheReader) {
