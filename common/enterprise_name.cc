@@ -192,10 +192,9 @@ RegionCut CutRegions(std::u32string text, bool lenient, bool may_empty) {
       }
     }
     if (listed == nullptr && cut == 0 && (level == Level::kNone || level == Level::kProvince)) {
-      if ((listed = ListedPrefix(text, places.cities)) != nullptr) {
-        next = Level::kCity;
-      } else if ((level == Level::kProvince || lenient) &&
-                 (cut = PatternPrefix(text, 2, lenient ? 4 : 3, {U"市"}, &suffix)) > 0) {
+      if ((listed = ListedPrefix(text, places.cities)) != nullptr ||
+          ((level == Level::kProvince || lenient) &&
+           (cut = PatternPrefix(text, 2, lenient ? 4 : 3, {U"市"}, &suffix)) > 0)) {
         next = Level::kCity;
       }
     }

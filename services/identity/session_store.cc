@@ -41,7 +41,7 @@ absl::Status Refused(absl::string_view reason, absl::string_view message) {
 std::string SessionStore::Create(pqxx::transaction_base& tx, const std::string& user_name,
                                  absl::Time expires_at, const ClientInfo& client,
                                  std::string* secret) const {
-  const std::string id = NewTokenId();
+  std::string id = NewTokenId();
   *secret = NewSecret();
   Exec(tx, queries::kSessionCreate, id, SecretHash(*secret), user_name,
        absl::ToUnixMicros(expires_at), client.address);

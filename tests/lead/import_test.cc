@@ -3,9 +3,11 @@
 // (make_import_files.py) and by libxlsxwriter, CSV in UTF-8 with and
 // without BOM, GBK, GB18030 and Big5.
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <chrono>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <sstream>
@@ -39,12 +41,17 @@ std::unique_ptr<grpc::ClientContext> As(const std::string& role, const std::stri
 class ImportTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    dir_ = new std::string(::testing::TempDir() + "/import-files");
+    // One directory per test process: ctest runs this suite's tests as
+    // processes side by side, and one must not read a file another rewrites.
+    dir_ = new std::string(::testing::TempDir() + "/import-files-" + std::to_string(getpid()));
     const std::string command =
         "mkdir -p " + *dir_ + " && /usr/bin/python3 " + ZS_MAKE_IMPORT_FILES + " " + *dir_;
     ASSERT_EQ(std::system(command.c_str()), 0) << command;
   }
-  static void TearDownTestSuite() { delete dir_; }
+  static void TearDownTestSuite() {
+    std::filesystem::remove_all(*dir_);
+    delete dir_;
+  }
 
   lv1::ImportResponse Import(const std::string& file_name, const std::string& content,
                              bool validate_only, const std::string& sheet = "",
