@@ -26,6 +26,9 @@
 // the enclosing function when there is none. It expands to several
 // statements, so it cannot be the body of an unbraced `if`; a type with a
 // comma in it (`std::pair<A, B>`) needs an alias or `auto` on the left.
+// `lhs` may declare a variable and `statusor` names one: neither can be
+// parenthesised, so clang-tidy's macro-parentheses check is off here.
+// NOLINTBEGIN(bugprone-macro-parentheses)
 #define ZS_ASSIGN_OR_RETURN(lhs, expr) \
   ZS_ASSIGN_OR_RETURN_IMPL_(ZS_STATUS_CONCAT_(zs_statusor_, __COUNTER__), lhs, expr)
 
@@ -33,6 +36,7 @@
   auto statusor = (expr);                                  \
   if (!statusor.ok()) return std::move(statusor).status(); \
   lhs = std::move(statusor).value()
+// NOLINTEND(bugprone-macro-parentheses)
 
 // Two steps, so that __COUNTER__ is expanded before it is pasted.
 #define ZS_STATUS_CONCAT_(a, b) ZS_STATUS_CONCAT_INNER_(a, b)
