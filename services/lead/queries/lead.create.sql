@@ -49,16 +49,5 @@ record AS (
   INSERT INTO idempotency_keys (request_id, method, request_hash, principal, response_row)
   SELECT claim.request_id, claim.method, claim.request_hash, claim.principal, to_jsonb(l)
   FROM claim, l)
-SELECT l.id, l.title, l.enterprise_id, l.channel, l.industry, l.chain_action,
-       l.estimated_investment_wan_yuan, l.unit_code, l.office_code, l.follow_up_owner,
-       l.activity_id, l.referrer_id, to_char(l.collected_date, 'YYYY-MM-DD') AS collected_date,
-       l.status, l.drop_reason, l.project_id, l.merged_into_id, l.description, l.version,
-       (extract(epoch FROM l.created_at) * 1000000)::bigint AS created_micros,
-       (extract(epoch FROM l.updated_at) * 1000000)::bigint AS updated_micros,
-       (extract(epoch FROM l.responded_at) * 1000000)::bigint AS responded_micros,
-       (extract(epoch FROM l.assessed_at) * 1000000)::bigint AS assessed_micros,
-       (extract(epoch FROM l.referrer_feedback_at) * 1000000)::bigint AS referrer_feedback_micros,
-       (extract(epoch FROM l.last_progress_at) * 1000000)::bigint AS last_progress_micros,
-       t.respond_hours, t.assess_hours, t.referrer_feedback_hours, t.progress_interval_days,
-       c.*
-FROM c LEFT JOIN (l CROSS JOIN lead_time_limits t) ON true
+SELECT r.*, c.*
+FROM c LEFT JOIN (l CROSS JOIN LATERAL lead_read(l::leads) r) ON true

@@ -3,18 +3,8 @@
 -- $1 unit_code, $2 office_code, $3 industry, $4 channel, $5 status,
 -- $6 and $7 collected_date range, $8 enterprise_id, $9 referrer_id,
 -- $10 activity_id, $11 below this id (the page token), $12 rows.
-SELECT l.id, l.title, l.enterprise_id, l.channel, l.industry, l.chain_action,
-       l.estimated_investment_wan_yuan, l.unit_code, l.office_code, l.follow_up_owner,
-       l.activity_id, l.referrer_id, to_char(l.collected_date, 'YYYY-MM-DD') AS collected_date,
-       l.status, l.drop_reason, l.project_id, l.merged_into_id, l.description, l.version,
-       (extract(epoch FROM l.created_at) * 1000000)::bigint AS created_micros,
-       (extract(epoch FROM l.updated_at) * 1000000)::bigint AS updated_micros,
-       (extract(epoch FROM l.responded_at) * 1000000)::bigint AS responded_micros,
-       (extract(epoch FROM l.assessed_at) * 1000000)::bigint AS assessed_micros,
-       (extract(epoch FROM l.referrer_feedback_at) * 1000000)::bigint AS referrer_feedback_micros,
-       (extract(epoch FROM l.last_progress_at) * 1000000)::bigint AS last_progress_micros,
-       t.respond_hours, t.assess_hours, t.referrer_feedback_hours, t.progress_interval_days
-FROM leads l CROSS JOIN lead_time_limits t
+SELECT r.*
+FROM leads l CROSS JOIN LATERAL lead_read(l) r
 WHERE ($1::text IS NULL OR l.unit_code = $1)
   AND ($2::text IS NULL OR l.office_code = $2)
   AND ($3::int IS NULL OR l.industry = $3)
