@@ -6,9 +6,7 @@
 -- common/aggregate.h's columns (ProjectDimensions in aggregate_store.cc).
 -- Whether or when a rollover ran does not matter.
 SELECT p.id AS id, true AS counted, investment_before(p, make_date($1::int, 1, 1)) AS amount,
-       p.unit_code AS unit, p.industry::text AS industry, COALESCE(p.park_code, 'none') AS park,
-       COALESCE(p.leader_code, 'none') AS leader, p.chain_action::text AS chain_action,
-       COALESCE(p.signed_at_activity_id::text, 'none') AS activity,
+       d.*,
        to_char(make_date($1::int, 1, 1), 'YYYY-MM') AS month
-FROM projects p
+FROM projects p CROSS JOIN LATERAL project_dimensions(p) d
 WHERE continuing_on(p, make_date($1::int, 1, 1))

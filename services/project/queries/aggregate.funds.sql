@@ -5,9 +5,8 @@
 -- one per dimension (ProjectDimensions in aggregate_store.cc). A project
 -- paid in two months counts in each, so the months add up to the whole.
 SELECT f.id AS id, true AS counted, f.amount_wan_yuan AS amount,
-       p.unit_code AS unit, p.industry::text AS industry, COALESCE(p.park_code, 'none') AS park,
-       COALESCE(p.leader_code, 'none') AS leader, p.chain_action::text AS chain_action,
-       COALESCE(p.signed_at_activity_id::text, 'none') AS activity,
+       d.*,
        to_char(f.arrival_date, 'YYYY-MM') AS month
 FROM funds f JOIN projects p ON p.id = f.project_id
+CROSS JOIN LATERAL project_dimensions(p) d
 WHERE f.arrival_date BETWEEN $1::date AND $2::date
